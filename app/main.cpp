@@ -1,0 +1,172 @@
+// humanspace: reads configuration, opens the store, migrates, registers modules, runs.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/key_file.hpp"
+#include "mail/mailer.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/demo/seed.hpp"
+#include "modules/site/module.hpp"
+#include "modules/spaces/module.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+#include "web/hub.hpp"
+#include "web/metrics.hpp"
+#include "web/rate_limit.hpp"
+#include "web/render.hpp"
+#include "web/server.hpp"
+
+namespace {
+
+struct Services {
+  std::unique_ptr<hs::store::Store> store;
+  std::unique_ptr<hs::web::Renderer> renderer;
+  std::unique_ptr<hs::mail::Mailer> mailer;
+  hs::SystemClock clock;
+  hs::web::Metrics metrics;
+  hs::web::RateLimiter limiter;
+  hs::web::Hub hub;
+};
+
+void wire(hs::web::App& app, Services& s) {
+  hs::crypto::init();
+  int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
+  s.store = hs::store::Store::open(app.config.db, std::max(2, threads + 2));
+  s.store->migrate();
+  s.renderer = std::make_unique<hs::web::Renderer>("en");
+  s.mailer = app.config.smtp_url.empty()
+                 ? hs::mail::outbox_mailer(app.config.data_dir + "/outbox", app.config.smtp_from)
+                 : hs::mail::smtp_mailer(app.config.smtp_url, app.config.smtp_from);
+  app.store = s.store.get();
+  app.renderer = s.renderer.get();
+  app.mailer = s.mailer.get();
+  app.clock = &s.clock;
+  app.metrics = &s.metrics;
+  app.limiter = &s.limiter;
+  app.hub = &s.hub;
+  app.master_key = hs::load_or_create_key(app.config.data_dir);
+  hs::site::register_module(app);
+  hs::accounts::register_module(app);
+  hs::spaces::register_module(app);
+}
+
+int report(const hs::Error& e, const hs::web::App& app) {
+  std::cerr << "humanspace: " << (app.renderer ? app.renderer->t(e.message_key) : e.message_key) << "\n";
+  for (const auto& f : e.fields)
+    std::cerr << "  " << f.field << ": " << (app.renderer ? app.renderer->t(f.message_key) : f.message_key) << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  hs::web::App app;
+  auto& cfg = app.config;
+  CLI::App cli{"Humanspace: a self-hosted home for co-production, where people with lived experience and "
+               "organisations work as equals."};
+  cli.require_subcommand(1);
+  cli.add_option("--db", cfg.db, "Database: sqlite:PATH or postgresql://...")->envname("HUMANSPACE_DB")
+      ->capture_default_str();
+  cli.add_option("--data-dir", cfg.data_dir, "Folder for the key, the outbox and SQLite")
+      ->envname("HUMANSPACE_DATA_DIR")->capture_default_str();
+  cli.add_option("--smtp-url", cfg.smtp_url, "Send email through this SMTP server (smtp://host:port); "
+                                             "without it email is written to DATA_DIR/outbox")
+      ->envname("HUMANSPACE_SMTP_URL");
+  cli.add_option("--smtp-from", cfg.smtp_from, "The From address of email")->envname("HUMANSPACE_SMTP_FROM")
+      ->capture_default_str();
+  cli.add_option("--base-url", cfg.base_url, "How people reach this server, for links in email "
+                                             "(e.g. https://forum.example.org)")->envname("HUMANSPACE_BASE_URL");
+  cli.add_flag("--demo", cfg.demo, "Demo mode: shows a demo banner and the /outbox page")->envname("HUMANSPACE_DEMO");
+
+  auto* serve = cli.add_subcommand("serve", "Serve the web application until SIGINT or SIGTERM");
+  serve->add_option("--listen", cfg.listen, "HOST:PORT to listen on (port 0 picks a free one)")
+      ->envname("HUMANSPACE_LISTEN")->capture_default_str();
+  serve->add_option("--static-dir", cfg.static_dir, "Folder of CSS, fonts and scripts")
+      ->envname("HUMANSPACE_STATIC_DIR")->capture_default_str();
+  serve->add_option("--threads", cfg.threads, "Worker threads (default: one per core)")->envname("HUMANSPACE_THREADS");
+  serve->add_option("--port-file", cfg.port_file, "Write the port listened on to this file")
+      ->envname("HUMANSPACE_PORT_FILE");
+  serve->add_flag("--trust-proxy", cfg.trust_proxy, "Believe X-Forwarded-Proto/-For from a reverse proxy")
+      ->envname("HUMANSPACE_TRUST_PROXY");
+  bool seed_demo = false;
+  serve->add_flag("--seed-demo", seed_demo, "Seed the demo community first when it is not there yet");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations that have not run yet");
+  auto* demo = cli.add_subcommand("demo", "Seed the demo community (invented people and places), once");
+
+  auto* user = cli.add_subcommand("user", "Manage accounts from the command line");
+  user->require_subcommand(1);
+  std::string email, name, role, space;
+  auto* user_add = user->add_subcommand("add", "Create an account (email taken as verified); the password is "
+                                               "read from standard input");
+  user_add->add_option("email", email, "Email address")->required();
+  user_add->add_option("--name", name, "Display name")->required();
+  auto* user_role = user->add_subcommand("set-role", "Give a person a role: site-wide steward|member, or with "
+                                                     "--space a role in that space "
+                                                     "(member, facilitator, auditor, steward)");
+  user_role->add_option("email", email, "Email address")->required();
+  user_role->add_option("role", role, "Role")->required();
+  user_role->add_option("--space", space, "Space slug");
+
+  std::string backup_to;
+  auto* backup = cli.add_subcommand("backup", "Write an online, consistent copy of the database "
+                                              "(SQLite: VACUUM INTO; PostgreSQL: pg_dump)");
+  backup->add_option("destination", backup_to, "File to write (must not exist)")->required();
+
+  CLI11_PARSE(cli, argc, argv);
+  if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
+
+  try {
+    Services services;
+    wire(app, services);
+    if (*migrate) {
+      std::cout << "migrations are up to date\n";
+      return 0;
+    }
+    if (*demo || (*serve && seed_demo)) {
+      auto r = hs::demo::seed(app);
+      if (!r) return report(r.error(), app);
+      std::cout << *r << std::flush;
+      if (*demo) return 0;
+    }
+    if (*serve) {
+      hs::web::serve(app);
+      return 0;
+    }
+    if (*user_add) {
+      std::string password;
+      std::getline(std::cin, password);
+      auto r = hs::accounts::add_user(app, email, name, password);
+      if (!r) return report(r.error(), app);
+      std::cout << "account " << *r << " created for " << email << "\n";
+      return 0;
+    }
+    if (*user_role) {
+      auto id = hs::accounts::find_user(app, email);
+      if (!id) {
+        std::cerr << "humanspace: no account has the email " << email << "\n";
+        return 1;
+      }
+      auto r = space.empty() ? hs::accounts::set_site_role(app, email, role)
+                             : hs::spaces::set_role(app, *id, space, role);
+      if (!r) return report(r.error(), app);
+      std::cout << email << " is now " << role << (space.empty() ? " (site-wide)" : " in " + space) << "\n";
+      return 0;
+    }
+    if (*backup) {
+      services.store->backup(backup_to);
+      std::cout << "backup written to " << backup_to << "\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    spdlog::critical("{}", e.what());
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace hs::text {
+
+bool valid_utf8(std::string_view s);
+std::string_view trim(std::string_view s);
+std::string lower_ascii(std::string_view s);
+// Number of Unicode code points (the input must be valid UTF-8).
+std::size_t length(std::string_view s);
+// True when s contains control characters other than tab, CR and LF.
+bool has_control(std::string_view s, bool allow_newlines);
+
+}  // namespace hs::text

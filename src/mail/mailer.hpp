@@ -1,0 +1,37 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hs::mail {
+
+struct Email {
+  std::string to;  // address only
+  std::string subject;
+  std::string body;  // plain text
+};
+
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  // Throws when the message could not be handed over.
+  virtual void send(const Email& e) = 0;
+};
+
+// RFC 5322 message text (headers and body) for an email.
+std::string to_rfc5322(const Email& e, const std::string& from, const std::string& message_id);
+
+// Writes each message to DIR/*.eml: for development and the demo.
+std::unique_ptr<Mailer> outbox_mailer(std::string dir, std::string from);
+// Sends through an SMTP server with libcurl (smtp:// or smtps://, credentials in the URL).
+std::unique_ptr<Mailer> smtp_mailer(std::string url, std::string from);
+
+struct OutboxItem {
+  std::string file;  // name within the folder
+  std::string to, subject, body;
+  long long written_at;
+};
+// Newest first; reads at most limit messages.
+std::vector<OutboxItem> read_outbox(const std::string& dir, std::size_t limit);
+
+}  // namespace hs::mail

@@ -1,0 +1,19 @@
+#pragma once
+// Internal to the store: constructors of the engines and helpers the engines share.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "store/db.hpp"
+
+namespace hs::store {
+
+std::unique_ptr<Store> open_sqlite(const std::string& path, int pool_size);
+std::unique_ptr<Store> open_postgres(const std::string& url, int pool_size);
+
+std::string dialect_sql(Engine e, std::string_view sql);
+void run_script(Conn& c, std::string_view script);
+// Serialises migrations across several servers sharing one database.
+void lock_for_migration(Conn& c);
+
+}  // namespace hs::store

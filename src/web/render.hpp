@@ -1,0 +1,36 @@
+#pragma once
+// Renders Mustache templates compiled into the binary, with the message catalogue
+// under `t`. Escaping is on for every {{value}}.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "web/view.hpp"
+
+namespace hs::web {
+
+class Renderer {
+ public:
+  // Loads templates/**.mustache and messages/<lang>/*.txt from the embedded files.
+  explicit Renderer(std::string lang = "en");
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // name: path under templates/ without extension, e.g. "accounts/signin".
+  std::string render(std::string_view name, const View& view) const;
+  // The message text for a key; the key itself when missing (and logged once).
+  const std::string& t(const std::string& key) const;
+  // Replaces {name} placeholders in a message.
+  std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const;
+  bool has_template(std::string_view name) const;
+  const std::string& lang() const { return lang_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string lang_;
+};
+
+}  // namespace hs::web

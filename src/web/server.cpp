@@ -1,0 +1,413 @@
+// The only translation unit that includes Boost.Beast. Shaped like Beast's
+// advanced_server example: a strand per connection, a timeout before every read, a body
+// limit on every parser, a bounded write queue for WebSocket, and a graceful stop.
+#include "web/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <chrono>
+#include <fstream>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include "web/app.hpp"
+#include "web/hub.hpp"
+#include "web/metrics.hpp"
+#include "web/parse.hpp"
+
+namespace hs::web {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::size_t kHeaderLimit = 16 * 1024;
+constexpr auto kHeaderTimeout = 10s;
+constexpr auto kIdleTimeout = 60s;
+constexpr auto kBodyTimeout = 30s;
+constexpr auto kWriteTimeout = 30s;
+
+class Closable {
+ public:
+  virtual ~Closable() = default;
+  virtual void stop() = 0;  // called on the connection's own strand
+  virtual net::any_io_executor executor() = 0;
+};
+
+struct Shared {
+  explicit Shared(App& a) : app(a) {}
+  App& app;
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::list<std::weak_ptr<Closable>> live;
+
+  std::list<std::weak_ptr<Closable>>::iterator track(const std::shared_ptr<Closable>& c) {
+    std::lock_guard g(mu);
+    return live.insert(live.end(), c);
+  }
+  void untrack(std::list<std::weak_ptr<Closable>>::iterator it) {
+    std::lock_guard g(mu);
+    live.erase(it);
+  }
+  void stop_all() {
+    std::lock_guard g(mu);
+    for (auto& w : live)
+      if (auto c = w.lock()) net::post(c->executor(), [c] { c->stop(); });
+  }
+};
+
+class WsSession final : public Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
+ public:
+  WsSession(tcp::socket&& s, Shared& sh, std::string topic) : ws_(std::move(s)), sh_(sh), topic_(std::move(topic)) {
+    sh_.app.metrics->connection_opened();
+  }
+  ~WsSession() override {
+    sh_.app.metrics->connection_closed();
+    if (tracked_) sh_.untrack(it_);
+  }
+
+  void run(http::request<http::string_body> req) {
+    it_ = sh_.track(shared_from_this());
+    tracked_ = true;
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.read_message_max(64 * 1024);
+    ws_.async_accept(req, [self = shared_from_this()](beast::error_code ec) { self->on_accept(ec); });
+  }
+
+  void deliver(std::shared_ptr<const std::string> message) override {
+    net::post(ws_.get_executor(), [self = shared_from_this(), m = std::move(message)]() mutable {
+      // The newest message replaces one not yet sent: a slow reader holds one, not a queue.
+      self->pending_ = std::move(m);
+      if (!self->writing_) self->do_write();
+    });
+  }
+
+  void stop() override {
+    if (closing_) return;
+    closing_ = true;
+    ws_.async_close(websocket::close_code::going_away, [self = shared_from_this()](beast::error_code) {});
+  }
+  net::any_io_executor executor() override { return ws_.get_executor(); }
+
+ private:
+  void on_accept(beast::error_code ec) {
+    if (ec) return;
+    sh_.app.hub->subscribe(topic_, shared_from_this());
+    subscribed_ = true;
+    do_read();
+  }
+  void do_read() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) {
+        if (self->subscribed_) self->sh_.app.hub->unsubscribe(self->topic_, self.get());
+        return;
+      }
+      self->buffer_.consume(self->buffer_.size());  // clients listen; what they send is ignored
+      self->do_read();
+    });
+  }
+  void do_write() {
+    if (!pending_ || closing_) return;
+    writing_ = true;
+    auto m = std::move(pending_);
+    pending_.reset();
+    ws_.text(true);
+    ws_.async_write(net::buffer(*m), [self = shared_from_this(), m](beast::error_code ec, std::size_t) {
+      self->writing_ = false;
+      if (ec) return;
+      self->do_write();
+    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  Shared& sh_;
+  std::string topic_;
+  beast::flat_buffer buffer_;
+  std::shared_ptr<const std::string> pending_;
+  bool writing_ = false, closing_ = false, subscribed_ = false, tracked_ = false;
+  std::list<std::weak_ptr<Closable>>::iterator it_;
+};
+
+class HttpSession final : public Closable, public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& s, Shared& sh) : stream_(std::move(s)), sh_(sh) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+    sh_.app.metrics->connection_opened();
+  }
+  ~HttpSession() override {
+    sh_.app.metrics->connection_closed();
+    if (tracked_) sh_.untrack(it_);
+  }
+
+  void run() {
+    it_ = sh_.track(shared_from_this());
+    tracked_ = true;
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read_header(); });
+  }
+
+  void stop() override {
+    // Idle keep-alive connections close now; one mid-request closes after its response.
+    if (idle_) {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+      stream_.socket().close(ec);
+    }
+  }
+  net::any_io_executor executor() override { return stream_.get_executor(); }
+
+ private:
+  void wait_for_request() {
+    if (sh_.stopping) return do_close();
+    if (buffer_.size() > 0) return do_read_header();
+    // Between requests a connection may idle for a while; once a byte arrives the whole
+    // header must follow within the header timeout.
+    idle_ = true;
+    stream_.expires_after(kIdleTimeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->idle_ = false;
+      if (ec) return self->do_close();
+      self->buffer_.commit(n);
+      self->do_read_header();
+    });
+  }
+
+  void do_read_header() {
+    parser_.emplace();
+    parser_->header_limit(kHeaderLimit);
+    parser_->body_limit(sh_.app.config.body_limit);
+    stream_.expires_after(kHeaderTimeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_error(ec);
+    auto& h = parser_->get();
+    auto target = parse_target(std::string_view(h.target().data(), h.target().size()));
+    if (!target) return reply_status(400, "The address is not valid.\n");
+    if (websocket::is_upgrade(h)) return upgrade(*target);
+    auto method = std::string(h.method_string());
+    auto limit = sh_.app.router.body_limit(method, target->path, sh_.app.config.body_limit);
+    if (h.has_content_length() && parser_->content_length() && *parser_->content_length() > limit)
+      return reply_status(413, "The request is too large.\n");
+    parser_->body_limit(limit);
+    if (h[http::field::expect] == "100-continue") {
+      // Tell the client to send the body it is holding back.
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+      http::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
+        if (ec) return self->do_close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    stream_.expires_after(kBodyTimeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+  }
+
+  void on_error(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof)
+      return do_close();
+    if (ec == http::error::header_limit) return reply_status(431, "The request headers are too large.\n");
+    if (ec == http::error::body_limit) return reply_status(413, "The request is too large.\n");
+    if (ec.category() == http::make_error_code(http::error::bad_method).category())
+      return reply_status(400, "The request could not be understood.\n");
+    spdlog::debug("connection error: {}", ec.message());
+    do_close();
+  }
+
+  Request make_request(const http::request_header<>& h, std::string path, std::string query) {
+    Request r;
+    r.method = std::string(h.method_string());
+    r.target = std::string(h.target());
+    r.path = std::move(path);
+    r.query = std::move(query);
+    for (const auto& f : h) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+    r.remote = remote_;
+    if (sh_.app.config.trust_proxy) {
+      auto xff = r.header("x-forwarded-for");
+      if (!xff.empty()) r.remote = std::string(xff.substr(0, xff.find(',')));
+      r.secure = r.header("x-forwarded-proto") == "https";
+    }
+    return r;
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec) return on_error(ec);
+    auto msg = parser_->release();
+    auto target = parse_target(std::string_view(msg.target().data(), msg.target().size()));
+    if (!target) return reply_status(400, "The address is not valid.\n");
+    Request req = make_request(msg.base(), std::move(target->path), std::move(target->query));
+    req.body = std::move(msg.body());
+    Response res = dispatch(sh_.app, req);
+    bool keep = msg.keep_alive() && !res.close && !sh_.stopping;
+    write(std::move(res), msg.method() == http::verb::head, keep);
+  }
+
+  void upgrade(Target target) {
+    // The handshake is a GET without a body: read nothing more.
+    Request req = make_request(parser_->get().base(), std::move(target.path), std::move(target.query));
+    auto outcome = authorise_websocket(sh_.app, req);
+    if (auto* res = std::get_if<Response>(&outcome)) return write(std::move(*res), false, false);
+    stream_.expires_never();
+    std::make_shared<WsSession>(stream_.release_socket(), sh_, std::get<std::string>(outcome))
+        ->run(parser_->release());
+  }
+
+  void reply_status(int status, std::string text) {
+    Request req;
+    Response res = Response::text(status, std::move(text));
+    res.set("Content-Security-Policy", "default-src 'none'");
+    res.set("X-Content-Type-Options", "nosniff");
+    sh_.app.metrics->observe("malformed", status, 0);
+    spdlog::info("- malformed request answered {}", status);
+    write(std::move(res), false, false);
+  }
+
+  void write(Response res, bool head, bool keep_alive) {
+    auto out = std::make_shared<http::response<http::string_body>>();
+    out->result(static_cast<unsigned>(res.status));
+    out->version(11);
+    for (auto& [k, v] : res.headers) out->insert(k, v);
+    out->keep_alive(keep_alive);
+    auto size = res.body.size();
+    if (!head) out->body() = std::move(res.body);
+    out->prepare_payload();
+    if (head) out->content_length(size);
+    stream_.expires_after(kWriteTimeout);
+    if (head) {
+      // A HEAD answer carries the length of the body it leaves out.
+      auto sr = std::make_shared<http::response_serializer<http::string_body>>(*out);
+      http::async_write_header(stream_, *sr,
+                               [self = shared_from_this(), out, sr, keep_alive](beast::error_code ec, std::size_t) {
+                                 if (ec || !keep_alive) return self->do_close();
+                                 self->wait_for_request();
+                               });
+      return;
+    }
+    http::async_write(stream_, *out, [self = shared_from_this(), out, keep_alive](beast::error_code ec, std::size_t) {
+      if (ec || !keep_alive) return self->do_close();
+      self->wait_for_request();
+    });
+  }
+
+  void do_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  Shared& sh_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string remote_;
+  bool idle_ = false, tracked_ = false;
+  std::list<std::weak_ptr<Closable>>::iterator it_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& ioc, tcp::endpoint ep, Shared& sh) : ioc_(ioc), acceptor_(net::make_strand(ioc)), sh_(sh) {
+    acceptor_.open(ep.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(ep);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+  }
+  tcp::endpoint local() const { return acceptor_.local_endpoint(); }
+  void run() { do_accept(); }
+  void stop() {
+    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  void do_accept() {
+    acceptor_.async_accept(net::make_strand(ioc_), [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
+      if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+      if (!ec) std::make_shared<HttpSession>(std::move(s), self->sh_)->run();
+      else spdlog::warn("accept failed: {}", ec.message());
+      self->do_accept();
+    });
+  }
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  Shared& sh_;
+};
+
+tcp::endpoint parse_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::invalid_argument("--listen must be HOST:PORT, got " + listen);
+  auto host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host == "localhost") host = "127.0.0.1";
+  int port = std::stoi(listen.substr(colon + 1));
+  if (port < 0 || port > 65535) throw std::invalid_argument("port out of range in --listen " + listen);
+  return {net::ip::make_address(host), static_cast<unsigned short>(port)};
+}
+
+}  // namespace
+
+void serve(App& app) {
+  int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (threads < 1) threads = 1;
+  net::io_context ioc{threads};
+  Shared shared(app);
+  auto listener = std::make_shared<Listener>(ioc, parse_listen(app.config.listen), shared);
+  auto ep = listener->local();
+  if (!app.config.port_file.empty()) {
+    std::ofstream(app.config.port_file + ".tmp") << ep.port() << "\n";
+    std::rename((app.config.port_file + ".tmp").c_str(), app.config.port_file.c_str());
+  }
+  spdlog::info("listening on {}:{} with {} threads", ep.address().to_string(), ep.port(), threads);
+  listener->run();
+
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  net::steady_timer drain(ioc);
+  auto deadline = std::chrono::steady_clock::now();
+  std::function<void()> check = [&] {
+    if (app.metrics->open_connections() <= 0 || std::chrono::steady_clock::now() > deadline) {
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(50ms);
+    drain.async_wait([&](beast::error_code) { check(); });
+  };
+  signals.async_wait([&](beast::error_code ec, int sig) {
+    if (ec) return;
+    spdlog::info("signal {}: finishing requests in flight, then stopping", sig);
+    shared.stopping = true;
+    listener->stop();
+    shared.stop_all();
+    deadline = std::chrono::steady_clock::now() + 10s;
+    check();
+  });
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  spdlog::info("stopped");
+}
+
+}  // namespace hs::web
