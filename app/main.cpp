@@ -82,6 +82,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   cli.add_option("--base-url", cfg.base_url, "How people reach this server, for links in email "
                                              "(e.g. https://forum.example.org)")->envname("HUMANSPACE_BASE_URL");
+  std::string log_level = "info";
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->envname("HUMANSPACE_LOG_LEVEL")
+      ->capture_default_str();
   cli.add_flag("--demo", cfg.demo, "Demo mode: shows a demo banner and the /outbox page")->envname("HUMANSPACE_DEMO");
 
   auto* serve = cli.add_subcommand("serve", "Serve the web application until SIGINT or SIGTERM");
@@ -120,6 +123,7 @@ int main(int argc, char** argv) {
   backup->add_option("destination", backup_to, "File to write (must not exist)")->required();
 
   CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(log_level));
   if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
 
   try {

@@ -82,14 +82,23 @@ Renderer::~Renderer() = default;
 
 bool Renderer::has_template(std::string_view name) const { return impl_->sources.find(name) != impl_->sources.end(); }
 
-std::string Renderer::render(std::string_view name, const View& view) const {
+std::string Renderer::render(std::string_view name, const View& view) const { return render_with(name, view, true); }
+
+std::string Renderer::render_text(std::string_view name, const View& view) const {
+  return render_with(name, view, false);
+}
+
+std::string Renderer::render_with(std::string_view name, const View& view, bool html) const {
   auto it = impl_->sources.find(name);
   if (it == impl_->sources.end()) throw std::runtime_error("no template " + std::string(name));
   // Parsed templates are cached per thread: the engine's render is not const.
-  thread_local std::map<const Impl*, std::map<std::string, mu::mustache, std::less<>>> cache;
-  auto& mine = cache[impl_.get()];
+  thread_local std::map<const Impl*, std::map<std::string, mu::mustache, std::less<>>> caches[2];
+  auto& mine = caches[html ? 0 : 1][impl_.get()];
   auto tit = mine.find(name);
-  if (tit == mine.end()) tit = mine.emplace(std::string(name), mu::mustache(it->second)).first;
+  if (tit == mine.end()) {
+    tit = mine.emplace(std::string(name), mu::mustache(it->second)).first;
+    if (!html) tit->second.set_custom_escape([](const std::string& s) { return s; });
+  }
   mu::data page = to_data(view);
   mu::context<std::string> ctx(&impl_->base);
   ctx.push(&page);

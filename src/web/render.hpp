@@ -20,6 +20,9 @@ class Renderer {
 
   // name: path under templates/ without extension, e.g. "accounts/signin".
   std::string render(std::string_view name, const View& view) const;
+  // For plain-text email: the same templates without HTML escaping (a mail reader shows
+  // text as text, so "O'Neil" must not become "O&apos;Neil").
+  std::string render_text(std::string_view name, const View& view) const;
   // The message text for a key; the key itself when missing (and logged once).
   const std::string& t(const std::string& key) const;
   // Replaces {name} placeholders in a message.
@@ -28,6 +31,7 @@ class Renderer {
   const std::string& lang() const { return lang_; }
 
  private:
+  std::string render_with(std::string_view name, const View& view, bool html) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string lang_;

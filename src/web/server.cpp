@@ -245,7 +245,13 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     r.remote = remote_;
     if (sh_.app.config.trust_proxy) {
       auto xff = r.header("x-forwarded-for");
-      if (!xff.empty()) r.remote = std::string(xff.substr(0, xff.find(',')));
+      // The last entry is the one our proxy added; earlier ones the client could invent.
+      if (!xff.empty()) {
+        auto last = xff.rfind(',');
+        auto addr = last == std::string_view::npos ? xff : xff.substr(last + 1);
+        while (!addr.empty() && addr.front() == ' ') addr.remove_prefix(1);
+        r.remote = std::string(addr);
+      }
       r.secure = r.header("x-forwarded-proto") == "https";
     }
     return r;

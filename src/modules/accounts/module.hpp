@@ -8,6 +8,9 @@
 namespace hs::web {
 class App;
 }
+namespace hs::store {
+class Conn;
+}
 
 namespace hs::accounts {
 
@@ -21,5 +24,18 @@ Result<std::int64_t> add_user(web::App& app, const std::string& email, const std
 // For `humanspace user set-role EMAIL steward|member` (site-wide: who may create spaces).
 Result<std::int64_t> set_site_role(web::App& app, const std::string& email, const std::string& role);
 std::optional<std::int64_t> find_user(web::App& app, const std::string& email);
+
+// For other modules, inside their own transaction or read.
+// The name shown to others ("Former member" once an account is deleted); empty when
+// there is no such person.
+std::string display_name(web::App& app, store::Conn& c, std::int64_t user_id);
+// Pronouns when the person gave them.
+std::optional<std::string> pronouns(web::App& app, store::Conn& c, std::int64_t user_id);
+// Decrypted access needs, when given. Show them only to facilitators of a space the
+// person has joined: that is the promise the profile page makes.
+std::optional<std::string> access_needs(web::App& app, store::Conn& c, std::int64_t user_id);
+// Decrypted contact email of a verified, not deleted account: for sending a person
+// email (never for showing it to others).
+std::optional<std::string> contact_email(web::App& app, store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::accounts

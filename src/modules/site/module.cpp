@@ -57,6 +57,7 @@ void register_module(web::App& app) {
           if (end == std::string::npos) break;
           pos = end;
         }
+        item.set("has_links", !links.items().empty());
         item.set("links", std::move(links));
         list.push(std::move(item));
       }

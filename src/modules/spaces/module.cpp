@@ -1,12 +1,48 @@
 #include "modules/spaces/module.hpp"
 
+#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/handlers/handlers.hpp"
 #include "web/app.hpp"
 
 namespace hs::spaces {
 
-void register_module(web::App&) {}
-Result<std::int64_t> set_role(web::App&, std::int64_t, const std::string&, const std::string&) {
-  return fail(ErrorCode::unavailable, "common_error_title");
+void register_module(web::App& app) {
+  namespace h = handlers;
+  // Limits allow for the longest text each form takes, percent-encoded (up to 12 bytes a
+  // character): a 1,000-character message; a 20,000-character code of conduct.
+  constexpr web::RouteOptions kSmallForm{.body_limit = 32 * 1024};
+  constexpr web::RouteOptions kSpaceForm{.body_limit = 512 * 1024};
+
+  app.router.get("/spaces", h::spaces_index);
+  // Before /spaces/{slug}: "new" is not a space.
+  app.router.get("/spaces/new", h::space_new_form);
+  app.router.post("/spaces/new", h::space_create, kSpaceForm);
+  app.router.get("/spaces/{slug}", h::space_show);
+  app.router.get("/spaces/{slug}/edit", h::space_edit_form);
+  app.router.post("/spaces/{slug}/edit", h::space_update, kSpaceForm);
+  app.router.post("/spaces/{slug}/join", h::space_join, kSmallForm);
+  app.router.post("/spaces/{slug}/leave", h::space_leave, kSmallForm);
+  app.router.get("/spaces/{slug}/requests", h::requests_index);
+  app.router.post("/spaces/{slug}/requests/{id}/approve", h::request_approve, kSmallForm);
+  app.router.post("/spaces/{slug}/requests/{id}/decline", h::request_decline, kSmallForm);
+  app.router.get("/spaces/{slug}/invitations", h::invitations_index);
+  app.router.post("/spaces/{slug}/invitations", h::invitation_create, kSmallForm);
+  app.router.get("/invite/{token}", h::invite_show);
+  app.router.post("/invite/{token}", h::invite_accept, kSmallForm);
+  app.router.get("/spaces/{slug}/members", h::members_index);
+  app.router.post("/spaces/{slug}/members/{user_id}/role", h::member_role, kSmallForm);
+  app.router.ws("/spaces/{slug}/live", h::space_live);
+
+  app.holds_elevated_role = [&app](std::int64_t user_id) { return commands::holds_elevated_role(app, user_id); };
+  app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
+    return std::pair<std::string, std::string>("spaces", commands::export_person(c, user_id));
+  });
+}
+
+Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& space_slug,
+                              const std::string& role) {
+  return commands::set_role(app, user_id, space_slug, role);
 }
 
 }  // namespace hs::spaces

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Requests per second and p99 latency for a signed-in space page, against nginx serving
+# the same bytes as a static file, both under wrk with 64 connections in the same run.
+# Also the server's resident memory when idle. Usage: bash bench/http/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-15}
+work=$(mktemp -d /tmp/hs-bench-http.XXXXXX)
+cleanup() { [ -n "${hs_pid:-}" ] && kill "$hs_pid" 2>/dev/null; [ -n "${ng_pid:-}" ] && kill "$ng_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+HUMANSPACE_LOG_LEVEL=warn ./build/humanspace --data-dir "$work" --db "sqlite:$work/hs.db" serve \
+  --listen 127.0.0.1:0 --port-file "$work/port" >"$work/hs.log" 2>&1 &
+hs_pid=$!
+for _ in $(seq 100); do [ -f "$work/port" ] && break; sleep 0.05; done
+port=$(cat "$work/port")
+url="http://127.0.0.1:$port"
+space=/spaces/gambling-harm-forum
+DEMO_PASSWORD=$(./build/humanspace --data-dir "$work" --db "sqlite:$work/hs.db" demo | awk '/Password for every demo account:/ {print $NF}')
+cookie=$(node bench/http/signin.mjs "$url" jo@example.org "$DEMO_PASSWORD" "$space")
+
+# The same bytes, as a static file behind nginx.
+mkdir -p "$work/www$(dirname $space)"
+curl -s -H "Cookie: $cookie" "$url$space" >"$work/www$space"
+bytes=$(wc -c <"$work/www$space")
+ngport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+cat >"$work/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  server { listen 127.0.0.1:$ngport; root $work/www; location / { try_files \$uri =404; } }
+}
+NGINX
+nginx -c "$work/nginx.conf" -p "$work" &
+ng_pid=$!
+sleep 0.5
+
+sleep 1
+idle_rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$hs_pid/status)
+
+run_wrk() { wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: $cookie" "$1" 2>&1; }
+ours=$(run_wrk "$url$space")
+theirs=$(run_wrk "http://127.0.0.1:$ngport$space")
+
+rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
+p99() { awk '$1=="99%" {print $2}' <<<"$1"; }
+non2xx() { awk '/Non-2xx/ {print $4}' <<<"$1"; }
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /ms$/) { sub(/ms/,"",v); print v } else if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else { sub(/s/,"",v); print v*1000 } }'; }
+
+ours_rps=$(rps "$ours"); theirs_rps=$(rps "$theirs")
+ratio=$(awk -v a="$ours_rps" -v b="$theirs_rps" 'BEGIN { printf "%.1f", 100*a/b }')
+cat <<OUT
+bench/http — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+page: signed-in space page $space ($bytes bytes), wrk -t2 -c64 -d${secs}s
+humanspace: $ours_rps req/s, p99 $(to_ms "$(p99 "$ours")") ms, non-2xx responses: $(non2xx "$ours" | grep . || echo 0)
+nginx:      $theirs_rps req/s, p99 $(to_ms "$(p99 "$theirs")") ms (same bytes as a static file)
+ratio:      humanspace is ${ratio}% of nginx's rate (aim: at least 30%, p99 under 10 ms)
+idle resident memory of humanspace: $((idle_rss_kb / 1024)) MiB
+OUT

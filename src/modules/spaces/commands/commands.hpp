@@ -1,0 +1,88 @@
+#pragma once
+// The spaces use cases. Each opens its own transaction, applies the rules and saves;
+// email and live updates go out after commit.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/spaces/repo.hpp"
+#include "modules/spaces/rules/invitation.hpp"
+#include "modules/spaces/rules/space_fields.hpp"
+
+namespace hs::web {
+class App;
+}
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::spaces::commands {
+
+// The person acting, as far as the use cases need to know.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string display_name;
+  std::string site_url;  // for links in email, e.g. https://forum.example.org
+};
+
+// Returns the new space's slug. The creator becomes its steward.
+Result<std::string> create_space(web::App& app, const Actor& who, SpaceFields fields);
+// Returns the (possibly new) slug.
+Result<std::string> update_space(web::App& app, std::int64_t space_id, const SpaceFields& fields);
+
+Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
+                          bool accepted_code);
+Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
+                         bool approve);
+
+struct NewInvitation {
+  std::string link;  // shown once: only its hash is kept
+  std::int64_t expires_at = 0;
+  bool emailed = false;
+};
+Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const repo::SpaceRow& space,
+                                        const std::string& email, const std::string& days);
+
+struct FoundInvitation {
+  repo::SpaceRow space;
+  InvitationState state = InvitationState::expired;
+};
+std::optional<FoundInvitation> find_invitation(web::App& app, const std::string& token);
+// Returns the space's slug.
+Result<std::string> accept_invitation(web::App& app, const Actor& who, const std::string& token, bool accepted_code);
+
+Result<void> leave_space(web::App& app, std::int64_t space_id, std::int64_t user_id);
+Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user_id, const std::string& role);
+// For the command line: adds the membership when needed. Returns the space id.
+Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& slug, const std::string& role);
+
+// --- reading, for pages ------------------------------------------------------------
+
+// viewer 0: signed out.
+std::optional<repo::SpaceForViewer> space_for_viewer(web::App& app, const std::string& slug, std::int64_t viewer);
+struct Directory {
+  std::vector<repo::SpaceCard> listed;
+  std::vector<repo::SpaceCard> mine;
+};
+Directory directory(web::App& app, std::int64_t viewer);
+struct Member {
+  repo::MemberRow row;
+  std::optional<std::string> access_needs;  // only when asked for and given
+};
+std::vector<Member> members(web::App& app, std::int64_t space_id, bool with_access_needs);
+std::vector<repo::RequestRow> pending_requests(web::App& app, std::int64_t space_id);
+struct InvitationItem {
+  repo::InvitationRow row;
+  InvitationState state = InvitationState::expired;
+  std::optional<std::string> email;  // where it was sent, if anywhere
+};
+std::vector<InvitationItem> invitations(web::App& app, std::int64_t space_id);
+
+bool holds_elevated_role(web::App& app, std::int64_t user_id);
+// Account erasure and "download my data".
+void erase_person(store::Conn& c, std::int64_t user_id);
+std::string export_person(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::spaces::commands

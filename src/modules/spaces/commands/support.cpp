@@ -1,0 +1,23 @@
+#include "modules/spaces/commands/support.hpp"
+
+#include "modules/spaces/repo.hpp"
+
+namespace hs::spaces::commands {
+
+Error slug_taken_error() {
+  Validation v;
+  v.add("slug", "spaces_slug_taken");
+  return v.error();
+}
+
+Role role_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  return parse_role(repo::role_of(c, space_id, user_id)).value_or(Role::none);
+}
+
+crypto::Key invitation_email_key(const crypto::Key& master) { return crypto::derive(master, 201, "spinvite"); }
+
+std::string space_link(const std::string& site_url, const std::string& slug, const std::string& rest) {
+  return site_url + "/spaces/" + slug + rest;
+}
+
+}  // namespace hs::spaces::commands

@@ -1,0 +1,22 @@
+#pragma once
+// Small helpers the spaces commands share.
+#include <string>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "modules/spaces/rules/model.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::spaces::commands {
+
+// The error for a web address someone else's space has.
+Error slug_taken_error();
+Role role_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+// The key that seals the address an invitation was emailed to.
+crypto::Key invitation_email_key(const crypto::Key& master);
+std::string space_link(const std::string& site_url, const std::string& slug, const std::string& rest = "");
+
+}  // namespace hs::spaces::commands

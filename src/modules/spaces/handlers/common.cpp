@@ -1,0 +1,157 @@
+#include "modules/spaces/handlers/common.hpp"
+
+#include <ctime>
+
+#include "modules/spaces/markdown.hpp"
+#include "web/parse.hpp"
+#include "web/render.hpp"
+
+namespace hs::spaces::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+Subject subject_for(const Context& c, Role role, Visibility visibility, bool invited) {
+  Subject s;
+  s.signed_in = c.viewer.has_value();
+  s.site_steward = c.viewer && c.viewer->site_steward;
+  s.role = s.signed_in ? role : Role::none;
+  s.invited = invited;
+  s.visibility = visibility;
+  return s;
+}
+
+std::optional<Loaded> load_space(Context& c) {
+  std::string slug(c.param("slug"));
+  if (slug.empty() || slug.size() > 80) return std::nullopt;
+  auto sv = commands::space_for_viewer(c.app, slug, c.viewer ? c.viewer->user_id : 0);
+  if (!sv) return std::nullopt;
+  Loaded l{std::move(*sv), {}};
+  l.subject = subject_for(c, parse_role(l.sv.role).value_or(Role::none),
+                          parse_visibility(l.sv.space.visibility).value_or(Visibility::private_space), false);
+  if (!view_space(l.subject)) return std::nullopt;
+  return l;
+}
+
+Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "spaces_not_found")); }
+
+Response forbidden(Context& c) {
+  if (!c.viewer) return c.need_signin();
+  return c.error_page(Error::of(ErrorCode::forbidden, "spaces_forbidden"));
+}
+
+Response sign_in_then(Context&, const std::string& back_to) {
+  return Response::redirect("/signin?next=" + web::percent_encode(back_to));
+}
+
+commands::Actor actor(Context& c) {
+  commands::Actor a;
+  if (c.viewer) {
+    a.user_id = c.viewer->user_id;
+    a.display_name = c.viewer->display_name;
+  }
+  a.site_url = c.absolute_url("");
+  return a;
+}
+
+View space_view(Context& c, const repo::SpaceRow& space) {
+  View s;
+  s.set("id", space.id);
+  s.set("slug", space.slug);
+  s.set("name", space.name);
+  s.set("kind", space.kind);
+  s.set("kind_label", c.t("spaces_kind_" + space.kind));
+  s.set("kind_about", c.t("spaces_kind_" + space.kind + "_about"));
+  s.set("visibility_label", c.t("spaces_visibility_" + space.visibility));
+  s.set("purpose", paragraphs(space.purpose));
+  return s;
+}
+
+View space_page_view(Context& c, const Loaded& l, const std::string& title_key) {
+  View v = c.view(title_key);
+  v.set("page_title", c.app.renderer->format(title_key, {{"space", l.space().name}}));
+  v.set("space", space_view(c, l.space()));
+  add_notice(c, v);
+  return v;
+}
+
+View paragraphs(const std::string& text) {
+  View list = View::list();
+  std::string para;
+  auto flush = [&] {
+    auto b = para.find_first_not_of(" \t\r\n");
+    if (b != std::string::npos) {
+      auto e = para.find_last_not_of(" \t\r\n");
+      list.push(View(para.substr(b, e - b + 1)));
+    }
+    para.clear();
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) flush();
+    else para += (para.empty() ? "" : " ") + line;
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  flush();
+  return list;
+}
+
+View code_blocks(const std::string& markdown) {
+  View list = View::list();
+  for (const auto& b : markdown_blocks(markdown)) {
+    View item;
+    item.set("is_heading", b.type == MarkdownBlock::Type::heading);
+    item.set("is_paragraph", b.type == MarkdownBlock::Type::paragraph);
+    item.set("is_list", b.type == MarkdownBlock::Type::list);
+    item.set("ordered", b.ordered);
+    item.set("text", b.text);
+    View items = View::list();
+    for (const auto& i : b.items) items.push(View(i));
+    item.set("items", std::move(items));
+    list.push(std::move(item));
+  }
+  return list;
+}
+
+std::string date_text(const Context& c, std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  return c.app.renderer->format("spaces_date", {{"day", std::to_string(tm.tm_mday)},
+                                                {"month", c.t("spaces_month_" + std::to_string(tm.tm_mon + 1))},
+                                                {"year", std::to_string(tm.tm_year + 1900)}});
+}
+
+std::string iso_date(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string role_label(const Context& c, const std::string& role) { return c.t("spaces_role_" + role); }
+
+void add_notice(Context& c, View& v) {
+  static constexpr std::string_view kKnown[] = {"created", "updated", "requested", "approved", "declined",
+                                                "joined",  "left",    "role_changed"};
+  auto n = c.query_param("notice");
+  for (auto k : kKnown)
+    if (n == k) v.set("notice", c.t("spaces_notice_" + std::string(k)));
+}
+
+Error at_field(Error e, const std::string& field) {
+  if (e.fields.empty()) e.fields.push_back({field, e.message_key});
+  return e;
+}
+
+std::string redirect_with_notice(const std::string& path, const std::string& notice) {
+  return path + "?notice=" + notice;
+}
+
+}  // namespace hs::spaces::handlers

@@ -1,0 +1,47 @@
+#include "modules/spaces/permissions.hpp"
+
+namespace hs::spaces {
+
+namespace {
+
+bool member(const Subject& s) { return s.signed_in && s.role != Role::none; }
+bool runs_membership(const Subject& s) {
+  return s.signed_in && (s.role == Role::facilitator || s.role == Role::steward);
+}
+
+}  // namespace
+
+bool view_space(const Subject& s) {
+  switch (s.visibility) {
+    case Visibility::listed:
+    case Visibility::unlisted: return true;
+    case Visibility::private_space: return member(s) || (s.signed_in && s.invited);
+  }
+  return false;
+}
+
+bool see_in_directory(const Subject& s) { return s.visibility == Visibility::listed || member(s); }
+
+bool request_join(const Subject& s) {
+  return s.signed_in && s.role == Role::none && s.visibility != Visibility::private_space;
+}
+
+bool accept_invitation(const Subject& s) { return s.signed_in && s.role == Role::none && s.invited; }
+
+bool decide_join(const Subject& s) { return runs_membership(s); }
+
+bool invite(const Subject& s) { return runs_membership(s); }
+
+bool view_members(const Subject& s) { return member(s); }
+
+bool view_access_needs(const Subject& s) { return runs_membership(s); }
+
+bool edit_space(const Subject& s) { return s.signed_in && s.role == Role::steward; }
+
+bool change_roles(const Subject& s) { return s.signed_in && s.role == Role::steward; }
+
+bool leave(const Subject& s) { return member(s); }
+
+bool create_space(const Subject& s) { return s.signed_in && s.site_steward; }
+
+}  // namespace hs::spaces

@@ -1,0 +1,47 @@
+// Browser tests drive Debian's Chromium with playwright-core and run axe-core on every
+// page they visit.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { ROOT } from '../http/harness.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.HS_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+// Every page visited is checked: 0 violations of WCAG 2.x A/AA (and best practices).
+export class Audit {
+  constructor() { this.visited = []; }
+  async check(page) {
+    const url = new URL(page.url()).pathname;
+    // axe is injected by evaluation, not a <script> tag: the page's CSP stays strict.
+    await page.evaluate(AXE);
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    });
+    this.visited.push(url);
+    assert.deepEqual(result, [], `axe-core found violations on ${url}: ${JSON.stringify(result, null, 2)}`);
+  }
+}
+
+// Follows a page's own structure: one h1, a title, lang, and a skip link first.
+export async function assertPageBasics(page) {
+  assert.equal(await page.locator('h1').count(), 1, `one h1 on ${page.url()}`);
+  assert.ok((await page.title()).length > 0);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const first = await page.evaluate(() => {
+    const el = document.querySelector('a, button, input, select, textarea');
+    return el && el.getAttribute('href');
+  });
+  assert.equal(first, '#main-content');
+}

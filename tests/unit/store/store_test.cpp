@@ -1,0 +1,145 @@
+// The store's contract, run on SQLite always and on PostgreSQL when HS_TEST_PG_URL names
+// a server (tests/run_all.sh starts one).
+#include "store/db.hpp"
+#include "store/engines.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace hs::store {
+
+namespace {
+
+std::string fresh_url(const std::string& engine) {
+  static int n = 0;
+  if (engine == "sqlite") {
+    auto dir = std::filesystem::temp_directory_path() / ("hs-store-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return "sqlite:" + (dir / "t.db").string();
+  }
+  std::string admin = std::getenv("HS_TEST_PG_URL");
+  std::string name = "hs_store_" + std::to_string(::getpid()) + "_" + std::to_string(n++);
+  auto s = Store::open(admin, 1);
+  s->with([&](Conn& c) { c.q("CREATE DATABASE " + name); return 0; });
+  return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+}  // namespace
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres" && !std::getenv("HS_TEST_PG_URL")) GTEST_SKIP() << "HS_TEST_PG_URL is not set";
+    url_ = fresh_url(GetParam());
+    store_ = Store::open(url_, 4);
+    store_->migrate();
+    store_->with([](Conn& c) {
+      c.q(dialect_sql(c.engine(), "CREATE TABLE notes (id AUTO_ID, body TEXT NOT NULL UNIQUE, n BIGINT)"));
+      return 0;
+    });
+  }
+  std::string url_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, MigrationsAreIdempotent) {
+  EXPECT_EQ(store_->migrate(), 0);
+  auto applied = store_->with([](Conn& c) { return c.one("SELECT COUNT(*) FROM schema_migrations")->i64(0); });
+  EXPECT_GE(applied, 0);
+  EXPECT_TRUE(store_->healthy());
+}
+
+TEST_P(StoreTest, SameSqlRoundTripsTextIntegersAndNulls) {
+  auto id = store_->write([](Conn& c) -> Result<std::int64_t> {
+    return c.one("INSERT INTO notes (body, n) VALUES (?, ?) RETURNING id", "caf\xC3\xA9 'quoted' ?", std::int64_t{-42})
+        ->i64(0);
+  });
+  ASSERT_TRUE(id);
+  auto row = store_->with([&](Conn& c) { return *c.one("SELECT body, n FROM notes WHERE id = ?", *id); });
+  EXPECT_EQ(row.text(0), "caf\xC3\xA9 'quoted' ?");
+  EXPECT_EQ(row.i64(1), -42);
+  store_->write([](Conn& c) -> Result<int> {
+    c.q("INSERT INTO notes (body, n) VALUES (?, ?)", "no number", Null{});
+    return 0;
+  });
+  auto r2 = store_->with([](Conn& c) { return *c.one("SELECT n FROM notes WHERE body = ?", "no number"); });
+  EXPECT_TRUE(r2.is_null(0));
+  EXPECT_FALSE(r2.opt_i64(0));
+}
+
+TEST_P(StoreTest, AFailedResultRollsBack) {
+  auto r = store_->write([](Conn& c) -> Result<int> {
+    c.q("INSERT INTO notes (body) VALUES (?)", "kept only on success");
+    return fail(ErrorCode::invalid, "x");
+  });
+  EXPECT_FALSE(r);
+  auto n = store_->with([](Conn& c) { return c.one("SELECT COUNT(*) FROM notes")->i64(0); });
+  EXPECT_EQ(n, 0);
+}
+
+TEST_P(StoreTest, UniqueViolationsAreReportedAsSuch) {
+  store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES (?)", "one"); return 0; });
+  try {
+    store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES (?)", "one"); return 0; });
+    FAIL() << "expected a unique violation";
+  } catch (const StoreError& e) {
+    EXPECT_TRUE(e.unique());
+  }
+  // The connection is usable afterwards.
+  auto n = store_->with([](Conn& c) { return c.one("SELECT COUNT(*) FROM notes")->i64(0); });
+  EXPECT_EQ(n, 1);
+}
+
+TEST_P(StoreTest, ConcurrentWritersAllLand) {
+  std::vector<std::thread> ts;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t)
+    ts.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto r = store_->write([&](Conn& c) -> Result<int> {
+          c.q("INSERT INTO notes (body, n) VALUES (?, ?)", "t" + std::to_string(t) + "-" + std::to_string(i), t);
+          return 0;
+        });
+        if (r) ++ok;
+      }
+    });
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(ok, 100);
+  auto n = store_->with([](Conn& c) { return c.one("SELECT COUNT(*) FROM notes")->i64(0); });
+  EXPECT_EQ(n, 100);
+}
+
+TEST_P(StoreTest, ChangesCountsAffectedRows) {
+  store_->write([](Conn& c) -> Result<int> {
+    c.q("INSERT INTO notes (body, n) VALUES ('a', 1)");
+    c.q("INSERT INTO notes (body, n) VALUES ('b', 1)");
+    c.q("UPDATE notes SET n = 2 WHERE n = ?", 1);
+    EXPECT_EQ(c.changes(), 2);
+    return 0;
+  });
+}
+
+TEST_P(StoreTest, BackupIsAConsistentCopy) {
+  if (GetParam() == "postgres") GTEST_SKIP() << "pg_dump backup is covered by the HTTP/CLI tests";
+  store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES ('saved')"); return 0; });
+  auto dest = url_.substr(7) + ".backup";
+  store_->backup(dest);
+  auto copy = Store::open("sqlite:" + dest, 1);
+  auto n = copy->with([](Conn& c) { return c.one("SELECT COUNT(*) FROM notes WHERE body = 'saved'")->i64(0); });
+  EXPECT_EQ(n, 1);
+  EXPECT_THROW(store_->backup(dest), std::runtime_error);  // never overwrites
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST(StoreOpen, RejectsUnknownUrls) {
+  EXPECT_THROW(Store::open("mysql://x", 1), std::invalid_argument);
+}
+
+}  // namespace hs::store
