@@ -140,6 +140,16 @@ int main(int argc, char** argv) {
       if (*demo) return 0;
     }
     if (*serve) {
+      // Links in email are built from --base-url; without it they would follow the Host
+      // header, which anyone can set. Only a loopback server may go without.
+      auto host = cfg.listen.substr(0, cfg.listen.rfind(':'));
+      bool loopback = host.starts_with("127.") || host == "localhost" || host == "[::1]";
+      if (!loopback && cfg.base_url.empty()) {
+        std::cerr << "humanspace: set --base-url (or HUMANSPACE_BASE_URL) to the address people use, "
+                     "e.g. https://forum.example.org, when listening on "
+                  << cfg.listen << "\n";
+        return 2;
+      }
       hs::web::serve(app);
       return 0;
     }

@@ -59,4 +59,17 @@ bool has_control(std::string_view s, bool allow_newlines) {
   return false;
 }
 
+std::vector<std::string_view> content_lines(std::string_view file) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < file.size()) {
+    auto nl = file.find('\n', start);
+    if (nl == std::string_view::npos) nl = file.size();
+    auto line = trim(file.substr(start, nl - start));
+    start = nl + 1;
+    if (!line.empty() && line.front() != '#') out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace hs::text

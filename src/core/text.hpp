@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hs::text {
 
@@ -11,5 +12,7 @@ std::string lower_ascii(std::string_view s);
 std::size_t length(std::string_view s);
 // True when s contains control characters other than tab, CR and LF.
 bool has_control(std::string_view s, bool allow_newlines);
+// The lines of a data file, trimmed, without blank lines and '#' comment lines.
+std::vector<std::string_view> content_lines(std::string_view file);
 
 }  // namespace hs::text

@@ -32,23 +32,67 @@ mu::data to_data(const View& v) {
 
 // Messages: "key = text" per line; '#' starts a comment line.
 void load_messages(std::string_view file, std::map<std::string, std::string>& out) {
-  std::size_t start = 0;
-  while (start < file.size()) {
-    auto nl = file.find('\n', start);
-    if (nl == std::string_view::npos) nl = file.size();
-    auto line = text::trim(file.substr(start, nl - start));
-    start = nl + 1;
-    if (line.empty() || line.front() == '#') continue;
+  for (auto line : text::content_lines(file)) {
     auto eq = line.find('=');
     if (eq == std::string_view::npos) continue;
     out[std::string(text::trim(line.substr(0, eq)))] = std::string(text::trim(line.substr(eq + 1)));
   }
 }
 
+// Partials are written into the templates that use them once, at start-up, so that each
+// page is parsed once per thread instead of its partials being parsed on every render.
+std::string expand_partials(const std::string& src, const std::map<std::string, std::string, std::less<>>& sources,
+                            int depth = 0) {
+  if (depth > 8) throw std::runtime_error("partials nest too deeply");
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    auto open = src.find("{{>", pos);
+    if (open == std::string::npos) break;
+    auto close = src.find("}}", open);
+    if (close == std::string::npos) break;
+    auto name = std::string(text::trim(std::string_view(src).substr(open + 3, close - open - 3)));
+    auto it = sources.find("partials/" + name);
+    if (it == sources.end()) throw std::runtime_error("no partial " + name);
+    out.append(src, pos, open - pos);
+    out += expand_partials(it->second, sources, depth + 1);
+    pos = close + 2;
+  }
+  out.append(src, pos, std::string::npos);
+  return out;
+}
+
+// Messages are fixed for a language, so {{t.key}} is written into the template text once
+// at start-up (escaped for HTML, or as-is for plain-text email) rather than looked up on
+// every render.
+std::string inline_messages(const std::string& src, const std::map<std::string, std::string>& messages, bool html) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    auto open = src.find("{{t.", pos);
+    if (open == std::string::npos) break;
+    auto close = src.find("}}", open);
+    if (close == std::string::npos) break;
+    auto key = src.substr(open + 4, close - open - 4);
+    auto it = messages.find(key);
+    out.append(src, pos, open - pos);
+    if (it == messages.end() || it->second.find("{{") != std::string::npos) {
+      if (it == messages.end()) spdlog::warn("templates use message key {} which has no text", key);
+      out.append(src, open, close + 2 - open);
+    } else {
+      out += html ? mu::html_escape(it->second) : it->second;
+    }
+    pos = close + 2;
+  }
+  out.append(src, pos, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 struct Renderer::Impl {
   std::map<std::string, std::string, std::less<>> sources;  // name -> template text
+  std::map<std::string, std::string, std::less<>> html_sources, text_sources;  // messages written in
   std::map<std::string, std::string> messages;
   mu::data base{mu::data::type::object};  // t + partials, shared by every render
 };
@@ -61,17 +105,17 @@ Renderer::Renderer(std::string lang) : impl_(std::make_unique<Impl>()), lang_(st
     impl_->sources.emplace(std::string(name), std::string(f.data));
   }
   for (const auto& f : embedded::under("messages/" + lang_ + "/")) load_messages(f.data, impl_->messages);
+  for (auto& [name, src] : impl_->sources)
+    if (!name.starts_with("partials/")) src = expand_partials(src, impl_->sources);
+  for (const auto& [name, src] : impl_->sources) {
+    impl_->html_sources[name] = inline_messages(src, impl_->messages, true);
+    impl_->text_sources[name] = inline_messages(src, impl_->messages, false);
+  }
 
   mu::data t(mu::data::type::object);
   for (const auto& [k, v] : impl_->messages) t.set(k, v);
   impl_->base.set("t", t);
   impl_->base.set("lang", lang_);
-  // Partials are templates/partials/NAME, used as {{> NAME}}.
-  for (const auto& [name, src] : impl_->sources)
-    if (name.starts_with("partials/")) {
-      const std::string* text = &src;
-      impl_->base.set(name.substr(9), mu::partial([text] { return *text; }));
-    }
   for (const auto& [name, src] : impl_->sources) {
     mu::mustache check(src);
     if (!check.is_valid()) throw std::runtime_error("template " + name + ": " + check.error_message());
@@ -89,8 +133,9 @@ std::string Renderer::render_text(std::string_view name, const View& view) const
 }
 
 std::string Renderer::render_with(std::string_view name, const View& view, bool html) const {
-  auto it = impl_->sources.find(name);
-  if (it == impl_->sources.end()) throw std::runtime_error("no template " + std::string(name));
+  const auto& sources = html ? impl_->html_sources : impl_->text_sources;
+  auto it = sources.find(name);
+  if (it == sources.end()) throw std::runtime_error("no template " + std::string(name));
   // Parsed templates are cached per thread: the engine's render is not const.
   thread_local std::map<const Impl*, std::map<std::string, mu::mustache, std::less<>>> caches[2];
   auto& mine = caches[html ? 0 : 1][impl_.get()];

@@ -6,15 +6,7 @@ namespace hs::accounts::rules {
 
 std::unordered_set<std::string> parse_password_list(std::string_view file) {
   std::unordered_set<std::string> out;
-  std::size_t start = 0;
-  while (start < file.size()) {
-    auto nl = file.find('\n', start);
-    if (nl == std::string_view::npos) nl = file.size();
-    auto line = text::trim(file.substr(start, nl - start));
-    start = nl + 1;
-    if (line.empty() || line.front() == '#') continue;
-    out.insert(text::lower_ascii(line));
-  }
+  for (auto line : text::content_lines(file)) out.insert(text::lower_ascii(line));
   return out;
 }
 

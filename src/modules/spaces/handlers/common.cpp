@@ -1,5 +1,7 @@
 #include "modules/spaces/handlers/common.hpp"
 
+#include <unordered_map>
+
 #include <ctime>
 
 #include "modules/spaces/markdown.hpp"
@@ -101,6 +103,11 @@ View paragraphs(const std::string& text) {
 }
 
 View code_blocks(const std::string& markdown) {
+  // Codes of conduct change rarely and are read on every space page: parse each once per
+  // thread (a small cache, emptied when it fills).
+  thread_local std::unordered_map<std::string, View> cache;
+  if (auto it = cache.find(markdown); it != cache.end()) return it->second;
+  if (cache.size() >= 64) cache.clear();
   View list = View::list();
   for (const auto& b : markdown_blocks(markdown)) {
     View item;
@@ -114,6 +121,7 @@ View code_blocks(const std::string& markdown) {
     item.set("items", std::move(items));
     list.push(std::move(item));
   }
+  cache.emplace(markdown, list);
   return list;
 }
 
