@@ -1,0 +1,85 @@
+#include "web/coalescer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "web/hub.hpp"
+
+namespace hs::web {
+
+using Clock = std::chrono::steady_clock;
+
+Coalescer::Coalescer(Hub& hub, int per_second)
+    : hub_(hub), interval_(std::chrono::milliseconds(1000 / std::max(1, per_second))), thread_([this] { run(); }) {}
+
+Coalescer::~Coalescer() {
+  {
+    std::lock_guard g(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void Coalescer::on(std::string prefix, Snapshot snapshot) {
+  std::lock_guard g(mu_);
+  builders_.emplace_back(std::move(prefix), std::move(snapshot));
+}
+
+void Coalescer::changed(const std::string& topic) {
+  std::lock_guard g(mu_);
+  if (dirty_.contains(topic)) return;  // already due: this change rides along
+  auto now = Clock::now();
+  auto it = last_.find(topic);
+  auto due = it == last_.end() ? now : std::max(now, it->second + interval_);
+  dirty_.emplace(topic, due);
+  cv_.notify_one();
+}
+
+unsigned long Coalescer::sent() const {
+  std::lock_guard g(mu_);
+  return sent_;
+}
+
+void Coalescer::run() {
+  std::unique_lock lock(mu_);
+  while (!stop_) {
+    if (dirty_.empty()) {
+      cv_.wait(lock, [&] { return stop_ || !dirty_.empty(); });
+      continue;
+    }
+    auto now = Clock::now();
+    auto next = Clock::time_point::max();
+    std::vector<std::string> ready;
+    for (const auto& [topic, due] : dirty_) {
+      if (due <= now) ready.push_back(topic);
+      else next = std::min(next, due);
+    }
+    if (ready.empty()) {
+      cv_.wait_until(lock, next);
+      continue;
+    }
+    for (const auto& topic : ready) {
+      dirty_.erase(topic);
+      last_[topic] = now;
+      Snapshot build;
+      for (const auto& [prefix, b] : builders_)
+        if (topic.starts_with(prefix)) build = b;
+      if (!build) continue;
+      lock.unlock();
+      // Changes arriving while the snapshot is built mark the topic dirty again, due
+      // one interval from now: nothing is lost and nothing floods.
+      try {
+        hub_.publish(topic, build(topic));
+      } catch (const std::exception& e) {
+        spdlog::error("live snapshot for {} failed: {}", topic, e.what());
+      }
+      lock.lock();
+      ++sent_;
+    }
+  }
+}
+
+}  // namespace hs::web

@@ -1,0 +1,48 @@
+#pragma once
+// Live updates without a message per submission: a topic is marked changed as often as
+// anything happens, and at most `per_second` times a second its latest snapshot is built
+// once and handed to every subscriber (who keep only the newest; see Hub).
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+namespace hs::web {
+
+class Hub;
+
+class Coalescer {
+ public:
+  // snapshot(topic) builds the message for a topic; called on the coalescer's thread.
+  using Snapshot = std::function<std::string(const std::string& topic)>;
+
+  Coalescer(Hub& hub, int per_second = 5);
+  ~Coalescer();
+  Coalescer(const Coalescer&) = delete;
+  Coalescer& operator=(const Coalescer&) = delete;
+
+  // Registers how to build snapshots for topics starting with prefix.
+  void on(std::string prefix, Snapshot snapshot);
+  // Notes that a topic changed; cheap, never blocks on subscribers.
+  void changed(const std::string& topic);
+  // Messages sent so far (for tests and metrics).
+  unsigned long sent() const;
+
+ private:
+  void run();
+  Hub& hub_;
+  std::chrono::milliseconds interval_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> dirty_;  // topic -> due time
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> last_;
+  std::vector<std::pair<std::string, Snapshot>> builders_;
+  unsigned long sent_ = 0;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace hs::web

@@ -1,0 +1,57 @@
+#include "web/coalescer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "web/hub.hpp"
+
+namespace hs::web {
+
+namespace {
+struct Collector : Subscriber {
+  std::mutex mu;
+  std::vector<std::string> got;
+  void deliver(std::shared_ptr<const std::string> m) override {
+    std::lock_guard g(mu);
+    got.push_back(*m);
+  }
+  std::vector<std::string> all() {
+    std::lock_guard g(mu);
+    return got;
+  }
+};
+}  // namespace
+
+TEST(Coalescer, ManyChangesBecomeAFewSnapshotsAndTheLastIsCurrent) {
+  Hub hub;
+  auto sub = std::make_shared<Collector>();
+  hub.subscribe("event:1", sub);
+  std::atomic<int> count{0};
+  {
+    Coalescer co(hub, 5);
+    co.on("event:", [&](const std::string&) { return std::to_string(count.load()); });
+    // 1,000 submissions over about 0.6 s.
+    for (int i = 1; i <= 1000; ++i) {
+      count = i;
+      co.changed("event:1");
+      if (i % 100 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(450));
+  }
+  auto got = sub->all();
+  ASSERT_FALSE(got.empty());
+  EXPECT_LE(got.size(), 6u) << "at most 5 a second, never one per submission";
+  EXPECT_EQ(got.back(), "1000") << "the final state always goes out";
+}
+
+TEST(Coalescer, TopicsWithoutABuilderAreIgnored) {
+  Hub hub;
+  Coalescer co(hub, 5);
+  co.changed("nobody:1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(co.sent(), 0u);
+}
+
+}  // namespace hs::web
