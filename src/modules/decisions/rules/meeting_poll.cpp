@@ -1,0 +1,62 @@
+#include "modules/decisions/rules/meeting_poll.hpp"
+
+#include "modules/decisions/rules/errors.hpp"
+#include "modules/decisions/rules/keys.hpp"
+#include "modules/decisions/rules/ranking.hpp"
+
+namespace hs::decisions {
+
+std::optional<Availability> parse_availability(std::string_view s) {
+  if (s == "yes") return Availability::yes;
+  if (s == "if_need_be") return Availability::if_need_be;
+  if (s == "no") return Availability::no;
+  return std::nullopt;
+}
+
+std::string_view to_string(Availability a) {
+  switch (a) {
+    case Availability::yes: return "yes";
+    case Availability::if_need_be: return "if_need_be";
+    case Availability::no: return "no";
+  }
+  return "no";
+}
+
+Result<void> validate_availability(const AvailabilityBallot& ballot, std::size_t slot_count) {
+  if (ballot.slots.size() != slot_count) return field_error("slots", keys::kSlotCount);
+  return {};
+}
+
+MeetingResult count_availability(std::span<const AvailabilityBallot> ballots, std::size_t slot_count,
+                                 const Electorate& electorate) {
+  MeetingResult r;
+  r.ballots = static_cast<std::int64_t>(ballots.size());
+  r.slots.assign(slot_count, SlotLine{});
+  for (const auto& b : ballots) {
+    if (b.slots.size() != slot_count) continue;  // invalid: never stored, never counted
+    for (std::size_t s = 0; s < slot_count; ++s) {
+      switch (b.slots[s]) {
+        case Availability::yes: ++r.slots[s].yes; break;
+        case Availability::if_need_be: ++r.slots[s].if_need_be; break;
+        case Availability::no: ++r.slots[s].no; break;
+      }
+    }
+  }
+  std::vector<RankKey> keys;
+  for (const auto& line : r.slots) keys.push_back({line.yes, line.if_need_be});
+  auto standing = rank_options(keys);
+  for (std::size_t s = 0; s < slot_count; ++s) {
+    r.slots[s].rank = standing.rank[s];
+    r.slots[s].tied = standing.tied[s];
+  }
+  r.order = std::move(standing.order);
+  r.best = std::move(standing.top);
+  r.quorum = check_quorum(electorate, r.ballots);
+  if (!r.quorum.met) r.outcome = Outcome::no_quorum;
+  else if (r.ballots == 0 || r.best.empty()) r.outcome = Outcome::no_votes;
+  else if (r.best.size() > 1) r.outcome = Outcome::tied;
+  else r.outcome = Outcome::passed;
+  return r;
+}
+
+}  // namespace hs::decisions
