@@ -18,13 +18,16 @@ export async function launch() {
 }
 
 // Every page visited is checked: 0 violations of WCAG 2.x A/AA (and best practices).
+// A page opened with JavaScript turned off cannot run axe (its timers never fire), so its
+// DOM, exactly as it is, is audited in a scripted twin page at the same address and size.
 export class Audit {
   constructor() { this.visited = []; }
   async check(page) {
     const url = new URL(page.url()).pathname;
+    const target = (await scriptsRun(page)) ? page : await twin(page);
     // axe is injected by evaluation, not a <script> tag: the page's CSP stays strict.
-    await page.evaluate(AXE);
-    const result = await page.evaluate(async () => {
+    await target.evaluate(AXE);
+    const result = await target.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
@@ -32,6 +35,34 @@ export class Audit {
     this.visited.push(url);
     assert.deepEqual(result, [], `axe-core found violations on ${url}: ${JSON.stringify(result, null, 2)}`);
   }
+}
+
+// Whether the page's own scripts (and so its timers) run: a setting of its browser context.
+const scripted = new WeakMap();
+async function scriptsRun(page) {
+  const context = page.context();
+  if (!scripted.has(context)) {
+    const tick = page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(true), 0); }));
+    tick.catch(() => {});
+    scripted.set(context, await Promise.race([tick, new Promise((resolve) => { setTimeout(() => resolve(false), 300); })]));
+  }
+  return scripted.get(context);
+}
+
+// One scripted page per browser, reused (checks run one at a time), that is handed the
+// unscripted page's HTML at the same address, so styles and relative links resolve the same.
+const twins = new WeakMap();
+async function twin(page) {
+  const html = await page.content();
+  const url = page.url().replace(/#.*$/, '');
+  const browser = page.context().browser();
+  if (!twins.has(browser)) twins.set(browser, browser.newContext().then((c) => c.newPage()));
+  const copy = await twins.get(browser);
+  await copy.setViewportSize(page.viewportSize());
+  await copy.unrouteAll();
+  await copy.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await copy.goto(url, { waitUntil: 'load' });
+  return copy;
 }
 
 // Follows a page's own structure: one h1, a title, lang, and a skip link first.

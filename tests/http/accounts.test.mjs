@@ -77,6 +77,24 @@ async function visitor(srv) {
 const isSignedIn = async (client) => (await client.get('/account/profile')).status === 200;
 
 describe('signing up and verifying', () => {
+  test('signing up from a link that needed an account brings the person back to it', async () => {
+    const email = uniqueEmail('returning');
+    const c = new Client(server);
+    const form = await c.get('/signup?next=' + encodeURIComponent('/spaces/some-space'));
+    assert.match(form.text, /name="next" value="\/spaces\/some-space"/);
+    const res = await c.post('/signup', { email, display_name: 'Tam Reed', password: PASSWORD, next: '/spaces/some-space' });
+    assert.equal(res.status, 303);
+    const path = linkTo(server, email, '/verify/');
+    await c.get(path);
+    const done = await postWith(c, path, {});
+    assert.equal(done.status, 303);
+    assert.equal(done.location, '/spaces/some-space');
+    // A next that leaves the site is ignored.
+    const other = new Client(server);
+    const page = await other.get('/signup?next=' + encodeURIComponent('//evil.example/x'));
+    assert.doesNotMatch(page.text, /evil\.example/);
+  });
+
   test('sign up, confirm the emailed link and be signed in with a safe cookie', async () => {
     const email = uniqueEmail('rowan');
     const c = new Client(server);

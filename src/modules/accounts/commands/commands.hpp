@@ -35,6 +35,7 @@ struct SignedIn {
 
 struct SignUpForm {
   std::string email, display_name, password;
+  std::string next;  // a local path to go to once the email is verified
 };
 // Validation errors name fields. Otherwise the same outcome whether or not the address
 // already has an account: a verification link for a new account, a note for an owner.

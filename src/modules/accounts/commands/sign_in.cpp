@@ -65,7 +65,9 @@ Result<void> sign_up(web::App& app, const Requester& who, const SignUpForm& f) {
         id = repo::insert_user(c, {lookup, secrets::seal_email(app.master_key, email), f.display_name, hash,
                                    std::nullopt, now});
       }
-      token = new_link(c, app, LinkKind::verify_email, id);
+      LinkExtras extras;
+      if (rules::is_local_path(f.next)) extras.next_path = f.next;
+      token = new_link(c, app, LinkKind::verify_email, id, extras);
       return id;
     });
     if (!r) return fail(r.error());
@@ -171,7 +173,8 @@ Result<SignedIn> verify_email(web::App& app, const Requester& who, const std::st
     auto link = take_usable_link(c, app, LinkKind::verify_email, token);
     if (!link) return link_invalid();
     repo::mark_verified(c, link->user_id, app.clock->now());
-    return start_session(c, app, who, link->user_id, false, old_session, "/spaces");
+    return start_session(c, app, who, link->user_id, false, old_session,
+                         rules::after_signin(link->next_path.value_or("")));
   });
 }
 

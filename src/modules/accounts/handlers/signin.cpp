@@ -4,6 +4,7 @@
 #include "modules/accounts/handlers/handlers.hpp"
 #include "modules/accounts/handlers/support.hpp"
 #include "modules/accounts/rules/next_path.hpp"
+#include "web/parse.hpp"
 
 namespace hs::accounts::handlers {
 
@@ -14,7 +15,12 @@ std::string safe_next(std::string_view next) { return rules::is_local_path(next)
 Response signin_page(Context& c, const std::string& email, const std::string& next, bool keep, const Error* error) {
   web::View v = c.view("accounts_signin_title");
   v.set("email", email);
-  if (!next.empty()) v.set("next", next);
+  if (!next.empty()) {
+    v.set("next", next);
+    v.set("signup_link", "/signup?next=" + web::percent_encode(next));
+  } else {
+    v.set("signup_link", "/signup");
+  }
   v.set("keep_signed_in", keep);
   if (c.req.method == "GET" && c.query_param("signed_out") == "everywhere")
     v.set("notice", c.t("accounts_signed_out_everywhere"));

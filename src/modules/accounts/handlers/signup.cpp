@@ -2,15 +2,24 @@
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/handlers/handlers.hpp"
 #include "modules/accounts/handlers/support.hpp"
+#include "modules/accounts/rules/next_path.hpp"
+#include "web/parse.hpp"
 
 namespace hs::accounts::handlers {
 
 namespace {
 
-Response signup_page(Context& c, const std::string& email, const std::string& name, const Error* error) {
+Response signup_page(Context& c, const std::string& email, const std::string& name, const std::string& next,
+                     const Error* error) {
   web::View v = c.view("accounts_signup_title");
   v.set("email", email);
   v.set("display_name", name);
+  if (rules::is_local_path(next)) {
+    v.set("next", next);
+    v.set("signin_link", "/signin?next=" + web::percent_encode(next));
+  } else {
+    v.set("signin_link", "/signin");
+  }
   int status = 200;
   if (error) {
     c.add_errors(v, *error);
@@ -21,12 +30,12 @@ Response signup_page(Context& c, const std::string& email, const std::string& na
 
 }  // namespace
 
-Response signup_form(Context& c) { return signup_page(c, "", "", nullptr); }
+Response signup_form(Context& c) { return signup_page(c, "", "", std::string(c.query_param("next")), nullptr); }
 
 Response signup_submit(Context& c) {
-  commands::SignUpForm f{c.field("email"), c.field("display_name"), raw_field(c, "password")};
+  commands::SignUpForm f{c.field("email"), c.field("display_name"), raw_field(c, "password"), c.field("next")};
   auto r = commands::sign_up(c.app, requester(c), f);
-  if (!r) return signup_page(c, f.email, f.display_name, &r.error());
+  if (!r) return signup_page(c, f.email, f.display_name, f.next, &r.error());
   return c.redirect("/signup/check-email");
 }
 
