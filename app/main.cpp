@@ -11,6 +11,7 @@
 #include "core/key_file.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/audit/module.hpp"
 #include "modules/demo/seed.hpp"
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
@@ -54,6 +55,7 @@ void wire(hs::web::App& app, Services& s) {
   hs::site::register_module(app);
   hs::accounts::register_module(app);
   hs::spaces::register_module(app);
+  hs::audit::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
@@ -122,9 +124,34 @@ int main(int argc, char** argv) {
                                               "(SQLite: VACUUM INTO; PostgreSQL: pg_dump)");
   backup->add_option("destination", backup_to, "File to write (must not exist)")->required();
 
+  auto* audit = cli.add_subcommand("audit", "A space's decision log: export it, verify an export offline, or sign it");
+  audit->require_subcommand(1);
+  std::string audit_space, audit_out, audit_file, audit_head;
+  auto* audit_export = audit->add_subcommand("export", "Write a space's decision log, public key and signed tree "
+                                                       "heads as one JSON document");
+  audit_export->add_option("space", audit_space, "Space slug")->required();
+  audit_export->add_option("--out", audit_out, "File to write (default: standard output)");
+  auto* audit_verify = audit->add_subcommand("verify", "Check an export offline, with no database: every entry, "
+                                                       "signature and signed tree head; exit 0 when verified");
+  audit_verify->add_option("export", audit_file, "The export (JSON)")->required();
+  audit_verify->add_option("--head", audit_head, "A signed tree head kept from earlier "
+                                                 "(GET /spaces/SLUG/audit/head): the export must extend it");
+  auto* audit_sign = audit->add_subcommand("sign", "Sign a space's decision log as it is now; prints the head");
+  audit_sign->add_option("space", audit_space, "Space slug")->required();
+  std::int64_t synthetic_count = 0, synthetic_batch = 1000, synthetic_proofs = 0;
+  auto* audit_synthetic = audit->add_subcommand("synthetic", "For tests and benchmarks only");
+  audit_synthetic->group("");  // hidden
+  audit_synthetic->add_option("space", audit_space)->required();
+  audit_synthetic->add_option("--count", synthetic_count);
+  audit_synthetic->add_option("--batch", synthetic_batch);
+  audit_synthetic->add_option("--proofs", synthetic_proofs);
+
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
   if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
+
+  // Verifying an export needs no database: it runs before anything is opened.
+  if (*audit_verify) return hs::audit::verify_cli(audit_file, audit_head);
 
   try {
     Services services;
@@ -173,6 +200,10 @@ int main(int argc, char** argv) {
       std::cout << email << " is now " << role << (space.empty() ? " (site-wide)" : " in " + space) << "\n";
       return 0;
     }
+    if (*audit_export) return hs::audit::export_cli(app, audit_space, audit_out);
+    if (*audit_sign) return hs::audit::sign_cli(app, audit_space);
+    if (*audit_synthetic)
+      return hs::audit::synthetic_cli(app, audit_space, synthetic_count, synthetic_batch, synthetic_proofs);
     if (*backup) {
       services.store->backup(backup_to);
       std::cout << "backup written to " << backup_to << "\n";

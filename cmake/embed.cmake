@@ -6,7 +6,10 @@ set(table "")
 set(i 0)
 foreach(f IN LISTS FILES)
   set(sym "hs_embedded_${i}")
-  string(APPEND out "asm(\".section .rodata\\n.balign 16\\n.global ${sym}\\n${sym}:\\n.incbin \\\"${ROOT}/${f}\\\"\\n.global ${sym}_end\\n${sym}_end:\\n.byte 0\\n.previous\\n\");\n")
+  # The file's hash goes into the asm text: .incbin is invisible to ccache, so without it
+  # an edited template could be served from a stale cached object.
+  file(SHA256 "${ROOT}/${f}" digest)
+  string(APPEND out "asm(\"# ${digest}\\n.section .rodata\\n.balign 16\\n.global ${sym}\\n${sym}:\\n.incbin \\\"${ROOT}/${f}\\\"\\n.global ${sym}_end\\n${sym}_end:\\n.byte 0\\n.previous\\n\");\n")
   string(APPEND out "extern \"C\" const char ${sym}[];\nextern \"C\" const char ${sym}_end[];\n")
   string(APPEND table "    {\"${f}\", std::string_view(${sym}, static_cast<std::size_t>(${sym}_end - ${sym}))},\n")
   math(EXPR i "${i} + 1")

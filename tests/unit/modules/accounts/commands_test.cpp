@@ -104,7 +104,7 @@ TEST_F(AccountsCommands, SignInLinkExpiresAfterFifteenMinutesAndWorksOnce) {
 
 TEST_F(AccountsCommands, ASignInLinkToAnUnverifiedAccountDropsThePasswordSetAtSignUp) {
   // Someone signs up with another person's address and a password of their own...
-  ASSERT_TRUE(sign_up(app_, who_, {"nell@example.org", "Not Nell", "squatter's own phrase"}));
+  ASSERT_TRUE(sign_up(app_, who_, {"nell@example.org", "Not Nell", "squatter's own phrase", ""}));
   // ...the owner of the inbox signs in by link instead of opening the verification.
   ASSERT_TRUE(request_sign_in_link(app_, who_, "nell@example.org", ""));
   auto token = token_in(mailer_.sent.back(), "https://forum.example.org/signin/link/");

@@ -1,0 +1,67 @@
+// The export an outsider verifies with `humanspace audit verify`: the space, its public
+// key, every entry in order (one a line, exactly as hashed) and every signed tree head.
+#include <ostream>
+
+#include "modules/audit/commands/commands.hpp"
+#include "modules/audit/rules/canonical.hpp"
+#include "modules/audit/verify.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+
+namespace hs::audit::commands {
+
+Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& out) {
+  return app.store->with([&](store::Conn& c) -> Result<void> {
+    // The size first: entries below it and heads up to it are settled, whatever is
+    // appended while the export runs.
+    const auto size = repo::log_size(c, space.id);
+    auto key = repo::key(c, space.id);
+    if (!key) return fail(ErrorCode::not_found, "audit_log_empty");
+
+    std::string line = "{\"format\":";
+    canonical::append_string(line, kExportFormat);
+    line += ",\"space\":{\"id\":" + std::to_string(space.id) + ",\"name\":";
+    canonical::append_string(line, space.name);
+    line += ",\"slug\":";
+    canonical::append_string(line, space.slug);
+    line += "},\"public_key\":";
+    canonical::append_string(line, key->public_key);
+    line += ",\"size\":" + std::to_string(size) + ",\"exported_at\":" + std::to_string(app.clock->now()) +
+            ",\"entries\":[";
+    out << line;
+
+    constexpr std::int64_t kPage = 10000;
+    std::string buf;
+    for (std::int64_t from = 0; from < size;) {
+      auto rows = repo::entries(c, space.id, from, size, kPage);
+      if (rows.empty()) break;
+      buf.clear();
+      for (const auto& r : rows) {
+        buf += r.seq == 0 ? "\n{\"entry\":" : ",\n{\"entry\":";
+        buf += r.entry;
+        buf += ",\"leaf\":\"";
+        buf += r.leaf;
+        buf += "\"}";
+      }
+      out << buf;
+      from = rows.back().seq + 1;
+    }
+
+    out << "\n],\"heads\":[";
+    bool first = true;
+    for (const auto& h : repo::heads(c, space.id, size)) {
+      line = first ? "\n{\"root\":" : ",\n{\"root\":";
+      canonical::append_string(line, h.root);
+      line += ",\"signature\":";
+      canonical::append_string(line, h.signature);
+      line += ",\"size\":" + std::to_string(h.size) + ",\"space\":" + std::to_string(h.space_id) +
+              ",\"timestamp\":" + std::to_string(h.timestamp) + "}";
+      out << line;
+      first = false;
+    }
+    out << "\n]}\n";
+    return {};
+  });
+}
+
+}  // namespace hs::audit::commands

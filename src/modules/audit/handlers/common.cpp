@@ -1,0 +1,73 @@
+#include "modules/audit/handlers/common.hpp"
+
+#include <charconv>
+
+#include "modules/audit/permissions.hpp"
+#include "modules/audit/rules/canonical.hpp"
+#include "modules/spaces/commands/commands.hpp"
+
+namespace hs::audit::handlers {
+
+using web::Context;
+using web::Response;
+
+std::optional<Loaded> load_space(Context& c) {
+  std::string slug(c.param("slug"));
+  if (slug.empty() || slug.size() > 80) return std::nullopt;
+  auto sv = spaces::commands::space_for_viewer(c.app, slug, c.viewer ? c.viewer->user_id : 0);
+  if (!sv) return std::nullopt;
+  spaces::Subject s;
+  s.signed_in = c.viewer.has_value();
+  s.site_steward = c.viewer && c.viewer->site_steward;
+  s.role = s.signed_in ? spaces::parse_role(sv->role).value_or(spaces::Role::none) : spaces::Role::none;
+  s.visibility = spaces::parse_visibility(sv->space.visibility).value_or(spaces::Visibility::private_space);
+  if (!spaces::view_space(s)) return std::nullopt;
+  return Loaded{std::move(sv->space), s};
+}
+
+Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "audit_space_not_found")); }
+
+Response denied(Context& c) {
+  if (!c.viewer) return c.need_signin();
+  return c.error_page(Error::of(ErrorCode::forbidden, "audit_members_only"));
+}
+
+Response json(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.set("Content-Type", "application/json; charset=utf-8");
+  r.set("Cache-Control", "no-store");
+  return r;
+}
+
+Response json_error(Context& c, int status, const std::string& message_key) {
+  std::string body = "{\"error\":";
+  canonical::append_string(body, c.t(message_key));
+  body += '}';
+  return json(status, std::move(body));
+}
+
+JsonAccess json_access(Context& c) {
+  JsonAccess a;
+  auto l = load_space(c);
+  if (!l) {
+    a.refusal = json_error(c, 404, "audit_space_not_found");
+  } else if (!permissions::view_log(l->subject)) {
+    a.refusal = c.viewer ? json_error(c, 403, "audit_members_only") : json_error(c, 401, "audit_sign_in_first");
+  } else {
+    a.loaded = std::move(l);
+  }
+  return a;
+}
+
+std::optional<std::int64_t> query_int(Context& c, std::string_view name) {
+  auto s = c.query_param(name);
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+}  // namespace hs::audit::handlers

@@ -1,0 +1,39 @@
+#pragma once
+// What the audit handlers share: the space as the viewer may see it, and answers in JSON.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/repo.hpp"
+#include "web/app.hpp"
+
+namespace hs::audit::handlers {
+
+struct Loaded {
+  spaces::repo::SpaceRow space;
+  spaces::Subject subject;
+};
+
+// The space named by {slug}, or nothing when it does not exist or this person may not
+// know it exists.
+std::optional<Loaded> load_space(web::Context& c);
+// For pages: 404, sign in, or 403.
+web::Response not_found(web::Context& c);
+web::Response denied(web::Context& c);
+
+web::Response json(int status, std::string body);
+// {"error": "<message>"} with the status the situation calls for.
+web::Response json_error(web::Context& c, int status, const std::string& message_key);
+// For JSON endpoints: the space if the viewer may read its log, else the answer to send.
+struct JsonAccess {
+  std::optional<Loaded> loaded;
+  web::Response refusal;
+};
+JsonAccess json_access(web::Context& c);
+
+// A whole number from the query string; nothing when absent or not one.
+std::optional<std::int64_t> query_int(web::Context& c, std::string_view name);
+
+}  // namespace hs::audit::handlers

@@ -1,0 +1,14 @@
+#pragma once
+// The audit pages and JSON endpoints of a space: /spaces/{slug}/audit/...
+#include "web/app.hpp"
+
+namespace hs::audit::handlers {
+
+web::Response log_show(web::Context& c);          // GET  /spaces/{slug}/audit
+web::Response head_show(web::Context& c);         // GET  /spaces/{slug}/audit/head
+web::Response head_sign(web::Context& c);         // POST /spaces/{slug}/audit/head
+web::Response inclusion_show(web::Context& c);    // GET  /spaces/{slug}/audit/proof/inclusion?seq=&size=
+web::Response consistency_show(web::Context& c);  // GET  /spaces/{slug}/audit/proof/consistency?from=&to=
+web::Response export_download(web::Context& c);   // GET  /spaces/{slug}/audit/export
+
+}  // namespace hs::audit::handlers

@@ -1,0 +1,106 @@
+// GET /spaces/{slug}/audit: what the log is, its public key and newest signed head, how
+// to check it, and the newest entries. POST /spaces/{slug}/audit/head: sign it now.
+// GET /spaces/{slug}/audit/export: the whole log, for `humanspace audit verify`.
+#include <sstream>
+
+#include "modules/audit/commands/commands.hpp"
+#include "modules/audit/handlers/common.hpp"
+#include "modules/audit/handlers/handlers.hpp"
+#include "modules/audit/permissions.hpp"
+#include "modules/audit/verify.hpp"
+#include "web/render.hpp"
+
+namespace hs::audit::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+namespace {
+
+constexpr std::int64_t kRecent = 20;
+
+std::string iso_time(std::int64_t t) {
+  auto s = utc_time(t);  // "YYYY-MM-DD HH:MM:SS UTC"
+  return s.substr(0, 10) + "T" + s.substr(11, 8) + "Z";
+}
+
+// Hex in groups of eight, so a person can compare a key by eye, a group at a time.
+std::string grouped(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i < hex.size(); i += 8) {
+    if (i) out += ' ';
+    out += hex.substr(i, 8);
+  }
+  return out;
+}
+
+}  // namespace
+
+Response log_show(Context& c) {
+  auto l = load_space(c);
+  if (!l) return not_found(c);
+  if (!permissions::view_log(l->subject)) return denied(c);
+  auto s = commands::summary(c.app, l->space.id, kRecent);
+
+  View v = c.view("audit_title");
+  v.set("page_title", c.app.renderer->format("audit_page_title", {{"space", l->space.name}}));
+  View space;
+  space.set("slug", l->space.slug);
+  space.set("name", l->space.name);
+  v.set("space", std::move(space));
+  v.set("size", s.size);
+  v.set("has_entries", s.size > 0);
+  if (s.public_key) v.set("public_key", grouped(*s.public_key));
+  if (s.head) {
+    View head;
+    head.set("summary", c.app.renderer->format("audit_head_value", {{"size", std::to_string(s.head->size)},
+                                                                    {"time", utc_time(s.head->timestamp)}}));
+    head.set("root", grouped(s.head->root));
+    if (s.size > s.head->size)
+      head.set("unsigned",
+               c.app.renderer->format("audit_head_unsigned", {{"count", std::to_string(s.size - s.head->size)}}));
+    v.set("head", std::move(head));
+  }
+  v.set("can_sign", permissions::sign_head(l->subject) && s.size > 0);
+  View entries = View::list();
+  for (const auto& e : s.recent) {
+    View item;
+    item.set("seq", e.seq);
+    auto info = entry_info(e.entry).value_or(EntryInfo{e.seq, 0, ""});
+    item.set("kind", info.kind);
+    item.set("time", utc_time(info.at));
+    item.set("iso", iso_time(info.at));
+    entries.push(std::move(item));
+  }
+  v.set("entries", std::move(entries));
+  v.set("more_entries", s.size > kRecent);
+  if (c.query_param("notice") == "signed") v.set("notice", c.t("audit_notice_signed"));
+  return c.page("audit/show", v);
+}
+
+Response head_sign(Context& c) {
+  auto l = load_space(c);
+  if (!l) return not_found(c);
+  if (!permissions::sign_head(l->subject)) return denied(c);
+  auto r = commands::sign_head(c.app, l->space.id);
+  if (!r) return c.error_page(r.error());
+  return c.redirect("/spaces/" + l->space.slug + "/audit?notice=signed");
+}
+
+Response export_download(Context& c) {
+  auto l = load_space(c);
+  if (!l) return not_found(c);
+  if (!permissions::view_log(l->subject)) return denied(c);
+  std::ostringstream out;
+  auto r = commands::write_export(c.app, {l->space.id, l->space.slug, l->space.name}, out);
+  if (!r) return c.error_page(r.error());
+  Response res;
+  res.body = std::move(out).str();
+  res.set("Content-Type", "application/json; charset=utf-8");
+  res.set("Content-Disposition", "attachment; filename=\"" + l->space.slug + "-decision-log.json\"");
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace hs::audit::handlers

@@ -1,0 +1,36 @@
+#include "modules/audit/module.hpp"
+
+#include "modules/audit/commands/commands.hpp"
+#include "modules/audit/handlers/handlers.hpp"
+#include "web/app.hpp"
+
+namespace hs::audit {
+
+void register_module(web::App& app) {
+  namespace h = handlers;
+  constexpr web::RouteOptions kSmallForm{.body_limit = 4 * 1024};
+  app.router.get("/spaces/{slug}/audit", h::log_show);
+  app.router.get("/spaces/{slug}/audit/head", h::head_show);
+  app.router.post("/spaces/{slug}/audit/head", h::head_sign, kSmallForm);
+  app.router.get("/spaces/{slug}/audit/proof/inclusion", h::inclusion_show);
+  app.router.get("/spaces/{slug}/audit/proof/consistency", h::consistency_show);
+  app.router.get("/spaces/{slug}/audit/export", h::export_download);
+  // Entries name people only by commitments, so erasing a person leaves the log alone.
+}
+
+Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+                            const Fields& data) {
+  return commands::append(app, c, space_id, kind, data);
+}
+
+std::string person_commitment(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+  return commands::person_commitment(app, space_id, user_id);
+}
+
+Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id) {
+  return commands::sign_head(app, c, space_id);
+}
+
+Result<SignedHead> sign_head(web::App& app, std::int64_t space_id) { return commands::sign_head(app, space_id); }
+
+}  // namespace hs::audit

@@ -1,0 +1,13 @@
+#pragma once
+// Who may read and sign a space's decision log: deny-by-default pure predicates over
+// the spaces module's view of the person.
+#include "modules/spaces/permissions.hpp"
+
+namespace hs::audit::permissions {
+
+// Read the log, its proofs and signed heads, and download it: members of the space.
+bool view_log(const spaces::Subject& s);
+// Ask for a fresh signed tree head: the space's auditors and stewards.
+bool sign_head(const spaces::Subject& s);
+
+}  // namespace hs::audit::permissions

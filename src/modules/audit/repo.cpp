@@ -1,0 +1,132 @@
+#include "modules/audit/repo.hpp"
+
+#include "store/db.hpp"
+
+namespace hs::audit::repo {
+
+namespace {
+
+// Updates take the log's row lock and return its size in one statement.
+constexpr const char* kGrowLog = "UPDATE audit_logs SET size = size + 1 WHERE space_id = ? RETURNING size";
+constexpr const char* kLockLog = "UPDATE audit_logs SET size = size WHERE space_id = ? RETURNING size";
+constexpr const char* kCreateLog =
+    "INSERT INTO audit_logs (space_id, size, created_at) VALUES (?, 0, ?) ON CONFLICT (space_id) DO NOTHING";
+constexpr const char* kInsertKey =
+    "INSERT INTO audit_keys (space_id, public_key, secret_sealed, created_at) VALUES (?, ?, ?, ?)";
+constexpr const char* kLogSize = "SELECT size FROM audit_logs WHERE space_id = ?";
+constexpr const char* kKey = "SELECT public_key, secret_sealed FROM audit_keys WHERE space_id = ?";
+
+constexpr const char* kInsertEntry = "INSERT INTO audit_entries (space_id, seq, entry, leaf) VALUES (?, ?, ?, ?)";
+constexpr const char* kInsertNode = "INSERT INTO audit_nodes (space_id, level, idx, hash) VALUES (?, ?, ?, ?)";
+constexpr const char* kNode = "SELECT hash FROM audit_nodes WHERE space_id = ? AND level = ? AND idx = ?";
+constexpr const char* kLeaves =
+    "SELECT leaf FROM audit_entries WHERE space_id = ? AND seq >= ? AND seq < ? ORDER BY seq";
+constexpr const char* kEntry = "SELECT seq, entry, leaf FROM audit_entries WHERE space_id = ? AND seq = ?";
+constexpr const char* kEntries =
+    "SELECT seq, entry, leaf FROM audit_entries WHERE space_id = ? AND seq >= ? AND seq < ? ORDER BY seq LIMIT ?";
+constexpr const char* kRecentEntries =
+    "SELECT seq, entry, leaf FROM audit_entries WHERE space_id = ? ORDER BY seq DESC LIMIT ?";
+
+constexpr const char* kInsertHead =
+    "INSERT INTO audit_heads (space_id, size, root, signed_at, signature) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kLatestHead =
+    "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? ORDER BY id DESC LIMIT 1";
+constexpr const char* kHeads =
+    "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? AND size <= ? "
+    "ORDER BY id";
+
+EntryRow entry_row(const store::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
+HeadRow head_row(const store::Row& r) { return {r.i64(0), r.i64(1), r.text(2), r.i64(3), r.text(4)}; }
+
+}  // namespace
+
+std::optional<std::int64_t> grow_log(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kGrowLog, space_id);
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+std::optional<std::int64_t> lock_log(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kLockLog, space_id);
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key,
+                const std::string& secret_sealed, std::int64_t now) {
+  c.q(kCreateLog, space_id, now);
+  if (c.changes() == 0) return false;
+  c.q(kInsertKey, space_id, public_key, secret_sealed, now);
+  return true;
+}
+
+std::int64_t log_size(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kLogSize, space_id);
+  return r ? r->i64(0) : 0;
+}
+
+std::optional<KeyRow> key(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kKey, space_id);
+  if (!r) return std::nullopt;
+  return KeyRow{r->text(0), r->text(1)};
+}
+
+void insert_entry(store::Conn& c, std::int64_t space_id, std::int64_t seq, const std::string& entry,
+                  const std::string& leaf) {
+  c.q(kInsertEntry, space_id, seq, entry, leaf);
+}
+
+void insert_node(store::Conn& c, std::int64_t space_id, unsigned level, std::int64_t index, const std::string& hash) {
+  c.q(kInsertNode, space_id, static_cast<std::int64_t>(level), index, hash);
+}
+
+std::optional<std::string> node(store::Conn& c, std::int64_t space_id, unsigned level, std::int64_t index) {
+  auto r = c.one(kNode, space_id, static_cast<std::int64_t>(level), index);
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+std::vector<std::string> leaves(store::Conn& c, std::int64_t space_id, std::int64_t begin, std::int64_t end) {
+  std::vector<std::string> out;
+  for (auto& r : c.q(kLeaves, space_id, begin, end)) out.push_back(r.text(0));
+  return out;
+}
+
+std::optional<EntryRow> entry(store::Conn& c, std::int64_t space_id, std::int64_t seq) {
+  auto r = c.one(kEntry, space_id, seq);
+  if (!r) return std::nullopt;
+  return entry_row(*r);
+}
+
+std::vector<EntryRow> entries(store::Conn& c, std::int64_t space_id, std::int64_t from, std::int64_t below,
+                              std::int64_t limit) {
+  std::vector<EntryRow> out;
+  auto rows = c.q(kEntries, space_id, from, below, limit);
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(entry_row(r));
+  return out;
+}
+
+std::vector<EntryRow> recent_entries(store::Conn& c, std::int64_t space_id, std::int64_t limit) {
+  std::vector<EntryRow> out;
+  for (const auto& r : c.q(kRecentEntries, space_id, limit)) out.push_back(entry_row(r));
+  return out;
+}
+
+void insert_head(store::Conn& c, const HeadRow& h) {
+  c.q(kInsertHead, h.space_id, h.size, h.root, h.timestamp, h.signature);
+}
+
+std::optional<HeadRow> latest_head(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kLatestHead, space_id);
+  if (!r) return std::nullopt;
+  return head_row(*r);
+}
+
+std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t max_size) {
+  std::vector<HeadRow> out;
+  for (const auto& r : c.q(kHeads, space_id, max_size)) out.push_back(head_row(r));
+  return out;
+}
+
+}  // namespace hs::audit::repo

@@ -1,0 +1,64 @@
+#pragma once
+// The only place the audit module's SQL lives. Functions take a connection, so the
+// caller decides the transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::audit::repo {
+
+// Adds one to the log's size and returns the new size, locking the log until the
+// transaction ends (a row lock on PostgreSQL; SQLite writers are serial anyway).
+// Nothing when the space has no log yet.
+std::optional<std::int64_t> grow_log(store::Conn& c, std::int64_t space_id);
+// Locks the log without growing it and returns its size.
+std::optional<std::int64_t> lock_log(store::Conn& c, std::int64_t space_id);
+// Creates an empty log with its key; false when another transaction created it first.
+bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key,
+                const std::string& secret_sealed, std::int64_t now);
+// Entries in the log; 0 when it has none.
+std::int64_t log_size(store::Conn& c, std::int64_t space_id);
+
+struct KeyRow {
+  std::string public_key;
+  std::string secret_sealed;
+};
+std::optional<KeyRow> key(store::Conn& c, std::int64_t space_id);
+
+void insert_entry(store::Conn& c, std::int64_t space_id, std::int64_t seq, const std::string& entry,
+                  const std::string& leaf);
+void insert_node(store::Conn& c, std::int64_t space_id, unsigned level, std::int64_t index, const std::string& hash);
+std::optional<std::string> node(store::Conn& c, std::int64_t space_id, unsigned level, std::int64_t index);
+// Leaf hashes of [begin, end), in order.
+std::vector<std::string> leaves(store::Conn& c, std::int64_t space_id, std::int64_t begin, std::int64_t end);
+
+struct EntryRow {
+  std::int64_t seq = 0;
+  std::string entry;  // canonical JSON
+  std::string leaf;
+};
+std::optional<EntryRow> entry(store::Conn& c, std::int64_t space_id, std::int64_t seq);
+// Up to limit entries from seq `from`, below `below`, in order.
+std::vector<EntryRow> entries(store::Conn& c, std::int64_t space_id, std::int64_t from, std::int64_t below,
+                              std::int64_t limit);
+// The newest entries, newest first.
+std::vector<EntryRow> recent_entries(store::Conn& c, std::int64_t space_id, std::int64_t limit);
+
+struct HeadRow {
+  std::int64_t space_id = 0;
+  std::int64_t size = 0;
+  std::string root;
+  std::int64_t timestamp = 0;
+  std::string signature;
+};
+void insert_head(store::Conn& c, const HeadRow& h);
+std::optional<HeadRow> latest_head(store::Conn& c, std::int64_t space_id);
+// Heads of at most max_size entries, oldest first.
+std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t max_size);
+
+}  // namespace hs::audit::repo
