@@ -13,10 +13,12 @@
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/demo/seed.hpp"
+#include "modules/events/module.hpp"
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/coalescer.hpp"
 #include "web/hub.hpp"
 #include "web/metrics.hpp"
 #include "web/rate_limit.hpp"
@@ -33,6 +35,7 @@ struct Services {
   hs::web::Metrics metrics;
   hs::web::RateLimiter limiter;
   hs::web::Hub hub;
+  std::unique_ptr<hs::web::Coalescer> live;  // after hub: stops before it
 };
 
 void wire(hs::web::App& app, Services& s) {
@@ -51,11 +54,14 @@ void wire(hs::web::App& app, Services& s) {
   app.metrics = &s.metrics;
   app.limiter = &s.limiter;
   app.hub = &s.hub;
+  s.live = std::make_unique<hs::web::Coalescer>(s.hub, 5);
+  app.live = s.live.get();
   app.master_key = hs::load_or_create_key(app.config.data_dir);
   hs::site::register_module(app);
   hs::accounts::register_module(app);
   hs::spaces::register_module(app);
   hs::audit::register_module(app);
+  hs::events::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {

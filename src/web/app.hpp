@@ -32,6 +32,7 @@ class Renderer;
 class Metrics;
 class RateLimiter;
 class Hub;
+class Coalescer;
 
 struct Config {
   std::string listen = "127.0.0.1:8080";
@@ -66,6 +67,7 @@ class App {
   Metrics* metrics = nullptr;
   RateLimiter* limiter = nullptr;
   Hub* hub = nullptr;
+  Coalescer* live = nullptr;  // coalesced live snapshots, at most 5 a second per topic
   Router router;
   crypto::Key master_key{};
 

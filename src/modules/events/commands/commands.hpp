@@ -1,0 +1,81 @@
+#pragma once
+// The events module's use cases. Each write opens one transaction, applies the rules and
+// commits before returning; live subscribers hear about it after the commit.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/events/permissions.hpp"
+#include "modules/events/repo.hpp"
+#include "modules/events/rules/cloud.hpp"
+#include "modules/events/rules/fields.hpp"
+#include "modules/events/rules/poll.hpp"
+#include "modules/events/rules/questions.hpp"
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::events::commands {
+
+// How the person making a request stands at an event.
+struct Access {
+  repo::EventRow event;
+  Standing standing = Standing::nobody;
+  std::int64_t user_id = 0;                     // signed in
+  std::optional<std::int64_t> participant_id;   // joined (by code, or as a member who took part)
+  bool stepped_out = false;
+};
+// Nothing when the event does not exist. token: the participant cookie ("" when none).
+std::optional<Access> access(web::App& app, std::int64_t event_id, std::optional<std::int64_t> user_id,
+                             const std::string& token);
+// The standing of a signed-in person in a space ("" role: not a member).
+Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t user_id);
+
+Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in);
+struct Joined {
+  std::int64_t event_id = 0;
+  std::string token;  // for the cookie; only its hash is stored
+};
+// Rate limiting of guesses is the handler's (it knows the address).
+Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname);
+
+Result<std::int64_t> add_item(web::App& app, std::int64_t event_id, const ItemInput& in);
+// action: current | open | close | reveal | hide
+Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action);
+// action: approve | hide | answered | unanswered
+Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+                               const std::string& action);
+Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string& text);
+
+Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen);
+Result<std::int64_t> ask(web::App& app, const Access& a, std::int64_t item_id, const std::string& body,
+                         bool anonymous);
+Result<bool> upvote(web::App& app, const Access& a, std::int64_t item_id, std::int64_t question_id);
+Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item_id, const std::string& text);
+Result<bool> withdraw_entry(web::App& app, const Access& a, std::int64_t item_id, std::int64_t entry_id);
+Result<bool> step_out(web::App& app, const Access& a, bool out);
+
+// What is on now, as one person sees it.
+struct Current {
+  repo::ItemRow item;
+  std::vector<Speaker> speakers;
+  std::vector<std::string> key_messages;
+  std::vector<PollOption> options;
+  PollTally tally;
+  std::vector<std::int64_t> my_votes;
+  std::vector<repo::QuestionRow> questions;  // ordered; pending and hidden only for those who run it
+  std::vector<std::int64_t> my_question_votes;
+  std::vector<CloudCount> cloud;
+  std::vector<repo::EntryRow> my_entries;
+  std::int64_t responses = 0;  // poll: people who answered; qa: questions shown; cloud: entries
+};
+std::optional<Current> current(web::App& app, const repo::EventRow& e, std::optional<std::int64_t> participant_id,
+                               bool runner, QuestionSort sort);
+std::vector<repo::ItemRow> agenda(web::App& app, std::int64_t event_id);
+std::vector<repo::EventRow> events_of_space(web::App& app, std::int64_t space_id);
+std::vector<std::string> stepped_out(web::App& app, std::int64_t event_id);
+
+}  // namespace hs::events::commands

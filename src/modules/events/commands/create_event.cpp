@@ -1,0 +1,47 @@
+#include "modules/events/commands/commands.hpp"
+#include "modules/events/rules/join_code.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+
+namespace hs::events::commands {
+
+Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in) {
+  auto f = check_event(in);
+  if (!f) return fail(f.error());
+  // 31^6 codes: a clash is rare, and the unique index catches it; try a few times.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto code = crypto::random_from(kJoinAlphabet, kJoinCodeLength);
+    try {
+      return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+        return repo::insert_event(c, space_id, *f, code, user_id, app.clock->now());
+      });
+    } catch (const store::StoreError& e) {
+      if (!e.unique()) throw;
+    }
+  }
+  return fail(ErrorCode::unavailable, "events_code_exhausted");
+}
+
+Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname) {
+  auto nick = check_nickname(nickname);
+  auto code = normalise_join_code(typed_code);
+  Validation v;
+  if (!code) v.add("code", "events_code_invalid");
+  if (!nick) v.add("nickname", "events_nickname_too_long");
+  if (!v.ok()) return fail(v.error());
+  Joined j;
+  j.token = crypto::random_token();
+  auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+    auto id = repo::event_id_by_code(c, *code);
+    if (!id) return fail(Error{ErrorCode::not_found, "common_fix_errors", {{"code", "events_code_unknown"}}});
+    std::optional<std::string> nk;
+    if (!nick->empty()) nk = *nick;
+    repo::insert_participant(c, *id, crypto::sha256_hex(j.token), std::nullopt, nk, app.clock->now());
+    return *id;
+  });
+  if (!r) return fail(r.error());
+  j.event_id = *r;
+  return j;
+}
+
+}  // namespace hs::events::commands

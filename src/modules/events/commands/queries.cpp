@@ -1,0 +1,65 @@
+#include <algorithm>
+#include <unordered_map>
+
+#include "modules/events/commands/commands.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+
+namespace hs::events::commands {
+
+std::optional<Current> current(web::App& app, const repo::EventRow& e, std::optional<std::int64_t> pid, bool runner,
+                               QuestionSort sort) {
+  if (!e.current_item_id) return std::nullopt;
+  return app.store->with([&](store::Conn& c) -> std::optional<Current> {
+    auto it = repo::item(c, e.id, *e.current_item_id);
+    if (!it) return std::nullopt;
+    Current cur;
+    cur.item = std::move(*it);
+    cur.speakers = parse_speakers(cur.item.speakers);
+    cur.key_messages = lines_of(cur.item.key_messages);
+    if (cur.item.kind == "poll") {
+      cur.options = repo::options(c, cur.item.id);
+      cur.responses = repo::voters(c, cur.item.id);
+      cur.tally = tally(cur.options, repo::votes(c, cur.item.id), cur.responses);
+      if (pid) cur.my_votes = repo::my_votes(c, cur.item.id, *pid);
+    } else if (cur.item.kind == "qa") {
+      auto all = repo::questions(c, cur.item.id);
+      std::vector<QuestionKey> keys;
+      std::unordered_map<std::int64_t, repo::QuestionRow> by_id;
+      for (auto& q : all) {
+        if (!runner && q.status != "visible") continue;
+        keys.push_back({q.id, q.votes, q.created_at, q.answered});
+        by_id.emplace(q.id, std::move(q));
+      }
+      order_questions(keys, sort);
+      for (const auto& k : keys) {
+        if (by_id[k.id].status == "visible") ++cur.responses;
+        cur.questions.push_back(std::move(by_id[k.id]));
+      }
+      if (pid) cur.my_question_votes = repo::my_question_votes(c, cur.item.id, *pid);
+    } else if (cur.item.kind == "cloud") {
+      std::vector<std::string> texts;
+      for (auto& en : repo::entries(c, cur.item.id)) {
+        texts.push_back(en.body);
+        if (pid && en.participant_id == *pid) cur.my_entries.push_back(std::move(en));
+      }
+      cur.responses = static_cast<std::int64_t>(texts.size());
+      cur.cloud = group_entries(texts);
+    }
+    return cur;
+  });
+}
+
+std::vector<repo::ItemRow> agenda(web::App& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::items(c, event_id); });
+}
+
+std::vector<repo::EventRow> events_of_space(web::App& app, std::int64_t space_id) {
+  return app.store->with([&](store::Conn& c) { return repo::events_of_space(c, space_id); });
+}
+
+std::vector<std::string> stepped_out(web::App& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::stepped_out(c, event_id); });
+}
+
+}  // namespace hs::events::commands

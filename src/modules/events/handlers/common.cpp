@@ -1,0 +1,164 @@
+#include "modules/events/handlers/common.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "modules/events/rules/fields.hpp"
+#include "web/render.hpp"
+
+namespace hs::events::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+std::optional<std::int64_t> id_param(const Context& c, std::string_view name) {
+  auto s = c.param(name);
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+std::optional<commands::Access> load(Context& c) {
+  auto id = id_param(c, "id");
+  if (!id) return std::nullopt;
+  std::optional<std::int64_t> uid;
+  if (c.viewer) uid = c.viewer->user_id;
+  auto a = commands::access(c.app, *id, uid, c.cookie("participant"));
+  if (!a || !view_event(a->standing)) return std::nullopt;
+  return a;
+}
+
+Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "events_not_found")); }
+Response forbidden(Context& c) { return c.error_page(Error::of(ErrorCode::forbidden, "events_forbidden")); }
+std::string event_path(std::int64_t id) { return "/events/" + std::to_string(id); }
+
+View event_view(Context& c, const repo::EventRow& e) {
+  View v;
+  v.set("id", e.id);
+  v.set("title", e.title);
+  if (!e.description.empty()) v.set("description", e.description);
+  v.set("starts", format_local_datetime(e.starts_at));
+  v.set("ends", format_local_datetime(e.ends_at));
+  v.set("space_slug", e.space_slug);
+  v.set("space_name", e.space_name);
+  v.set("path", event_path(e.id));
+  (void)c;
+  return v;
+}
+
+View current_view(Context& c, const commands::Access& a, const commands::Current& cur, bool runner) {
+  const auto& it = cur.item;
+  View v;
+  v.set("id", it.id);
+  v.set("title", it.title);
+  v.set("kind_label", c.t("events_kind_" + it.kind));
+  v.set("is_" + it.kind, true);
+  v.set("is_open", it.state == "open");
+  v.set("is_closed", it.state == "closed");
+  v.set("is_waiting", it.state == "waiting");
+  v.set("state_label", c.t("events_state_" + it.state));
+  v.set("revealed", it.revealed);
+  if (!it.summary.empty()) v.set("summary", it.summary);
+  if (it.content_note) v.set("content_note", *it.content_note);
+  v.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+  v.set("responses", c.app.renderer->format("events_responses", {{"count", std::to_string(cur.responses)}}));
+  auto speakers = View::list();
+  for (const auto& s : cur.speakers) {
+    View x;
+    x.set("name", s.name);
+    if (!s.about.empty()) x.set("about", s.about);
+    speakers.push(x);
+  }
+  v.set("has_speakers", !cur.speakers.empty());
+  v.set("speakers", speakers);
+  auto keys = View::list();
+  for (const auto& k : cur.key_messages) keys.push(View(k));
+  v.set("has_key_messages", !cur.key_messages.empty());
+  v.set("key_messages", keys);
+  if (it.kind == "poll") {
+    v.set("multiple", it.multiple);
+    auto opts = View::list();
+    for (const auto& o : cur.tally.counts) {
+      View x;
+      x.set("option_id", o.option_id);
+      x.set("label", o.label);
+      x.set("votes", o.votes);
+      x.set("percent", o.percent);
+      x.set("chosen", std::find(cur.my_votes.begin(), cur.my_votes.end(), o.option_id) != cur.my_votes.end());
+      opts.push(x);
+    }
+    v.set("options", opts);
+    v.set("voted", !cur.my_votes.empty());
+    if (it.revealed || runner) {
+      v.set("show_results", true);
+      std::string label = c.t("events_chart_label");
+      for (const auto& o : cur.tally.counts)
+        label += " " + c.app.renderer->format("events_chart_part", {{"option", o.label}, {"votes", std::to_string(o.votes)}});
+      auto layout = chart_layout(cur.tally);
+      View chart;
+      chart.set("label", label);
+      chart.set("width", layout.width);
+      chart.set("height", layout.height);
+      chart.set("bar_height", layout.bar_height);
+      auto bars = View::list();
+      for (const auto& b : layout.bars) {
+        View x;
+        x.set("label", b.label);
+        x.set("votes", b.votes);
+        x.set("label_y", b.label_y);
+        x.set("bar_y", b.bar_y);
+        x.set("bar_width", b.bar_width);
+        x.set("value_x", b.value_x);
+        x.set("value_y", b.value_y);
+        bars.push(x);
+      }
+      chart.set("bars", bars);
+      v.set("chart", chart);
+    }
+  }
+  if (it.kind == "qa") {
+    auto qs = View::list();
+    for (const auto& q : cur.questions) {
+      View x;
+      x.set("qid", q.id);
+      x.set("body", q.body);
+      if (q.nickname && !q.nickname->empty()) x.set("by", *q.nickname);
+      x.set("votes", q.votes);
+      x.set("answered", q.answered);
+      x.set("pending", q.status == "pending");
+      x.set("hidden", q.status == "hidden");
+      x.set("upvoted", std::find(cur.my_question_votes.begin(), cur.my_question_votes.end(), q.id) !=
+                           cur.my_question_votes.end());
+      qs.push(x);
+    }
+    v.set("questions", qs);
+    v.set("has_questions", !cur.questions.empty());
+  }
+  if (it.kind == "cloud") {
+    auto words = View::list();
+    for (const auto& w : cur.cloud) {
+      View x;
+      x.set("text", w.text);
+      x.set("count", w.count);
+      words.push(x);
+    }
+    v.set("words", words);
+    v.set("has_words", !cur.cloud.empty());
+    auto mine = View::list();
+    for (const auto& e : cur.my_entries) {
+      View x;
+      x.set("entry_id", e.id);
+      x.set("text", e.body);
+      mine.push(x);
+    }
+    v.set("my_entries", mine);
+    v.set("has_my_entries", !cur.my_entries.empty());
+    v.set("can_add_words", static_cast<std::int64_t>(cur.my_entries.size()) < it.max_entries);
+    v.set("max_entries", it.max_entries);
+  }
+  return v;
+}
+
+}  // namespace hs::events::handlers

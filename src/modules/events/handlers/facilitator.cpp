@@ -1,0 +1,205 @@
+#include "modules/events/handlers/common.hpp"
+#include "modules/events/handlers/handlers.hpp"
+#include "modules/spaces/repo.hpp"
+#include "store/db.hpp"
+#include "web/render.hpp"
+
+namespace hs::events::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+namespace {
+
+struct SpaceAt {
+  std::int64_t id = 0;
+  std::string slug, name;
+  Standing standing = Standing::nobody;
+};
+
+std::optional<SpaceAt> load_space(Context& c) {
+  if (!c.viewer) return std::nullopt;
+  std::string slug(c.param("slug"));
+  if (slug.empty() || slug.size() > 80) return std::nullopt;
+  auto s = c.app.store->with([&](store::Conn& conn) { return spaces::repo::space_id_by_slug(conn, slug); });
+  if (!s) return std::nullopt;
+  auto row = c.app.store->with([&](store::Conn& conn) { return spaces::repo::space_by_id(conn, *s); });
+  SpaceAt at;
+  at.id = *s;
+  at.slug = row->slug;
+  at.name = row->name;
+  at.standing = commands::standing_in_space(c.app, *s, c.viewer->user_id);
+  if (at.standing == Standing::nobody) return std::nullopt;
+  return at;
+}
+
+Response render_space_events(Context& c, const SpaceAt& s, const Error* error = nullptr, int status = 200,
+                             const EventInput* typed = nullptr) {
+  View v = c.view("events_index_title");
+  v.set("page_title", c.app.renderer->format("events_index_title", {{"space", s.name}}));
+  v.set("space_slug", s.slug);
+  v.set("space_name", s.name);
+  auto list = View::list();
+  for (const auto& e : commands::events_of_space(c.app, s.id)) list.push(event_view(c, e));
+  v.set("events", list);
+  v.set("can_create", create_event(s.standing));
+  if (typed) {
+    v.set("typed_title", typed->title);
+    v.set("typed_description", typed->description);
+    v.set("typed_starts", typed->starts);
+    v.set("typed_ends", typed->ends);
+  }
+  if (error) c.add_errors(v, *error);
+  return c.page("events/index", v, status);
+}
+
+Response render_run(Context& c, const commands::Access& a, const Error* error = nullptr, int status = 200,
+                    const ItemInput* typed = nullptr) {
+  View v = c.view("events_run_title");
+  v.set("page_title", c.app.renderer->format("events_run_title", {{"event", a.event.title}}));
+  v.set("event", event_view(c, a.event));
+  v.set("join_code", a.event.join_code);
+  v.set("join_url", c.absolute_url("/join?code=" + a.event.join_code));
+  auto items = View::list();
+  for (const auto& it : commands::agenda(c.app, a.event.id)) {
+    View x;
+    x.set("item_id", it.id);
+    x.set("position", it.position);
+    x.set("title", it.title);
+    x.set("kind_label", c.t("events_kind_" + it.kind));
+    x.set("state_label", c.t("events_state_" + it.state));
+    x.set("is_current", a.event.current_item_id == it.id);
+    x.set("activity", it.kind != "talk");
+    x.set("can_open", it.kind != "talk" && it.state != "open");
+    x.set("can_close", it.state == "open");
+    x.set("can_reveal", it.kind == "poll" && !it.revealed);
+    x.set("can_hide", it.kind == "poll" && it.revealed);
+    x.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+    items.push(x);
+  }
+  v.set("items", items);
+  auto out = commands::stepped_out(c.app, a.event.id);
+  auto names = View::list();
+  std::int64_t unnamed = 0;
+  for (const auto& n : out) {
+    if (n.empty()) ++unnamed;
+    else names.push(View(n));
+  }
+  v.set("stepped_out_count", c.app.renderer->format("events_stepped_out_count",
+                                                    {{"count", std::to_string(out.size())}}));
+  v.set("stepped_out_names", names);
+  v.set("has_stepped_out", !out.empty());
+  if (auto cur = commands::current(c.app, a.event, a.participant_id, true, QuestionSort::votes))
+    v.set("current", current_view(c, a, *cur, true));
+  if (typed) {
+    v.set("typed_title", typed->title);
+    v.set("typed_summary", typed->summary);
+    v.set("typed_speakers", typed->speakers);
+    v.set("typed_key_messages", typed->key_messages);
+    v.set("typed_content_note", typed->content_note);
+    v.set("typed_options", typed->options);
+    v.set("kind_" + typed->kind, true);
+  }
+  if (error) c.add_errors(v, *error);
+  return c.page("events/run", v, status);
+}
+
+std::optional<commands::Access> load_runner(Context& c, Response& denied) {
+  auto a = load(c);
+  if (!a) {
+    denied = not_found(c);
+    return std::nullopt;
+  }
+  if (!run_event(a->standing)) {
+    denied = forbidden(c);
+    return std::nullopt;
+  }
+  return a;
+}
+
+}  // namespace
+
+Response space_events(Context& c) {
+  if (!c.viewer) return c.need_signin();
+  auto s = load_space(c);
+  if (!s) return c.error_page(Error::of(ErrorCode::not_found, "events_not_found"));
+  return render_space_events(c, *s);
+}
+
+Response event_create(Context& c) {
+  if (!c.viewer) return c.need_signin();
+  auto s = load_space(c);
+  if (!s) return c.error_page(Error::of(ErrorCode::not_found, "events_not_found"));
+  if (!create_event(s->standing)) return forbidden(c);
+  EventInput in{c.field("title"), c.field("description"), c.field("starts"), c.field("ends")};
+  auto r = commands::create_event(c.app, s->id, c.viewer->user_id, in);
+  if (!r) return render_space_events(c, *s, &r.error(), web::http_status(r.error().code), &in);
+  return c.redirect(event_path(*r) + "/run");
+}
+
+Response event_run(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  return render_run(c, *a);
+}
+
+Response event_present(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  View v = c.view("events_present_title");
+  v.set("page_title", a->event.title);
+  v.set("event", event_view(c, a->event));
+  v.set("join_code", a->event.join_code);
+  if (auto cur = commands::current(c.app, a->event, std::nullopt, false, QuestionSort::votes))
+    v.set("current", current_view(c, *a, *cur, false));
+  return c.page("events/present", v);
+}
+
+Response item_add(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  ItemInput in{c.field("kind"),         c.field("title"),   c.field("summary"),     c.field("speakers"),
+               c.field("key_messages"), c.field("content_note"), c.field("options"), c.checked("multiple"),
+               c.checked("premoderate"), c.field("max_entries")};
+  auto r = commands::add_item(c.app, a->event.id, in);
+  if (!r) return render_run(c, *a, &r.error(), web::http_status(r.error().code), &in);
+  return c.redirect(event_path(a->event.id) + "/run");
+}
+
+Response item_action(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto item = id_param(c, "item");
+  if (!item) return not_found(c);
+  auto r = commands::run_item(c.app, a->event.id, *item, std::string(c.param("action")));
+  if (!r) return c.error_page(r.error());
+  return c.redirect(event_path(a->event.id) + "/run");
+}
+
+Response question_moderate(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto item = id_param(c, "item");
+  auto q = id_param(c, "q");
+  if (!item || !q) return not_found(c);
+  auto r = commands::moderate_question(c.app, a->event.id, *item, *q, std::string(c.param("action")));
+  if (!r) return c.error_page(r.error());
+  return c.redirect(event_path(a->event.id) + "/run");
+}
+
+Response support_update(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto r = commands::set_support(c.app, a->event.id, c.field("support_text"));
+  if (!r) return c.error_page(r.error());
+  return c.redirect(event_path(a->event.id) + "/support?notice=saved");
+}
+
+}  // namespace hs::events::handlers

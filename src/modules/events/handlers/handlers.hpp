@@ -1,0 +1,28 @@
+#pragma once
+#include "web/app.hpp"
+
+namespace hs::events::handlers {
+
+web::Response space_events(web::Context& c);
+web::Response event_create(web::Context& c);
+web::Response join_form(web::Context& c);
+web::Response join_submit(web::Context& c);
+web::Response event_show(web::Context& c);
+web::Response event_support(web::Context& c);
+web::Response event_state(web::Context& c);
+web::Response event_present(web::Context& c);
+web::Response event_run(web::Context& c);
+web::Response item_add(web::Context& c);
+web::Response item_action(web::Context& c);
+web::Response question_moderate(web::Context& c);
+web::Response support_update(web::Context& c);
+web::Response poll_vote(web::Context& c);
+web::Response question_ask(web::Context& c);
+web::Response question_upvote(web::Context& c);
+web::Response entry_add(web::Context& c);
+web::Response entry_withdraw(web::Context& c);
+web::Response step_out(web::Context& c);
+web::Response step_in(web::Context& c);
+Result<std::string> live_channel(web::Context& c);
+
+}  // namespace hs::events::handlers

@@ -1,0 +1,189 @@
+
+#include "modules/events/handlers/common.hpp"
+#include "modules/events/handlers/handlers.hpp"
+#include "modules/events/live.hpp"
+#include "web/rate_limit.hpp"
+#include "web/render.hpp"
+
+namespace hs::events::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+namespace {
+
+constexpr std::int64_t kParticipantCookieSeconds = 2 * 24 * 3600;
+// Guessing a code: a few wrong tries, then one every ten seconds, per address.
+constexpr web::RateLimiter::Limit kJoinGuesses{10, 0.1};
+
+void add_notice(Context& c, View& v) {
+  auto n = c.query_param("notice");
+  for (const char* known : {"voted", "asked", "upvoted", "added", "withdrawn", "stepped_out", "saved"})
+    if (n == known) v.set("notice", c.t(std::string("events_notice_") + known));
+}
+
+Response render_show(Context& c, const commands::Access& a, const Error* error = nullptr, int status = 200) {
+  View v = c.view("events_show_title");
+  v.set("page_title", a.event.title);
+  v.set("event", event_view(c, a.event));
+  v.set("runs", run_event(a.standing));
+  v.set("stepped_out", a.stepped_out);
+  add_notice(c, v);
+  auto cur = commands::current(c.app, a.event, a.participant_id, false, QuestionSort::votes);
+  if (cur) {
+    auto cv = current_view(c, a, *cur, false);
+    bool seen = c.query_param("seen") == std::to_string(cur->item.id);
+    if (cur->item.content_note && !seen && !error) cv.set("note_first", true);
+    cv.set("sort_time", c.query_param("sort") == "time");
+    v.set("current", cv);
+  }
+  if (error) c.add_errors(v, *error);
+  return c.page("events/show", v, status);
+}
+
+// After a participant's action: back to the page, past the content note they have seen.
+Response back(Context& c, const commands::Access& a, std::int64_t item_id, const char* notice) {
+  return c.redirect(event_path(a.event.id) + "?seen=" + std::to_string(item_id) + "&notice=" + notice);
+}
+
+template <class R>
+Response after(Context& c, const commands::Access& a, std::int64_t item_id, const R& r, const char* notice) {
+  if (!r) {
+    if (r.error().code == ErrorCode::forbidden) return forbidden(c);
+    return render_show(c, a, &r.error(), web::http_status(r.error().code));
+  }
+  return back(c, a, item_id, notice);
+}
+
+}  // namespace
+
+Response join_form(Context& c) {
+  View v = c.view("events_join_title");
+  if (!c.query_param("code").empty()) v.set("code", std::string(c.query_param("code")));
+  return c.page("events/join", v);
+}
+
+Response join_submit(Context& c) {
+  auto code = c.field("code");
+  auto nickname = c.field("nickname");
+  View v = c.view("events_join_title");
+  // Only wrong codes use up the allowance: a whole venue may share one address.
+  const std::string key = "events-join:" + c.req.remote;
+  const auto now = static_cast<double>(c.app.clock->now());
+  if (!c.app.limiter->would_allow(key, kJoinGuesses, now)) {
+    c.add_errors(v, Error{ErrorCode::rate_limited, "common_fix_errors", {{"code", "events_code_slow_down"}}});
+    v.set("code", code);
+    Response r = c.page("events/join", v, 429);
+    r.set("Retry-After", "10");
+    return r;
+  }
+  auto j = commands::join_event(c.app, code, nickname);
+  if (!j) {
+    if (j.error().code == ErrorCode::not_found) c.app.limiter->take(key, kJoinGuesses, now);
+    c.add_errors(v, j.error());
+    v.set("code", code);
+    if (!nickname.empty()) v.set("nickname", nickname);
+    return c.page("events/join", v, 422);
+  }
+  c.set_cookie("participant", j->token, kParticipantCookieSeconds);
+  return c.redirect(event_path(j->event_id));
+}
+
+Response event_show(Context& c) {
+  auto a = load(c);
+  if (!a) return c.viewer ? not_found(c) : c.redirect("/join");
+  return render_show(c, *a);
+}
+
+Response event_support(Context& c) {
+  auto a = load(c);
+  if (!a) return not_found(c);
+  View v = c.view("events_support_title");
+  add_notice(c, v);
+  v.set("event", event_view(c, a->event));
+  if (!a->event.support_text.empty()) v.set("support_text", a->event.support_text);
+  v.set("runs", run_event(a->standing));
+  if (run_event(a->standing)) v.set("support_value", a->event.support_text);
+  return c.page("events/support", v);
+}
+
+Response event_state(Context& c) {
+  auto a = load(c);
+  if (!a) return Response::text(404, "{}");
+  Response r;
+  r.body = live::snapshot(c.app, a->event.id);
+  r.set("Content-Type", "application/json");
+  r.set("Cache-Control", "no-store");
+  return r;
+}
+
+Result<std::string> live_channel(Context& c) {
+  auto a = load(c);
+  if (!a) return fail(ErrorCode::not_found, "events_not_found");
+  return live::topic(a->event.id);
+}
+
+Response poll_vote(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  if (!a || !item) return not_found(c);
+  std::vector<std::int64_t> chosen;
+  for (const auto& [k, val] : c.form())
+    if (k == "choice") {
+      try {
+        chosen.push_back(std::stoll(val));
+      } catch (const std::exception&) {
+        chosen.push_back(-1);
+      }
+    }
+  return after(c, *a, *item, commands::vote(c.app, *a, *item, chosen), "voted");
+}
+
+Response question_ask(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  if (!a || !item) return not_found(c);
+  return after(c, *a, *item, commands::ask(c.app, *a, *item, c.field("question"), c.checked("anonymous")), "asked");
+}
+
+Response question_upvote(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  auto q = id_param(c, "q");
+  if (!a || !item || !q) return not_found(c);
+  return after(c, *a, *item, commands::upvote(c.app, *a, *item, *q), "upvoted");
+}
+
+Response entry_add(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  if (!a || !item) return not_found(c);
+  return after(c, *a, *item, commands::add_entry(c.app, *a, *item, c.field("entry")), "added");
+}
+
+Response entry_withdraw(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  auto entry = id_param(c, "entry");
+  if (!a || !item || !entry) return not_found(c);
+  return after(c, *a, *item, commands::withdraw_entry(c.app, *a, *item, *entry), "withdrawn");
+}
+
+Response step_out(Context& c) {
+  auto a = load(c);
+  if (!a) return not_found(c);
+  auto r = commands::step_out(c.app, *a, true);
+  if (!r) return forbidden(c);
+  return c.redirect(event_path(a->event.id) + "/support?notice=stepped_out");
+}
+
+Response step_in(Context& c) {
+  auto a = load(c);
+  if (!a) return not_found(c);
+  auto r = commands::step_out(c.app, *a, false);
+  if (!r) return forbidden(c);
+  return c.redirect(event_path(a->event.id));
+}
+
+}  // namespace hs::events::handlers

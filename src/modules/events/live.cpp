@@ -1,0 +1,99 @@
+#include "modules/events/live.hpp"
+
+#include <boost/json.hpp>
+
+#include "modules/events/commands/commands.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+#include "web/coalescer.hpp"
+
+namespace hs::events::live {
+
+namespace {
+// The server's one coalescer (app.live), kept for changed(), which commands call after
+// commit without an App at hand.
+web::Coalescer* g_coalescer = nullptr;
+}  // namespace
+
+std::string topic(std::int64_t event_id) { return "event:" + std::to_string(event_id); }
+
+void start(web::App& app) {
+  if (!app.live) return;
+  auto& c = *app.live;
+  g_coalescer = &c;
+  web::App* a = &app;
+  c.on("event:", [a](const std::string& t) {
+    std::int64_t id = 0;
+    try {
+      id = std::stoll(t.substr(6));
+    } catch (const std::exception&) {
+      return std::string("{}");
+    }
+    return snapshot(*a, id);
+  });
+}
+
+void changed(std::int64_t event_id) {
+  if (g_coalescer) g_coalescer->changed(topic(event_id));
+}
+
+std::string snapshot(web::App& app, std::int64_t event_id) {
+  namespace json = boost::json;
+  json::object o;
+  o["event"] = event_id;
+  auto e = app.store->with([&](store::Conn& c) { return repo::event_by_id(c, event_id); });
+  if (!e) return json::serialize(o);
+  o["title"] = e->title;
+  auto cur = commands::current(app, *e, std::nullopt, false, QuestionSort::votes);
+  if (!cur) {
+    o["current"] = nullptr;
+    return json::serialize(o);
+  }
+  json::object it;
+  it["id"] = cur->item.id;
+  it["kind"] = cur->item.kind;
+  it["title"] = cur->item.title;
+  it["state"] = cur->item.state;
+  it["revealed"] = cur->item.revealed;
+  it["responses"] = cur->responses;
+  if (cur->item.content_note) it["content_note"] = *cur->item.content_note;
+  if (cur->item.kind == "poll") {
+    json::array opts;
+    for (const auto& c : cur->tally.counts) {
+      json::object x;
+      x["id"] = c.option_id;
+      x["label"] = c.label;
+      if (cur->item.revealed) {
+        x["votes"] = c.votes;
+        x["percent"] = c.percent;
+      }
+      opts.push_back(std::move(x));
+    }
+    it["options"] = std::move(opts);
+  } else if (cur->item.kind == "qa") {
+    json::array qs;
+    for (const auto& q : cur->questions) {
+      json::object x;
+      x["id"] = q.id;
+      x["body"] = q.body;
+      if (q.nickname && !q.nickname->empty()) x["by"] = *q.nickname;
+      x["votes"] = q.votes;
+      x["answered"] = q.answered;
+      qs.push_back(std::move(x));
+    }
+    it["questions"] = std::move(qs);
+  } else if (cur->item.kind == "cloud") {
+    json::array ws;
+    for (const auto& w : cur->cloud) {
+      json::object x;
+      x["text"] = w.text;
+      x["count"] = w.count;
+      ws.push_back(std::move(x));
+    }
+    it["words"] = std::move(ws);
+  }
+  o["current"] = std::move(it);
+  return json::serialize(o);
+}
+
+}  // namespace hs::events::live

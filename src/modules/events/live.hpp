@@ -1,0 +1,21 @@
+#pragma once
+// The live channel: one topic per event ("event:<id>"), changes coalesced to a few
+// snapshots a second.
+#include <cstdint>
+#include <string>
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::events::live {
+
+std::string topic(std::int64_t event_id);
+// Registers the snapshot builder with the server's coalescer (app.live).
+void start(web::App& app);
+// After a commit: the event's snapshot is due.
+void changed(std::int64_t event_id);
+// The public state of an event as JSON (what every viewer may see).
+std::string snapshot(web::App& app, std::int64_t event_id);
+
+}  // namespace hs::events::live

@@ -1,0 +1,36 @@
+#include "modules/events/module.hpp"
+
+#include "modules/events/handlers/handlers.hpp"
+#include "modules/events/live.hpp"
+
+namespace hs::events {
+
+void register_module(web::App& app) {
+  namespace h = handlers;
+  const web::RouteOptions small{.body_limit = 16 * 1024};
+  const web::RouteOptions form{.body_limit = 64 * 1024};
+  live::start(app);
+  app.router.get("/spaces/{slug}/events", h::space_events);
+  app.router.post("/spaces/{slug}/events", h::event_create, form);
+  app.router.get("/join", h::join_form);
+  app.router.post("/join", h::join_submit, small);
+  app.router.get("/events/{id}", h::event_show);
+  app.router.get("/events/{id}/support", h::event_support);
+  app.router.post("/events/{id}/support", h::support_update, form);
+  app.router.get("/events/{id}/state.json", h::event_state);
+  app.router.get("/events/{id}/present", h::event_present);
+  app.router.get("/events/{id}/run", h::event_run);
+  app.router.post("/events/{id}/items", h::item_add, form);
+  app.router.post("/events/{id}/items/{item}/do/{action}", h::item_action, small);
+  app.router.post("/events/{id}/items/{item}/questions/{q}/{action}", h::question_moderate, small);
+  app.router.post("/events/{id}/items/{item}/vote", h::poll_vote, small);
+  app.router.post("/events/{id}/items/{item}/questions", h::question_ask, small);
+  app.router.post("/events/{id}/items/{item}/questions/{q}", h::question_upvote, small);
+  app.router.post("/events/{id}/items/{item}/words", h::entry_add, small);
+  app.router.post("/events/{id}/items/{item}/words/{entry}/withdraw", h::entry_withdraw, small);
+  app.router.post("/events/{id}/step-out", h::step_out, small);
+  app.router.post("/events/{id}/step-in", h::step_in, small);
+  app.router.ws("/events/{id}/live", h::live_channel);
+}
+
+}  // namespace hs::events

@@ -1,0 +1,93 @@
+#pragma once
+// The only place the events module's SQL lives. Functions take a connection, so the
+// caller decides the transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/events/rules/fields.hpp"
+#include "modules/events/rules/poll.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::events::repo {
+
+struct EventRow {
+  std::int64_t id = 0, space_id = 0, starts_at = 0, ends_at = 0;
+  std::string title, description, join_code, support_text, space_slug, space_name;
+  std::optional<std::int64_t> current_item_id;
+};
+struct ItemRow {
+  std::int64_t id = 0, event_id = 0, position = 0, max_entries = 3;
+  std::string kind, title, summary, speakers, key_messages, state;
+  std::optional<std::string> content_note;
+  bool multiple = false, premoderate = false, revealed = false;
+};
+struct ParticipantRow {
+  std::int64_t id = 0, event_id = 0;
+  std::optional<std::string> nickname;
+  bool stepped_out = false;
+};
+struct QuestionRow {
+  std::int64_t id = 0, votes = 0, created_at = 0;
+  std::optional<std::int64_t> participant_id;
+  std::string body, status;
+  std::optional<std::string> nickname;  // only when not anonymous
+  bool answered = false;
+};
+struct EntryRow {
+  std::int64_t id = 0, participant_id = 0;
+  std::string body;
+};
+
+std::int64_t insert_event(store::Conn& c, std::int64_t space_id, const EventFields& f, const std::string& code,
+                          std::int64_t created_by, std::int64_t now);
+std::optional<EventRow> event_by_id(store::Conn& c, std::int64_t id);
+std::optional<std::int64_t> event_id_by_code(store::Conn& c, const std::string& code);
+std::vector<EventRow> events_of_space(store::Conn& c, std::int64_t space_id);
+void set_support(store::Conn& c, std::int64_t event_id, const std::string& text);
+void set_current(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
+
+std::vector<ItemRow> items(store::Conn& c, std::int64_t event_id);
+std::optional<ItemRow> item(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
+std::int64_t insert_item(store::Conn& c, std::int64_t event_id, const ItemFields& f);
+void set_state(store::Conn& c, std::int64_t item_id, const std::string& state);
+void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed);
+
+std::optional<ParticipantRow> participant_by_token(store::Conn& c, const std::string& token_hash);
+std::optional<ParticipantRow> participant_of_member(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
+std::int64_t insert_participant(store::Conn& c, std::int64_t event_id, const std::optional<std::string>& token_hash,
+                                std::optional<std::int64_t> user_id, const std::optional<std::string>& nickname,
+                                std::int64_t now);
+void set_stepped_out(store::Conn& c, std::int64_t participant_id, std::optional<std::int64_t> at);
+// Nicknames of those stepped out ("" for none given).
+std::vector<std::string> stepped_out(store::Conn& c, std::int64_t event_id);
+
+std::vector<PollOption> options(store::Conn& c, std::int64_t item_id);
+void clear_votes(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
+void insert_vote(store::Conn& c, std::int64_t item_id, std::int64_t option_id, std::int64_t participant_id,
+                 std::int64_t now);
+std::vector<std::int64_t> votes(store::Conn& c, std::int64_t item_id);
+std::int64_t voters(store::Conn& c, std::int64_t item_id);
+std::vector<std::int64_t> my_votes(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
+
+std::int64_t insert_question(store::Conn& c, std::int64_t item_id, std::int64_t participant_id,
+                             const std::string& body, bool anonymous, const std::string& status, std::int64_t now);
+std::vector<QuestionRow> questions(store::Conn& c, std::int64_t item_id);
+std::optional<QuestionRow> question(store::Conn& c, std::int64_t item_id, std::int64_t question_id);
+// false when this participant had already voted for it.
+bool add_question_vote(store::Conn& c, std::int64_t question_id, std::int64_t participant_id);
+std::vector<std::int64_t> my_question_votes(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
+void set_question_status(store::Conn& c, std::int64_t question_id, const std::string& status);
+void set_answered(store::Conn& c, std::int64_t question_id, bool answered);
+
+std::int64_t insert_entry(store::Conn& c, std::int64_t item_id, std::int64_t participant_id, const std::string& body,
+                          std::int64_t now);
+std::vector<EntryRow> entries(store::Conn& c, std::int64_t item_id);
+std::int64_t count_entries_of(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
+bool delete_entry(store::Conn& c, std::int64_t item_id, std::int64_t entry_id, std::int64_t participant_id);
+
+}  // namespace hs::events::repo

@@ -1,0 +1,160 @@
+#include "modules/events/rules/fields.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+#include "core/text.hpp"
+
+namespace hs::events {
+using namespace hs::text;
+
+namespace {
+bool fits(std::string_view s, std::size_t max) { return valid_utf8(s) && length(s) <= max; }
+}  // namespace
+
+std::optional<ItemKind> parse_kind(std::string_view s) {
+  if (s == "talk") return ItemKind::talk;
+  if (s == "poll") return ItemKind::poll;
+  if (s == "qa") return ItemKind::qa;
+  if (s == "cloud") return ItemKind::cloud;
+  return std::nullopt;
+}
+std::string_view to_string(ItemKind k) {
+  switch (k) {
+    case ItemKind::talk: return "talk";
+    case ItemKind::poll: return "poll";
+    case ItemKind::qa: return "qa";
+    case ItemKind::cloud: return "cloud";
+  }
+  return "talk";
+}
+std::optional<ItemState> parse_state(std::string_view s) {
+  if (s == "waiting") return ItemState::waiting;
+  if (s == "open") return ItemState::open;
+  if (s == "closed") return ItemState::closed;
+  return std::nullopt;
+}
+std::string_view to_string(ItemState s) {
+  switch (s) {
+    case ItemState::waiting: return "waiting";
+    case ItemState::open: return "open";
+    case ItemState::closed: return "closed";
+  }
+  return "waiting";
+}
+
+std::optional<std::int64_t> parse_local_datetime(std::string_view s) {
+  if (s.size() < 16 || s.size() > 19) return std::nullopt;
+  int y, mo, d, h, mi;
+  char tail;
+  std::string str(s.substr(0, 16));
+  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) return std::nullopt;
+  if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || h < 0 || mi < 0)
+    return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  auto t = timegm(&tm);
+  std::tm back{};
+  gmtime_r(&t, &back);
+  if (back.tm_mday != d) return std::nullopt;  // 31 February
+  return static_cast<std::int64_t>(t);
+}
+
+std::string format_local_datetime(std::int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+  return buf;
+}
+
+Result<EventFields> check_event(const EventInput& in) {
+  Validation v;
+  EventFields f;
+  f.title = std::string(trim(in.title));
+  f.description = std::string(trim(in.description));
+  if (f.title.empty()) v.add("title", "events_title_missing");
+  else if (!fits(f.title, 120) || has_control(f.title, false)) v.add("title", "events_title_too_long");
+  if (!fits(f.description, 4000) || has_control(f.description, true)) v.add("description", "events_description_too_long");
+  auto s = parse_local_datetime(trim(in.starts));
+  auto e = parse_local_datetime(trim(in.ends));
+  if (!s) v.add("starts", "events_starts_invalid");
+  if (!e) v.add("ends", "events_ends_invalid");
+  else if (s && *e <= *s) v.add("ends", "events_ends_before_start");
+  if (!v.ok()) return fail(v.error());
+  f.starts_at = *s;
+  f.ends_at = *e;
+  return f;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    auto line = trim(text.substr(start, end - start));
+    if (!line.empty()) out.emplace_back(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<Speaker> parse_speakers(std::string_view text) {
+  std::vector<Speaker> out;
+  for (const auto& line : lines_of(text)) {
+    auto bar = line.find('|');
+    Speaker s;
+    s.name = std::string(trim(std::string_view(line).substr(0, bar)));
+    if (bar != std::string::npos) s.about = std::string(trim(std::string_view(line).substr(bar + 1)));
+    if (!s.name.empty()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<ItemFields> check_item(const ItemInput& in) {
+  Validation v;
+  ItemFields f;
+  auto kind = parse_kind(in.kind);
+  if (!kind) v.add("kind", "events_kind_missing");
+  else f.kind = *kind;
+  f.title = std::string(trim(in.title));
+  if (f.title.empty()) v.add("title", "events_item_title_missing");
+  else if (!fits(f.title, 200) || has_control(f.title, false)) v.add("title", "events_item_title_too_long");
+  f.summary = std::string(trim(in.summary));
+  if (!fits(f.summary, 4000) || has_control(f.summary, true)) v.add("summary", "events_summary_too_long");
+  f.speakers = std::string(trim(in.speakers));
+  if (!fits(f.speakers, 2000) || has_control(f.speakers, true)) v.add("speakers", "events_speakers_too_long");
+  f.key_messages = std::string(trim(in.key_messages));
+  if (!fits(f.key_messages, 4000) || has_control(f.key_messages, true))
+    v.add("key_messages", "events_key_messages_too_long");
+  auto note = std::string(trim(in.content_note));
+  if (!note.empty()) {
+    if (!fits(note, 500) || has_control(note, true)) v.add("content_note", "events_content_note_too_long");
+    f.content_note = note;
+  }
+  if (kind == ItemKind::poll) {
+    f.options = lines_of(in.options);
+    bool bad = false;
+    for (const auto& o : f.options) bad = bad || !fits(o, 200) || has_control(o, false);
+    if (f.options.size() < 2 || f.options.size() > 12) v.add("options", "events_options_count");
+    else if (bad) v.add("options", "events_options_too_long");
+    f.multiple = in.multiple;
+  }
+  if (kind == ItemKind::qa) f.premoderate = in.premoderate;
+  if (kind == ItemKind::cloud) {
+    auto m = std::string(trim(in.max_entries));
+    if (m.empty()) f.max_entries = 3;
+    else if (m.size() == 1 && m[0] >= '1' && m[0] <= '9') f.max_entries = m[0] - '0';
+    else v.add("max_entries", "events_max_entries_invalid");
+  }
+  if (!v.ok()) return fail(v.error());
+  return f;
+}
+
+}  // namespace hs::events

@@ -1,0 +1,56 @@
+#pragma once
+// What a facilitator types to make an event and its agenda, checked. Pure.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace hs::events {
+
+enum class ItemKind { talk, poll, qa, cloud };
+enum class ItemState { waiting, open, closed };
+
+std::optional<ItemKind> parse_kind(std::string_view s);
+std::string_view to_string(ItemKind k);
+std::optional<ItemState> parse_state(std::string_view s);
+std::string_view to_string(ItemState s);
+
+struct EventInput {
+  std::string title, description, starts, ends;  // starts/ends: "YYYY-MM-DDTHH:MM" (UTC)
+};
+struct EventFields {
+  std::string title, description;
+  std::int64_t starts_at = 0, ends_at = 0;
+};
+Result<EventFields> check_event(const EventInput& in);
+
+// "2025-03-14T09:30" (as a datetime-local input sends it) to unix seconds, read as UTC.
+std::optional<std::int64_t> parse_local_datetime(std::string_view s);
+std::string format_local_datetime(std::int64_t unix_seconds);
+
+struct ItemInput {
+  std::string kind, title, summary, speakers, key_messages, content_note, options;
+  bool multiple = false, premoderate = false;
+  std::string max_entries;
+};
+struct Speaker {
+  std::string name, about;
+};
+struct ItemFields {
+  ItemKind kind = ItemKind::talk;
+  std::string title, summary, speakers, key_messages;
+  std::optional<std::string> content_note;
+  std::vector<std::string> options;  // poll only
+  bool multiple = false, premoderate = false;
+  std::int64_t max_entries = 3;
+};
+Result<ItemFields> check_item(const ItemInput& in);
+// "name | who they are" lines.
+std::vector<Speaker> parse_speakers(std::string_view text);
+// Non-empty trimmed lines.
+std::vector<std::string> lines_of(std::string_view text);
+
+}  // namespace hs::events

@@ -1,0 +1,76 @@
+// Live event pages: opens the event's WebSocket, fetches the full state once connected,
+// and applies each snapshot with textContent only. Without this script the pages still
+// work (forms post and redirect; the presenter screen refreshes itself).
+(function () {
+  'use strict';
+  var section = document.getElementById('current');
+  if (!section || !('WebSocket' in window) || !window.fetch) return;
+  var base = section.getAttribute('data-live');
+  var shown = section.getAttribute('data-current') || '';
+  var status = document.getElementById('live-status');
+  var lastSummary = '';
+  var delay = 1000;
+
+  function summarise(s) {
+    if (!status || !s.current) return;
+    var text = s.current.title + ': ' + s.current.responses + ' ' + (status.getAttribute('data-responses') || '');
+    // A polite, short summary, and only when it says something new.
+    if (text !== lastSummary) { lastSummary = text; status.textContent = text; }
+  }
+
+  function apply(s) {
+    var now = s.current ? String(s.current.id) : '';
+    if (now !== shown) {
+      // A different item is on: the server renders it (with its forms) best.
+      window.location.reload();
+      return;
+    }
+    if (!s.current) return;
+    var parts = section.querySelectorAll('[data-live-part="responses"]');
+    for (var i = 0; i < parts.length; i++) {
+      parts[i].textContent = parts[i].textContent.replace(/^\d+/, String(s.current.responses));
+    }
+    var words = section.querySelector('#words tbody');
+    if (words && s.current.words) {
+      while (words.firstChild) words.removeChild(words.firstChild);
+      s.current.words.forEach(function (w) {
+        var tr = document.createElement('tr'); tr.className = 'govuk-table__row';
+        var a = document.createElement('td'); a.className = 'govuk-table__cell'; a.textContent = w.text;
+        var b = document.createElement('td'); b.className = 'govuk-table__cell govuk-table__cell--numeric';
+        b.textContent = String(w.count);
+        tr.appendChild(a); tr.appendChild(b); words.appendChild(tr);
+      });
+    }
+    if (s.current.questions) {
+      s.current.questions.forEach(function (q) {
+        var li = document.getElementById('q-' + q.id);
+        var v = li && li.querySelector('.hs-votes');
+        if (v) v.textContent = String(q.votes);
+      });
+    }
+    summarise(s);
+  }
+
+  function fetchState() {
+    fetch(base + '/state.json', { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) { if (s) apply(s); })
+      .catch(function () {});
+  }
+
+  function connect() {
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/live';
+    var ws;
+    try { ws = new WebSocket(url); } catch (e) { return retry(); }
+    ws.onopen = function () { delay = 1000; fetchState(); };
+    ws.onmessage = function (m) {
+      try { apply(JSON.parse(m.data)); } catch (e) { /* a malformed message is skipped */ }
+    };
+    ws.onclose = retry;
+  }
+  function retry() {
+    setTimeout(connect, delay + Math.floor(Math.random() * 500));
+    delay = Math.min(delay * 2, 30000);
+  }
+  connect();
+})();

@@ -1,0 +1,246 @@
+// Live learning events: a facilitator plans an event with a poll and questions; people
+// join by code without accounts, vote, ask and upvote; step out quietly; the live
+// channel sends snapshots; and acknowledged submissions survive a crash.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { startServer, cli, Client } from './harness.mjs';
+
+const PASSWORD = 'a long enough passphrase';
+let server;
+
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+let people = 0;
+async function person(srv, name, { steward = false } = {}) {
+  const email = `${name.split(' ')[0].toLowerCase()}.${++people}@example.org`;
+  cli(srv, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
+  if (steward) cli(srv, ['user', 'set-role', email, 'steward']);
+  const c = new Client(srv);
+  await c.get('/signin');
+  const res = await c.post('/signin', { email, password: PASSWORD });
+  assert.equal(res.status, 303, `sign-in for ${name}: ${res.status}`);
+  c.email = email;
+  return c;
+}
+
+let spaces = 0;
+// A space with a facilitator, and an event in it with a poll and a Q&A item.
+async function setUp(srv) {
+  const steward = await person(srv, 'Ottoline Brack', { steward: true });
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: `Fernhill Recovery Network ${++spaces}`, slug: '', kind: 'network',
+    purpose: 'People in recovery and the services around them, learning together.', visibility: 'listed',
+    code_of_conduct: '# Be kind\n\nListen first.',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  const fac = await person(srv, 'Marisol Teague');
+  cli(srv, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+
+  await fac.get(`/spaces/${slug}/events`);
+  const bad = await fac.post(`/spaces/${slug}/events`, { title: '', description: '', starts: '2030-05-01T10:00', ends: '2030-05-01T09:00' });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /href="#title"/);
+  assert.match(bad.text, /href="#ends"/);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Learning together day', description: 'Talks, a poll and questions.',
+    starts: '2030-05-01T10:00', ends: '2030-05-01T16:00',
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 500));
+  const path = ev.location.replace(/\/run$/, '');
+  const run = await fac.get(`${path}/run`);
+  assert.equal(run.status, 200);
+  const code = run.text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  assert.match(code, /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+
+  const poll = await fac.post(`${path}/items`, {
+    kind: 'poll', title: 'Where should the next forum meet?', summary: '', speakers: '', key_messages: '',
+    content_note: '', options: 'The library\nThe community centre\nOnline', max_entries: '3',
+  });
+  assert.equal(poll.status, 303, poll.text.slice(0, 500));
+  const qa = await fac.post(`${path}/items`, {
+    kind: 'qa', title: 'Questions for the panel', summary: '', speakers: '', key_messages: '',
+    content_note: '', options: '', max_entries: '3',
+  });
+  assert.equal(qa.status, 303);
+  const agenda = await fac.get(`${path}/run`);
+  const items = [...agenda.text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
+  assert.equal(items.length, 2);
+  return { steward, fac, slug, path, code, pollItem: items[0], qaItem: items[1] };
+}
+
+async function participant(srv, code, nickname) {
+  const p = new Client(srv);
+  await p.get('/join');
+  const res = await p.post('/join', { code: code.toLowerCase().replace(/^(...)/, '$1 '), nickname });
+  assert.equal(res.status, 303, `joining: ${res.status} ${res.text.slice(0, 300)}`);
+  assert.ok([...p.cookies.keys()].includes('__Host-hs_participant'));
+  return p;
+}
+
+function optionIds(html) {
+  return [...html.matchAll(/name="choice" type="radio" value="(\d+)"/g)].map((m) => m[1]);
+}
+
+test('participants join by code, vote, ask, upvote once and step out; results wait for the reveal', async () => {
+  const { fac, path, code, pollItem, qaItem } = await setUp(server);
+
+  // A person without the code cannot see the event.
+  const stranger = new Client(server);
+  const s = await stranger.get(path);
+  assert.equal(s.status, 303);
+  assert.equal(s.location, '/join');
+
+  const ana = await participant(server, code, 'Tamsin');
+  const ben = await participant(server, code, '');
+  const cat = await participant(server, code, 'Rafe');
+
+  const before = await ana.get(path);
+  assert.match(before.text, /Nothing is happening right now/);
+  assert.match(before.text, /action="\/events\/\d+\/step-out"/, 'step out is on every participant page');
+  assert.match(before.text, /href="\/events\/\d+\/support"/, 'support is one click away');
+
+  assert.equal((await fac.post(`${path}/items/${pollItem}/do/open`)).status, 303);
+  const page = await ana.get(path);
+  const opts = optionIds(page.text);
+  assert.equal(opts.length, 3);
+  for (const [who, choice] of [[ana, opts[1]], [ben, opts[1]], [cat, opts[2]]]) {
+    await who.get(path);
+    const r = await who.post(`${path}/items/${pollItem}/vote`, { choice });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+  }
+  const bad = await ana.post(`${path}/items/${pollItem}/vote`, { choice: [opts[0], opts[1]] });
+  assert.equal(bad.status, 422, 'single choice takes one answer');
+
+  const hidden = await ben.get(path);
+  assert.match(hidden.text, /Results will be shown when the facilitator reveals them/);
+  assert.doesNotMatch(hidden.text, /id="results"/);
+  const facView = await fac.get(`${path}/run`);
+  assert.match(facView.text, /The community centre<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2</);
+
+  assert.equal((await fac.post(`${path}/items/${pollItem}/do/reveal`)).status, 303);
+  const shown = await ben.get(path);
+  assert.match(shown.text, /id="results"/);
+  assert.match(shown.text, /<svg[^>]*role="img"[^>]*aria-label="Poll results: The library, 0; The community centre, 2; Online, 1;"/);
+  assert.match(shown.text, /The community centre<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2<\/td><td[^>]*>66%/);
+
+  // Q&A: anonymous questions, one upvote per participant.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/do/open`)).status, 303);
+  await ana.get(path);
+  assert.equal((await ana.post(`${path}/items/${qaItem}/questions`, { question: 'How do we <b>pay</b> people for their time?', anonymous: 'yes' })).status, 303);
+  await cat.get(path);
+  assert.equal((await cat.post(`${path}/items/${qaItem}/questions`, { question: 'Who reads the report?' })).status, 303);
+  const qpage = await ben.get(path);
+  assert.match(qpage.text, /How do we &lt;b&gt;pay&lt;\/b&gt; people/);
+  assert.match(qpage.text, /Asked by Rafe/);
+  assert.doesNotMatch(qpage.text, /Asked by Tamsin/, 'anonymous stays anonymous');
+  const qid = qpage.text.match(/id="q-(\d+)">\s*<p class="govuk-body hs-pre">How do we/)[1];
+  assert.equal((await ben.post(`${path}/items/${qaItem}/questions/${qid}`)).status, 303);
+  assert.equal((await ben.post(`${path}/items/${qaItem}/questions/${qid}`)).status, 303);
+  await cat.get(path);
+  assert.equal((await cat.post(`${path}/items/${qaItem}/questions/${qid}`)).status, 303);
+  const state = JSON.parse((await ana.get(`${path}/state.json`)).text);
+  const q = state.current.questions.find((x) => String(x.id) === qid);
+  assert.equal(q.votes, 2, 'one upvote per participant');
+  assert.equal(state.current.questions[0].id, Number(qid), 'most votes first');
+  assert.equal(q.by, undefined);
+
+  // Stepping out: quiet, no reason asked, visible to the facilitator.
+  const so = await cat.post(`${path}/step-out`);
+  assert.equal(so.status, 303);
+  assert.match(so.location, /\/support/);
+  const run = await fac.get(`${path}/run`);
+  assert.match(run.text, /1 stepped out/);
+  assert.match(run.text, /<li>Rafe<\/li>/);
+  const catSees = await cat.get(path);
+  assert.doesNotMatch(catSees.text, /stepped out<\/p>/, 'participants do not see the step-out list');
+  const forbidden = await cat.get(`${path}/run`);
+  assert.equal(forbidden.status, 403);
+
+  // The presenter screen refreshes itself without JavaScript.
+  const present = await fac.get(`${path}/present`);
+  assert.match(present.text, /<noscript><meta http-equiv="refresh" content="5"><\/noscript>/);
+  assert.match(present.text, /Questions for the panel/);
+});
+
+test('a WebSocket subscriber receives a snapshot after a submission', async () => {
+  const { fac, path, code, pollItem } = await setUp(server);
+  await fac.post(`${path}/items/${pollItem}/do/open`);
+  const p = await participant(server, code, 'Jory');
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, {
+    headers: { cookie: p.cookieHeader(), origin: server.origin },
+  });
+  const messages = [];
+  ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  const page = await p.get(path);
+  await p.post(`${path}/items/${pollItem}/vote`, { choice: optionIds(page.text)[0] });
+  const deadline = Date.now() + 3000;
+  while (!messages.some((m) => m.current && m.current.responses === 1) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  ws.close();
+  const snap = messages.find((m) => m.current && m.current.responses === 1);
+  assert.ok(snap, `no snapshot with the vote: ${JSON.stringify(messages)}`);
+  assert.equal(snap.current.options[0].votes, undefined, 'no counts before the reveal');
+
+  // Someone without the code cannot listen in.
+  const outsider = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, { headers: { origin: server.origin } });
+  const refused = await new Promise((resolve) => {
+    outsider.on('open', () => resolve(false));
+    outsider.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+    outsider.on('error', () => resolve(true));
+  });
+  assert.ok(refused === 404 || refused === true, `outsider: ${refused}`);
+});
+
+test('every acknowledged submission survives the server being killed', async () => {
+  const srv = await startServer();
+  const { fac, path, code, pollItem, qaItem } = await setUp(srv);
+  await fac.post(`${path}/items/${qaItem}/do/open`);
+  const ps = [];
+  for (let i = 0; i < 4; i++) ps.push(await participant(srv, code, `Streamer ${i}`));
+  for (const p of ps) await p.get(path);
+  const acknowledged = [];
+  let stop = false;
+  const streams = ps.map(async (p, i) => {
+    for (let n = 0; !stop; n++) {
+      const body = `Question ${i}-${n} about the day`;
+      try {
+        const r = await p.post(`${path}/items/${qaItem}/questions`, { question: body });
+        if (r.status === 303) acknowledged.push(body);
+      } catch { return; }
+    }
+  });
+  await new Promise((r) => setTimeout(r, 700));
+  srv.proc.kill('SIGKILL');
+  await srv.exited;
+  stop = true;
+  await Promise.all(streams);
+  assert.ok(acknowledged.length > 5, `only ${acknowledged.length} acknowledged`);
+
+  const again = await startServer({ dataDir: srv.dataDir, db: srv.db });
+  try {
+    const facAgain = new Client(again);
+    facAgain.cookies = fac.cookies;
+    const run = await facAgain.get(`${path}/run`);
+    assert.equal(run.status, 200);
+    const missing = acknowledged.filter((b) => !run.text.includes(b));
+    assert.deepEqual(missing, [], 'every acknowledged question is there');
+  } finally {
+    await again.stop();
+  }
+  void pollItem;
+});
+
+// Last: guesses from this address block joining from it for a while.
+test('guessing join codes is rate-limited', async () => {
+  const guesser = new Client(server);
+  await guesser.get('/join');
+  const statuses = [];
+  for (let i = 0; i < 14; i++) statuses.push((await guesser.post('/join', { code: 'ZZZZZZ', nickname: '' })).status);
+  assert.equal(statuses[0], 422);
+  assert.ok(statuses.includes(429), `expected a 429 in ${statuses}`);
+});
