@@ -16,6 +16,7 @@
 #include "modules/events/module.hpp"
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
+#include "modules/wordcloud/cli.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
@@ -152,12 +153,24 @@ int main(int argc, char** argv) {
   audit_synthetic->add_option("--batch", synthetic_batch);
   audit_synthetic->add_option("--proofs", synthetic_proofs);
 
+  int wc_width = 1024, wc_height = 768;
+  std::string wc_format = "json";
+  auto* wordcloud = cli.add_subcommand("wordcloud", "Lay out a word cloud: reads [{\"text\": ..., \"count\": ...}] "
+                                                    "on standard input, writes the layout as JSON or an SVG image");
+  wordcloud->add_option("--width", wc_width, "Canvas width in pixels")->check(CLI::Range(1, 8192))->capture_default_str();
+  wordcloud->add_option("--height", wc_height, "Canvas height in pixels")->check(CLI::Range(1, 8192))
+      ->capture_default_str();
+  wordcloud->add_option("--format", wc_format, "json or svg")->check(CLI::IsMember({"json", "svg"}))
+      ->capture_default_str();
+
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
   if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
 
   // Verifying an export needs no database: it runs before anything is opened.
   if (*audit_verify) return hs::audit::verify_cli(audit_file, audit_head);
+  // Nor does laying out a word cloud.
+  if (*wordcloud) return hs::wordcloud::wordcloud_cli(wc_width, wc_height, wc_format, std::cin, std::cout);
 
   try {
     Services services;

@@ -1,0 +1,110 @@
+// Word-cloud layout benchmark: our C++ layout (bench/wordcloud/driver) against d3-cloud
+// 1.2.9 running in Debian's Chromium, on the same words, canvas, font and settings.
+// Usage: node bench/wordcloud/run.mjs DRIVER [RUNS]   (bench/wordcloud/run.sh builds DRIVER)
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { zipfWords } from "./inputs.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(dirname(here));
+const driver = process.argv[2];
+const runs = Number(process.argv[3] || 7);
+const WIDTH = 1024, HEIGHT = 768, SIZES = [100, 500, 1000];
+const FONT = join(root, "node_modules/@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff2");
+const D3 = join(here, "node_modules/d3-cloud/build/d3.layout.cloud.js");
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>
+@font-face { font-family: "Atkinson Hyperlegible Next"; font-weight: 400; src: url("/font.woff2") format("woff2"); }
+body { font-family: "Atkinson Hyperlegible Next"; }
+</style><script src="/d3.js"></script></head><body>x</body></html>`;
+
+const files = { "/": ["text/html", PAGE], "/d3.js": ["text/javascript", readFileSync(D3)], "/font.woff2": ["font/woff2", readFileSync(FONT)] };
+const server = createServer((req, res) => {
+  const f = files[req.url];
+  if (!f) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { "content-type": f[0] }).end(f[1]);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const browser = await chromium.launch({
+  executablePath: process.env.HS_CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+});
+const work = mkdtempSync(join(tmpdir(), "hs-bench-wordcloud-"));
+const rows = [];
+try {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.load('400 40px "Atkinson Hyperlegible Next"');
+    return document.fonts.check('400 40px "Atkinson Hyperlegible Next"');
+  });
+  if (!loaded) throw new Error("the font did not load in Chromium");
+  await page.evaluate(() => {
+    function mulberry32(seed) {
+      return function () {
+        seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    }
+    window.d3once = (words, width, height, seed) => new Promise((resolve) => {
+      const max = Math.max(...words.map((w) => w.count));
+      const t0 = performance.now();
+      d3.layout.cloud().size([width, height])
+        .words(words.map((w) => ({ text: w.text, count: w.count })))
+        .font('"Atkinson Hyperlegible Next"').fontWeight("normal")
+        .fontSize((d) => 10 + 70 * Math.sqrt(d.count / max))
+        .padding(1).rotate(0).spiral("archimedean").random(mulberry32(seed))
+        .on("end", (tags) => resolve({ ms: performance.now() - t0, placed: tags.length }))
+        .start();
+    });
+  });
+  const d3results = {};
+  for (const n of SIZES) {
+    const words = zipfWords(n);
+    await page.evaluate(({ words, width, height }) => window.d3once(words, width, height, 1), { words, width: WIDTH, height: HEIGHT });
+    const d3runs = [];
+    for (let i = 0; i < runs; i++) {
+      d3runs.push(await page.evaluate(({ words, width, height, seed }) => window.d3once(words, width, height, seed),
+        { words, width: WIDTH, height: HEIGHT, seed: i + 2 }));
+    }
+    d3results[n] = d3runs;
+  }
+  // Ours runs after Chromium has gone: on a two-core machine its leftover work would
+  // otherwise share our core (and d3-cloud had the machine to itself too).
+  await browser.close();
+  for (const n of SIZES) {
+    const input = join(work, `words-${n}.json`);
+    writeFileSync(input, JSON.stringify(zipfWords(n)));
+    const ours = JSON.parse(execFileSync(driver, [String(WIDTH), String(HEIGHT), input, String(runs), FONT], { encoding: "utf8" }));
+    const d3runs = d3results[n];
+    rows.push({
+      n,
+      d3ms: median(d3runs.map((r) => r.ms)), d3min: Math.min(...d3runs.map((r) => r.ms)),
+      d3placed: median(d3runs.map((r) => r.placed)),
+      ourms: ours.median_ms, ourmin: ours.min_ms, ourplaced: ours.placed, scale: ours.scale,
+    });
+  }
+} finally {
+  await browser.close().catch(() => {});
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`word-cloud layout, ${WIDTH}x${HEIGHT}, font size 10 + 70*sqrt(count/max) px, padding 1, archimedean spiral, no rotation; ${runs} runs each`);
+console.log("times in ms: median (fastest); the machine may be shared, so the fastest runs show each side unhindered");
+console.log("words | d3-cloud ms        | d3 placed | humanspace ms    | humanspace placed (scale) | speed-up median (fastest)");
+for (const r of rows) {
+  const t = (m, f) => `${m.toFixed(2)} (${f.toFixed(2)})`.padStart(17);
+  console.log(`${String(r.n).padStart(5)} | ${t(r.d3ms, r.d3min)} | ${String(r.d3placed).padStart(9)} | ${t(r.ourms, r.ourmin).padStart(16)} | ${String(r.ourplaced).padStart(9)} (${r.scale.toFixed(3)})         | ${(r.d3ms / r.ourms).toFixed(1)}x (${(r.d3min / r.ourmin).toFixed(1)}x)`);
+}

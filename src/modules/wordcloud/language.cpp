@@ -1,0 +1,31 @@
+#include "modules/wordcloud/language.hpp"
+
+#include <string>
+
+#include "core/embedded.hpp"
+
+namespace hs::wordcloud {
+
+Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer,
+                                      std::string_view extra_stop_words) {
+  // Only plain codes name a file: the language comes from an event's settings.
+  if (language.empty() || language.size() > 8 ||
+      language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos)
+    return fail(ErrorCode::invalid, "wordcloud_language_unknown");
+  std::string code(language);
+  Vocabulary v;
+  v.add_stop_words(hs::embedded::get("resources/wordcloud/stopwords-" + code + ".txt"));
+  v.add_stop_words(extra_stop_words);
+  v.add_profanity(hs::embedded::get("resources/wordcloud/profanity-" + code + ".txt"), stemmer);
+  return v;
+}
+
+Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words) {
+  auto stemmer = Stemmer::make(language);
+  if (!stemmer) return fail(stemmer.error());
+  auto vocabulary = shipped_vocabulary(language, *stemmer, extra_stop_words);
+  if (!vocabulary) return fail(vocabulary.error());
+  return Tally(std::move(*stemmer), std::move(*vocabulary), rules);
+}
+
+}  // namespace hs::wordcloud

@@ -1,0 +1,66 @@
+#include "modules/wordcloud/svg.hpp"
+
+#include <cstdio>
+
+#include "modules/wordcloud/font.hpp"
+#include "modules/wordcloud/layout.hpp"
+
+namespace hs::wordcloud {
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s(buf);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+}  // namespace
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& options) {
+  std::string label = options.title;
+  std::size_t named = 0;
+  for (const auto& w : layout.words) {
+    if (named == options.label_words) break;
+    label += label.empty() ? "" : (named == 0 ? ": " : ", ");
+    label += w.text;
+    ++named;
+  }
+  std::string w = std::to_string(layout.width), h = std::to_string(layout.height);
+  std::string out;
+  out.reserve(256 + layout.words.size() * 160);
+  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w +
+         " " + h + "\" role=\"img\" aria-label=\"" + xml_escape(label) + "\">\n";
+  out += "<title>" + xml_escape(label) + "</title>\n";
+  out += "<g font-family=\"" + xml_escape("'" + font.family() + "', arial, sans-serif") + "\" font-weight=\"" +
+         std::to_string(font.weight()) + "\" fill=\"" + xml_escape(options.fill) + "\">\n";
+  for (const auto& p : layout.words) {
+    std::string x = std::to_string(p.x), y = std::to_string(p.y);
+    out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number(p.size) + "\"";
+    if (p.advance > 0) out += " textLength=\"" + number(p.advance) + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    if (p.rotate != 0) out += " transform=\"rotate(" + std::to_string(p.rotate) + " " + x + " " + y + ")\"";
+    out += ">" + xml_escape(p.text) + "</text>\n";
+  }
+  out += "</g>\n</svg>\n";
+  return out;
+}
+
+}  // namespace hs::wordcloud
