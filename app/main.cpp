@@ -12,10 +12,12 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
+#include "modules/decisions/module.hpp"
 #include "modules/demo/seed.hpp"
 #include "modules/events/module.hpp"
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
+#include "modules/terms/module.hpp"
 #include "modules/wordcloud/cli.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -63,6 +65,8 @@ void wire(hs::web::App& app, Services& s) {
   hs::spaces::register_module(app);
   hs::audit::register_module(app);
   hs::events::register_module(app);
+  hs::decisions::register_module(app);
+  hs::terms::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
@@ -163,6 +167,10 @@ int main(int argc, char** argv) {
   wordcloud->add_option("--format", wc_format, "json or svg")->check(CLI::IsMember({"json", "svg"}))
       ->capture_default_str();
 
+  auto* remind = cli.add_subcommand("remind", "Send the reminders that are due: decisions closing within a day, "
+                                             "decisions whose closing time has come, terms of reference due for "
+                                             "review. Each goes out once; serve also does this every 5 minutes");
+
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
   if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
@@ -196,6 +204,12 @@ int main(int argc, char** argv) {
                   << cfg.listen << "\n";
         return 2;
       }
+      auto reminders = hs::decisions::start_periodic(
+          [&app] {
+            hs::decisions::sweep(app);
+            hs::terms::sweep(app);
+          },
+          std::chrono::minutes(5));
       hs::web::serve(app);
       return 0;
     }
@@ -223,6 +237,13 @@ int main(int argc, char** argv) {
     if (*audit_sign) return hs::audit::sign_cli(app, audit_space);
     if (*audit_synthetic)
       return hs::audit::synthetic_cli(app, audit_space, synthetic_count, synthetic_batch, synthetic_proofs);
+    if (*remind) {
+      auto d = hs::decisions::sweep(app);
+      auto t = hs::terms::sweep(app);
+      std::cout << "reminders sent: " << d.closing_soon << " closing soon, " << d.due << " ready to close, " << t
+                << " terms reviews\n";
+      return 0;
+    }
     if (*backup) {
       services.store->backup(backup_to);
       std::cout << "backup written to " << backup_to << "\n";

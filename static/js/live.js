@@ -13,7 +13,9 @@
 
   function summarise(s) {
     if (!status || !s.current) return;
-    var text = s.current.title + ': ' + s.current.responses + ' ' + (status.getAttribute('data-responses') || '');
+    // A word cloud says its own summary ("12 entries, top: listening (4)"), not every word.
+    var text = s.current.summary ? s.current.title + ': ' + s.current.summary
+      : s.current.title + ': ' + s.current.responses + ' ' + (status.getAttribute('data-responses') || '');
     // A polite, short summary, and only when it says something new.
     if (text !== lastSummary) { lastSummary = text; status.textContent = text; }
   }
@@ -41,6 +43,9 @@
         tr.appendChild(a); tr.appendChild(b); words.appendChild(tr);
       });
     }
+    var summary = section.querySelector('#cloud-summary');
+    if (summary && s.current.summary) summary.textContent = s.current.summary;
+    drawCloud(s.current.picture);
     if (s.current.questions) {
       s.current.questions.forEach(function (q) {
         var li = document.getElementById('q-' + q.id);
@@ -49,6 +54,32 @@
       });
     }
     summarise(s);
+  }
+
+  // The word-cloud picture is sent as data (words and where they go), not markup: its
+  // text elements are rebuilt here with textContent, so nothing a person wrote is parsed.
+  var SVG = 'http://www.w3.org/2000/svg';
+  function drawCloud(p) {
+    var svg = section.querySelector('#cloud-svg');
+    if (!svg || !p || !p.words) return;
+    var g = svg.querySelector('g');
+    if (!g) return;
+    svg.setAttribute('viewBox', '0 0 ' + p.width + ' ' + p.height);
+    svg.setAttribute('aria-label', p.label || '');
+    while (g.firstChild) g.removeChild(g.firstChild);
+    p.words.forEach(function (w) {
+      var t = document.createElementNS(SVG, 'text');
+      t.setAttribute('x', String(w.x));
+      t.setAttribute('y', String(w.y));
+      t.setAttribute('font-size', String(w.size));
+      if (w.advance > 0) {
+        t.setAttribute('textLength', String(w.advance));
+        t.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+      if (w.rotate) t.setAttribute('transform', 'rotate(' + w.rotate + ' ' + w.x + ' ' + w.y + ')');
+      t.textContent = w.text;
+      g.appendChild(t);
+    });
   }
 
   function fetchState() {

@@ -235,6 +235,115 @@ test('every acknowledged submission survives the server being killed', async () 
   void pollItem;
 });
 
+test('word cloud: stems group variants, listed words wait for the facilitator, who can hide, merge and rename', async () => {
+  const { fac, path, code } = await setUp(server);
+  const made = await fac.post(`${path}/items`, {
+    kind: 'cloud', title: 'One word for a good meeting', summary: '', speakers: '', key_messages: '',
+    content_note: '', options: '', max_entries: '4', max_chars: '30',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 500));
+  const items = [...(await fac.get(`${path}/run`)).text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
+  const item = items[items.length - 1];
+  assert.equal((await fac.post(`${path}/items/${item}/do/open`)).status, 303);
+
+  const ana = await participant(server, code, 'Wren');
+  const ben = await participant(server, code, '');
+  const cat = await participant(server, code, 'Idris');
+  const add = async (who, entry, status = 303) => {
+    await who.get(path);
+    const r = await who.post(`${path}/items/${item}/words`, { entry });
+    assert.equal(r.status, status, `${entry}: ${r.status} ${r.text.slice(0, 300)}`);
+    return r;
+  };
+  await add(ana, 'Listening');
+  await add(ben, 'listen ');
+  await add(cat, 'listened');
+  await add(ana, 'Trust');
+  await add(ben, 'trusting');
+  await add(cat, 'bollocks');
+  await add(cat, 'the');
+  // Limits: 30 characters here, and four entries each.
+  const long = await add(ana, 'x'.repeat(31), 422);
+  assert.match(long.text, /href="#entry"/);
+  assert.match(long.text, /Up to 4 entries, each up to 30 characters/);
+  await add(ana, 'kindness');
+  await add(ana, 'hope');
+  const full = await add(ana, 'more', 409);
+  assert.match(full.text, /Take one back to add another/);
+
+  const rowOf = (html, word) => {
+    const m = html.match(new RegExp(`<td class="govuk-table__cell">${word}</td><td class="govuk-table__cell govuk-table__cell--numeric">(\\d+)</td>`));
+    return m ? Number(m[1]) : null;
+  };
+  let page = await ben.get(path);
+  assert.equal(rowOf(page.text, 'Listening'), 3, 'Listening, listen and listened count together');
+  assert.equal(rowOf(page.text, 'Trust'), 2);
+  assert.doesNotMatch(page.text, /bollocks/, 'a listed word is not shown to participants');
+  assert.equal(rowOf(page.text, 'the'), null, 'stop words are not shown');
+  assert.match(page.text, /<svg[^>]*id="cloud-svg"[^>]*role="img"[^>]*aria-label="Word cloud: One word for a good meeting: Listening, Trust/);
+  assert.match(page.text, /9 entries, top: Listening \(3\)/);
+  // The one who wrote it still sees their own entry, to take it back.
+  assert.match((await cat.get(path)).text, /<li>bollocks <form/);
+
+  let state = JSON.parse((await ben.get(`${path}/state.json`)).text);
+  assert.deepEqual(state.current.words.slice(0, 2).map((w) => [w.text, w.count]), [['Listening', 3], ['Trust', 2]]);
+  assert.ok(!JSON.stringify(state).includes('bollocks'), 'the snapshot leaves held words out');
+  assert.equal(state.current.summary, '9 entries, top: Listening (3)');
+  assert.ok(state.current.picture.words.some((w) => w.text === 'Listening'));
+
+  // The facilitator sees it waiting, and releases it.
+  let run = await fac.get(`${path}/run`);
+  const held = run.text.match(/<ul class="govuk-list" id="held"[\s\S]*?<\/ul>/);
+  assert.ok(held, 'held entries are listed');
+  assert.match(held[0], /bollocks/);
+  const keyOf = (html, text) => html.match(new RegExp(`<option value="([^"]+)">${text} \\(`))[1];
+  const rude = keyOf(run.text, 'bollocks');
+  assert.equal((await fac.post(`${path}/items/${item}/cloud/restore`, { key: rude })).status, 303);
+  page = await ben.get(path);
+  assert.equal(rowOf(page.text, 'bollocks'), 1, 'released, it is shown');
+  assert.equal((await fac.post(`${path}/items/${item}/cloud/hide`, { key: rude })).status, 303);
+  assert.equal(rowOf((await ben.get(path)).text, 'bollocks'), null, 'hidden again');
+
+  // Merge "hope" into "kindness", then rename it.
+  run = await fac.get(`${path}/run`);
+  const same = await fac.post(`${path}/items/${item}/cloud/merge`, { merge_from: keyOf(run.text, 'hope'), merge_into: keyOf(run.text, 'hope') });
+  assert.equal(same.status, 422);
+  assert.match(same.text, /href="#merge_into"/);
+  const merged = await fac.post(`${path}/items/${item}/cloud/merge`, { merge_from: keyOf(run.text, 'hope'), merge_into: keyOf(run.text, 'kindness') });
+  assert.equal(merged.status, 303);
+  page = await ben.get(path);
+  assert.equal(rowOf(page.text, 'kindness'), 2);
+  assert.equal(rowOf(page.text, 'hope'), null);
+  run = await fac.get(`${path}/run`);
+  const renamed = await fac.post(`${path}/items/${item}/cloud/rename`, { rename_key: keyOf(run.text, 'kindness'), rename_text: 'Kindness & hope' });
+  assert.equal(renamed.status, 303);
+  page = await ben.get(path);
+  assert.equal(rowOf(page.text, 'Kindness &amp; hope'), 2, 'renamed, counts kept');
+
+  // Withdrawing reduces the count.
+  const catPage = await cat.get(path);
+  const mine = catPage.text.match(/<li>listened <form method="post" action="([^"]+)"/)[1];
+  assert.equal((await cat.post(mine)).status, 303);
+  page = await ben.get(path);
+  assert.equal(rowOf(page.text, 'Listening'), 2);
+
+  // The download is a well-formed SVG naming every shown word, with text escaped.
+  const svg = await ben.get(`${path}/items/${item}/cloud.svg`);
+  assert.equal(svg.status, 200);
+  assert.match(svg.headers.get('content-type'), /^image\/svg\+xml/);
+  assert.match(svg.text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"[^>]*aria-label="[^"]+"/);
+  assert.match(svg.text, /<\/svg>\s*$/);
+  const texts = [...svg.text.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  state = JSON.parse((await ben.get(`${path}/state.json`)).text);
+  const shownWords = state.current.words.map((w) => w.text.replace(/&/g, '&amp;'));
+  assert.deepEqual([...texts].sort(), [...shownWords].sort(), 'every shown word is drawn');
+  assert.ok(texts.includes('Kindness &amp; hope'));
+  assert.ok(!svg.text.includes('bollocks'));
+  assert.doesNotMatch(svg.text.replace(/&(amp|lt|gt|quot|#39);/g, ''), /&/, 'no stray ampersands');
+  // Someone without the code cannot download it.
+  assert.equal((await new Client(server).get(`${path}/items/${item}/cloud.svg`)).status, 404);
+});
+
 // Last: guesses from this address block joining from it for a while.
 test('guessing join codes is rate-limited', async () => {
   const guesser = new Client(server);

@@ -1,8 +1,12 @@
 #include "modules/events/live.hpp"
 
+#include <cmath>
+
 #include <boost/json.hpp>
 
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/handlers/common.hpp"
+#include "web/render.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
@@ -91,6 +95,32 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
       ws.push_back(std::move(x));
     }
     it["words"] = std::move(ws);
+    it["summary"] = handlers::cloud_summary(app, cur->responses, cur->cloud);
+    // The picture as data: live.js redraws the SVG's text elements with textContent, so
+    // no markup travels and nothing is parsed.
+    if (cur->cloud_picture) {
+      const auto& p = *cur->cloud_picture;
+      json::object pic;
+      pic["width"] = p.layout.width;
+      pic["height"] = p.layout.height;
+      std::string label = app.renderer->format("events_cloud_label", {{"title", cur->item.title}});
+      json::array placed;
+      std::size_t named = 0;
+      for (const auto& w : p.layout.words) {
+        if (named < 30) label += (named++ == 0 ? ": " : ", ") + w.text;
+        json::object x;
+        x["text"] = w.text;
+        x["x"] = w.x;
+        x["y"] = w.y;
+        x["size"] = std::round(w.size * 100) / 100;
+        x["advance"] = std::round(w.advance * 100) / 100;
+        x["rotate"] = w.rotate;
+        placed.push_back(std::move(x));
+      }
+      pic["label"] = label;
+      pic["words"] = std::move(placed);
+      it["picture"] = std::move(pic);
+    }
   }
   o["current"] = std::move(it);
   return json::serialize(o);

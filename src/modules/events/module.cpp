@@ -28,6 +28,8 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/items/{item}/questions/{q}", h::question_upvote, small);
   app.router.post("/events/{id}/items/{item}/words", h::entry_add, small);
   app.router.post("/events/{id}/items/{item}/words/{entry}/withdraw", h::entry_withdraw, small);
+  app.router.get("/events/{id}/items/{item}/cloud.svg", h::cloud_svg);
+  app.router.post("/events/{id}/items/{item}/cloud/{action}", h::cloud_moderate, small);
   app.router.post("/events/{id}/step-out", h::step_out, small);
   app.router.post("/events/{id}/step-in", h::step_in, small);
   app.router.ws("/events/{id}/live", h::live_channel);

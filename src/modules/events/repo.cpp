@@ -11,7 +11,7 @@ constexpr const char* kInsertEvent =
     "created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?) RETURNING id";
 constexpr const char* kEventColumns =
     "SELECT e.id, e.space_id, e.starts_at, e.ends_at, e.title, e.description, e.join_code, e.support_text, s.slug, "
-    "s.name, e.current_item_id FROM events e JOIN spaces s ON s.id = e.space_id ";
+    "s.name, e.current_item_id, e.language FROM events e JOIN spaces s ON s.id = e.space_id ";
 constexpr const char* kEventById = "WHERE e.id = ?";
 constexpr const char* kEventsOfSpace = "WHERE e.space_id = ? ORDER BY e.starts_at, e.id";
 constexpr const char* kEventByCode = "SELECT id FROM events WHERE join_code = ?";
@@ -20,13 +20,13 @@ constexpr const char* kSetCurrent = "UPDATE events SET current_item_id = ? WHERE
 
 constexpr const char* kItemColumns =
     "SELECT id, event_id, position, max_entries, kind, title, summary, speakers, key_messages, state, content_note, "
-    "multiple, premoderate, revealed FROM event_items ";
+    "multiple, premoderate, revealed, max_chars FROM event_items ";
 constexpr const char* kItemsOfEvent = "WHERE event_id = ? ORDER BY position, id";
 constexpr const char* kItemInEvent = "WHERE event_id = ? AND id = ?";
 constexpr const char* kInsertItem =
     "INSERT INTO event_items (event_id, position, kind, title, summary, speakers, key_messages, content_note, "
-    "multiple, premoderate, max_entries, state, revealed) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM "
-    "event_items WHERE event_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 0) RETURNING id";
+    "multiple, premoderate, max_entries, max_chars, state, revealed) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 "
+    "FROM event_items WHERE event_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 0) RETURNING id";
 constexpr const char* kInsertOption = "INSERT INTO event_poll_options (item_id, position, label) VALUES (?, ?, ?)";
 constexpr const char* kSetState = "UPDATE event_items SET state = ? WHERE id = ?";
 constexpr const char* kSetRevealed = "UPDATE event_items SET revealed = ? WHERE id = ?";
@@ -76,6 +76,11 @@ constexpr const char* kEntries =
     "SELECT id, participant_id, body FROM event_cloud_entries WHERE item_id = ? ORDER BY id";
 constexpr const char* kCountEntriesOf =
     "SELECT COUNT(*) FROM event_cloud_entries WHERE item_id = ? AND participant_id = ?";
+constexpr const char* kModeration =
+    "SELECT kind, group_key, value FROM event_cloud_moderation WHERE item_id = ? ORDER BY kind, group_key";
+constexpr const char* kClearModeration = "DELETE FROM event_cloud_moderation WHERE item_id = ?";
+constexpr const char* kInsertModeration =
+    "INSERT INTO event_cloud_moderation (item_id, kind, group_key, value) VALUES (?, ?, ?, ?)";
 constexpr const char* kDeleteEntry =
     "DELETE FROM event_cloud_entries WHERE item_id = ? AND id = ? AND participant_id = ?";
 
@@ -92,6 +97,7 @@ EventRow event_of(const store::Row& r) {
   e.space_slug = r.text(8);
   e.space_name = r.text(9);
   e.current_item_id = r.opt_i64(10);
+  e.language = r.text(11);
   return e;
 }
 
@@ -111,6 +117,7 @@ ItemRow item_of(const store::Row& r) {
   i.multiple = r.i64(11) != 0;
   i.premoderate = r.i64(12) != 0;
   i.revealed = r.i64(13) != 0;
+  i.max_chars = r.i64(14);
   return i;
 }
 
@@ -179,7 +186,7 @@ std::optional<ItemRow> item(store::Conn& c, std::int64_t event_id, std::int64_t 
 
 std::int64_t insert_item(store::Conn& c, std::int64_t event_id, const ItemFields& f) {
   auto id = c.one(kInsertItem, event_id, event_id, std::string(to_string(f.kind)), f.title, f.summary, f.speakers,
-                  f.key_messages, f.content_note, f.multiple, f.premoderate, f.max_entries)
+                  f.key_messages, f.content_note, f.multiple, f.premoderate, f.max_entries, f.max_chars)
                 ->i64(0);
   std::int64_t pos = 0;
   for (const auto& o : f.options) c.q(kInsertOption, id, ++pos, o);
@@ -291,6 +298,21 @@ std::int64_t count_entries_of(store::Conn& c, std::int64_t item_id, std::int64_t
 bool delete_entry(store::Conn& c, std::int64_t item_id, std::int64_t entry_id, std::int64_t participant_id) {
   c.q(kDeleteEntry, item_id, entry_id, participant_id);
   return c.changes() > 0;
+}
+
+}  // namespace hs::events::repo
+
+namespace hs::events::repo {
+
+std::vector<CloudDecision> moderation(store::Conn& c, std::int64_t item_id) {
+  std::vector<CloudDecision> out;
+  for (const auto& r : c.q(kModeration, item_id)) out.push_back({r.text(0), r.text(1), r.text(2)});
+  return out;
+}
+
+void replace_moderation(store::Conn& c, std::int64_t item_id, const std::vector<CloudDecision>& rows) {
+  c.q(kClearModeration, item_id);
+  for (const auto& m : rows) c.q(kInsertModeration, item_id, m.kind, m.key, m.value);
 }
 
 }  // namespace hs::events::repo

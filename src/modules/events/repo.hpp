@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/events/rules/cloud.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/events/rules/poll.hpp"
 
@@ -19,9 +20,10 @@ struct EventRow {
   std::int64_t id = 0, space_id = 0, starts_at = 0, ends_at = 0;
   std::string title, description, join_code, support_text, space_slug, space_name;
   std::optional<std::int64_t> current_item_id;
+  std::string language = "en";  // word clouds: stemming and word lists
 };
 struct ItemRow {
-  std::int64_t id = 0, event_id = 0, position = 0, max_entries = 3;
+  std::int64_t id = 0, event_id = 0, position = 0, max_entries = 3, max_chars = 40;
   std::string kind, title, summary, speakers, key_messages, state;
   std::optional<std::string> content_note;
   bool multiple = false, premoderate = false, revealed = false;
@@ -88,6 +90,9 @@ std::int64_t insert_entry(store::Conn& c, std::int64_t item_id, std::int64_t par
                           std::int64_t now);
 std::vector<EntryRow> entries(store::Conn& c, std::int64_t item_id);
 std::int64_t count_entries_of(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
+// A word cloud's moderation, one decision a row.
+std::vector<CloudDecision> moderation(store::Conn& c, std::int64_t item_id);
+void replace_moderation(store::Conn& c, std::int64_t item_id, const std::vector<CloudDecision>& rows);
 bool delete_entry(store::Conn& c, std::int64_t item_id, std::int64_t entry_id, std::int64_t participant_id);
 
 }  // namespace hs::events::repo

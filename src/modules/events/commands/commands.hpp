@@ -2,11 +2,13 @@
 // The events module's use cases. Each write opens one transaction, applies the rules and
 // commits before returning; live subscribers hear about it after the commit.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/events/cloud.hpp"
 #include "modules/events/permissions.hpp"
 #include "modules/events/repo.hpp"
 #include "modules/events/rules/cloud.hpp"
@@ -57,6 +59,17 @@ Result<bool> upvote(web::App& app, const Access& a, std::int64_t item_id, std::i
 Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item_id, const std::string& text);
 Result<bool> withdraw_entry(web::App& app, const Access& a, std::int64_t item_id, std::int64_t entry_id);
 Result<bool> step_out(web::App& app, const Access& a, bool out);
+// A facilitator's decision on a word cloud, stored and replayed on every rebuild.
+// action: hide | restore | merge (key counted as `other`) | rename (key shown as `other`,
+// empty: as most people wrote it). Errors name the fields merge_into or rename_text.
+Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action,
+                            const std::string& key, const std::string& other);
+// A word-cloud item's shown picture, whether or not it is on now. Nothing: no such cloud.
+struct CloudPicture {
+  repo::ItemRow item;
+  std::shared_ptr<const cloud::Picture> picture;
+};
+std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e, std::int64_t item_id);
 
 // What is on now, as one person sees it.
 struct Current {
@@ -68,7 +81,9 @@ struct Current {
   std::vector<std::int64_t> my_votes;
   std::vector<repo::QuestionRow> questions;  // ordered; pending and hidden only for those who run it
   std::vector<std::int64_t> my_question_votes;
-  std::vector<CloudCount> cloud;
+  std::vector<CloudCount> cloud;         // shown groups, ranked
+  std::vector<CloudCount> cloud_groups;  // every group with its status (for those who run it only)
+  std::shared_ptr<const cloud::Picture> cloud_picture;
   std::vector<repo::EntryRow> my_entries;
   std::int64_t responses = 0;  // poll: people who answered; qa: questions shown; cloud: entries
 };

@@ -38,15 +38,35 @@ std::optional<Current> current(web::App& app, const repo::EventRow& e, std::opti
       }
       if (pid) cur.my_question_votes = repo::my_question_votes(c, cur.item.id, *pid);
     } else if (cur.item.kind == "cloud") {
-      std::vector<std::string> texts;
+      std::vector<CloudEntry> entries;
       for (auto& en : repo::entries(c, cur.item.id)) {
-        texts.push_back(en.body);
+        entries.push_back({en.id, en.body});
         if (pid && en.participant_id == *pid) cur.my_entries.push_back(std::move(en));
       }
-      cur.responses = static_cast<std::int64_t>(texts.size());
-      cur.cloud = group_entries(texts);
+      cur.responses = static_cast<std::int64_t>(entries.size());
+      auto t = build_tally(e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id));
+      if (t) {
+        auto all = all_groups(*t);
+        cur.cloud = shown_groups(all);
+        if (runner) cur.cloud_groups = std::move(all);
+      }
+      cur.cloud_picture = cloud::picture(cur.item.id, cur.cloud);
     }
     return cur;
+  });
+}
+
+std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e, std::int64_t item_id) {
+  return app.store->with([&](store::Conn& c) -> std::optional<CloudPicture> {
+    auto it = repo::item(c, e.id, item_id);
+    if (!it || it->kind != "cloud") return std::nullopt;
+    std::vector<CloudEntry> entries;
+    for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
+    auto t = build_tally(e.language, it->max_chars, entries, repo::moderation(c, item_id));
+    if (!t) return std::nullopt;
+    CloudPicture p{std::move(*it), cloud::picture(item_id, shown_groups(all_groups(*t)))};
+    if (!p.picture) return std::nullopt;
+    return p;
   });
 }
 

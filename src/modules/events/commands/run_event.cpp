@@ -60,3 +60,51 @@ Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string
 }
 
 }  // namespace hs::events::commands
+
+namespace hs::events::commands {
+
+Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action,
+                            const std::string& key, const std::string& other) {
+  auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
+    auto e = repo::event_by_id(c, event_id);
+    auto it = repo::item(c, event_id, item_id);
+    if (!e || !it || it->kind != "cloud") return fail(ErrorCode::not_found, "events_item_not_found");
+    std::vector<CloudEntry> entries;
+    for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
+    auto t = build_tally(e->language, it->max_chars, entries, repo::moderation(c, item_id));
+    if (!t) return fail(t.error());
+    // Only groups people wrote can be acted on.
+    bool known = false;
+    for (const auto& g : t->groups()) known = known || g.key == key || t->resolve(key) == g.key;
+    auto unknown = [](const char* field) {
+      return Error{ErrorCode::invalid, "common_fix_errors", {{field, "events_cloud_unknown"}}};
+    };
+    if (action == "hide" || action == "restore") {
+      if (!known) return fail(ErrorCode::not_found, "events_item_not_found");
+      if (action == "hide") t->hide(key);
+      else t->restore(key);
+    } else if (action == "merge") {
+      if (!known) return fail(unknown("merge_from"));
+      bool target = false;
+      for (const auto& g : t->groups()) target = target || g.key == other;
+      if (!target) return fail(unknown("merge_into"));
+      auto m = t->merge(key, other);
+      if (!m) return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"merge_into", m.error().message_key}}});
+    } else if (action == "rename") {
+      if (!known) return fail(unknown("rename_key"));
+      auto m = t->rename(key, trim(other));
+      if (!m) {
+        auto k = m.error().fields.empty() ? m.error().message_key : m.error().fields.front().message_key;
+        return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"rename_text", k}}});
+      }
+    } else {
+      return fail(ErrorCode::invalid, "events_action_unknown");
+    }
+    repo::replace_moderation(c, item_id, to_decisions(t->moderation()));
+    return true;
+  });
+  if (r) live::changed(event_id);
+  return r;
+}
+
+}  // namespace hs::events::commands

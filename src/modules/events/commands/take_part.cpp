@@ -70,7 +70,7 @@ Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item
   return take_part_in<std::int64_t>(app, a, [&](store::Conn& c, std::int64_t pid) -> Result<std::int64_t> {
     auto it = open_item(c, a, item_id, "cloud");
     if (!it) return fail(it.error());
-    auto t = check_entry(text, repo::count_entries_of(c, item_id, pid), it->max_entries);
+    auto t = check_entry(text, repo::count_entries_of(c, item_id, pid), it->max_entries, it->max_chars);
     if (!t) return fail(t.error());
     return repo::insert_entry(c, item_id, pid, *t, app.clock->now());
   });

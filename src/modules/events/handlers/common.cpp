@@ -2,11 +2,43 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include "modules/events/rules/fields.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
+
+namespace {
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s(buf);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+}  // namespace
+
+std::string cloud_label(web::Context& c, const std::string& title, const cloud::Picture* p) {
+  auto label = c.app.renderer->format("events_cloud_label", {{"title", title}});
+  if (!p) return label;
+  std::size_t named = 0;
+  for (const auto& w : p->layout.words) {
+    if (named == 30) break;
+    label += named == 0 ? ": " : ", ";
+    label += w.text;
+    ++named;
+  }
+  return label;
+}
+
+std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown) {
+  if (shown.empty()) return app.renderer->format("events_cloud_summary_empty", {{"count", std::to_string(entries)}});
+  return app.renderer->format("events_cloud_summary", {{"count", std::to_string(entries)},
+                                                      {"top", shown.front().text},
+                                                      {"top_count", std::to_string(shown.front().count)}});
+}
 
 using web::Context;
 using web::Response;
@@ -146,6 +178,56 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
     }
     v.set("words", words);
     v.set("has_words", !cur.cloud.empty());
+    v.set("cloud_summary", cloud_summary(c.app, cur.responses, cur.cloud));
+    v.set("entry_limits", c.app.renderer->format("events_entry_limits", {{"max", std::to_string(it.max_entries)},
+                                                                        {"chars", std::to_string(it.max_chars)}}));
+    v.set("max_chars", it.max_chars);
+    if (cur.cloud_picture) {
+      const auto& p = *cur.cloud_picture;
+      View pic;
+      pic.set("label", cloud_label(c, it.title, &p));
+      pic.set("width", p.layout.width);
+      pic.set("height", p.layout.height);
+      pic.set("family", p.font_family);
+      pic.set("weight", p.font_weight);
+      auto placed = View::list();
+      for (const auto& w : p.layout.words) {
+        View x;
+        x.set("text", w.text);
+        x.set("x", w.x);
+        x.set("y", w.y);
+        x.set("size", number(w.size));
+        if (w.advance > 0) x.set("advance", number(w.advance));
+        if (w.rotate != 0)
+          x.set("transform", "rotate(" + std::to_string(w.rotate) + " " + std::to_string(w.x) + " " +
+                                 std::to_string(w.y) + ")");
+        placed.push(x);
+      }
+      pic.set("words", placed);
+      v.set("picture", pic);
+    }
+    if (runner) {
+      auto held = View::list();
+      auto groups = View::list();
+      for (const auto& g : cur.cloud_groups) {
+        View x;
+        x.set("text", g.text);
+        x.set("count", g.count);
+        x.set("key", g.key);
+        x.set("status_label", c.t("events_cloud_status_" + g.status));
+        x.set("can_hide", g.status != "hidden");
+        x.set("can_restore", g.status == "hidden" || g.status == "stop_word");
+        if (g.status == "held") held.push(x);
+        groups.push(x);
+      }
+      std::size_t held_n = 0;
+      for (const auto& g : cur.cloud_groups) held_n += g.status == "held";
+      v.set("held", held);
+      v.set("has_held", held_n > 0);
+      v.set("groups", groups);
+      v.set("has_groups", !cur.cloud_groups.empty());
+      v.set("can_merge", cur.cloud_groups.size() >= 2);
+    }
     auto mine = View::list();
     for (const auto& e : cur.my_entries) {
       View x;

@@ -16,6 +16,10 @@ web::Response forbidden(web::Context& c);
 std::string event_path(std::int64_t id);
 // The current item for a page (participant, facilitator or presenter).
 web::View current_view(web::Context& c, const commands::Access& a, const commands::Current& cur, bool runner);
+// The word cloud's name for screen readers: the item's title, then its largest words.
+std::string cloud_label(web::Context& c, const std::string& title, const cloud::Picture* p);
+// "12 entries, top: listening (4)".
+std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown);
 web::View event_view(web::Context& c, const repo::EventRow& e);
 
 }  // namespace hs::events::handlers

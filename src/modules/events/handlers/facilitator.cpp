@@ -164,7 +164,7 @@ Response item_add(Context& c) {
   if (!a) return denied;
   ItemInput in{c.field("kind"),         c.field("title"),   c.field("summary"),     c.field("speakers"),
                c.field("key_messages"), c.field("content_note"), c.field("options"), c.checked("multiple"),
-               c.checked("premoderate"), c.field("max_entries")};
+               c.checked("premoderate"), c.field("max_entries"), c.field("max_chars")};
   auto r = commands::add_item(c.app, a->event.id, in);
   if (!r) return render_run(c, *a, &r.error(), web::http_status(r.error().code), &in);
   return c.redirect(event_path(a->event.id) + "/run");
@@ -191,6 +191,45 @@ Response question_moderate(Context& c) {
   auto r = commands::moderate_question(c.app, a->event.id, *item, *q, std::string(c.param("action")));
   if (!r) return c.error_page(r.error());
   return c.redirect(event_path(a->event.id) + "/run");
+}
+
+Response cloud_moderate(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto item = id_param(c, "item");
+  if (!item) return not_found(c);
+  std::string action(c.param("action"));
+  std::string key, other;
+  if (action == "merge") {
+    key = c.field("merge_from");
+    other = c.field("merge_into");
+  } else if (action == "rename") {
+    key = c.field("rename_key");
+    other = c.field("rename_text");
+  } else {
+    key = c.field("key");
+  }
+  auto r = commands::moderate_cloud(c.app, a->event.id, *item, action, key, other);
+  if (!r) {
+    if (r.error().fields.empty()) return c.error_page(r.error());
+    return render_run(c, *a, &r.error(), web::http_status(r.error().code));
+  }
+  return c.redirect(event_path(a->event.id) + "/run#cloud-moderation");
+}
+
+Response cloud_svg(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  if (!a || !item) return not_found(c);
+  auto p = commands::cloud_picture(c.app, a->event, *item);
+  if (!p) return not_found(c);
+  Response r;
+  r.body = cloud::svg(*p->picture, c.app.renderer->format("events_cloud_label", {{"title", p->item.title}}));
+  r.set("Content-Type", "image/svg+xml; charset=utf-8");
+  r.set("Content-Disposition", "attachment; filename=\"word-cloud.svg\"");
+  r.set("Cache-Control", "no-store");
+  return r;
 }
 
 Response support_update(Context& c) {

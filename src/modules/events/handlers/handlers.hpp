@@ -22,6 +22,8 @@ web::Response question_upvote(web::Context& c);
 web::Response entry_add(web::Context& c);
 web::Response entry_withdraw(web::Context& c);
 web::Response step_out(web::Context& c);
+web::Response cloud_moderate(web::Context& c);
+web::Response cloud_svg(web::Context& c);
 web::Response step_in(web::Context& c);
 Result<std::string> live_channel(web::Context& c);
 

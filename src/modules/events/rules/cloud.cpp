@@ -1,51 +1,81 @@
 #include "modules/events/rules/cloud.hpp"
 
-#include <algorithm>
-#include <unordered_map>
-
-#include "core/text.hpp"
+#include "modules/wordcloud/language.hpp"
 
 namespace hs::events {
-using namespace hs::text;
 
 namespace {
-std::string key_of(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char ch : trim(s)) {
-    if (ch == ' ' || ch == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(ch);
+const char* status_name(wordcloud::GroupStatus s) {
+  switch (s) {
+    case wordcloud::GroupStatus::held: return "held";
+    case wordcloud::GroupStatus::hidden: return "hidden";
+    case wordcloud::GroupStatus::stop_word: return "stop_word";
+    case wordcloud::GroupStatus::shown: break;
   }
-  return lower_ascii(out);
+  return "shown";
 }
 }  // namespace
 
-std::vector<CloudCount> group_entries(const std::vector<std::string>& entries) {
-  std::vector<CloudCount> out;
-  std::unordered_map<std::string, std::size_t> at;
-  for (const auto& e : entries) {
-    auto k = key_of(e);
-    if (k.empty()) continue;
-    auto [it, fresh] = at.emplace(k, out.size());
-    if (fresh) out.push_back({std::string(trim(e)), 0});
-    ++out[it->second].count;
-  }
-  std::stable_sort(out.begin(), out.end(), [](const CloudCount& a, const CloudCount& b) { return a.count > b.count; });
+std::vector<CloudDecision> to_decisions(const wordcloud::Moderation& m) {
+  std::vector<CloudDecision> out;
+  for (const auto& [k, v] : m.merged_into) out.push_back({"merged", k, v});
+  for (const auto& [k, v] : m.visibility)
+    out.push_back({"visibility", k, v == wordcloud::Moderation::Visibility::hidden ? "hidden" : "shown"});
+  for (const auto& [k, v] : m.renamed) out.push_back({"renamed", k, v});
   return out;
 }
 
-Result<std::string> check_entry(const std::string& text, std::int64_t already, std::int64_t max) {
-  auto t = std::string(trim(text));
-  if (t.empty()) return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"entry", "events_entry_missing"}}});
-  if (!valid_utf8(t) || length(t) > 40 || has_control(t, false))
-    return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"entry", "events_entry_too_long"}}});
-  if (already >= max) return fail(Error{ErrorCode::conflict, "common_fix_errors", {{"entry", "events_entry_limit"}}});
+wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
+  wordcloud::Moderation m;
+  for (const auto& r : rows) {
+    if (r.kind == "merged") m.merged_into[r.key] = r.value;
+    else if (r.kind == "visibility")
+      m.visibility[r.key] = r.value == "hidden" ? wordcloud::Moderation::Visibility::hidden
+                                                : wordcloud::Moderation::Visibility::shown;
+    else if (r.kind == "renamed") m.renamed[r.key] = r.value;
+  }
+  return m;
+}
+
+Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
+                                     const std::vector<CloudEntry>& entries,
+                                     const std::vector<CloudDecision>& decisions) {
+  wordcloud::EntryRules rules;
+  rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
+  auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules);
+  if (!t) return fail(t.error());
+  for (const auto& e : entries) (void)t->add(std::to_string(e.id), e.body);
+  t->set_moderation(from_decisions(decisions));
   return t;
+}
+
+std::vector<CloudCount> all_groups(const wordcloud::Tally& t) {
+  std::vector<CloudCount> out;
+  for (const auto& g : t.groups()) out.push_back({g.shown_text, g.count, g.key, status_name(g.status)});
+  return out;
+}
+
+std::vector<CloudCount> shown_groups(const std::vector<CloudCount>& all) {
+  std::vector<CloudCount> out;
+  for (const auto& g : all)
+    if (g.status == "shown") out.push_back(g);
+  return out;
+}
+
+Result<std::string> check_entry(const std::string& text, std::int64_t already, std::int64_t max,
+                                std::int64_t max_chars) {
+  wordcloud::EntryRules rules;
+  rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
+  auto form = wordcloud::validate_entry(text, rules);
+  if (!form) {
+    auto e = form.error();
+    auto key = e.fields.empty() ? e.message_key : e.fields.front().message_key;
+    if (key == "wordcloud_entry_empty") key = "events_entry_missing";
+    else if (key == "wordcloud_entry_too_long") key = "events_entry_too_long";
+    return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"entry", key}}});
+  }
+  if (already >= max) return fail(Error{ErrorCode::conflict, "common_fix_errors", {{"entry", "events_entry_limit"}}});
+  return *form;
 }
 
 }  // namespace hs::events

@@ -148,10 +148,20 @@ Result<ItemFields> check_item(const ItemInput& in) {
   }
   if (kind == ItemKind::qa) f.premoderate = in.premoderate;
   if (kind == ItemKind::cloud) {
-    auto m = std::string(trim(in.max_entries));
-    if (m.empty()) f.max_entries = 3;
-    else if (m.size() == 1 && m[0] >= '1' && m[0] <= '9') f.max_entries = m[0] - '0';
+    // A small whole number in [lo, hi]; empty: the default.
+    auto number = [](std::string_view typed, std::int64_t dflt, std::int64_t lo,
+                     std::int64_t hi) -> std::optional<std::int64_t> {
+      auto m = trim(typed);
+      if (m.empty()) return dflt;
+      if (m.size() > 3 || m.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+      std::int64_t n = std::stoll(std::string(m));
+      if (n < lo || n > hi) return std::nullopt;
+      return n;
+    };
+    if (auto n = number(in.max_entries, 3, 1, 10)) f.max_entries = *n;
     else v.add("max_entries", "events_max_entries_invalid");
+    if (auto n = number(in.max_chars, 40, 10, 80)) f.max_chars = *n;
+    else v.add("max_chars", "events_max_chars_invalid");
   }
   if (!v.ok()) return fail(v.error());
   return f;

@@ -35,6 +35,7 @@ struct ItemInput {
   std::string kind, title, summary, speakers, key_messages, content_note, options;
   bool multiple = false, premoderate = false;
   std::string max_entries;
+  std::string max_chars;  // word clouds: longest entry, 10-80 characters (40 when empty)
 };
 struct Speaker {
   std::string name, about;
@@ -45,7 +46,8 @@ struct ItemFields {
   std::optional<std::string> content_note;
   std::vector<std::string> options;  // poll only
   bool multiple = false, premoderate = false;
-  std::int64_t max_entries = 3;
+  std::int64_t max_entries = 3;  // word clouds: entries per person, 1-10
+  std::int64_t max_chars = 40;
 };
 Result<ItemFields> check_item(const ItemInput& in);
 // "name | who they are" lines.

@@ -94,14 +94,51 @@ TEST(Questions, BodyAndNicknameLimits) {
   EXPECT_FALSE(check_nickname(std::string(41, 'a')));
 }
 
-TEST(Cloud, GroupsByTrimmedLowerCaseText) {
-  auto g = group_entries({"Trust", " trust ", "power  sharing", "Power sharing", "TRUST", "listening"});
-  ASSERT_EQ(g.size(), 3u);
-  EXPECT_EQ(g[0].text, "Trust");
-  EXPECT_EQ(g[0].count, 3);
-  EXPECT_EQ(g[1].text, "power  sharing");
+namespace {
+std::vector<CloudCount> counts(const std::vector<std::string>& texts, const std::vector<CloudDecision>& d = {}) {
+  std::vector<CloudEntry> entries;
+  std::int64_t id = 0;
+  for (const auto& t : texts) entries.push_back({++id, t});
+  auto t = build_tally("en", 40, entries, d);
+  EXPECT_TRUE(t);
+  return all_groups(*t);
+}
+}  // namespace
+
+TEST(Cloud, GroupsByStemsShowingTheMostCommonForm) {
+  auto g = counts({"Listening", "listen ", "listened", "Listening!", "power  sharing", "Power sharing", "the"});
+  ASSERT_GE(g.size(), 3u);
+  EXPECT_EQ(g[0].text, "Listening");
+  EXPECT_EQ(g[0].count, 4);
+  EXPECT_EQ(g[0].status, "shown");
+  EXPECT_EQ(g[1].text, "power sharing");
   EXPECT_EQ(g[1].count, 2);
-  EXPECT_EQ(g[2].count, 1);
+  EXPECT_EQ(g[2].status, "stop_word");
+  auto shown = shown_groups(g);
+  EXPECT_EQ(shown.size(), 2u);
+}
+
+TEST(Cloud, ListedWordsAreHeldAndDecisionsReplay) {
+  auto g = counts({"bollocks", "trust", "Trusting"});
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].text, "trust");
+  EXPECT_EQ(g[0].count, 2);
+  EXPECT_EQ(g[1].status, "held");
+  EXPECT_EQ(shown_groups(g).size(), 1u);
+
+  // Released, the other hidden, merged and renamed: stored as rows and replayed.
+  std::vector<CloudEntry> entries{{1, "bollocks"}, {2, "trust"}, {3, "hope"}};
+  auto t = build_tally("en", 40, entries, {});
+  ASSERT_TRUE(t);
+  t->restore(g[1].key);
+  ASSERT_TRUE(t->merge(t->groups()[2].key, g[0].key));  // hope counted as trust
+  ASSERT_TRUE(t->rename(g[0].key, "Trust and hope"));
+  auto rows = to_decisions(t->moderation());
+  auto again = counts({"bollocks", "trust", "hope"}, rows);
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].text, "Trust and hope");
+  EXPECT_EQ(again[0].count, 2);
+  EXPECT_EQ(again[1].status, "shown");
 }
 
 TEST(Cloud, EntryLimitPerPerson) {
@@ -110,6 +147,8 @@ TEST(Cloud, EntryLimitPerPerson) {
   ASSERT_FALSE(full);
   EXPECT_EQ(full.error().fields.at(0).message_key, "events_entry_limit");
   EXPECT_FALSE(check_entry(std::string(41, 'x'), 0, 3));
+  EXPECT_TRUE(check_entry(std::string(60, 'x'), 0, 3, 60));
+  EXPECT_EQ(*check_entry("  Listening!! ", 0, 3), "Listening");
 }
 
 TEST(Fields, EventTimesMustBeInOrder) {
@@ -132,8 +171,15 @@ TEST(Fields, PollNeedsTwoToTwelveAnswers) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->options, (std::vector<std::string>{"Library", "Online"}));
   in.kind = "cloud";
-  in.max_entries = "12";
+  in.max_entries = "10";
+  EXPECT_TRUE(check_item(in));
+  in.max_entries = "11";
   EXPECT_FALSE(check_item(in));
+  in.max_entries = "";
+  in.max_chars = "9";
+  EXPECT_FALSE(check_item(in));
+  in.max_chars = "80";
+  EXPECT_EQ(check_item(in)->max_chars, 80);
 }
 
 TEST(Fields, SpeakersCarryTheirOwnLine) {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every benchmark with its peer, in one go: bench/http (against nginx),
+# bench/wordcloud (against d3-cloud in Chromium), bench/audit (SQLite and PostgreSQL).
+# Copy the output into bench/RESULTS.md with the date and machine it ran on.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. tests/lib/pg.sh
+trap pg_stop EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+bash bench/http/run.sh "${HTTP_SECONDS:-15}"
+echo
+bash bench/wordcloud/run.sh
+echo
+pg_start && bash bench/audit/run.sh

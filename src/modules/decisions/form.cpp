@@ -1,0 +1,224 @@
+#include "modules/decisions/form.hpp"
+
+#include <charconv>
+#include <ctime>
+
+#include "core/text.hpp"
+#include "modules/decisions/rules/errors.hpp"
+#include "modules/decisions/rules/keys.hpp"
+#include "modules/decisions/rules/reason.hpp"
+
+namespace hs::decisions {
+
+namespace {
+
+std::optional<int> whole(std::string_view s) {
+  s = text::trim(s);
+  int v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+void take(Validation& v, const Error& e) {
+  if (e.fields.empty()) v.add("", e.message_key);
+  for (const auto& f : e.fields) v.add(f.field, f.message_key);
+}
+
+std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  // Howard Hinnant's algorithm: days since 1970-01-01 of a proleptic Gregorian date.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+}  // namespace
+
+std::vector<std::string> option_lines(std::string_view t) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= t.size()) {
+    auto nl = t.find('\n', start);
+    auto line = text::trim(t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (!line.empty()) out.emplace_back(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::optional<std::int64_t> utc_time(std::string_view day, std::string_view month, std::string_view year,
+                                     std::string_view hhmm) {
+  auto d = whole(day), m = whole(month), y = whole(year);
+  if (!d || !m || !y || *y < 1970 || *y > 9999 || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int max = kDays[*m - 1] + (*m == 2 && leap(*y) ? 1 : 0);
+  if (*d > max) return std::nullopt;
+  hhmm = text::trim(hhmm);
+  auto colon = hhmm.find_first_of(":.");
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto h = whole(hhmm.substr(0, colon)), mi = whole(hhmm.substr(colon + 1));
+  if (!h || !mi || *h < 0 || *h > 23 || *mi < 0 || *mi > 59 || hhmm.size() - colon - 1 != 2) return std::nullopt;
+  return days_from_civil(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d)) * 86400 + *h * 3600 + *mi * 60;
+}
+
+DateParts date_parts(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char time[8];
+  std::strftime(time, sizeof time, "%H:%M", &tm);
+  return {std::to_string(tm.tm_mday), std::to_string(tm.tm_mon + 1), std::to_string(tm.tm_year + 1900), time};
+}
+
+ProposalFields default_fields(std::int64_t now) {
+  ProposalFields f;
+  f.method = "consent";
+  auto week = date_parts(now + 7 * 24 * 60 * 60);
+  f.closes_day = week.day;
+  f.closes_month = week.month;
+  f.closes_year = week.year;
+  f.closes_time = "17:00";
+  f.quorum = "50";
+  f.results = "after_close";
+  f.threshold = "simple_majority";
+  f.dots = "5";
+  return f;
+}
+
+Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now) {
+  Validation v;
+  ParsedProposal p;
+  if (auto text = validate_proposal(f.title, f.details)) p.text = std::move(*text);
+  else take(v, text.error());
+
+  auto method = parse_method(f.method);
+  if (!method) v.add("method", std::string(keys::kMethodUnknown));
+  else p.settings.method = *method;
+
+  if (method) {
+    if (auto opts = validate_options(*method, option_lines(f.options))) p.options = std::move(*opts);
+    else take(v, opts.error());
+  }
+
+  auto closes = utc_time(f.closes_day, f.closes_month, f.closes_year, f.closes_time);
+  if (!closes) v.add("closes_at", "decisions_closes_invalid");
+  else p.settings.closes_at = *closes;
+
+  if (auto q = parse_quorum_percent(text::trim(f.quorum))) p.settings.quorum_percent = *q;
+  else take(v, q.error());
+
+  if (auto r = parse_visibility(f.results)) p.settings.results = *r;
+  else v.add("results", std::string(keys::kVisibilityUnknown));
+
+  p.settings.reasons_required = f.reasons_required;
+  p.settings.anonymous = f.anonymous;
+
+  if (method == Method::majority) {
+    if (auto t = parse_threshold(f.threshold)) p.settings.threshold = *t;
+    else v.add("threshold", std::string(keys::kThresholdUnknown));
+  }
+  if (method == Method::dot_vote) {
+    if (auto d = parse_dots_per_person(text::trim(f.dots))) p.settings.dots_per_person = *d;
+    else take(v, d.error());
+  }
+
+  if (closes && method) {
+    // The rules' settings check, for what it adds (past or too far ahead); fields the
+    // parsing above already faulted are not reported twice.
+    if (auto ok = validate_settings(p.settings, now); !ok) {
+      for (const auto& fe : ok.error().fields) {
+        bool seen = false;
+        for (const auto& have : v.error().fields) seen = seen || have.field == fe.field;
+        if (!seen) v.add(fe.field, fe.message_key);
+      }
+    }
+  }
+  if (!v.ok()) return fail(v.error());
+  return p;
+}
+
+Result<StoredBallot> parse_ballot(const Settings& s, std::size_t n, const BallotFields& f) {
+  StoredBallot b;
+  b.reason = std::string(text::trim(f.reason));
+  auto reason_ok = [&]() -> Result<void> {
+    auto r = check_reason(f.reason, s.reasons_required, keys::kReasonRequired);
+    if (!r) return fail(r.error());
+    b.reason = std::move(*r);
+    return {};
+  };
+  switch (s.method) {
+    case Method::consent:
+      if (!decode_consent(f.choice)) return field_error("choice", "decisions_ballot_stance_required");
+      b.choice = f.choice;
+      return b;
+    case Method::consensus:
+      if (!parse_position(f.choice)) return field_error("position", keys::kPositionRequired);
+      b.choice = f.choice;
+      return b;
+    case Method::majority: {
+      auto c = parse_majority_choice(f.choice);
+      if (!c) return field_error("choice", keys::kChoiceRequired);
+      b.choice = std::string(to_string(*c));
+      break;
+    }
+    case Method::ranked_choice: {
+      RankedBallot r;
+      for (const auto& rank : f.ranks) {
+        if (text::trim(rank).empty()) continue;
+        auto pos = whole(rank);
+        if (!pos || *pos < 0) return field_error("ranking", keys::kRankUnknownOption);
+        r.ranking.push_back(static_cast<std::size_t>(*pos));
+      }
+      if (auto ok = validate_ranked(r, n); !ok) return fail(ok.error());
+      b.choice = encode(r);
+      break;
+    }
+    case Method::score: {
+      ScoreBallot sb;
+      for (const auto& x : f.scores) {
+        auto v = whole(x);
+        if (!v) return field_error("scores", keys::kScoreCount);
+        sb.scores.push_back(*v);
+      }
+      if (auto ok = validate_score(sb, n); !ok) return fail(ok.error());
+      b.choice = encode(sb);
+      break;
+    }
+    case Method::dot_vote: {
+      DotBallot db;
+      for (const auto& x : f.dots) {
+        if (text::trim(x).empty()) {
+          db.dots.push_back(0);
+          continue;
+        }
+        auto v = whole(x);
+        if (!v) return field_error("dots", keys::kDotsCount);
+        db.dots.push_back(*v);
+      }
+      if (auto ok = validate_dots(db, n, s.dots_per_person); !ok) return fail(ok.error());
+      b.choice = encode(db);
+      break;
+    }
+    case Method::meeting_poll: {
+      AvailabilityBallot ab;
+      for (const auto& x : f.slots) {
+        auto a = parse_availability(x);
+        if (!a) return field_error("slots", keys::kSlotAnswerRequired);
+        ab.slots.push_back(*a);
+      }
+      if (auto ok = validate_availability(ab, n); !ok) return fail(ok.error());
+      b.choice = encode(ab);
+      break;
+    }
+  }
+  if (auto ok = reason_ok(); !ok) return fail(ok.error());
+  return b;
+}
+
+}  // namespace hs::decisions

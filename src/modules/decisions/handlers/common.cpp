@@ -1,0 +1,73 @@
+#include "modules/decisions/handlers/common.hpp"
+
+#include <charconv>
+
+#include "modules/decisions/permissions.hpp"
+#include "modules/decisions/rules/method.hpp"
+#include "modules/decisions/rules/outcome.hpp"
+#include "web/render.hpp"
+
+namespace hs::decisions::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+Access members_only(Context& c) {
+  Access a;
+  auto s = spaces::handlers::load_space(c);
+  if (!s) {
+    a.refusal = not_found(c);
+  } else if (!permissions::view_decisions(s->subject)) {
+    a.refusal = c.viewer ? not_found(c) : c.need_signin();
+  } else {
+    a.space = std::move(s);
+  }
+  return a;
+}
+
+Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "decisions_not_found")); }
+
+Response forbidden(Context& c) {
+  if (!c.viewer) return c.need_signin();
+  return c.error_page(Error::of(ErrorCode::forbidden, "decisions_not_allowed"));
+}
+
+std::optional<std::int64_t> id_param(Context& c, const char* name) {
+  auto s = c.param(name);
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || s.size() > 18 || ec != std::errc{} || end != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+View page_view(Context& c, const Space& s, const std::string& title_key,
+               const std::vector<std::pair<std::string, std::string>>& args) {
+  View v = c.view(title_key);
+  auto all = args;
+  all.emplace_back("space", s.space().name);
+  v.set("page_title", c.app.renderer->format(title_key, all));
+  v.set("space", spaces::handlers::space_view(c, s.space()));
+  add_notice(c, v);
+  return v;
+}
+
+std::string decision_path(const Space& s, std::int64_t id, const std::string& rest) {
+  return "/spaces/" + s.space().slug + "/decisions/" + std::to_string(id) + rest;
+}
+
+std::string method_label(Context& c, const std::string& method) {
+  auto m = parse_method(method);
+  return m ? c.t(std::string(name_key(*m))) : method;
+}
+
+std::string outcome_label(Context& c, const std::string& outcome) { return c.t("decisions_outcome_" + outcome); }
+
+void add_notice(Context& c, View& v) {
+  static constexpr std::string_view kKnown[] = {"opened", "answered", "withdrawn", "closed"};
+  auto n = c.query_param("notice");
+  for (auto k : kKnown)
+    if (n == k) v.set("notice", c.t("decisions_notice_" + std::string(k)));
+}
+
+}  // namespace hs::decisions::handlers

@@ -1,0 +1,90 @@
+#pragma once
+// Equal-power decisions: proposals decided by consent, consensus, majority, ranked
+// choice, score, dot vote or a meeting-time poll; named or anonymous; every step in the
+// space's decision log. See docs/governance.md.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/decisions/rules/settings.hpp"
+
+namespace hs::web {
+class App;
+}
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::decisions {
+
+// Routes: /spaces/{slug}/decisions, .../decisions/new, .../decisions/{id},
+// .../decisions/{id}/vote, .../decisions/{id}/withdraw, .../decisions/{id}/close,
+// .../decisions/{id}/results.csv.
+void register_module(web::App& app);
+
+// --- for other modules (e.g. terms of reference) ------------------------------------
+
+// A proposal another module opens about something of its own: subject_kind names it
+// (lower-case letters and '_'), subject_id is that module's id.
+struct NewProposal {
+  std::int64_t space_id = 0;
+  std::int64_t proposer_id = 0;
+  std::string title;
+  std::string details;
+  Settings settings;
+  std::vector<std::string> options;
+  std::string subject_kind = "general";
+  std::optional<std::int64_t> subject_id;
+};
+
+// Opens a proposal inside the caller's transaction (checks the text, options and
+// settings, appends decision.opened to the log). Field errors use the form names of
+// /decisions/new: title, details, method, options, closes_at, quorum, dots.
+Result<std::int64_t> open_proposal(web::App& app, store::Conn& c, const NewProposal& p);
+
+// What another module learns when a decision about its subject closes.
+struct Closed {
+  std::int64_t proposal_id = 0;
+  std::int64_t space_id = 0;
+  std::int64_t subject_id = 0;
+  bool passed = false;
+  std::string outcome;  // Outcome code, e.g. "passed", "objections_stand"
+  std::int64_t closed_at = 0;
+};
+// Runs inside the closing transaction; an error undoes the closing.
+using CloseHook = std::function<Result<void>(web::App&, store::Conn&, const Closed&)>;
+// A link from the decision's page to what it is about.
+struct SubjectLink {
+  std::string text;
+  std::string href;
+};
+using DescribeHook = std::function<std::optional<SubjectLink>(web::App&, store::Conn&, std::int64_t subject_id)>;
+struct SubjectHooks {
+  CloseHook on_close;
+  DescribeHook describe;
+};
+// Call from register_module, before serving. One set of hooks per subject kind.
+void register_subject(const std::string& subject_kind, SubjectHooks hooks);
+
+// --- reminders -------------------------------------------------------------------------
+
+struct SweepReport {
+  int closing_soon = 0;  // proposals whose "closes soon" reminders went out
+  int due = 0;           // proposals whose "time to close" notice went out
+};
+// Sends what is due: members who have not answered are reminded 24 hours before a
+// proposal closes; the proposer and facilitators are told when the closing time has
+// come. Each goes out once per proposal, even with several servers sweeping at once.
+SweepReport sweep(web::App& app);
+
+// Calls `task` every `every` on its own thread until the returned thread is destroyed
+// (stop requested and joined), e.g. for the reminder sweeps of `humanspace serve`.
+// Exceptions are logged, never let out.
+std::jthread start_periodic(std::function<void()> task, std::chrono::seconds every);
+
+}  // namespace hs::decisions

@@ -1,0 +1,77 @@
+#include "modules/events/cloud.hpp"
+
+#include <map>
+#include <mutex>
+
+#include "modules/wordcloud/font.hpp"
+#include "modules/wordcloud/svg.hpp"
+
+namespace hs::events::cloud {
+
+namespace {
+
+const wordcloud::Font* font() {
+  static const auto f = wordcloud::Font::shipped(400);
+  return f ? &*f : nullptr;
+}
+
+struct Kept {
+  std::string signature;  // the words and counts it was laid out for
+  std::shared_ptr<const Picture> picture;
+};
+std::mutex g_mutex;
+std::map<std::int64_t, Kept> g_kept;  // item id -> its last picture
+constexpr std::size_t kMaxKept = 256;
+
+std::string signature_of(const std::vector<CloudCount>& shown) {
+  std::string s;
+  for (const auto& g : shown) {
+    s += g.key;
+    s += '\x1f';
+    s += g.text;
+    s += '\x1f';
+    s += std::to_string(g.count);
+    s += '\x1e';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<CloudCount>& shown) {
+  const auto* f = font();
+  if (!f) return nullptr;
+  auto sig = signature_of(shown);
+  std::shared_ptr<const Picture> previous;
+  {
+    std::lock_guard lock(g_mutex);
+    if (auto it = g_kept.find(item_id); it != g_kept.end()) {
+      if (it->second.signature == sig) return it->second.picture;
+      previous = it->second.picture;
+    }
+  }
+  std::vector<wordcloud::LayoutWord> words;
+  words.reserve(shown.size());
+  for (const auto& g : shown) words.push_back({g.text, g.count, g.key});
+  wordcloud::LayoutOptions options;
+  options.width = kWidth;
+  options.height = kHeight;
+  auto p = std::make_shared<Picture>();
+  p->layout = wordcloud::layout(words, *f, options, previous ? &previous->layout : nullptr);
+  p->font_family = "'" + f->family() + "', arial, sans-serif";
+  p->font_weight = f->weight();
+  std::lock_guard lock(g_mutex);
+  if (g_kept.size() >= kMaxKept && !g_kept.count(item_id)) g_kept.erase(g_kept.begin());  // oldest item ids first
+  g_kept[item_id] = Kept{std::move(sig), p};
+  return p;
+}
+
+std::string svg(const Picture& p, const std::string& title) {
+  const auto* f = font();
+  if (!f) return {};
+  wordcloud::SvgOptions o;
+  o.title = title;
+  return wordcloud::to_svg(p.layout, *f, o);
+}
+
+}  // namespace hs::events::cloud

@@ -1,0 +1,30 @@
+#pragma once
+// Word-cloud pictures, laid out on the server in the shipped font. The last layout of
+// each item is kept in memory, so when entries arrive the words already placed keep
+// their place where they can; the same words give the same picture every time.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "modules/events/rules/cloud.hpp"
+#include "modules/wordcloud/layout.hpp"
+
+namespace hs::events::cloud {
+
+constexpr int kWidth = 960;
+constexpr int kHeight = 540;
+
+struct Picture {
+  wordcloud::Layout layout;
+  std::string font_family;  // for the SVG's font-family
+  int font_weight = 400;
+};
+
+// The picture of an item's shown groups (ranked). Null when the font cannot be read.
+std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<CloudCount>& shown);
+
+// A standalone SVG image of the picture, with `title` as its name for screen readers.
+std::string svg(const Picture& p, const std::string& title);
+
+}  // namespace hs::events::cloud

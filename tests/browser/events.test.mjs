@@ -1,0 +1,185 @@
+// A live word cloud, as people use it: a facilitator plans an event and a word cloud in
+// the pages and opens the presenter screen; three people join by code in their own
+// browsers and add words, including variants of one word and a word from the list that
+// waits for review. The presenter screen counts them together live, without reloading,
+// while the listed word waits on the facilitator's page. One person takes part with
+// JavaScript turned off. Every page visited passes axe-core and the page basics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, cli, Client, ROOT } from '../http/harness.mjs';
+import { launch, Audit, assertPageBasics } from './lib.mjs';
+
+const PASSWORD = 'a long enough passphrase';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
+
+let server;
+let browser;
+const audit = new Audit();
+
+before(async () => {
+  server = await startServer({ args: ['--static-dir', join(ROOT, 'static')] });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function check(page) {
+  await page.waitForLoadState('load');
+  await assertPageBasics(page);
+  await audit.check(page);
+}
+
+async function newPerson({ js = true, viewport = PHONE } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport, baseURL: server.url });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function submit(page, button, url) {
+  await Promise.all([page.waitForURL(url), button.click()]);
+}
+
+// A space with a facilitator (set up as in the HTTP tests: accounts and roles by the CLI).
+async function setUpSpace() {
+  cli(server, ['user', 'add', 'hollis.steward@example.org', '--name', 'Hollis Marrow'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'hollis.steward@example.org', 'steward']);
+  const steward = new Client(server);
+  await steward.get('/signin');
+  assert.equal((await steward.post('/signin', { email: 'hollis.steward@example.org', password: PASSWORD })).status, 303);
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: 'Tanmoor Carers Circle', slug: '', kind: 'network',
+    purpose: 'Unpaid carers and the services around them, learning together.', visibility: 'listed',
+    code_of_conduct: '# Be kind\n\nListen first.',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'add', 'odile.fac@example.org', '--name', 'Odile Prentice'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'odile.fac@example.org', 'facilitator', '--space', slug]);
+  return slug;
+}
+
+const navigations = (page) => page.evaluate(() => performance.getEntriesByType('navigation').length + ':' + performance.timeOrigin);
+
+async function countIn(page, word) {
+  return page.evaluate((w) => {
+    for (const tr of document.querySelectorAll('#words tbody tr')) {
+      const cells = tr.querySelectorAll('td');
+      if (cells[0] && cells[0].textContent === w) return Number(cells[1].textContent);
+    }
+    return null;
+  }, word);
+}
+
+test('a word cloud counts variants together live, holds a listed word for review, and works without JavaScript', async () => {
+  const slug = await setUpSpace();
+
+  // The facilitator plans the event and the word cloud in the pages.
+  const fac = await newPerson({ viewport: DESKTOP });
+  await fac.page.goto('/signin');
+  await check(fac.page);
+  await fac.page.getByLabel('Email address').fill('odile.fac@example.org');
+  await fac.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Sign in', exact: true }), (u) => u.pathname !== '/signin');
+  await fac.page.goto(`/spaces/${slug}/events`);
+  await check(fac.page);
+  await fac.page.getByLabel('Title').fill('Carers learning morning');
+  await fac.page.getByLabel('Starts').fill('2030-06-01T10:00');
+  await fac.page.getByLabel('Ends').fill('2030-06-01T13:00');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Create event' }), /\/run$/);
+  await check(fac.page);
+  const run = fac.page.url();
+  const base = run.replace(/\/run$/, '');
+  const code = (await fac.page.locator('#join-code').innerText()).trim();
+  await fac.page.getByLabel('What kind of item').selectOption('cloud');
+  await fac.page.getByLabel('Title').fill('One word for what helps');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
+  await submit(fac.page, fac.page.getByRole('button', { name: /^Open/ }), /\/run/);
+  await check(fac.page);
+
+  // The presenter screen, open on its own page for the rest of the test.
+  const presenter = await fac.context.newPage();
+  await presenter.goto(`${base}/present`);
+  await check(presenter);
+  assert.equal(await presenter.locator('svg#cloud-svg[role="img"]').count(), 1);
+  const loadedAs = await navigations(presenter);
+
+  // Three people join by code in their own browsers.
+  const people = [];
+  for (const name of ['Kestrel', 'Bryn', '']) {
+    const p = await newPerson();
+    await p.page.goto('/join');
+    await check(p.page);
+    await p.page.getByLabel('Event code').fill(code.toLowerCase());
+    if (name) await p.page.getByLabel('A name to show (optional)').fill(name);
+    await submit(p.page, p.page.getByRole('button', { name: 'Join' }), (u) => u.pathname === new URL(base).pathname);
+    await check(p.page);
+    people.push(p);
+  }
+  const add = async (p, word) => {
+    await p.page.getByLabel('A word or short phrase').fill(word);
+    await submit(p.page, p.page.getByRole('button', { name: 'Add', exact: true }), /notice=added/);
+  };
+  await add(people[0], 'Listening');
+  await check(people[0].page);
+  await add(people[1], 'listen ');
+  await add(people[2], 'listened');
+  await add(people[2], 'bollocks');
+
+  // The presenter screen counts the variants together, live.
+  await presenter.waitForFunction(() => {
+    for (const tr of document.querySelectorAll('#words tbody tr'))
+      if (tr.textContent.includes('Listening') && tr.textContent.includes('3')) return true;
+    return false;
+  });
+  assert.equal(await countIn(presenter, 'Listening'), 3);
+  assert.equal(await countIn(presenter, 'bollocks'), null, 'the listed word waits for review');
+  assert.ok(await presenter.locator('#cloud-svg text', { hasText: 'Listening' }).count() === 1, 'the picture is redrawn');
+  assert.equal(await presenter.locator('#cloud-svg text', { hasText: 'bollocks' }).count(), 0);
+  assert.match(await presenter.locator('#live-status').innerText(), /4 entries, top: Listening \(3\)/);
+  assert.equal(await navigations(presenter), loadedAs, 'the presenter screen did not reload');
+  await check(presenter);
+
+  // The facilitator's page lists it as waiting, with a way to show or hide it.
+  await fac.page.goto(run);
+  await check(fac.page);
+  const held = fac.page.locator('#held');
+  assert.match(await held.innerText(), /bollocks/);
+  assert.equal(await held.getByRole('button', { name: 'Show bollocks' }).count(), 1);
+  assert.equal(await held.getByRole('button', { name: 'Hide bollocks' }).count(), 1);
+
+  // Someone without JavaScript takes part: forms post and the page comes back.
+  const plain = await newPerson({ js: false, viewport: DESKTOP });
+  await plain.page.goto(`/join?code=${code}`);
+  await check(plain.page);
+  await submit(plain.page, plain.page.getByRole('button', { name: 'Join' }), (u) => u.pathname === new URL(base).pathname);
+  await check(plain.page);
+  await add(plain, 'Listens');
+  await check(plain.page);
+  assert.equal(await countIn(plain.page, 'Listening'), 4);
+  const countIs = (n) => presenter.waitForFunction((want) => {
+    for (const tr of document.querySelectorAll('#words tbody tr')) {
+      const cells = tr.querySelectorAll('td');
+      if (cells[0] && cells[0].textContent === 'Listening') return Number(cells[1].textContent) === want;
+    }
+    return false;
+  }, n);
+  await countIs(4);
+  assert.match(await plain.page.locator('main').innerText(), /Your words[\s\S]*Listens/);
+  await submit(plain.page, plain.page.getByRole('button', { name: 'Take back Listens' }), /notice=withdrawn/);
+  await check(plain.page);
+  assert.equal(await countIn(plain.page, 'Listening'), 3);
+
+  // The presenter follows that too, still without reloading.
+  await countIs(3);
+  assert.equal(await navigations(presenter), loadedAs);
+
+  for (const p of [...people, plain, fac]) await p.context.close();
+  assert.ok(audit.visited.length >= 10, `audited ${audit.visited.length} pages`);
+});
