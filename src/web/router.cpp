@@ -18,8 +18,8 @@ std::vector<std::string> split(std::string_view path) {
   return out;
 }
 
-bool match_segments(const Route& r, std::string_view path, Pairs& params) {
-  auto parts = split(path);
+// parts: the request path split once, shared by every route tried.
+bool match_segments(const Route& r, const std::vector<std::string>& parts, Pairs& params) {
   params.clear();
   for (std::size_t i = 0; i < r.segments.size(); ++i) {
     const auto& seg = r.segments[i];
@@ -59,8 +59,9 @@ Match Router::match(std::string_view method, std::string_view path, bool websock
   Pairs params;
   std::string_view want = method == "HEAD" ? std::string_view("GET") : method;
   if (websocket) want = "WS";
+  const auto parts = split(path);
   for (const auto& r : routes_) {
-    if (!match_segments(r, path, params)) continue;
+    if (!match_segments(r, parts, params)) continue;
     if (r.method == want) {
       m.route = &r;
       m.params = std::move(params);

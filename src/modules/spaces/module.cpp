@@ -1,5 +1,9 @@
 #include "modules/spaces/module.hpp"
 
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/handlers/handlers.hpp"
 #include "web/app.hpp"
@@ -33,7 +37,26 @@ void register_module(web::App& app) {
   app.router.post("/spaces/{slug}/members/{user_id}/role", h::member_role, kSmallForm);
   app.router.ws("/spaces/{slug}/live", h::space_live);
 
-  app.holds_elevated_role = [&app](std::int64_t user_id) { return commands::holds_elevated_role(app, user_id); };
+  // Asked on every signed-in request (it sets the session's idle timeout), so answers
+  // are kept for 30 seconds; permissions themselves always read the roles afresh.
+  struct ElevatedCache {
+    std::mutex mu;
+    std::unordered_map<std::int64_t, std::pair<bool, std::int64_t>> answers;  // user -> (elevated, until)
+  };
+  auto cache = std::make_shared<ElevatedCache>();
+  app.holds_elevated_role = [&app, cache](std::int64_t user_id) {
+    auto now = app.clock->now();
+    {
+      std::lock_guard g(cache->mu);
+      if (auto it = cache->answers.find(user_id); it != cache->answers.end() && it->second.second > now)
+        return it->second.first;
+    }
+    bool elevated = commands::holds_elevated_role(app, user_id);
+    std::lock_guard g(cache->mu);
+    if (cache->answers.size() > 100000) cache->answers.clear();
+    cache->answers[user_id] = {elevated, now + 30};
+    return elevated;
+  };
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("spaces", commands::export_person(c, user_id));
