@@ -51,6 +51,8 @@ Result<std::string> accept_invitation(web::App& app, const Actor& who, const std
     if (!repo::use_invitation(c, inv->id, who.user_id, now)) return fail(state_error(InvitationState::used));
     repo::add_member(c, space->id, who.user_id, std::string(to_string(Role::member)), now, now);
     repo::approve_pending_of(c, space->id, who.user_id, now);
+    if (auto logged = log_membership(app, c, space->id, "membership.joined", who.user_id, "member"); !logged)
+      return fail(logged.error());
     joined = true;
     return space->slug;
   });

@@ -16,7 +16,7 @@ Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user
     if (current == Role::none) return fail(ErrorCode::not_found, "spaces_member_not_found");
     if (auto ok = check_role_change(current, *next, repo::count_stewards(c, space_id)); !ok) return fail(ok.error());
     repo::set_role(c, space_id, user_id, std::string(to_string(*next)));
-    return {};
+    return log_membership(app, c, space_id, "membership.role_changed", user_id, to_string(*next));
   });
   if (saved) publish_directory_changed(app, space_id);
   return saved;
@@ -35,9 +35,13 @@ Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::st
     if (current == Role::none) {
       // Not yet accepted the code of conduct: the space page will show it to them.
       repo::add_member(c, *space_id, user_id, role, std::nullopt, now);
+      if (auto logged = log_membership(app, c, *space_id, "membership.joined", user_id, role); !logged)
+        return fail(logged.error());
     } else {
       if (auto ok = check_role_change(current, *next, repo::count_stewards(c, *space_id)); !ok) return fail(ok.error());
       repo::set_role(c, *space_id, user_id, role);
+      if (auto logged = log_membership(app, c, *space_id, "membership.role_changed", user_id, role); !logged)
+        return fail(logged.error());
     }
     return *space_id;
   });

@@ -1,3 +1,4 @@
+#include "modules/audit/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/slug.hpp"
@@ -22,6 +23,10 @@ Result<std::string> create_space(web::App& app, const Actor& who, SpaceFields f)
                                    now);
       // Whoever writes the code of conduct has accepted it.
       repo::add_member(c, id, who.user_id, std::string(to_string(Role::steward)), now, now);
+      audit::Fields created{{"kind", f.kind}, {"visibility", f.visibility}};
+      if (auto logged = audit::append(app, c, id, "space.created", created); !logged) return fail(logged.error());
+      if (auto logged = log_membership(app, c, id, "membership.joined", who.user_id, "steward"); !logged)
+        return fail(logged.error());
       return slug;
     });
   } catch (const store::StoreError& e) {

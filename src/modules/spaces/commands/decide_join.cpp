@@ -20,7 +20,11 @@ Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& 
     if (!repo::set_request_status(c, req->id, std::string(to_string(*next)), who.user_id, now))
       return fail(ErrorCode::conflict, "spaces_request_already_decided");
     // They accepted the code of conduct when they asked.
-    if (approve) repo::add_member(c, space.id, req->user_id, std::string(to_string(Role::member)), req->created_at, now);
+    if (approve) {
+      repo::add_member(c, space.id, req->user_id, std::string(to_string(Role::member)), req->created_at, now);
+      if (auto logged = log_membership(app, c, space.id, "membership.joined", req->user_id, "member"); !logged)
+        return fail(logged.error());
+    }
     requester = req->user_id;
     return {};
   });

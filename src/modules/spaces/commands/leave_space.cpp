@@ -13,7 +13,7 @@ Result<void> leave_space(web::App& app, std::int64_t space_id, std::int64_t user
     auto ok = check_may_leave(role_in(c, space_id, user_id), repo::count_stewards(c, space_id));
     if (!ok) return fail(ok.error());
     repo::remove_member(c, space_id, user_id);
-    return {};
+    return log_membership(app, c, space_id, "membership.left", user_id);
   });
   if (saved) publish_directory_changed(app, space_id);
   return saved;

@@ -1,5 +1,7 @@
 #include "modules/spaces/commands/support.hpp"
 
+#include "modules/audit/module.hpp"
+
 #include "modules/spaces/repo.hpp"
 
 namespace hs::spaces::commands {
@@ -18,6 +20,15 @@ crypto::Key invitation_email_key(const crypto::Key& master) { return crypto::der
 
 std::string space_link(const std::string& site_url, const std::string& slug, const std::string& rest) {
   return site_url + "/spaces/" + slug + rest;
+}
+
+Result<void> log_membership(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+                            std::int64_t user_id, std::string_view role) {
+  audit::Fields f{{"person", audit::person_commitment(app, space_id, user_id)}};
+  if (!role.empty()) f.emplace_back("role", std::string(role));
+  auto r = audit::append(app, c, space_id, kind, f);
+  if (!r) return fail(r.error());
+  return {};
 }
 
 }  // namespace hs::spaces::commands
