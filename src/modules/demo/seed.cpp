@@ -7,6 +7,7 @@
 #include "core/embedded.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/events/commands/commands.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "web/app.hpp"
 
@@ -21,7 +22,7 @@ std::string str(const json::object& o, const char* key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-std::string summary(const json::object& demo) {
+std::string summary(web::App& app, const json::object& demo) {
   std::string out = "\nDemo community: " + str(demo, "organisation") + " (invented people and places)\n";
   out += "Sign in at http://localhost:8080/signin as any of these:\n";
   for (const auto& p : demo.at("people").as_array()) {
@@ -29,6 +30,13 @@ std::string summary(const json::object& demo) {
     out += "  " + str(o, "email") + "  " + str(o, "name") + ": " + str(o, "what") + "\n";
   }
   out += "Password for every demo account: " + str(demo, "password") + "\n";
+  if (auto* ev = demo.if_contains("event")) {
+    auto slug = str(ev->as_object(), "space");
+    if (auto space = spaces::commands::space_for_viewer(app, slug, 0))
+      for (const auto& e : events::commands::events_of_space(app, space->space.id))
+        out += "Demo event \"" + e.title + "\": join without an account at http://localhost:8080/join with code " +
+               e.join_code + "\n";
+  }
   return out;
 }
 
@@ -38,7 +46,7 @@ Result<std::string> seed(web::App& app) {
   auto doc = json::parse(embedded::get("resources/demo/community.json")).as_object();
   const auto password = str(doc, "password");
   const auto& people = doc.at("people").as_array();
-  if (accounts::find_user(app, str(people.at(0).as_object(), "email"))) return summary(doc);
+  if (accounts::find_user(app, str(people.at(0).as_object(), "email"))) return summary(app, doc);
 
   std::map<std::string, std::int64_t> ids;
   for (const auto& p : people) {
@@ -60,6 +68,7 @@ Result<std::string> seed(web::App& app) {
     }
   }
 
+  std::map<std::string, std::int64_t> space_ids;
   for (const auto& s : doc.at("spaces").as_array()) {
     const auto& o = s.as_object();
     const auto& members = o.at("members").as_array();
@@ -69,6 +78,7 @@ Result<std::string> seed(web::App& app) {
                                str(o, "visibility"), str(o, "code")};
     auto slug = spaces::commands::create_space(app, actor, fields);
     if (!slug) return tl::unexpected(slug.error());
+    if (auto space = spaces::commands::space_for_viewer(app, *slug, actor.user_id)) space_ids[*slug] = space->space.id;
     for (std::size_t i = 1; i < members.size(); ++i) {
       const auto& m = members.at(i).as_array();
       auto r = spaces::commands::set_role(app, ids[std::string(m.at(0).as_string())], *slug,
@@ -76,7 +86,28 @@ Result<std::string> seed(web::App& app) {
       if (!r) return tl::unexpected(r.error());
     }
   }
-  return summary(doc);
+  // A learning event with the shape of the one this product comes from: an opening word
+  // cloud, three talks, questions, and a poll to choose what the small groups discuss.
+  if (auto* ev = doc.if_contains("event")) {
+    const auto& e = ev->as_object();
+    events::EventInput input{str(e, "title"), str(e, "description"), str(e, "starts"), str(e, "ends")};
+    auto event_id = events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input);
+    if (!event_id) return tl::unexpected(event_id.error());
+    for (const auto& it : e.at("items").as_array()) {
+      const auto& o = it.as_object();
+      events::ItemInput item;
+      item.kind = str(o, "kind");
+      item.title = str(o, "title");
+      item.summary = str(o, "summary");
+      item.speakers = str(o, "speakers");
+      item.key_messages = str(o, "key_messages");
+      item.content_note = str(o, "content_note");
+      item.options = str(o, "options");
+      auto added = events::commands::add_item(app, *event_id, item);
+      if (!added) return tl::unexpected(added.error());
+    }
+  }
+  return summary(app, doc);
 }
 
 }  // namespace hs::demo
