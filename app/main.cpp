@@ -11,6 +11,7 @@
 #include "core/key_file.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/breakouts/cli.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
 #include "modules/demo/seed.hpp"
@@ -167,6 +168,13 @@ int main(int argc, char** argv) {
   wordcloud->add_option("--format", wc_format, "json or svg")->check(CLI::IsMember({"json", "svg"}))
       ->capture_default_str();
 
+  auto* breakouts = cli.add_subcommand("breakouts", "Breakout groups for the rounds of an event");
+  breakouts->require_subcommand(1);
+  auto* breakouts_plan = breakouts->add_subcommand(
+      "plan",
+      "Plan balanced breakout groups: reads {\"people\", \"group_size\", \"rounds\", \"keep_apart\", "
+      "\"keep_together\", \"seed\", \"spread\"} as JSON on stdin, writes the rounds and figures as JSON");
+
   auto* remind = cli.add_subcommand("remind", "Send the reminders that are due: decisions closing within a day, "
                                              "decisions whose closing time has come, terms of reference due for "
                                              "review. Each goes out once; serve also does this every 5 minutes");
@@ -179,6 +187,7 @@ int main(int argc, char** argv) {
   if (*audit_verify) return hs::audit::verify_cli(audit_file, audit_head);
   // Nor does laying out a word cloud.
   if (*wordcloud) return hs::wordcloud::wordcloud_cli(wc_width, wc_height, wc_format, std::cin, std::cout);
+  if (*breakouts_plan) return hs::breakouts::plan_cli(std::cin, std::cout, std::cerr);
 
   try {
     Services services;

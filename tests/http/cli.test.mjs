@@ -59,3 +59,36 @@ test('user set-role makes a site steward, and refuses an unknown person or role'
     await server.stop();
   }
 });
+
+test('breakouts plan: nine people in threes over four rounds never meet twice; bad input is refused', () => {
+  const people = Array.from({ length: 9 }, (_, i) => ({ id: `p${i + 1}` }));
+  const plan = (extra) => JSON.parse(execFileSync(BIN, ['breakouts', 'plan'], {
+    input: JSON.stringify({ people, group_size: { min: 3, max: 3 }, rounds: 4, seed: 3, ...extra }), encoding: 'utf8',
+  }));
+  const out = plan({});
+  assert.equal(out.rounds.length, 4);
+  assert.equal(out.figures.repeat_meetings, 0);
+  assert.equal(out.figures.violations, 0);
+  const met = new Set();
+  for (const r of out.rounds) for (const g of r.groups) {
+    assert.equal(g.length, 3);
+    for (const a of g) for (const b of g) if (a < b) met.add(`${a}-${b}`);
+  }
+  assert.equal(met.size, 36, 'every pair meets exactly once');
+  // Kept apart (safeguarding): never in one group, whatever that costs in repeats.
+  const apart = plan({ keep_apart: [['p1', 'p2']] });
+  assert.equal(apart.figures.violations, 0);
+  for (const r of apart.rounds) for (const g of r.groups) assert.ok(!(g.includes('p1') && g.includes('p2')));
+  const bad = spawnSync(BIN, ['breakouts', 'plan'], { input: '{"people": 3}', encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /breakouts_input_invalid|not in the expected form/);
+});
+
+test('wordcloud lays out words inside the canvas', () => {
+  const words = [{ text: 'listening', count: 12 }, { text: 'equal power', count: 7 }, { text: 'trust', count: 5 }];
+  const out = JSON.parse(execFileSync(BIN, ['wordcloud', '--width', '640', '--height', '480'], { input: JSON.stringify(words), encoding: 'utf8' }));
+  assert.equal(out.placed, 3);
+  for (const w of out.words) assert.ok(w.left >= 0 && w.top >= 0 && w.left + w.width <= 640 && w.top + w.height <= 480);
+  const svg = execFileSync(BIN, ['wordcloud', '--format', 'svg'], { input: JSON.stringify(words), encoding: 'utf8' });
+  assert.match(svg, /^<svg[^>]+role="img"/);
+});

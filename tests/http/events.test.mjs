@@ -345,6 +345,28 @@ test('word cloud: stems group variants, listed words wait for the facilitator, w
 });
 
 // Last: guesses from this address block joining from it for a while.
+test('the event comes as an iCalendar file, and its join link as a QR code for the screen', async () => {
+  const { fac, path, code } = await setUp(server);
+  const p = await participant(server, code, 'Cal');
+  const ics = await p.get(`${path}/event.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get('content-type'), /^text\/calendar/);
+  assert.match(ics.text, /BEGIN:VCALENDAR/);
+  assert.match(ics.text, /SUMMARY:Learning together day/);
+  assert.match(ics.text, /DTSTART:20300501T100000Z/);
+  assert.match(ics.text, /DTEND:20300501T160000Z/);
+  assert.equal((await new Client(server).get(`${path}/event.ics`)).status === 200, false, 'not for strangers');
+
+  const qr = await fac.get(`${path}/join-qr.svg`);
+  assert.equal(qr.status, 200);
+  assert.match(qr.headers.get('content-type'), /^image\/svg\+xml/);
+  assert.match(qr.text, new RegExp(`role="img" aria-label="[^"]*${code}`));
+  assert.ok((qr.text.match(/h1v1h-1z/g) || []).length > 100, 'a QR code has many dark modules');
+  assert.equal((await p.get(`${path}/join-qr.svg`)).status, 403, 'participants do not need it');
+  const present = await fac.get(`${path}/present`);
+  assert.match(present.text, /<img class="hs-join__qr" src="[^"]+\/join-qr\.svg" alt="[^"]+"/);
+});
+
 test('guessing join codes is rate-limited', async () => {
   const guesser = new Client(server);
   await guesser.get('/join');

@@ -15,7 +15,11 @@ void register_module(web::App& app) {
   app.router.get("/spaces/{slug}/audit/proof/inclusion", h::inclusion_show);
   app.router.get("/spaces/{slug}/audit/proof/consistency", h::consistency_show);
   app.router.get("/spaces/{slug}/audit/export", h::export_download);
-  // Entries name people only by commitments, so erasing a person leaves the log alone.
+  app.router.post("/spaces/{slug}/audit/verify", h::log_verify, kSmallForm);
+  app.router.post("/spaces/{slug}/audit/findings", h::finding_record, {.body_limit = 32 * 1024});
+  // Entries name people only by commitments, so erasing a person leaves the log alone;
+  // their findings stay, no longer linked to them.
+  app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
 }
 
 Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,

@@ -8,4 +8,12 @@ bool sign_head(const spaces::Subject& s) {
   return s.signed_in && (s.role == spaces::Role::auditor || s.role == spaces::Role::steward);
 }
 
+bool run_verification(const spaces::Subject& s) {
+  return s.signed_in && (s.role == spaces::Role::auditor || s.role == spaces::Role::steward);
+}
+
+bool record_finding(const spaces::Subject& s) { return s.signed_in && s.role == spaces::Role::auditor; }
+
+bool view_findings(const spaces::Subject& s) { return view_log(s); }
+
 }  // namespace hs::audit::permissions

@@ -9,5 +9,11 @@ namespace hs::audit::permissions {
 bool view_log(const spaces::Subject& s);
 // Ask for a fresh signed tree head: the space's auditors and stewards.
 bool sign_head(const spaces::Subject& s);
+// Run the verifier from the page: the space's auditors and stewards.
+bool run_verification(const spaces::Subject& s);
+// Record an audit finding: the space's auditors only (a finding is an independent view).
+bool record_finding(const spaces::Subject& s);
+// Read the space's findings: members of the space.
+bool view_findings(const spaces::Subject& s);
 
 }  // namespace hs::audit::permissions

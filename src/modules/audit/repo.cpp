@@ -6,6 +6,14 @@ namespace hs::audit::repo {
 
 namespace {
 
+constexpr const char* kInsertFinding =
+    "INSERT INTO audit_findings (space_id, created_at, outcome, title, body, author_id) "
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kFindings =
+    "SELECT id, space_id, created_at, outcome, title, body, author_id FROM audit_findings "
+    "WHERE space_id = ? ORDER BY created_at DESC, id DESC LIMIT ?";
+constexpr const char* kForgetFindingAuthor = "UPDATE audit_findings SET author_id = NULL WHERE author_id = ?";
+
 // Updates take the log's row lock and return its size in one statement.
 constexpr const char* kGrowLog = "UPDATE audit_logs SET size = size + 1 WHERE space_id = ? RETURNING size";
 constexpr const char* kLockLog = "UPDATE audit_logs SET size = size WHERE space_id = ? RETURNING size";
@@ -128,5 +136,29 @@ std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t m
   for (const auto& r : c.q(kHeads, space_id, max_size)) out.push_back(head_row(r));
   return out;
 }
+
+std::int64_t insert_finding(store::Conn& c, const FindingRow& f) {
+  auto r = f.author_id ? c.one(kInsertFinding, f.space_id, f.created_at, f.outcome, f.title, f.body, *f.author_id)
+                       : c.one(kInsertFinding, f.space_id, f.created_at, f.outcome, f.title, f.body, store::Null{});
+  return r ? r->i64(0) : 0;
+}
+
+std::vector<FindingRow> findings(store::Conn& c, std::int64_t space_id, std::int64_t limit) {
+  std::vector<FindingRow> out;
+  for (const auto& r : c.q(kFindings, space_id, limit)) {
+    FindingRow f;
+    f.id = r.i64(0);
+    f.space_id = r.i64(1);
+    f.created_at = r.i64(2);
+    f.outcome = r.text(3);
+    f.title = r.text(4);
+    f.body = r.text(5);
+    if (!r.is_null(6)) f.author_id = r.i64(6);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+void forget_finding_author(store::Conn& c, std::int64_t user_id) { c.q(kForgetFindingAuthor, user_id); }
 
 }  // namespace hs::audit::repo

@@ -61,4 +61,20 @@ std::optional<HeadRow> latest_head(store::Conn& c, std::int64_t space_id);
 // Heads of at most max_size entries, oldest first.
 std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t max_size);
 
+// Audit findings: the text is kept here, never in the log.
+struct FindingRow {
+  std::int64_t id = 0;
+  std::int64_t space_id = 0;
+  std::int64_t created_at = 0;
+  std::string outcome;
+  std::string title;
+  std::string body;
+  std::optional<std::int64_t> author_id;  // none once the author erased their account
+};
+std::int64_t insert_finding(store::Conn& c, const FindingRow& f);
+// Newest first.
+std::vector<FindingRow> findings(store::Conn& c, std::int64_t space_id, std::int64_t limit);
+// Forgets who wrote a person's findings; the findings stay.
+void forget_finding_author(store::Conn& c, std::int64_t user_id);
+
 }  // namespace hs::audit::repo

@@ -19,6 +19,8 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/support", h::support_update, form);
   app.router.get("/events/{id}/state.json", h::event_state);
   app.router.get("/events/{id}/present", h::event_present);
+  app.router.get("/events/{id}/event.ics", h::event_calendar);
+  app.router.get("/events/{id}/join-qr.svg", h::join_qr);
   app.router.get("/events/{id}/run", h::event_run);
   app.router.post("/events/{id}/items", h::item_add, form);
   app.router.post("/events/{id}/items/{item}/do/{action}", h::item_action, small);

@@ -13,6 +13,8 @@
 #include "modules/audit/head.hpp"
 #include "modules/audit/repo.hpp"
 #include "modules/audit/rules/canonical.hpp"
+#include "modules/audit/rules/finding.hpp"
+#include "modules/audit/verify.hpp"
 
 namespace hs::web {
 class App;
@@ -81,5 +83,21 @@ struct SpaceRef {
 // Writes the export that `audit verify` reads, a line per entry. Fails with
 // not_found when the space has no log yet.
 Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& out);
+
+// Builds the export in memory exactly as the export route does and runs the verifier
+// `humanspace audit verify` uses. Changes nothing, so it is not logged.
+struct VerifyRun {
+  Verdict verdict;
+  std::int64_t millis = 0;
+};
+Result<VerifyRun> verify_log(web::App& app, const SpaceRef& space);
+
+// Stores an auditor's finding and logs "audit.finding" with its outcome, the SHA-256 of
+// its title and text (never the text) and the author's commitment, in one transaction.
+Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::int64_t author_id,
+                                    const rules::FindingInput& in);
+std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std::int64_t limit);
+// on_erase: the person's findings stay, no longer linked to them.
+void erase_person(store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::audit::commands

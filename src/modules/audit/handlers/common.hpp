@@ -1,10 +1,12 @@
 #pragma once
 // What the audit handlers share: the space as the viewer may see it, and answers in JSON.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "modules/audit/rules/finding.hpp"
 #include "modules/spaces/permissions.hpp"
 #include "modules/spaces/repo.hpp"
 #include "web/app.hpp"
@@ -32,6 +34,16 @@ struct JsonAccess {
   web::Response refusal;
 };
 JsonAccess json_access(web::Context& c);
+
+// The audit page (GET /spaces/{slug}/audit), with `extra` adding to its view before it
+// is rendered (a verification's result, a finding form with errors).
+web::Response render_log_page(web::Context& c, const Loaded& l, const std::function<void(web::View&)>& extra = {},
+                              int status = 200);
+
+// The findings section of the audit page: the list, and the form for those who may record.
+void add_findings(web::Context& c, web::View& v, const Loaded& l);
+// The finding form, holding what was typed.
+void add_finding_form(web::Context& c, web::View& v, const rules::FindingInput& typed);
 
 // A whole number from the query string; nothing when absent or not one.
 std::optional<std::int64_t> query_int(web::Context& c, std::string_view name);

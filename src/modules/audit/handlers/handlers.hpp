@@ -10,5 +10,7 @@ web::Response head_sign(web::Context& c);         // POST /spaces/{slug}/audit/h
 web::Response inclusion_show(web::Context& c);    // GET  /spaces/{slug}/audit/proof/inclusion?seq=&size=
 web::Response consistency_show(web::Context& c);  // GET  /spaces/{slug}/audit/proof/consistency?from=&to=
 web::Response export_download(web::Context& c);   // GET  /spaces/{slug}/audit/export
+web::Response log_verify(web::Context& c);        // POST /spaces/{slug}/audit/verify
+web::Response finding_record(web::Context& c);    // POST /spaces/{slug}/audit/findings
 
 }  // namespace hs::audit::handlers

@@ -41,6 +41,14 @@ Response log_show(Context& c) {
   auto l = load_space(c);
   if (!l) return not_found(c);
   if (!permissions::view_log(l->subject)) return denied(c);
+  return render_log_page(c, *l, [&](View& v) {
+    if (c.query_param("notice") == "signed") v.set("notice", c.t("audit_notice_signed"));
+    if (c.query_param("notice") == "finding") v.set("notice", c.t("audit_notice_finding"));
+  });
+}
+
+Response render_log_page(Context& c, const Loaded& loaded, const std::function<void(View&)>& extra, int status) {
+  const Loaded* l = &loaded;
   auto s = commands::summary(c.app, l->space.id, kRecent);
 
   View v = c.view("audit_title");
@@ -75,8 +83,10 @@ Response log_show(Context& c) {
   }
   v.set("entries", std::move(entries));
   v.set("more_entries", s.size > kRecent);
-  if (c.query_param("notice") == "signed") v.set("notice", c.t("audit_notice_signed"));
-  return c.page("audit/show", v);
+  v.set("can_verify", permissions::run_verification(l->subject) && s.size > 0);
+  add_findings(c, v, *l);
+  if (extra) extra(v);
+  return c.page("audit/show", v, status);
 }
 
 Response head_sign(Context& c) {

@@ -1,4 +1,5 @@
 #include "modules/events/handlers/common.hpp"
+#include "modules/events/export.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/spaces/repo.hpp"
 #include "store/db.hpp"
@@ -239,6 +240,40 @@ Response support_update(Context& c) {
   auto r = commands::set_support(c.app, a->event.id, c.field("support_text"));
   if (!r) return c.error_page(r.error());
   return c.redirect(event_path(a->event.id) + "/support?notice=saved");
+}
+
+// The event for people's own calendars: anyone who may see the event.
+Response event_calendar(Context& c) {
+  auto a = load(c);
+  if (!a) return not_found(c);
+  exports::CalendarEvent e;
+  const auto path = event_path(a->event.id);
+  auto host = c.absolute_url("");
+  e.uid = "event-" + std::to_string(a->event.id) + "@" + host.substr(host.find("//") + 2);
+  e.title = a->event.title;
+  e.description = a->event.description;
+  e.url = c.absolute_url(path);
+  e.starts_at = a->event.starts_at;
+  e.ends_at = a->event.ends_at;
+  e.stamped_at = c.app.clock->now();
+  Response r;
+  r.body = exports::icalendar(e);
+  r.set("Content-Type", "text/calendar; charset=utf-8");
+  r.set("Content-Disposition", "attachment; filename=\"event.ics\"");
+  return r;
+}
+
+// A QR code of the join link, for the presenter screen: only those who run the event.
+Response join_qr(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  Response r;
+  r.body = exports::qr_svg(c.absolute_url("/join?code=" + a->event.join_code),
+                           c.app.renderer->format("events_qr_label", {{"code", a->event.join_code}}));
+  r.set("Content-Type", "image/svg+xml; charset=utf-8");
+  r.set("Cache-Control", "no-store");
+  return r;
 }
 
 }  // namespace hs::events::handlers

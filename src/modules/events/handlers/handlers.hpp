@@ -24,6 +24,8 @@ web::Response entry_withdraw(web::Context& c);
 web::Response step_out(web::Context& c);
 web::Response cloud_moderate(web::Context& c);
 web::Response cloud_svg(web::Context& c);
+web::Response event_calendar(web::Context& c);
+web::Response join_qr(web::Context& c);
 web::Response step_in(web::Context& c);
 Result<std::string> live_channel(web::Context& c);
 

@@ -1,0 +1,97 @@
+// Breakout-groups benchmark driver: our balanced assignment against random assignment
+// (what "automatic" means in common video-call tools), on the same people, in one run.
+// Built by bench/breakouts/run.sh straight from the module's sources.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <numeric>
+#include <random>
+
+#include "modules/breakouts/rules/assign.hpp"
+
+using namespace hs::breakouts;
+using Clock = std::chrono::steady_clock;
+
+static double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// Random assignment: shuffle, then deal into groups of the sizes ours uses.
+static std::vector<Groups> random_rounds(const PlanInput& in, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const int n = static_cast<int>(in.people.size());
+  const int groups = group_count(n, in.min_size, in.max_size);
+  std::vector<Groups> out;
+  for (int r = 0; r < in.rounds; ++r) {
+    std::vector<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    Groups gs(groups);
+    for (int i = 0; i < n; ++i) gs[i % groups].push_back(order[i]);
+    for (auto& g : gs) std::sort(g.begin(), g.end());
+    out.push_back(std::move(gs));
+  }
+  return out;
+}
+
+int main() {
+  const int seeds = 10;
+  std::printf("32 people, 8 groups of 4 (median time and mean repeats over %d seeds; random: mean over %d seeds)\n", seeds, seeds);
+  std::printf("%6s | %14s | %14s | %12s | %12s | %20s | %16s\n", "rounds", "ours repeats", "random repeats", "ours ms med",
+              "ours ms max", "search-only repeats", "search-only ms");
+  for (int rounds = 1; rounds <= 10; ++rounds) {
+    PlanInput in;
+    in.people.resize(32);
+    in.min_size = in.max_size = 4;
+    in.rounds = rounds;
+    double ours = 0, rnd = 0, search = 0;
+    std::vector<double> times, search_times;
+    for (int s = 1; s <= seeds; ++s) {
+      in.seed = static_cast<std::uint64_t>(s);
+      auto t = Clock::now();
+      auto plan = plan_groups(in);
+      times.push_back(ms_since(t));
+      if (!plan) return std::printf("error %s\n", plan.error().message_key.c_str()), 1;
+      ours += static_cast<double>(plan->figures.repeat_meetings);
+      rnd += static_cast<double>(check_plan(in, random_rounds(in, 1000 + s)).repeat_meetings);
+      PlanInput bare = in;  // local search with restarts only, no design seed
+      bare.use_design = false;
+      t = Clock::now();
+      auto plain = plan_groups(bare);
+      search_times.push_back(ms_since(t));
+      if (!plain) return 1;
+      search += static_cast<double>(plain->figures.repeat_meetings);
+    }
+    std::sort(times.begin(), times.end());
+    std::sort(search_times.begin(), search_times.end());
+    std::printf("%6d | %14.1f | %14.1f | %12.1f | %12.1f | %20.1f | %16.1f\n", rounds, ours / seeds, rnd / seeds,
+                times[seeds / 2], times.back(), search / seeds, search_times[seeds / 2]);
+  }
+
+  std::printf("\n2,000 people, groups of 5-6 (330 of 6 and 4 of 5), 3 rounds, attributes lived_experience (yes 30%%) and organisation (7 values, uneven)\n");
+  std::printf("%6s | %10s | %12s | %22s | %18s\n", "who", "ms", "repeats", "lived_experience dev", "organisation dev");
+  PlanInput in;
+  in.min_size = 5;
+  in.max_size = 6;
+  in.rounds = 3;
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 2000; ++i) {
+    Person p;
+    p.attributes["lived_experience"] = rng() % 10 < 3 ? "yes" : "no";
+    static const int weights[] = {30, 20, 15, 12, 10, 8, 5};
+    int w = static_cast<int>(rng() % 100), k = 0;
+    while (w >= weights[k]) w -= weights[k++];
+    p.attributes["organisation"] = "org" + std::to_string(k);
+    in.people.push_back(p);
+  }
+  auto t = Clock::now();
+  auto plan = plan_groups(in);
+  double ms = ms_since(t);
+  if (!plan) return std::printf("error %s\n", plan.error().message_key.c_str()), 1;
+  std::printf("%6s | %10.1f | %12lld | %22.2f | %18.2f\n", "ours", ms, static_cast<long long>(plan->figures.repeat_meetings),
+              plan->figures.attribute_spread["lived_experience"], plan->figures.attribute_spread["organisation"]);
+  auto rf = check_plan(in, random_rounds(in, 99));
+  std::printf("%6s | %10s | %12lld | %22.2f | %18.2f\n", "random", "-", static_cast<long long>(rf.repeat_meetings),
+              rf.attribute_spread["lived_experience"], rf.attribute_spread["organisation"]);
+  return 0;
+}
