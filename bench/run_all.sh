@@ -12,4 +12,6 @@ bash bench/http/run.sh "${HTTP_SECONDS:-15}"
 echo
 bash bench/wordcloud/run.sh
 echo
+bash bench/breakouts/run.sh
+echo
 pg_start && bash bench/audit/run.sh
