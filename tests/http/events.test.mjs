@@ -236,7 +236,7 @@ test('every acknowledged submission survives the server being killed', async () 
 });
 
 test('word cloud: stems group variants, listed words wait for the facilitator, who can hide, merge and rename', async () => {
-  const { fac, path, code } = await setUp(server);
+  const { fac, path, code, slug } = await setUp(server);
   const made = await fac.post(`${path}/items`, {
     kind: 'cloud', title: 'One word for a good meeting', summary: '', speakers: '', key_messages: '',
     content_note: '', options: '', max_entries: '4', max_chars: '30',
@@ -342,6 +342,11 @@ test('word cloud: stems group variants, listed words wait for the facilitator, w
   assert.doesNotMatch(svg.text.replace(/&(amp|lt|gt|quot|#39);/g, ''), /&/, 'no stray ampersands');
   // Someone without the code cannot download it.
   assert.equal((await new Client(server).get(`${path}/items/${item}/cloud.svg`)).status, 404);
+  // The moderation went into the space's decision log, without the words themselves.
+  const log = await fac.get(`/spaces/${slug}/audit/export`);
+  assert.equal(log.status, 200);
+  assert.match(log.text, /"kind":"moderation\.word_cloud"/);
+  assert.ok(!log.text.includes('bollocks') && !log.text.includes('Kindness'), 'no words in the log');
 });
 
 // Last: guesses from this address block joining from it for a while.

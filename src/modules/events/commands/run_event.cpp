@@ -1,3 +1,5 @@
+#include "modules/audit/module.hpp"
+#include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
 #include "core/text.hpp"
@@ -36,13 +38,17 @@ Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id
 Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
                                const std::string& action) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
-    if (!repo::item(c, event_id, item_id) || !repo::question(c, item_id, question_id))
+    auto e = repo::event_by_id(c, event_id);
+    if (!e || !repo::item(c, event_id, item_id) || !repo::question(c, item_id, question_id))
       return fail(ErrorCode::not_found, "events_item_not_found");
     if (action == "approve") repo::set_question_status(c, question_id, "visible");
     else if (action == "hide") repo::set_question_status(c, question_id, "hidden");
     else if (action == "answered") repo::set_answered(c, question_id, true);
     else if (action == "unanswered") repo::set_answered(c, question_id, false);
     else return fail(ErrorCode::invalid, "events_action_unknown");
+    // Moderation is a governance action: logged by ids only, never the words or who asked.
+    audit::Fields f{{"event", event_id}, {"item", item_id}, {"question", question_id}, {"action", action}};
+    if (auto logged = audit::append(app, c, e->space_id, "moderation.question", f); !logged) return fail(logged.error());
     return true;
   });
   if (r) live::changed(event_id);
@@ -101,6 +107,10 @@ Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t i
       return fail(ErrorCode::invalid, "events_action_unknown");
     }
     repo::replace_moderation(c, item_id, to_decisions(t->moderation()));
+    // Logged with a hash of the word group, not the words people wrote.
+    audit::Fields f{{"event", event_id}, {"item", item_id}, {"action", action}, {"group_sha256", crypto::sha256_hex(key)}};
+    if (auto logged = audit::append(app, c, e->space_id, "moderation.word_cloud", f); !logged)
+      return fail(logged.error());
     return true;
   });
   if (r) live::changed(event_id);
