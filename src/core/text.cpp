@@ -59,6 +59,22 @@ bool has_control(std::string_view s, bool allow_newlines) {
   return false;
 }
 
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string_view> content_lines(std::string_view file) {
   std::vector<std::string_view> out;
   std::size_t start = 0;

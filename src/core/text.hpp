@@ -12,6 +12,8 @@ std::string lower_ascii(std::string_view s);
 std::size_t length(std::string_view s);
 // True when s contains control characters other than tab, CR and LF.
 bool has_control(std::string_view s, bool allow_newlines);
+// Text escaped for XML content and attribute values (SVG we draw ourselves).
+std::string xml_escape(std::string_view text);
 // The lines of a data file, trimmed, without blank lines and '#' comment lines.
 std::vector<std::string_view> content_lines(std::string_view file);
 

@@ -58,9 +58,15 @@ struct Shared {
     live.erase(it);
   }
   void stop_all() {
-    std::lock_guard g(mu);
-    for (auto& w : live)
-      if (auto c = w.lock()) net::post(c->executor(), [c] { c->stop(); });
+    // Take the connections out under the lock, post outside it: dropping the last
+    // reference runs a destructor that calls untrack(), which takes this same lock.
+    std::vector<std::shared_ptr<Closable>> conns;
+    {
+      std::lock_guard g(mu);
+      for (auto& w : live)
+        if (auto c = w.lock()) conns.push_back(std::move(c));
+    }
+    for (auto& c : conns) net::post(c->executor(), [c] { c->stop(); });
   }
 };
 

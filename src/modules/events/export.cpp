@@ -1,5 +1,7 @@
 #include "modules/events/export.hpp"
 
+#include "core/text.hpp"
+
 #include <libical/ical.h>
 #include <qrencode.h>
 
@@ -12,19 +14,6 @@ namespace {
 
 icaltimetype utc(std::int64_t t) { return icaltime_from_timet_with_zone(static_cast<time_t>(t), 0, icaltimezone_get_utc_timezone()); }
 
-std::string escape_xml(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -56,8 +45,8 @@ std::string qr_svg(const std::string& text, const std::string& label) {
   if (!qr) throw std::runtime_error("libqrencode could not encode the join link");
   const int quiet = 4, size = qr->width + 2 * quiet;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(size) + " " +
-                    std::to_string(size) + "\" role=\"img\" aria-label=\"" + escape_xml(label) +
-                    "\" shape-rendering=\"crispEdges\"><title>" + escape_xml(label) +
+                    std::to_string(size) + "\" role=\"img\" aria-label=\"" + text::xml_escape(label) +
+                    "\" shape-rendering=\"crispEdges\"><title>" + text::xml_escape(label) +
                     "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
   for (int y = 0; y < qr->width; ++y)
     for (int x = 0; x < qr->width; ++x)

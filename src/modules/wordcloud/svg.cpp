@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/layout.hpp"
 
@@ -19,21 +20,6 @@ std::string number(double v) {
 
 }  // namespace
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& options) {
   std::string label = options.title;
@@ -48,16 +34,16 @@ std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& opt
   std::string out;
   out.reserve(256 + layout.words.size() * 160);
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w +
-         " " + h + "\" role=\"img\" aria-label=\"" + xml_escape(label) + "\">\n";
-  out += "<title>" + xml_escape(label) + "</title>\n";
-  out += "<g font-family=\"" + xml_escape("'" + font.family() + "', arial, sans-serif") + "\" font-weight=\"" +
-         std::to_string(font.weight()) + "\" fill=\"" + xml_escape(options.fill) + "\">\n";
+         " " + h + "\" role=\"img\" aria-label=\"" + text::xml_escape(label) + "\">\n";
+  out += "<title>" + text::xml_escape(label) + "</title>\n";
+  out += "<g font-family=\"" + text::xml_escape("'" + font.family() + "', arial, sans-serif") + "\" font-weight=\"" +
+         std::to_string(font.weight()) + "\" fill=\"" + text::xml_escape(options.fill) + "\">\n";
   for (const auto& p : layout.words) {
     std::string x = std::to_string(p.x), y = std::to_string(p.y);
     out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number(p.size) + "\"";
     if (p.advance > 0) out += " textLength=\"" + number(p.advance) + "\" lengthAdjust=\"spacingAndGlyphs\"";
     if (p.rotate != 0) out += " transform=\"rotate(" + std::to_string(p.rotate) + " " + x + " " + y + ")\"";
-    out += ">" + xml_escape(p.text) + "</text>\n";
+    out += ">" + text::xml_escape(p.text) + "</text>\n";
   }
   out += "</g>\n</svg>\n";
   return out;

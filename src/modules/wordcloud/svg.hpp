@@ -20,7 +20,5 @@ struct SvgOptions {
 // its measured advance (textLength) so a fallback font cannot make words collide.
 std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& options = {});
 
-// Text escaped for XML content and attribute values.
-std::string xml_escape(const std::string& text);
 
 }  // namespace hs::wordcloud

@@ -60,3 +60,12 @@ TEST(Text, Utf8Validation) {
 }
 
 }  // namespace hs
+
+namespace hs {
+
+TEST(Text, XmlEscapeCoversMarkupAndQuotes) {
+  EXPECT_EQ(text::xml_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+  EXPECT_EQ(text::xml_escape("Zoë"), "Zoë");
+}
+
+}  // namespace hs
