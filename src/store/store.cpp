@@ -6,6 +6,7 @@
 #include "core/embedded.hpp"
 #include "store/db.hpp"
 #include "store/engines.hpp"
+#include "store/scrub.hpp"
 
 namespace hs::store {
 
@@ -124,6 +125,28 @@ namespace hs::store {
 void lock_for_migration(Conn& c) {
   // SQLite's BEGIN IMMEDIATE already holds the only write lock.
   if (c.engine() == Engine::postgres) c.q("SELECT pg_advisory_xact_lock(7243001)");
+}
+
+}  // namespace hs::store
+
+namespace hs::store {
+
+void scrub(Store& store, std::span<const std::string_view> tables) {
+  for (auto t : tables)
+    if (t.empty() || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos)
+      throw std::invalid_argument("scrub: not a table name");
+  store.with([&](Conn& c) {
+    if (c.engine() == Engine::sqlite) {
+      try {
+        c.q("PRAGMA wal_checkpoint(TRUNCATE)");
+      } catch (const StoreError&) {
+        // Busy: the next scrub, or SQLite's own checkpoints, will do it.
+      }
+    } else {
+      for (auto t : tables) c.q("VACUUM " + std::string(t));
+    }
+    return 0;
+  });
 }
 
 }  // namespace hs::store

@@ -211,6 +211,48 @@ test('a member proposes an amendment to the terms, the members consent, it close
     assert.ok(kinds.includes(kind), `the log lists ${kind}: ${kinds.join(', ')}`);
   assert.ok(Number(await ap.locator('#entry-count').innerText()) >= kinds.length);
 
+  // An anonymous poll: the answer is kept under a ballot code the person holds; on
+  // another device it opens only with that code.
+  const rp = rhiannon.page;
+  await rp.goto(`/spaces/${slug}/decisions/new`);
+  await check(rp);
+  await rp.locator('#title').fill('Try a quieter room for the next meeting');
+  await rp.locator('#details').fill('The community hall is loud when the cafe is open.');
+  await rp.locator('input[name="method"][value="consent"]').check();
+  const closes = inDays(5);
+  await rp.locator('#closes_at').fill(closes.day);
+  await rp.locator('#closes_at-month').fill(closes.month);
+  await rp.locator('#closes_at-year').fill(closes.year);
+  await rp.locator('#closes_at-time').fill('12:00');
+  await rp.locator('#quorum').fill('50');
+  await rp.locator('#anonymous').check();
+  await submit(rp, rp.getByRole('button', { name: 'Open for answers' }), /\/decisions\/\d+\?notice=opened$/);
+  const pollPath = new URL(rp.url()).pathname;
+  const tp = tobias.page;
+  await tp.goto(pollPath);
+  await check(tp);
+  await tp.getByRole('radio', { name: 'I object' }).check();
+  await tp.getByLabel('Your reason').fill('The quieter room has no step-free access.');
+  await submit(tp, tp.getByRole('button', { name: 'Save my answer' }), (u) => u.pathname === pollPath);
+  const code = (await tp.locator('#ballot-code strong').innerText()).trim();
+  assert.match(code, /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){4}$/);
+  // Tobias on his phone: signed in, but without the code.
+  const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, baseURL: server.url });
+  phone.setDefaultTimeout(10000);
+  const session = (await tobias.context.cookies()).filter((c) => !c.name.includes('hs_ballot'));
+  await phone.addCookies(session);
+  const pp = await phone.newPage();
+  await pp.goto(pollPath);
+  await check(pp);
+  assert.doesNotMatch(await pp.locator('main').innerText(), /no step-free access/);
+  await pp.getByLabel('Your ballot code').fill('2345-6789-ABCD-EFGH-JKLM');
+  await submit(pp, pp.getByRole('button', { name: 'Use this code' }), (u) => u.pathname === `${pollPath}/code`);
+  assert.match(await pp.locator('.govuk-error-summary').innerText(), /That code does not open an answer of yours/);
+  await pp.getByLabel('Your ballot code').fill(code.toLowerCase());
+  await submit(pp, pp.getByRole('button', { name: 'Use this code' }), (u) => u.pathname === pollPath);
+  assert.match(await pp.locator('#reason').inputValue(), /no step-free access/);
+  await phone.close();
+
   for (const p of [steward, facilitator, rhiannon, tobias, auditor]) await p.context.close();
   assert.ok(audit.visited.length > 30, `pages checked: ${audit.visited.length}`);
 });

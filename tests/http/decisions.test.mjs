@@ -257,6 +257,67 @@ test('an anonymous poll: no page, export, log entry or log line shows who answer
   for (const line of answered) assert.doesNotMatch(line, /"(scores|choice|reason)/);
 });
 
+test('an anonymous answer is kept under a ballot code: another device needs the code, a shared device cannot reuse it', async () => {
+  const f = await forum();
+  const [rhiannon, tobias] = f.members;
+  const path = await propose(rhiannon, f.slug, { method: 'consent', anonymous: 'yes', title: 'Open the garden on Sundays' });
+  const id = path.split('/').pop();
+  const res = await answer(tobias, path, { choice: 'object', reason: 'tobias-worry-heron' });
+  assert.equal(res.status, 303);
+  const cookieName = [...tobias.cookies.keys()].find((k) => k.endsWith(`hs_ballot${id}`));
+  assert.ok(cookieName, 'the browser keeps the ballot code');
+  let page = await tobias.get(path);
+  const shown = page.text.match(/Your ballot code: <strong[^>]*>([2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){4})<\/strong>/);
+  assert.ok(shown, 'the page shows the code to write down');
+  const code = shown[1];
+  assert.match(page.text, /tobias-worry-heron/);
+
+  // Another device, signed in as the same person, without the code: it cannot see or
+  // change the answer, and is asked for the code.
+  const other = new Client(server);
+  other.cookies = new Map([...tobias.cookies].filter(([k]) => k !== cookieName));
+  page = await other.get(path);
+  assert.doesNotMatch(page.text, /tobias-worry-heron/);
+  assert.match(page.text, /name="ballot_code"/);
+  assert.doesNotMatch(page.text, /action="[^"]*\/vote"/);
+  const blind = await other.post(`${path}/vote`, { choice: 'consent', reason: '' });
+  assert.equal(blind.status, 422);
+  assert.match(blind.text, /href="#ballot_code"/);
+
+  // A wrong code: a clear message, and what was typed is kept.
+  const wrong = await other.post(`${path}/code`, { ballot_code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ' });
+  assert.equal(wrong.status, 422);
+  assert.match(wrong.text, /That code does not open an answer of yours/);
+  assert.match(wrong.text, /value="ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"/);
+  // The right code, typed loosely: the device remembers it and the answer opens.
+  const typed = code.toLowerCase().replace(/-/g, ' ');
+  assert.equal((await other.post(`${path}/code`, { ballot_code: typed })).status, 303);
+  page = await other.get(path);
+  assert.match(page.text, /tobias-worry-heron/);
+  assert.equal((await answer(other, path, { choice: 'consent', reason: 'tobias-second-thoughts' })).status, 303);
+  page = await tobias.get(path);
+  assert.match(page.text, /tobias-second-thoughts/);
+  assert.match(page.text, new RegExp(code));  // a change keeps the same code
+
+  // On a shared computer the code is bound to its owner: someone else signed in on
+  // the same browser gets nothing from it.
+  await answer(rhiannon, path, { choice: 'consent', reason: 'rhiannon-own' });
+  const shared = new Client(server);
+  shared.cookies = new Map([...rhiannon.cookies].filter(([k]) => !k.includes('hs_ballot')));
+  shared.cookies.set(cookieName, tobias.cookies.get(cookieName));
+  page = await shared.get(path);
+  assert.doesNotMatch(page.text, /tobias-second-thoughts/);
+  assert.match(page.text, /name="ballot_code"/);
+
+  // Forgetting the code on this device: the answer stays, the page asks for the code.
+  const forgot = await other.post(`${path}/forget-code`, {});
+  assert.equal(forgot.status, 303);
+  page = await other.get(forgot.location.replace(/#.*$/, ''));
+  assert.match(page.text, /forgotten your ballot code/);
+  assert.doesNotMatch(page.text, /tobias-second-thoughts/);
+  assert.match(page.text, /2 of 4 members have answered/);
+});
+
 test('every method takes an answer from its own form', async () => {
   const f = await forum();
   const [rhiannon] = f.members;

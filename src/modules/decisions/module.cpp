@@ -21,6 +21,8 @@ void register_module(web::App& app) {
   app.router.post("/spaces/{slug}/decisions/{id}/vote", h::proposal_vote, kAnswerForm);
   app.router.post("/spaces/{slug}/decisions/{id}/withdraw", h::proposal_withdraw, kAnswerForm);
   app.router.post("/spaces/{slug}/decisions/{id}/close", h::proposal_close, kAnswerForm);
+  app.router.post("/spaces/{slug}/decisions/{id}/code", h::ballot_code_keep, kAnswerForm);
+  app.router.post("/spaces/{slug}/decisions/{id}/forget-code", h::ballot_code_forget, kAnswerForm);
   app.router.get("/spaces/{slug}/decisions/{id}/results.csv", h::results_download);
 
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });

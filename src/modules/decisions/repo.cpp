@@ -1,5 +1,7 @@
 #include "modules/decisions/repo.hpp"
 
+#include <algorithm>
+
 #include "store/db.hpp"
 
 namespace hs::decisions::repo {
@@ -73,6 +75,12 @@ constexpr const char* kDeleteKey = "DELETE FROM decision_ballot_keys WHERE propo
 
 constexpr const char* kInsertAnonymous = R"(
 INSERT INTO decision_anonymous_ballots (proposal_id, pseudonym, choice, reason, revision) VALUES (?, ?, ?, ?, ?))";
+
+constexpr const char* kOpenAll =
+    "SELECT pseudonym, sealed FROM decision_open_ballots WHERE proposal_id = ? ORDER BY pseudonym";
+constexpr const char* kOpenOf = "SELECT sealed FROM decision_open_ballots WHERE proposal_id = ? AND pseudonym = ?";
+constexpr const char* kOpenDelete = "DELETE FROM decision_open_ballots WHERE proposal_id = ?";
+constexpr const char* kOpenInsert = "INSERT INTO decision_open_ballots (proposal_id, pseudonym, sealed) VALUES (?, ?, ?)";
 
 constexpr const char* kAnonymousAll = R"(
 SELECT pseudonym, choice, reason, revision FROM decision_anonymous_ballots WHERE proposal_id = ?
@@ -292,6 +300,26 @@ void delete_ballot_key(store::Conn& c, std::int64_t proposal_id) { c.q(kDeleteKe
 void insert_anonymous_ballot(store::Conn& c, std::int64_t proposal_id, const AnonymousBallotRow& b) {
   c.q(kInsertAnonymous, proposal_id, b.pseudonym, b.choice, b.reason, std::int64_t{b.revision});
 }
+
+std::vector<OpenBallotRow> open_ballots(store::Conn& c, std::int64_t proposal_id) {
+  std::vector<OpenBallotRow> out;
+  for (const auto& r : c.q(kOpenAll, proposal_id)) out.push_back({r.text(0), r.text(1)});
+  return out;
+}
+
+std::optional<std::string> open_ballot_of(store::Conn& c, std::int64_t proposal_id, const std::string& pseudonym) {
+  auto r = c.one(kOpenOf, proposal_id, pseudonym);
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+void replace_open_ballots(store::Conn& c, std::int64_t proposal_id, std::vector<OpenBallotRow> rows) {
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.pseudonym < b.pseudonym; });
+  c.q(kOpenDelete, proposal_id);
+  for (const auto& r : rows) c.q(kOpenInsert, proposal_id, r.pseudonym, r.sealed);
+}
+
+void delete_open_ballots(store::Conn& c, std::int64_t proposal_id) { c.q(kOpenDelete, proposal_id); }
 
 std::vector<AnonymousBallotRow> anonymous_ballots(store::Conn& c, std::int64_t proposal_id) {
   std::vector<AnonymousBallotRow> out;

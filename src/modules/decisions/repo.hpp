@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -61,8 +62,15 @@ struct AnonymousBallotRow {
   int revision = 1;
 };
 
+// Before migration 0009: an open anonymous poll's answer sealed in the turnout row.
 struct SealedBallotRow {
   std::int64_t user_id = 0;
+  std::string sealed;
+};
+
+// An open anonymous poll's answer: under a pseudonym only its giver can compute.
+struct OpenBallotRow {
+  std::string pseudonym;
   std::string sealed;
 };
 
@@ -100,6 +108,15 @@ void insert_ballot_key(store::Conn& c, std::int64_t proposal_id, const std::stri
 std::optional<std::string> ballot_key(store::Conn& c, std::int64_t proposal_id);
 void delete_ballot_key(store::Conn& c, std::int64_t proposal_id);
 void insert_anonymous_ballot(store::Conn& c, std::int64_t proposal_id, const AnonymousBallotRow& b);
+// Open anonymous polls: all of a proposal's answers in pseudonym order; one of them;
+// and a rewrite of all of them at once (delete, then insert in pseudonym order).
+std::vector<OpenBallotRow> open_ballots(store::Conn& c, std::int64_t proposal_id);
+std::optional<std::string> open_ballot_of(store::Conn& c, std::int64_t proposal_id, const std::string& pseudonym);
+void replace_open_ballots(store::Conn& c, std::int64_t proposal_id, std::vector<OpenBallotRow> rows);
+void delete_open_ballots(store::Conn& c, std::int64_t proposal_id);
+// The tables that hold links or copies to scrub after an anonymous answer or closing.
+inline constexpr std::string_view kAnonymityTables[] = {"decision_open_ballots", "decision_voters",
+                                                        "decision_ballot_keys"};
 std::vector<AnonymousBallotRow> anonymous_ballots(store::Conn& c, std::int64_t proposal_id);
 
 // Reminder sweep. Each claim is a conditional update: true for the one caller that

@@ -41,6 +41,9 @@ class SqliteConn final : public Conn {
     exec_plain("PRAGMA journal_mode=WAL");
     exec_plain("PRAGMA synchronous=FULL");
     exec_plain("PRAGMA foreign_keys=ON");
+    // Deleted rows are overwritten with zeros, so that what was deleted cannot be read
+    // back from free pages (see store/scrub.hpp).
+    exec_plain("PRAGMA secure_delete=ON");
   }
   ~SqliteConn() override {
     for (auto& [sql, st] : cache_) sqlite3_finalize(st);

@@ -1,6 +1,7 @@
 #include "modules/decisions/commands/anonymity.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "modules/decisions/repo.hpp"
 #include "web/app.hpp"
@@ -8,6 +9,9 @@
 namespace hs::decisions::commands::anonymity {
 
 namespace {
+
+constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32: no 0/O, 1/I
+constexpr std::size_t kCodeLength = 20;
 
 crypto::Key seal_key(const web::App& app, std::int64_t proposal_id) {
   return crypto::derive(app.master_key, static_cast<std::uint64_t>(proposal_id), "decballt");
@@ -17,6 +21,11 @@ crypto::Key seal_key(const web::App& app, std::int64_t proposal_id) {
 std::string owner_prefix(std::int64_t user_id) {
   auto s = std::to_string(user_id);
   return std::string(20 - std::min<std::size_t>(20, s.size()), '0') + s + '\n';
+}
+
+std::string cookie_mac(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
+  auto k = crypto::derive(app.master_key, static_cast<std::uint64_t>(user_id), "ballotck");
+  return crypto::to_hex(crypto::hmac_sha256(k, std::to_string(proposal_id) + ":" + std::string(code))).substr(0, 32);
 }
 
 }  // namespace
@@ -38,15 +47,70 @@ std::optional<crypto::Key> ballot_key(const web::App& app, store::Conn& c, std::
   return k;
 }
 
-std::string pseudonym(const crypto::Key& ballot_key, std::int64_t user_id) {
-  return crypto::to_hex(crypto::hmac_sha256(ballot_key, "voter:" + std::to_string(user_id)));
+std::string new_code() {
+  return crypto::random_from(kAlphabet, kCodeLength);
 }
 
-std::string seal_ballot(const crypto::Key& ballot_key, std::int64_t user_id, const StoredBallot& b) {
-  return crypto::seal(ballot_key, owner_prefix(user_id) + pack(b));
+std::optional<std::string> normalise_code(std::string_view typed) {
+  std::string code;
+  for (char ch : typed) {
+    if (ch == ' ' || ch == '-' || ch == '\t') continue;
+    const char up = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (kAlphabet.find(up) == std::string_view::npos) return std::nullopt;
+    code.push_back(up);
+    if (code.size() > kCodeLength) return std::nullopt;
+  }
+  if (code.size() != kCodeLength) return std::nullopt;
+  return code;
 }
 
-std::optional<StoredBallot> open_ballot(const crypto::Key& ballot_key, std::int64_t user_id, std::string_view sealed) {
+std::string display_code(std::string_view code) {
+  std::string out;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out.push_back('-');
+    out.push_back(code[i]);
+  }
+  return out;
+}
+
+std::string pseudonym(std::int64_t proposal_id, std::string_view code) {
+  return crypto::sha256_hex("humanspace anonymous answer\n" + std::to_string(proposal_id) + "\n" + std::string(code));
+}
+
+std::string closing_pseudonym(const crypto::Key& salt, std::string_view open_pseudonym) {
+  return crypto::to_hex(crypto::hmac_sha256(salt, open_pseudonym));
+}
+
+std::string cookie_name(std::int64_t proposal_id) { return "ballot" + std::to_string(proposal_id); }
+
+std::string cookie_value(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
+  return std::string(code) + "." + cookie_mac(app, user_id, proposal_id, code);
+}
+
+std::optional<std::string> code_from_cookie(const web::App& app, std::int64_t user_id, std::int64_t proposal_id,
+                                            std::string_view value) {
+  auto dot = value.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  auto code = normalise_code(value.substr(0, dot));
+  if (!code || *code != value.substr(0, dot)) return std::nullopt;
+  if (!crypto::equal(value.substr(dot + 1), cookie_mac(app, user_id, proposal_id, *code))) return std::nullopt;
+  return code;
+}
+
+std::string seal_ballot(const crypto::Key& ballot_key, std::string_view pseudonym, const StoredBallot& b) {
+  return crypto::seal(ballot_key, std::string(pseudonym) + '\n' + pack(b));
+}
+
+std::optional<StoredBallot> open_ballot(const crypto::Key& ballot_key, std::string_view pseudonym,
+                                        std::string_view sealed) {
+  auto plain = crypto::open(ballot_key, sealed);
+  const std::string prefix = std::string(pseudonym) + '\n';
+  if (!plain || !std::string_view(*plain).starts_with(prefix)) return std::nullopt;
+  return unpack(std::string_view(*plain).substr(prefix.size()));
+}
+
+std::optional<StoredBallot> open_legacy_ballot(const crypto::Key& ballot_key, std::int64_t user_id,
+                                               std::string_view sealed) {
   auto plain = crypto::open(ballot_key, sealed);
   auto prefix = owner_prefix(user_id);
   if (!plain || !std::string_view(*plain).starts_with(prefix)) return std::nullopt;

@@ -1,11 +1,16 @@
 #pragma once
-// The keys of anonymous polls. Each proposal has its own random ballot key, sealed at
-// rest under a key derived from the master key and destroyed when the proposal closes.
-// While open it seals each person's (padded) answer in their turnout row, so they can
-// see and change it; at closing the answers are opened, written out apart from anybody,
-// keyed by pseudonym = HMAC(ballot key, user id) and in pseudonym order, and the key
-// row is deleted in the same transaction. See docs/governance.md for what this does and
-// does not protect against.
+// Keeping the answers of anonymous polls apart from the people who gave them.
+//
+// Each person who answers gets a random *ballot code* that only they hold: in an
+// HttpOnly cookie bound to their account, and shown to them so they can write it down
+// and see or change their answer on another device. Their answer is stored under a
+// pseudonym computed from the proposal and that code, which the server never stores.
+// So nobody can tell whose answer is whose from the database – not even with the
+// master key. The answer itself is padded to one length and sealed under the
+// proposal's random ballot key (stored sealed under the master key, destroyed at
+// closing), so that a copy of the database does not show a running count either.
+// At closing the answers are re-keyed under fresh random pseudonyms and the key is
+// deleted. docs/governance.md says what this does and does not protect against.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,11 +33,34 @@ std::string new_sealed_key(const web::App& app, std::int64_t proposal_id);
 // The proposal's ballot key; nothing once it has been destroyed (or never existed).
 std::optional<crypto::Key> ballot_key(const web::App& app, store::Conn& c, std::int64_t proposal_id);
 
-std::string pseudonym(const crypto::Key& ballot_key, std::int64_t user_id);
+// A new ballot code: 20 characters from an alphabet without look-alikes (100 bits).
+std::string new_code();
+// What a person typed, as a code: capitals, spaces and dashes ignored; nothing if it
+// cannot be one.
+std::optional<std::string> normalise_code(std::string_view typed);
+// The code in groups of four, for reading and writing down.
+std::string display_code(std::string_view code);
 
-// Seals an answer for one person: the same length for every answer; opening checks it
-// belongs to that person, so sealed answers cannot be swapped between rows unnoticed.
-std::string seal_ballot(const crypto::Key& ballot_key, std::int64_t user_id, const StoredBallot& b);
-std::optional<StoredBallot> open_ballot(const crypto::Key& ballot_key, std::int64_t user_id, std::string_view sealed);
+// The answer's pseudonym while the poll is open (hex SHA-256 of proposal and code).
+std::string pseudonym(std::int64_t proposal_id, std::string_view code);
+// A pseudonym that no one can relate to the open one once `salt` is gone.
+std::string closing_pseudonym(const crypto::Key& salt, std::string_view open_pseudonym);
+
+// The cookie that keeps a person's code in their browser, bound to their account and
+// the proposal, so that on a shared device the next person cannot use it.
+std::string cookie_name(std::int64_t proposal_id);
+std::string cookie_value(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code);
+std::optional<std::string> code_from_cookie(const web::App& app, std::int64_t user_id, std::int64_t proposal_id,
+                                            std::string_view value);
+
+// Seals an answer under its pseudonym: the same length for every answer; opening
+// checks it belongs to that pseudonym, so sealed answers cannot be swapped unnoticed.
+std::string seal_ballot(const crypto::Key& ballot_key, std::string_view pseudonym, const StoredBallot& b);
+std::optional<StoredBallot> open_ballot(const crypto::Key& ballot_key, std::string_view pseudonym,
+                                        std::string_view sealed);
+
+// Answers sealed in turnout rows before migration 0009, bound to the user id.
+std::optional<StoredBallot> open_legacy_ballot(const crypto::Key& ballot_key, std::int64_t user_id,
+                                               std::string_view sealed);
 
 }  // namespace hs::decisions::commands::anonymity

@@ -1,16 +1,23 @@
 // Answering a proposal, and changing one's answer until it closes. Named polls keep the
-// answer with the person; anonymous polls seal it (padded to one length) in the person's
-// turnout row under the proposal's ballot key, and nothing else. The decision log
+// answer with the person. Anonymous polls record only that the person answered; the
+// answer goes, sealed and padded to one length, under a pseudonym that only the
+// person's ballot code opens (see anonymity.hpp), and all of the proposal's answers are
+// rewritten in pseudonym order so that no storage order tells who came first. The
+// copies this leaves behind are scrubbed after commit. The decision log
 // records that a commitment to the person answered – in named polls also an objection
 // or block with a hash of its reason; in anonymous polls nothing about the answer, as
 // even "objected at 14:02" would tell on someone.
+#include <algorithm>
+
 #include "modules/audit/module.hpp"
 #include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
+#include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "store/db.hpp"
+#include "store/scrub.hpp"
 #include "web/app.hpp"
 
 namespace hs::decisions::commands {
@@ -37,17 +44,45 @@ Result<Open> open_for_answer(web::App& app, store::Conn& c, std::int64_t space_i
   return o;
 }
 
-// The person's answer as it stands, for the consent and consensus state machines.
-std::optional<StoredBallot> current_answer(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id) {
+// Where a person's answer lives: for anonymous polls, their code and pseudonym.
+struct Slot {
+  std::optional<StoredBallot> current;  // the answer as it stands
+  std::string code, pseudonym;          // anonymous polls only
+  std::optional<crypto::Key> key;       // anonymous polls only
+};
+
+// Finds the person's answer. In an anonymous poll someone who has answered must bring
+// the code their answer is under (a person answering for the first time gets a new
+// one); answers sealed beside the person before migration 0009 move under a new code.
+Result<Slot> find_slot(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id,
+                       const std::optional<std::string>& code) {
+  Slot slot;
   if (!o.row.anonymous) {
-    auto b = repo::named_ballot_of(c, o.row.id, user_id);
-    if (!b) return std::nullopt;
-    return StoredBallot{b->choice, b->reason, b->revision};
+    if (auto b = repo::named_ballot_of(c, o.row.id, user_id)) slot.current = StoredBallot{b->choice, b->reason, b->revision};
+    return slot;
   }
-  auto key = anonymity::ballot_key(app, c, o.row.id);
-  auto sealed = repo::sealed_ballot_of(c, o.row.id, user_id);
-  if (!key || !sealed) return std::nullopt;
-  return anonymity::open_ballot(*key, user_id, *sealed);
+  slot.key = anonymity::ballot_key(app, c, o.row.id);
+  if (!slot.key) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
+  const bool answered = repo::has_voted(c, o.row.id, user_id);
+  if (answered && code) {
+    auto p = anonymity::pseudonym(o.row.id, *code);
+    if (auto sealed = repo::open_ballot_of(c, o.row.id, p)) {
+      slot.current = anonymity::open_ballot(*slot.key, p, *sealed);
+      if (!slot.current) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
+      slot.code = *code;
+      slot.pseudonym = std::move(p);
+      return slot;
+    }
+  }
+  if (answered) {
+    auto legacy = repo::sealed_ballot_of(c, o.row.id, user_id);
+    if (!legacy) return field_error("ballot_code", code ? "decisions_code_wrong" : "decisions_code_needed");
+    slot.current = anonymity::open_legacy_ballot(*slot.key, user_id, *legacy);
+    if (!slot.current) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
+  }
+  slot.code = anonymity::new_code();
+  slot.pseudonym = anonymity::pseudonym(o.row.id, slot.code);
+  return slot;
 }
 
 // Runs the answer through the rules' state machine for consent and consensus, which
@@ -92,13 +127,15 @@ Result<StoredBallot> through_rules(const Open& o, const std::optional<StoredBall
   return b;
 }
 
-Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id, const StoredBallot& b,
-                  bool withdrew) {
+Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot,
+                  const StoredBallot& b, bool withdrew) {
   const auto now = app.clock->now();
   if (o.row.anonymous) {
-    auto key = anonymity::ballot_key(app, c, o.row.id);
-    if (!key) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
-    repo::record_voter(c, o.row.id, user_id, anonymity::seal_ballot(*key, user_id, b));
+    auto rows = repo::open_ballots(c, o.row.id);
+    std::erase_if(rows, [&](const auto& r) { return r.pseudonym == slot.pseudonym; });
+    rows.push_back({slot.pseudonym, anonymity::seal_ballot(*slot.key, slot.pseudonym, b)});
+    repo::replace_open_ballots(c, o.row.id, std::move(rows));
+    repo::record_voter(c, o.row.id, user_id, std::nullopt);  // also empties a copy from before 0009
   } else {
     repo::upsert_named_ballot(c, o.row.id, user_id, b.choice, b.reason, b.revision, now);
     repo::record_voter(c, o.row.id, user_id, std::nullopt);
@@ -118,32 +155,57 @@ Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t use
   return {};
 }
 
+// After an anonymous answer: the rows the rewrite deleted must not linger in the files.
+Result<Answered> scrubbed(web::App& app, Result<Answered> r) {
+  if (r && r->code) store::scrub(*app.store, repo::kAnonymityTables);
+  return r;
+}
+
 }  // namespace
 
-Result<void> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
-                  const BallotFields& fields) {
-  return app.store->write([&](store::Conn& c) -> Result<void> {
+Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+                      const BallotFields& fields, const std::optional<std::string>& code) {
+  return scrubbed(app, app.store->write([&](store::Conn& c) -> Result<Answered> {
     auto o = open_for_answer(app, c, space_id, proposal_id, user_id);
     if (!o) return fail(o.error());
     auto parsed = parse_ballot(o->settings, o->options, fields);
     if (!parsed) return fail(parsed.error());
-    auto current = current_answer(app, c, *o, user_id);
-    auto b = through_rules(*o, current, *parsed, false, app.clock->now());
+    auto slot = find_slot(app, c, *o, user_id, code);
+    if (!slot) return fail(slot.error());
+    auto b = through_rules(*o, slot->current, *parsed, false, app.clock->now());
     if (!b) return fail(b.error());
-    return save(app, c, *o, user_id, *b, false);
-  });
+    if (auto ok = save(app, c, *o, user_id, *slot, *b, false); !ok) return fail(ok.error());
+    return Answered{o->row.anonymous ? std::optional(slot->code) : std::nullopt, o->row.closes_at};
+  }));
 }
 
-Result<void> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
-                                std::int64_t user_id, const std::string& reason) {
-  return app.store->write([&](store::Conn& c) -> Result<void> {
+Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
+                                    std::int64_t user_id, const std::string& reason,
+                                    const std::optional<std::string>& code) {
+  return scrubbed(app, app.store->write([&](store::Conn& c) -> Result<Answered> {
     auto o = open_for_answer(app, c, space_id, proposal_id, user_id);
     if (!o) return fail(o.error());
     if (o->settings.method != Method::consent) return fail(ErrorCode::conflict, std::string(keys::kObjectionNone));
-    auto current = current_answer(app, c, *o, user_id);
-    auto b = through_rules(*o, current, StoredBallot{"consent", reason, o->row.revision}, true, app.clock->now());
+    auto slot = find_slot(app, c, *o, user_id, code);
+    if (!slot) return fail(slot.error());
+    auto b = through_rules(*o, slot->current, StoredBallot{"consent", reason, o->row.revision}, true, app.clock->now());
     if (!b) return fail(b.error());
-    return save(app, c, *o, user_id, *b, true);
+    if (auto ok = save(app, c, *o, user_id, *slot, *b, true); !ok) return fail(ok.error());
+    return Answered{o->row.anonymous ? std::optional(slot->code) : std::nullopt, o->row.closes_at};
+  }));
+}
+
+Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+                               std::string_view typed) {
+  auto code = anonymity::normalise_code(typed);
+  if (!code) return field_error("ballot_code", typed.empty() ? "decisions_code_needed" : "decisions_code_wrong");
+  return app.store->with([&](store::Conn& c) -> Result<std::string> {
+    auto row = repo::proposal(c, space_id, proposal_id);
+    if (!row || !row->anonymous) return fail(ErrorCode::not_found, "decisions_not_found");
+    if (!repo::has_voted(c, proposal_id, user_id) ||
+        !repo::open_ballot_of(c, proposal_id, anonymity::pseudonym(proposal_id, *code)))
+      return field_error("ballot_code", "decisions_code_wrong");
+    return *code;
   });
 }
 

@@ -3,9 +3,11 @@
 // needs to recount it – the answers themselves (choices only, sorted, so that no order
 // links them to anybody) and hashes of the reasons – then signs the log.
 //
-// Anonymous polls are unlinked here, in the same transaction: every sealed answer is
-// opened, written to decision_anonymous_ballots keyed by pseudonym and in pseudonym
-// order, the sealed copies are emptied and the ballot key is deleted.
+// Anonymous polls are finished here, in the same transaction: every sealed answer is
+// opened and written to decision_anonymous_ballots under a fresh pseudonym (an HMAC of
+// the open one under a random salt that is never stored) in pseudonym order; the open
+// rows (and any sealed copies from before migration 0009) are deleted, as is the ballot
+// key; after commit the deleted rows are scrubbed from the files.
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -19,6 +21,7 @@
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/rules/results_csv.hpp"
 #include "store/db.hpp"
+#include "store/scrub.hpp"
 #include "web/app.hpp"
 
 namespace hs::decisions::commands {
@@ -53,11 +56,23 @@ Result<Answers> gather(web::App& app, store::Conn& c, const repo::ProposalRow& p
   }
   auto key = anonymity::ballot_key(app, c, p.id);
   if (!key) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
-  for (const auto& row : repo::sealed_ballots(c, p.id)) {
-    auto b = anonymity::open_ballot(*key, row.user_id, row.sealed);
+  // A random salt that lives only in this function: afterwards no one can relate the
+  // closing pseudonyms to the open ones.
+  crypto::Key salt{};
+  auto raw_salt = crypto::from_base64url(crypto::random_token(salt.size()));
+  std::copy(raw_salt->begin(), raw_salt->end(), salt.begin());
+  for (const auto& row : repo::open_ballots(c, p.id)) {
+    auto b = anonymity::open_ballot(*key, row.pseudonym, row.sealed);
     if (!b) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
-    a.anonymous.push_back({anonymity::pseudonym(*key, row.user_id), b->choice, b->reason, b->revision});
+    a.anonymous.push_back({anonymity::closing_pseudonym(salt, row.pseudonym), b->choice, b->reason, b->revision});
   }
+  for (const auto& row : repo::sealed_ballots(c, p.id)) {  // sealed before migration 0009
+    auto b = anonymity::open_legacy_ballot(*key, row.user_id, row.sealed);
+    if (!b) return fail(ErrorCode::unavailable, "decisions_ballot_key_missing");
+    a.anonymous.push_back({anonymity::closing_pseudonym(salt, std::to_string(row.user_id) + "\n" + row.sealed),
+                           b->choice, b->reason, b->revision});
+  }
+  std::fill(salt.begin(), salt.end(), 0);
   std::sort(a.anonymous.begin(), a.anonymous.end(),
             [](const auto& x, const auto& y) { return x.pseudonym < y.pseudonym; });
   for (const auto& b : a.anonymous) a.keyed.push_back({VoterKey{b.pseudonym}, {b.choice, b.reason, b.revision}, 0});
@@ -104,7 +119,8 @@ audit::Fields closing_entry(const repo::ProposalRow& p, const Tally& t, const An
 
 Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t closer_id,
                       const std::string& statement_in) {
-  return app.store->write([&](store::Conn& c) -> Result<Outcome> {
+  bool anonymous = false;
+  auto r = app.store->write([&](store::Conn& c) -> Result<Outcome> {
     auto p = repo::proposal(c, space_id, proposal_id);
     if (!p) return fail(ErrorCode::not_found, "decisions_not_found");
     if (!repo::lock_open(c, proposal_id)) return fail(ErrorCode::conflict, std::string(keys::kClosed));
@@ -119,7 +135,11 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     auto answers = gather(app, c, *p);
     if (!answers) return fail(answers.error());
     const auto eligible = eligible_now(c, space_id);
-    const auto turnout = repo::voter_count(c, proposal_id);
+    // Anonymous: every answer given counts, also one whose giver has since been erased
+    // (nobody can find it to remove it, as with a paper ballot in the box).
+    const auto turnout = p->anonymous ? std::max<std::int64_t>(repo::voter_count(c, proposal_id),
+                                                               static_cast<std::int64_t>(answers->anonymous.size()))
+                                      : repo::voter_count(c, proposal_id);
     CloseCheck check{turnout, eligible, !p->anonymous && objection_stands(s.method, answers->keyed)};
     if (auto ok = check_close(Phase::open, s, now, check); !ok) return fail(ok.error());
     const bool early = closes_early(s, now);
@@ -128,7 +148,9 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     const Tally t = tally(s, Phase::closed, proposal_id, options.size(), answers->keyed, eligible);
 
     if (p->anonymous) {
+      anonymous = true;
       for (const auto& b : answers->anonymous) repo::insert_anonymous_ballot(c, proposal_id, b);
+      repo::delete_open_ballots(c, proposal_id);
       repo::clear_sealed_ballots(c, proposal_id);
       repo::delete_ballot_key(c, proposal_id);
     }
@@ -156,6 +178,8 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     if (auto head = audit::sign_head(app, c, space_id); !head) return fail(head.error());
     return t.outcome;
   });
+  if (r && anonymous) store::scrub(*app.store, repo::kAnonymityTables);
+  return r;
 }
 
 }  // namespace hs::decisions::commands

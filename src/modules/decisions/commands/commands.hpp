@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -29,13 +30,27 @@ Settings settings_of(const repo::ProposalRow& p);
 // Opens a general proposal in its own transaction. Returns its id.
 Result<std::int64_t> open(web::App& app, std::int64_t space_id, std::int64_t proposer_id, const ParsedProposal& p);
 
+// What answering gave the person: in an anonymous poll, the ballot code their answer is
+// now under (new on a first answer), for them to keep; and when the poll closes.
+struct Answered {
+  std::optional<std::string> code;
+  std::int64_t closes_at = 0;
+};
+
 // Records or replaces the person's answer. The person must be able to vote in the space
-// (checked again inside the transaction) and the proposal open.
-Result<void> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
-                  const BallotFields& fields);
+// (checked again inside the transaction) and the proposal open. code: in anonymous
+// polls, the person's ballot code, needed to change an answer (field error
+// "ballot_code" without it).
+Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+                      const BallotFields& fields, const std::optional<std::string>& code = std::nullopt);
 // Consent: withdraws the person's objection; they then count as consenting.
-Result<void> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
-                                std::int64_t user_id, const std::string& reason);
+Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
+                                    std::int64_t user_id, const std::string& reason,
+                                    const std::optional<std::string>& code = std::nullopt);
+// A ballot code the person typed, if their answer in this anonymous poll is under it
+// (normalised), so that this device can remember it. Field error "ballot_code".
+Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
+                               std::int64_t user_id, std::string_view typed);
 
 // Declares the outcome. statement: the closer's words on what was decided (required).
 // Field errors: statement. Refusals: see policy.hpp check_close.
@@ -60,6 +75,7 @@ struct Loaded {
   std::int64_t turnout = 0;
   bool has_voted = false;                 // the viewer
   std::optional<StoredBallot> mine;       // the viewer's current answer, while open
+  std::optional<std::string> code;        // anonymous: the viewer's ballot code, when it opened `mine`
   std::optional<Tally> tally;             // none for an anonymous poll before closing
   std::vector<NamedAnswer> named;         // named polls: every answer, oldest first
   std::vector<StoredBallot> anonymous;    // anonymous polls after closing, in pseudonym order
@@ -68,7 +84,9 @@ struct Loaded {
   bool may_close_early = false;
   std::optional<SubjectLink> subject;  // what the decision is about, when another module opened it
 };
-std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer);
+// code: the viewer's ballot code for an anonymous poll, if their browser holds one.
+std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
+                           const std::optional<std::string>& code = std::nullopt);
 std::vector<repo::ProposalCard> list(web::App& app, std::int64_t space_id, std::int64_t viewer);
 // The results as CSV text with headings from the messages.
 std::string results_csv(web::App& app, const Loaded& l);

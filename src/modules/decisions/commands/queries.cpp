@@ -1,5 +1,6 @@
 // Reads for pages, and erasure and export. An anonymous poll's answers are never opened
-// here while it is open, except the viewer's own (so they can see and change it).
+// here while it is open, except the viewer's own, through the ballot code their browser
+// holds (so they can see and change it).
 #include <boost/json.hpp>
 
 #include "modules/accounts/module.hpp"
@@ -15,7 +16,8 @@
 
 namespace hs::decisions::commands {
 
-std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer) {
+std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
+                           const std::optional<std::string>& code) {
   return app.store->with([&](store::Conn& c) -> std::optional<Loaded> {
     auto row = repo::proposal(c, space_id, proposal_id);
     if (!row) return std::nullopt;
@@ -50,8 +52,14 @@ std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t pr
       l.tally = tally(l.settings, phase, proposal_id, l.options.size(), keyed, l.eligible);
     } else if (l.has_voted) {
       auto key = anonymity::ballot_key(app, c, proposal_id);
-      auto sealed = repo::sealed_ballot_of(c, proposal_id, viewer);
-      if (key && sealed) l.mine = anonymity::open_ballot(*key, viewer, *sealed);
+      if (key && code) {
+        const auto p = anonymity::pseudonym(proposal_id, *code);
+        if (auto sealed = repo::open_ballot_of(c, proposal_id, p)) l.mine = anonymity::open_ballot(*key, p, *sealed);
+        if (l.mine) l.code = code;
+      }
+      if (key && !l.mine)
+        if (auto legacy = repo::sealed_ballot_of(c, proposal_id, viewer))
+          l.mine = anonymity::open_legacy_ballot(*key, viewer, *legacy);
     }
     if (l.row.subject_kind != "general" && l.row.subject_id) {
       const auto* hooks = subject_hooks(l.row.subject_kind);

@@ -1,7 +1,10 @@
 #include "modules/decisions/handlers/common.hpp"
 
+#include <algorithm>
 #include <charconv>
 
+#include "core/clock.hpp"
+#include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/method.hpp"
 #include "modules/decisions/rules/outcome.hpp"
@@ -63,8 +66,27 @@ std::string method_label(Context& c, const std::string& method) {
 
 std::string outcome_label(Context& c, const std::string& outcome) { return c.t("decisions_outcome_" + outcome); }
 
+std::optional<std::string> ballot_code(Context& c, std::int64_t proposal_id) {
+  if (!c.viewer) return std::nullopt;
+  auto value = c.cookie(commands::anonymity::cookie_name(proposal_id));
+  if (value.empty()) return std::nullopt;
+  return commands::anonymity::code_from_cookie(c.app, c.viewer->user_id, proposal_id, value);
+}
+
+void remember_code(Context& c, std::int64_t proposal_id, const std::string& code, std::int64_t closes_at) {
+  constexpr std::int64_t kDay = 24 * 3600;
+  const auto max_age = std::max<std::int64_t>(kDay, closes_at - c.app.clock->now() + kDay);
+  c.set_cookie(commands::anonymity::cookie_name(proposal_id),
+               commands::anonymity::cookie_value(c.app, c.viewer->user_id, proposal_id, code), max_age);
+}
+
+void forget_code(Context& c, std::int64_t proposal_id) {
+  c.clear_cookie(commands::anonymity::cookie_name(proposal_id));
+}
+
 void add_notice(Context& c, View& v) {
-  static constexpr std::string_view kKnown[] = {"opened", "answered", "withdrawn", "closed"};
+  static constexpr std::string_view kKnown[] = {"opened", "answered", "withdrawn", "closed", "code_kept",
+                                                "code_forgotten"};
   auto n = c.query_param("notice");
   for (auto k : kKnown)
     if (n == k) v.set("notice", c.t("decisions_notice_" + std::string(k)));

@@ -32,6 +32,11 @@ web::View page_view(web::Context& c, const Space& s, const std::string& title_ke
 std::string decision_path(const Space& s, std::int64_t id, const std::string& rest = "");
 std::string method_label(web::Context& c, const std::string& method);
 std::string outcome_label(web::Context& c, const std::string& outcome);
+// The viewer's ballot code for an anonymous poll, if this browser keeps one for them.
+std::optional<std::string> ballot_code(web::Context& c, std::int64_t proposal_id);
+// Keeps the code in this browser until a day after the poll closes.
+void remember_code(web::Context& c, std::int64_t proposal_id, const std::string& code, std::int64_t closes_at);
+void forget_code(web::Context& c, std::int64_t proposal_id);
 // Adds the notice named by ?notice= when it is one of ours.
 void add_notice(web::Context& c, web::View& v);
 

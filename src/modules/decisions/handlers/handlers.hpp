@@ -12,6 +12,8 @@ web::Response proposal_show(web::Context& c);
 web::Response proposal_vote(web::Context& c);
 web::Response proposal_withdraw(web::Context& c);
 web::Response proposal_close(web::Context& c);
+web::Response ballot_code_keep(web::Context& c);
+web::Response ballot_code_forget(web::Context& c);
 web::Response results_download(web::Context& c);
 
 }  // namespace hs::decisions::handlers

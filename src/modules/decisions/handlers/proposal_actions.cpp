@@ -1,4 +1,5 @@
-// POST .../decisions/{id}/vote, .../withdraw and .../close, and GET .../results.csv.
+// POST .../decisions/{id}/vote, .../withdraw, .../close, .../code and .../forget-code,
+// and GET .../results.csv.
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/handlers/common.hpp"
 #include "modules/decisions/handlers/handlers.hpp"
@@ -48,12 +49,13 @@ Response proposal_vote(Context& c) {
   auto l = commands::load(c.app, a.space->space().id, *id, c.viewer->user_id);
   if (!l) return not_found(c);
   auto fields = ballot_from(c, l->options.size());
-  auto r = commands::cast(c.app, a.space->space().id, *id, c.viewer->user_id, fields);
+  auto r = commands::cast(c.app, a.space->space().id, *id, c.viewer->user_id, fields, ballot_code(c, *id));
   if (!r) {
     if (r.error().code == ErrorCode::not_found) return not_found(c);
     auto e = pinned(r.error(), "vote");
     return render_show(c, *a.space, *id, {&e, web::http_status(e.code), &fields, nullptr});
   }
+  if (r->code) remember_code(c, *id, *r->code, r->closes_at);
   return c.redirect(decision_path(*a.space, *id, "?notice=answered"));
 }
 
@@ -64,13 +66,43 @@ Response proposal_withdraw(Context& c) {
   if (!id) return not_found(c);
   if (!permissions::vote(a.space->subject)) return forbidden(c);
   auto reason = c.field("withdraw_reason");
-  auto r = commands::withdraw_objection(c.app, a.space->space().id, *id, c.viewer->user_id, reason);
+  auto r = commands::withdraw_objection(c.app, a.space->space().id, *id, c.viewer->user_id, reason,
+                                        ballot_code(c, *id));
   if (!r) {
     if (r.error().code == ErrorCode::not_found) return not_found(c);
     auto e = pinned(r.error(), "vote");
     return render_show(c, *a.space, *id, {&e, web::http_status(e.code), nullptr, nullptr});
   }
+  if (r->code) remember_code(c, *id, *r->code, r->closes_at);
   return c.redirect(decision_path(*a.space, *id, "?notice=withdrawn"));
+}
+
+Response ballot_code_keep(Context& c) {
+  auto a = members_only(c);
+  if (!a.space) return std::move(a.refusal);
+  auto id = id_param(c);
+  if (!id) return not_found(c);
+  if (!permissions::vote(a.space->subject)) return forbidden(c);
+  auto typed = c.field("ballot_code");
+  auto r = commands::check_code(c.app, a.space->space().id, *id, c.viewer->user_id, typed);
+  if (!r) {
+    if (r.error().code == ErrorCode::not_found) return not_found(c);
+    auto e = r.error();
+    return render_show(c, *a.space, *id, {&e, web::http_status(e.code), nullptr, nullptr, &typed});
+  }
+  auto l = commands::load(c.app, a.space->space().id, *id, c.viewer->user_id, *r);
+  if (!l) return not_found(c);
+  remember_code(c, *id, *r, l->settings.closes_at);
+  return c.redirect(decision_path(*a.space, *id, "?notice=code_kept#vote"));
+}
+
+Response ballot_code_forget(Context& c) {
+  auto a = members_only(c);
+  if (!a.space) return std::move(a.refusal);
+  auto id = id_param(c);
+  if (!id) return not_found(c);
+  forget_code(c, *id);
+  return c.redirect(decision_path(*a.space, *id, "?notice=code_forgotten#vote"));
 }
 
 Response proposal_close(Context& c) {

@@ -1,6 +1,7 @@
 // GET /spaces/{slug}/decisions/{id}: the proposal, how it will be decided (the rule text
 // for its method), the answer form for this method, the results when this person may see
 // them, and the closing form for facilitators and the proposer.
+#include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/handlers/common.hpp"
@@ -375,7 +376,7 @@ void add_settings_view(Context& c, View& v, const commands::Loaded& l) {
 
 Response render_show(Context& c, const Space& s, std::int64_t id, const ShowState& state) {
   const auto viewer = c.viewer ? c.viewer->user_id : 0;
-  auto loaded = commands::load(c.app, s.space().id, id, viewer);
+  auto loaded = commands::load(c.app, s.space().id, id, viewer, ballot_code(c, id));
   if (!loaded) return not_found(c);
   const auto& l = *loaded;
   const auto now = c.app.clock->now();
@@ -422,6 +423,11 @@ Response render_show(Context& c, const Space& s, std::int64_t id, const ShowStat
   if (open_now && permissions::vote(s.subject)) {
     v.set("can_vote", true);
     v.set("has_voted", l.has_voted);
+    if (l.settings.anonymous && l.code) v.set("ballot_code", commands::anonymity::display_code(*l.code));
+    if (l.settings.anonymous && l.has_voted && !l.mine) {
+      v.set("needs_code", true);
+      if (state.code_typed) v.set("code_typed", *state.code_typed);
+    }
     add_ballot_view(c, v, l, state.typed ? *state.typed : fields_of(l));
   } else if (!l.closed && !open_now) {
     v.set("voting_ended", true);

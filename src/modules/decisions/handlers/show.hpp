@@ -13,6 +13,7 @@ struct ShowState {
   int status = 200;
   const BallotFields* typed = nullptr;  // the answer as typed, kept after an error
   const std::string* statement = nullptr;
+  const std::string* code_typed = nullptr;  // a ballot code that did not match, kept
 };
 
 web::Response render_show(web::Context& c, const Space& s, std::int64_t id, const ShowState& state);

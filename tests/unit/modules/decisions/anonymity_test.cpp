@@ -1,19 +1,25 @@
 // An anonymous poll, end to end on a real store (SQLite; PostgreSQL too when
-// HS_TEST_PG_URL is set): members answer in a known order, one changes their answer,
-// the poll closes – and then we try to link answers back to the people who gave them
-// through every table (values, row order, hidden row ids and, on PostgreSQL, the
-// transaction ids rows carry), the CSV export, the decision log and the log output.
+// HS_TEST_PG_URL is set): members answer in a known order, one changes their answer
+// (which needs their ballot code), the poll closes – and we try to link answers back to
+// the people who gave them, while the poll is open (holding the database AND the
+// master key, so every sealed answer can be opened) and after it closes: through every
+// table (values, row order, hidden row ids and, on PostgreSQL, the transaction ids rows
+// carry), the raw SQLite files, the CSV export, the decision log and the log output.
 // Every attempt must fail. docs/governance.md lists what this cannot rule out.
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "governance_fixture.hpp"
 #include "modules/audit/module.hpp"
+#include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
+#include "modules/decisions/repo.hpp"
 
 namespace hs::decisions {
 
@@ -23,6 +29,7 @@ struct Voter {
   std::int64_t id = 0;
   std::string name, email, commitment;
   std::string choice, reason;  // the answer that counts
+  std::string code;            // their ballot code, which only they hold
 };
 
 struct Table {
@@ -123,6 +130,17 @@ class Anonymity : public hs::testing::GovernanceTest {
         for (const auto& cell : row) all += cell + "\x1f";
     return all;
   }
+
+  // Every byte of the SQLite database and its write-ahead log.
+  std::string sqlite_files() {
+    std::string out;
+    const auto path = std::filesystem::path(url_.substr(7));
+    for (auto p : {path, std::filesystem::path(path.string() + "-wal")}) {
+      std::ifstream in(p, std::ios::binary);
+      out += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    return out;
+  }
 };
 
 TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
@@ -166,13 +184,22 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
     }
     return s;
   };
-  auto cast = [&](std::size_t i, const std::string& choice, const std::string& reason) {
+  auto fields = [](const std::string& choice, const std::string& reason) {
     BallotFields f;
     std::istringstream in(choice);
     for (std::string part; std::getline(in, part, ',');) f.scores.push_back(part);
     f.reason = reason;
-    auto r = commands::cast(app_, space_id, *id, voters[i].id, f);
+    return f;
+  };
+  auto cast = [&](std::size_t i, const std::string& choice, const std::string& reason) {
+    auto r = commands::cast(app_, space_id, *id, voters[i].id, fields(choice, reason),
+                            voters[i].code.empty() ? std::nullopt : std::optional(voters[i].code));
     ASSERT_TRUE(r.has_value()) << r.error().message_key;
+    ASSERT_TRUE(r->code.has_value());
+    if (!voters[i].code.empty()) {
+      EXPECT_EQ(*r->code, voters[i].code) << "a change keeps the code";
+    }
+    voters[i].code = *r->code;
     clock_.advance(97);
   };
   for (std::size_t i = 0; i < voters.size(); ++i) {
@@ -185,10 +212,40 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
     if (i == 4) cast(i, first_choice_of_4, first_reason_of_4);
     else cast(i, voters[i].choice, voters[i].reason);
   }
-  cast(4, voters[4].choice, voters[4].reason);  // changes their mind
+  // The sealed first answer of voter 4, to look for in the files once it is replaced.
+  const auto first_sealed_of_4 = [&] {
+    return store_->with([&](store::Conn& c) {
+      return *repo::open_ballot_of(c, *id, commands::anonymity::pseudonym(*id, voters[4].code));
+    });
+  }();
+  EXPECT_EQ(voters[4].code.size(), 20u);
+  EXPECT_NE(voters[4].code, voters[3].code);
 
-  // While open: nobody sees results, each person sees only their own answer.
-  auto mine = commands::load(app_, space_id, *id, voters[2].id);
+  // Changing an answer needs the code: without it, or with someone else's, nothing changes.
+  {
+    auto no_code = commands::cast(app_, space_id, *id, voters[4].id, fields(voters[4].choice, voters[4].reason));
+    ASSERT_FALSE(no_code.has_value());
+    ASSERT_FALSE(no_code.error().fields.empty());
+    EXPECT_EQ(no_code.error().fields.front().field, "ballot_code");
+    auto typo = voters[4].code;
+    typo[0] = typo[0] == 'A' ? 'B' : 'A';
+    auto wrong = commands::cast(app_, space_id, *id, voters[4].id, fields(voters[4].choice, voters[4].reason), typo);
+    ASSERT_FALSE(wrong.has_value());
+    EXPECT_EQ(wrong.error().fields.front().message_key, "decisions_code_wrong");
+    auto check = commands::check_code(app_, space_id, *id, voters[4].id,
+                                      commands::anonymity::display_code(voters[4].code));
+    ASSERT_TRUE(check.has_value());
+    EXPECT_EQ(*check, voters[4].code);
+    EXPECT_FALSE(commands::check_code(app_, space_id, *id, voters[4].id, "not a code").has_value());
+    auto before = commands::load(app_, space_id, *id, voters[4].id, voters[4].code);
+    ASSERT_TRUE(before && before->mine);
+    EXPECT_EQ(before->mine->reason, first_reason_of_4);
+  }
+  cast(4, voters[4].choice, voters[4].reason);  // changes their mind, with their code
+
+  // While open: nobody sees results, each person sees only their own answer, and only
+  // with their code.
+  auto mine = commands::load(app_, space_id, *id, voters[2].id, voters[2].code);
   ASSERT_TRUE(mine.has_value());
   EXPECT_EQ(mine->settings.results, ResultsVisibility::after_close);
   EXPECT_FALSE(mine->tally.has_value());
@@ -196,6 +253,65 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
   ASSERT_TRUE(mine->mine.has_value());
   EXPECT_EQ(mine->mine->choice, voters[2].choice);
   EXPECT_EQ(mine->turnout, 5);
+  auto without = commands::load(app_, space_id, *id, voters[2].id);
+  ASSERT_TRUE(without.has_value());
+  EXPECT_TRUE(without->has_voted);
+  EXPECT_FALSE(without->mine.has_value()) << "an answer opened without its code";
+  auto others = commands::load(app_, space_id, *id, voters[2].id, voters[3].code);
+  ASSERT_TRUE(others.has_value());
+  ASSERT_TRUE(others->mine.has_value());  // a code opens its answer for whoever holds it
+  EXPECT_EQ(others->mine->choice, voters[3].choice);
+
+  // While open, with the database AND the master key: every sealed answer can be
+  // opened, but nothing ties one to a person. The turnout rows hold no answer, the
+  // answers' rows hold no person, their storage order is pseudonym order and (on
+  // PostgreSQL) they share one transaction id; and no pseudonym can be recomputed from
+  // anything the server holds.
+  {
+    const auto pid = std::to_string(*id);
+    for (const auto& s : strings("SELECT sealed_ballot FROM decision_voters WHERE proposal_id = ?", pid))
+      EXPECT_TRUE(s.empty()) << "an answer sealed beside its voter";
+    auto key = store_->with([&](store::Conn& c) { return commands::anonymity::ballot_key(app_, c, *id); });
+    ASSERT_TRUE(key.has_value());
+    auto rows = store_->with([&](store::Conn& c) { return repo::open_ballots(c, *id); });
+    ASSERT_EQ(rows.size(), 5u);
+    Table opened{"opened", {"pseudonym", "choice", "reason"}, {}};
+    std::multiset<std::string> choices;
+    for (const auto& r : rows) {
+      auto b = commands::anonymity::open_ballot(*key, r.pseudonym, r.sealed);
+      ASSERT_TRUE(b.has_value());
+      choices.insert(b->choice);
+      opened.rows.push_back({r.pseudonym, b->choice, b->reason});
+      EXPECT_EQ(r.sealed.size(), rows.front().sealed.size()) << "sealed answers differ in length";
+    }
+    std::multiset<std::string> given;
+    for (const auto& v : voters) given.insert(v.choice);
+    EXPECT_EQ(choices, given);
+    expect_no_row_links({opened}, voters, "opened with the master key");
+    std::set<std::string> pseudonyms;
+    for (const auto& r : rows) pseudonyms.insert(r.pseudonym);
+    for (const auto& v : voters) {
+      EXPECT_FALSE(pseudonyms.count(crypto::to_hex(crypto::hmac_sha256(*key, "voter:" + std::to_string(v.id)))));
+      EXPECT_FALSE(pseudonyms.count(crypto::sha256_hex(std::to_string(v.id))));
+      EXPECT_FALSE(pseudonyms.count(v.commitment));
+    }
+    const std::string in_storage_order = std::string("SELECT pseudonym FROM decision_open_ballots ") +
+                                         "WHERE proposal_id = ? ORDER BY " + (postgres() ? "ctid" : "rowid");
+    auto stored = strings(in_storage_order, pid);
+    EXPECT_TRUE(std::is_sorted(stored.begin(), stored.end())) << "storage order follows the order of answering";
+    if (postgres()) {
+      auto xids = strings("SELECT xmin::text FROM decision_open_ballots WHERE proposal_id = ?", pid);
+      EXPECT_EQ(std::set<std::string>(xids.begin(), xids.end()).size(), 1u)
+          << "open answers carry the transaction ids of their answering";
+    } else {
+      // The replaced first answer of voter 4 is gone from the files, write-ahead log too.
+      // (A sealed answer spans several pages, so look for pieces of it.)
+      auto files = sqlite_files();
+      for (std::size_t at = 0; at + 40 <= first_sealed_of_4.size(); at += 500)
+        EXPECT_EQ(files.find(first_sealed_of_4.substr(at, 40)), std::string::npos)
+            << "a replaced answer lingers in the files (piece at " << at << ")";
+    }
+  }
 
   // While open, a copy of the database alone holds no answer in the clear, and every
   // sealed answer has the same length whatever it says.
@@ -221,8 +337,9 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
   auto all = everything(tables);
   const auto pid = std::to_string(*id);
 
-  // The key that could link is gone, and so are the sealed copies.
+  // The key is gone, and so are the sealed copies.
   EXPECT_TRUE(strings("SELECT key_sealed FROM decision_ballot_keys WHERE proposal_id = ?", pid).empty());
+  EXPECT_TRUE(strings("SELECT pseudonym FROM decision_open_ballots WHERE proposal_id = ?", pid).empty());
   for (const auto& s : strings("SELECT sealed_ballot FROM decision_voters WHERE proposal_id = ?", pid))
     EXPECT_TRUE(s.empty());
   // The answer given first and then changed is nowhere.
@@ -262,9 +379,11 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
   }
 
   // The pseudonyms cannot be recomputed from anything that is left: not from the master
-  // key, not from the decision log's commitments, not from a plain hash of the id.
+  // key, not from the decision log's commitments, not from a plain hash of the id, not
+  // even from the voters' own codes.
   std::set<std::string> pseudonyms(stored.begin(), stored.end());
   for (const auto& v : voters) {
+    EXPECT_FALSE(pseudonyms.count(commands::anonymity::pseudonym(*id, v.code)));
     auto from_master = crypto::to_hex(crypto::hmac_sha256(
         crypto::derive(app_.master_key, static_cast<std::uint64_t>(*id), "decballt"), "voter:" + std::to_string(v.id)));
     EXPECT_FALSE(pseudonyms.count(from_master));
@@ -284,7 +403,7 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
   EXPECT_EQ(counted, given);
 
   // The results page and the CSV: counts, option names and reasons without names.
-  auto after = commands::load(app_, space_id, *id, voters[2].id);
+  auto after = commands::load(app_, space_id, *id, voters[2].id, voters[2].code);
   ASSERT_TRUE(after && after->tally);
   auto csv = commands::results_csv(app_, *after);
   EXPECT_NE(csv.find("Harbour room"), std::string::npos);

@@ -44,7 +44,9 @@ class DecisionFlow : public hs::testing::GovernanceTest {
     BallotFields f;
     f.choice = choice;
     f.reason = reason;
-    return commands::cast(app_, space_, id, who, f);
+    auto r = commands::cast(app_, space_, id, who, f);
+    if (!r) return fail(r.error());
+    return {};
   }
 
   std::vector<std::string> kinds() {
