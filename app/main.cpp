@@ -12,6 +12,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/breakouts/cli.hpp"
+#include "modules/breakouts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
 #include "modules/demo/seed.hpp"
@@ -66,6 +67,7 @@ void wire(hs::web::App& app, Services& s) {
   hs::spaces::register_module(app);
   hs::audit::register_module(app);
   hs::events::register_module(app);
+  hs::breakouts::register_module(app);
   hs::decisions::register_module(app);
   hs::terms::register_module(app);
 }

@@ -416,6 +416,8 @@ Result<Plan> plan_groups(const PlanInput& in) {
     if (!known(pr)) return fail(ErrorCode::invalid, "breakouts_person_unknown");
   for (const auto& pr : in.keep_together)
     if (!known(pr)) return fail(ErrorCode::invalid, "breakouts_person_unknown");
+  for (const auto& pr : in.met_before)
+    if (!known(pr)) return fail(ErrorCode::invalid, "breakouts_person_unknown");
 
   Model m;
   m.n = n, m.groups = groups, m.lo = in.min_size, m.hi = in.max_size;
@@ -490,6 +492,10 @@ Result<Plan> plan_groups(const PlanInput& in) {
   for (int attempt = 0; attempt < attempts; ++attempt) {
     Rng rng(in.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(attempt) * 0xD1B54A32D192ED03ULL + 1);
     std::vector<std::vector<int>> met(n);
+    for (const auto& [a, b] : in.met_before) {
+      met[a].push_back(b);
+      met[b].push_back(a);
+    }
     std::vector<Groups> rounds;
     // people in a random seat of the design, and its rounds in a random order
     // Same-row people never meet in the design's rounds, so people alike (hosts, then the
@@ -578,6 +584,8 @@ Figures check_plan(const PlanInput& in, const std::vector<Groups>& rounds) {
   const auto keys = spread_keys(in);
   for (const auto& k : keys) f.attribute_spread[k] = 0;
   std::set<std::pair<int, int>> met;
+  for (const auto& [a, b] : in.met_before)
+    if (a >= 0 && b >= 0 && a < n && b < n && a != b) met.emplace(std::min(a, b), std::max(a, b));
   for (const auto& groups : rounds) {
     const bool enough_hosts = host_total >= static_cast<int>(groups.size());
     std::vector<int> group_of(n, -1);

@@ -25,6 +25,9 @@ struct PlanInput {
   int rounds = 1;
   std::vector<std::pair<int, int>> keep_apart;     // never in the same group
   std::vector<std::pair<int, int>> keep_together;  // always in the same group
+  // Pairs who already shared a group before these rounds (earlier rounds of the event, or
+  // the space's earlier events): meeting again counts as a repeat meeting.
+  std::vector<std::pair<int, int>> met_before;
   // Attributes to spread evenly; empty means every attribute key seen except the host key.
   std::vector<std::string> spread;
   std::string host_key = "host";                 // a host has attributes[host_key] == "yes"

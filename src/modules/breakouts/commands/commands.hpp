@@ -1,0 +1,92 @@
+#pragma once
+// The breakouts module's use cases. Each write is one transaction; after commit the
+// event's live channel hears of it (events::live::changed).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/breakouts/repo.hpp"
+#include "modules/breakouts/rules/round.hpp"
+#include "modules/events/commands/commands.hpp"
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::breakouts::commands {
+
+using events::commands::Access;
+
+Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput& in);
+
+// The assignment's own figures, as the facilitator sees them.
+struct Assigned {
+  std::int64_t people = 0, groups = 0, repeat_meetings = 0, violations = 0;
+  double attribute_spread = 0;  // the largest over the spread attributes
+  std::vector<std::string> unmatched;  // csv: names that match nobody here
+  std::vector<CsvProblem> problems;    // csv: lines that could not be read
+};
+// Balanced: plans the round over everyone taking part now (hosts: facilitators and
+// stewards), meeting as few people again as possible from earlier rounds.
+// Self-select: makes empty groups enough for everyone, for people to pick.
+Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, Mode mode);
+// Pre-assigned from CSV ("name,group" lines).
+Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_id, const std::string& csv);
+// Manual: moves a person to a group (group number; one past the last makes a new
+// group); 0 takes them out of the round.
+Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
+                         std::int64_t group_number);
+Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id);
+Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, const std::string& text);
+Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id);
+Result<bool> resolve_help(web::App& app, const Access& a, std::int64_t round_id, std::int64_t help_id);
+
+// Participants
+Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id);
+// named: the author agrees to be shown by name; for_group: a host writing for the group.
+Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round_id, const std::string& body,
+                              bool named, bool for_group);
+Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id);
+
+// Reading
+struct Member {
+  std::int64_t participant_id = 0;
+  std::string name;
+  bool host = false;
+};
+struct Note {
+  std::int64_t id = 0, group_number = 0, round_number = 0, created_at = 0;
+  std::optional<std::string> author;  // only when the author chose to be named
+  bool for_group = false;
+  std::string body;
+  std::optional<std::int64_t> theme_id;
+};
+struct Group {
+  std::int64_t id = 0, number = 0, notes = 0;
+  std::vector<Member> members;
+  bool help_open = false;
+};
+struct RoundView {
+  repo::RoundRow round;
+  std::vector<std::string> prompts;
+  std::vector<Group> groups;
+  std::vector<Member> unplaced;  // taking part now, in no group
+  std::vector<repo::HelpRow> help;
+};
+std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id);
+std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id);
+// The person's own group in a round, with its notes; nothing when they have none.
+struct MyGroup {
+  repo::RoundRow round;
+  std::vector<std::string> prompts;
+  Group group;
+  bool host = false;
+  std::vector<Note> notes;
+};
+std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t round_id);
+std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id);
+std::vector<Note> notes_of_event(web::App& app, std::int64_t event_id);
+
+}  // namespace hs::breakouts::commands

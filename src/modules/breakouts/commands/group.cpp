@@ -1,0 +1,193 @@
+// Taking part in a breakout round: picking a group, writing notes, asking for help; and
+// what the pages read.
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/breakouts/commands/commands.hpp"
+#include "modules/breakouts/commands/support.hpp"
+#include "modules/breakouts/permissions.hpp"
+#include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+#include "web/render.hpp"
+
+namespace hs::breakouts::commands {
+
+namespace {
+
+constexpr std::size_t kNoteMax = 2000;
+
+std::vector<std::string> prompts_of(const repo::RoundRow& r) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < r.prompts.size()) {
+    auto nl = r.prompts.find('\n', start);
+    auto line = r.prompts.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (!line.empty()) out.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+// The person's participant record; a member taking part for the first time gets one.
+std::int64_t participant_for(web::App& app, store::Conn& c, const Access& a) {
+  if (a.participant_id) return *a.participant_id;
+  if (auto p = events::repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
+  return events::repo::insert_participant(c, a.event.id, std::nullopt, a.user_id, std::nullopt, app.clock->now());
+}
+
+std::optional<std::int64_t> existing_participant(store::Conn& c, const Access& a) {
+  if (a.participant_id) return a.participant_id;
+  if (a.user_id)
+    if (auto p = events::repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
+  return std::nullopt;
+}
+
+Note note_of(web::App& app, store::Conn& c, const repo::NoteRow& n) {
+  Note out{n.id, n.group_number, n.round_number, n.created_at, std::nullopt, n.for_group, n.body, n.theme_id};
+  if (n.participant_id) out.author = person_name(app, c, n.user_id, n.nickname, *n.participant_id);
+  return out;
+}
+
+// Runs f on the round the person takes part in, in a write transaction.
+template <class T, class F>
+Result<T> in_round(web::App& app, const Access& a, std::int64_t round_id, F&& f) {
+  if (!permissions::take_part(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
+  auto r = app.store->write([&](store::Conn& c) -> Result<T> {
+    auto round = repo::round(c, a.event.id, round_id);
+    if (!round) return fail(ErrorCode::not_found, "breakouts_round_not_found");
+    return f(c, *round);
+  });
+  if (r) events::live::changed(a.event.id);
+  return r;
+}
+
+}  // namespace
+
+std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_t> user_id,
+                        const std::optional<std::string>& nickname, std::int64_t participant_id) {
+  if (user_id) return accounts::display_name(app, c, *user_id);
+  if (nickname && !nickname->empty()) return *nickname;
+  return app.renderer->format("breakouts_guest", {{"number", std::to_string(participant_id)}});
+}
+
+Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
+  return in_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.mode != "self_select") return fail(ErrorCode::conflict, "breakouts_not_self_select");
+    if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
+    auto groups = repo::groups_of(c, round_id);
+    if (std::none_of(groups.begin(), groups.end(), [&](const auto& g) { return g.id == group_id; }))
+      return fail(Error{ErrorCode::invalid, "breakouts_group_invalid", {{"group", "breakouts_group_invalid"}}});
+    const auto me = participant_for(app, c, a);
+    auto place = repo::place_of(c, round_id, me);
+    if (place && place->group_id == group_id) return true;
+    if (repo::group_size(c, group_id) >= round.max_size)
+      return fail(Error{ErrorCode::conflict, "breakouts_group_full", {{"group", "breakouts_group_full"}}});
+    repo::put_place(c, round_id, me, group_id, place ? place->host : false);
+    return true;
+  });
+}
+
+Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round_id, const std::string& body_in,
+                              bool named, bool for_group) {
+  auto body = std::string(text::trim(body_in));
+  if (body.empty()) return fail(Error{ErrorCode::invalid, "breakouts_note_required", {{"note", "breakouts_note_required"}}});
+  if (!text::valid_utf8(body) || text::has_control(body, true) || text::length(body) > kNoteMax)
+    return fail(Error{ErrorCode::invalid, "breakouts_note_too_long", {{"note", "breakouts_note_too_long"}}});
+  return in_round<std::int64_t>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
+    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
+    auto me = existing_participant(c, a);
+    auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
+    if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
+    if (for_group && !permissions::write_for_group(a.standing, place->host))
+      return fail(ErrorCode::forbidden, "events_forbidden");
+    // An anonymous note keeps no author at all; a note for the group is the host's.
+    std::optional<std::int64_t> author = (named || for_group) ? me : std::nullopt;
+    return repo::insert_note(c, place->group_id, author, for_group, body, app.clock->now());
+  });
+}
+
+Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
+  return in_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
+    auto me = existing_participant(c, a);
+    auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
+    if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
+    if (repo::has_open_help(c, place->group_id)) return false;  // already asked: once is enough
+    repo::insert_help(c, place->group_id, app.clock->now());
+    return true;
+  });
+}
+
+std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::rounds_of(c, event_id); });
+}
+
+std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::running_round(c, event_id); });
+}
+
+std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id) {
+  return app.store->with([&](store::Conn& c) -> std::optional<RoundView> {
+    auto round = repo::round(c, event_id, round_id);
+    if (!round) return std::nullopt;
+    RoundView v;
+    v.round = *round;
+    v.prompts = prompts_of(*round);
+    v.help = repo::open_help(c, round_id);
+    for (const auto& g : repo::groups_of(c, round_id)) {
+      Group group{g.id, g.number, repo::note_count_of_group(c, g.id), {}, false};
+      for (const auto& h : v.help) group.help_open = group.help_open || h.group_id == g.id;
+      v.groups.push_back(std::move(group));
+    }
+    std::vector<std::int64_t> placed;
+    for (const auto& p : repo::places_of(c, round_id)) {
+      placed.push_back(p.participant_id);
+      auto it = std::find_if(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.id == p.group_id; });
+      if (it != v.groups.end())
+        it->members.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id), p.host});
+    }
+    for (const auto& p : repo::pool(c, event_id))
+      if (std::find(placed.begin(), placed.end(), p.participant_id) == placed.end())
+        v.unplaced.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id),
+                              p.role && (*p.role == "facilitator" || *p.role == "steward")});
+    return v;
+  });
+}
+
+std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t round_id) {
+  return app.store->with([&](store::Conn& c) -> std::optional<MyGroup> {
+    auto round = repo::round(c, a.event.id, round_id);
+    if (!round) return std::nullopt;
+    auto me = existing_participant(c, a);
+    auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
+    if (!place) return std::nullopt;
+    MyGroup m;
+    m.round = *round;
+    m.prompts = prompts_of(*round);
+    m.host = place->host;
+    m.group.id = place->group_id;
+    m.group.number = place->group_number;
+    m.group.help_open = repo::has_open_help(c, place->group_id);
+    for (const auto& p : repo::places_of(c, round_id))
+      if (p.group_id == place->group_id)
+        m.group.members.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id), p.host});
+    for (const auto& n : repo::notes_of_group(c, place->group_id)) m.notes.push_back(note_of(app, c, n));
+    m.group.notes = static_cast<std::int64_t>(m.notes.size());
+    return m;
+  });
+}
+
+std::vector<Note> notes_of_event(web::App& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) {
+    std::vector<Note> out;
+    for (const auto& n : repo::notes_of_event(c, event_id)) out.push_back(note_of(app, c, n));
+    return out;
+  });
+}
+
+}  // namespace hs::breakouts::commands

@@ -1,0 +1,221 @@
+// Setting up and running breakout rounds: the facilitator's side.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "modules/breakouts/commands/commands.hpp"
+#include "modules/breakouts/commands/support.hpp"
+#include "modules/breakouts/permissions.hpp"
+#include "modules/breakouts/rules/assign.hpp"
+#include "modules/events/live.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+
+namespace hs::breakouts::commands {
+
+namespace {
+
+constexpr std::size_t kBroadcastMax = 500;
+
+bool is_host_role(const std::optional<std::string>& role) {
+  return role && (*role == "facilitator" || *role == "steward");
+}
+
+// Runs f in a write transaction on a round of the event the person runs; the event's
+// live channel hears of the change after commit.
+template <class T, class F>
+Result<T> on_round(web::App& app, const Access& a, std::int64_t round_id, F&& f) {
+  if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
+  auto r = app.store->write([&](store::Conn& c) -> Result<T> {
+    auto round = repo::round(c, a.event.id, round_id);
+    if (!round) return fail(ErrorCode::not_found, "breakouts_round_not_found");
+    return f(c, *round);
+  });
+  if (r) events::live::changed(a.event.id);
+  return r;
+}
+
+std::string figures_json(const Assigned& f) {
+  return fmt::format(R"({{"people":{},"groups":{},"repeat_meetings":{},"violations":{},"attribute_spread":{:.3f}}})",
+                     f.people, f.groups, f.repeat_meetings, f.violations, f.attribute_spread);
+}
+
+}  // namespace
+
+Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput& in) {
+  if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
+  auto f = check_round(in);
+  if (!f) return fail(f.error());
+  std::string prompts;
+  for (const auto& p : f->prompts) prompts += p + "\n";
+  auto id = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+    repo::RoundRow r;
+    r.event_id = a.event.id;
+    r.number = repo::next_round_number(c, a.event.id);
+    r.prompts = prompts;
+    r.min_size = f->min_size, r.max_size = f->max_size, r.duration_minutes = f->duration_minutes;
+    r.content_note = f->content_note;
+    r.mode = std::string(to_string(f->mode));
+    r.created_at = app.clock->now();
+    return repo::insert_round(c, r);
+  });
+  if (id) events::live::changed(a.event.id);
+  return id;
+}
+
+Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, Mode mode) {
+  Assigned out;
+  auto r = on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
+    auto pool = repo::pool(c, a.event.id);
+    out.people = static_cast<std::int64_t>(pool.size());
+    if (pool.size() < 2) return fail(ErrorCode::invalid, "breakouts_too_few_people");
+    repo::clear_groups(c, round_id);
+    repo::set_mode(c, round_id, std::string(to_string(mode)));
+    const int n = static_cast<int>(pool.size());
+    if (mode != Mode::balanced) {  // self-select (and manual, which starts from empty groups)
+      const int groups = std::max(1, group_count(n, static_cast<int>(round.min_size), static_cast<int>(round.max_size)));
+      for (int g = 1; g <= groups; ++g) repo::insert_group(c, round_id, g);
+      repo::set_figures(c, round_id, std::nullopt);
+      out.groups = groups;
+      return true;
+    }
+    PlanInput in;
+    std::map<std::int64_t, int> index;
+    for (int i = 0; i < n; ++i) {
+      index[pool[i].participant_id] = i;
+      Person p;
+      p.attributes["host"] = is_host_role(pool[i].role) ? "yes" : "no";
+      // Members of the space and guests who joined with the code, spread evenly.
+      p.attributes["joined_as"] = pool[i].user_id ? "member" : "guest";
+      in.people.push_back(std::move(p));
+    }
+    in.min_size = static_cast<int>(round.min_size);
+    in.max_size = static_cast<int>(round.max_size);
+    in.rounds = 1;
+    in.spread = {"joined_as"};
+    in.seed = static_cast<std::uint64_t>(round_id);
+    for (const auto& [x, y] : repo::earlier_pairs(c, a.event.id, round.number)) {
+      auto ix = index.find(x), iy = index.find(y);
+      if (ix != index.end() && iy != index.end()) in.met_before.emplace_back(ix->second, iy->second);
+    }
+    auto plan = plan_groups(in);
+    if (!plan) return fail(plan.error());
+    const auto& groups = plan->rounds.front();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      auto gid = repo::insert_group(c, round_id, static_cast<std::int64_t>(g + 1));
+      for (int p : groups[g]) repo::put_place(c, round_id, pool[p].participant_id, gid, is_host_role(pool[p].role));
+    }
+    out.groups = static_cast<std::int64_t>(groups.size());
+    out.repeat_meetings = plan->figures.repeat_meetings;
+    out.violations = plan->figures.violations;
+    for (const auto& [k, v] : plan->figures.attribute_spread) out.attribute_spread = std::max(out.attribute_spread, v);
+    repo::set_figures(c, round_id, figures_json(out));
+    return true;
+  });
+  if (!r) return fail(r.error());
+  return out;
+}
+
+Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_id, const std::string& csv) {
+  Assigned out;
+  auto parsed = parse_csv_places(csv);
+  out.problems = parsed.problems;
+  if (parsed.places.empty()) return fail(Error{ErrorCode::invalid, "breakouts_csv_empty", {{"csv", "breakouts_csv_empty"}}});
+  auto r = on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
+    // Names as the event shows them, matched without regard to case.
+    std::map<std::string, std::vector<repo::PoolRow>> by_name;
+    auto pool = repo::pool(c, a.event.id);
+    for (const auto& p : pool) {
+      std::string name = person_name(app, c, p.user_id, p.nickname, p.participant_id);
+      if (!name.empty()) by_name[text::lower_ascii(name)].push_back(p);
+    }
+    repo::clear_groups(c, round_id);
+    repo::set_mode(c, round_id, "csv");
+    repo::set_figures(c, round_id, std::nullopt);
+    std::map<std::int64_t, std::int64_t> group_ids;
+    for (const auto& place : parsed.places) {
+      auto it = by_name.find(text::lower_ascii(place.name));
+      if (it == by_name.end() || it->second.size() != 1) {
+        out.unmatched.push_back(place.name);
+        continue;
+      }
+      auto& gid = group_ids[place.group];
+      if (!gid) gid = repo::insert_group(c, round_id, place.group);
+      repo::put_place(c, round_id, it->second.front().participant_id, gid, is_host_role(it->second.front().role));
+      ++out.people;
+    }
+    out.groups = static_cast<std::int64_t>(group_ids.size());
+    return true;
+  });
+  if (!r) return fail(r.error());
+  return out;
+}
+
+Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
+                         std::int64_t group_number) {
+  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
+    auto pool = repo::pool(c, a.event.id);
+    auto who = std::find_if(pool.begin(), pool.end(), [&](const auto& p) { return p.participant_id == participant_id; });
+    const auto place = repo::place_of(c, round_id, participant_id);
+    if (who == pool.end() && !place) return fail(ErrorCode::not_found, "breakouts_person_not_found");
+    if (group_number == 0) {
+      repo::remove_place(c, round_id, participant_id);
+      return true;
+    }
+    auto groups = repo::groups_of(c, round_id);
+    std::int64_t gid = 0;
+    for (const auto& g : groups)
+      if (g.number == group_number) gid = g.id;
+    const std::int64_t next = groups.empty() ? 1 : groups.back().number + 1;
+    if (!gid && group_number == next) gid = repo::insert_group(c, round_id, next);
+    if (!gid) return fail(Error{ErrorCode::invalid, "breakouts_group_invalid", {{"group", "breakouts_group_invalid"}}});
+    const bool host = place ? place->host : (who != pool.end() && is_host_role(who->role));
+    repo::put_place(c, round_id, participant_id, gid, host);
+    return true;
+  });
+}
+
+Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id) {
+  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
+    if (repo::running_round(c, a.event.id)) return fail(ErrorCode::conflict, "breakouts_other_running");
+    if (repo::groups_of(c, round_id).empty()) return fail(ErrorCode::conflict, "breakouts_no_groups");
+    const auto now = app.clock->now();
+    repo::set_state(c, round_id, "running", now, now + round.duration_minutes * 60, std::nullopt);
+    return true;
+  });
+}
+
+Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, const std::string& text_in) {
+  auto msg = std::string(text::trim(text_in));
+  if (msg.empty()) return fail(Error{ErrorCode::invalid, "breakouts_broadcast_required", {{"message", "breakouts_broadcast_required"}}});
+  if (!text::valid_utf8(msg) || text::has_control(msg, false) || text::length(msg) > kBroadcastMax)
+    return fail(Error{ErrorCode::invalid, "breakouts_broadcast_too_long", {{"message", "breakouts_broadcast_too_long"}}});
+  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
+    repo::set_broadcast(c, round_id, msg, app.clock->now());
+    return true;
+  });
+}
+
+Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id) {
+  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
+    repo::set_state(c, round_id, "ended", round.started_at, round.ends_at, app.clock->now());
+    return true;
+  });
+}
+
+Result<bool> resolve_help(web::App& app, const Access& a, std::int64_t round_id, std::int64_t help_id) {
+  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow&) -> Result<bool> {
+    return repo::resolve_help(c, round_id, help_id, app.clock->now());
+  });
+}
+
+}  // namespace hs::breakouts::commands

@@ -1,0 +1,25 @@
+#include "modules/breakouts/module.hpp"
+
+#include "modules/breakouts/handlers/handlers.hpp"
+
+namespace hs::breakouts {
+
+void register_module(web::App& app) {
+  namespace h = handlers;
+  const web::RouteOptions small{.body_limit = 16 * 1024};
+  const web::RouteOptions csv{.body_limit = 512 * 1024};  // a pre-assignment for a large event
+  app.router.get("/events/{id}/breakouts", h::rounds_index);
+  app.router.post("/events/{id}/breakouts", h::round_add, small);
+  app.router.get("/events/{id}/breakouts/{round}", h::round_show);
+  app.router.post("/events/{id}/breakouts/{round}/assign", h::round_assign, small);
+  app.router.post("/events/{id}/breakouts/{round}/csv", h::round_csv, csv);
+  app.router.post("/events/{id}/breakouts/{round}/move", h::round_move, small);
+  app.router.post("/events/{id}/breakouts/{round}/do/{action}", h::round_action, small);
+  app.router.post("/events/{id}/breakouts/{round}/broadcast", h::round_broadcast, small);
+  app.router.post("/events/{id}/breakouts/{round}/help/{help}/resolve", h::help_resolve, small);
+  app.router.post("/events/{id}/breakouts/{round}/choose", h::group_choose, small);
+  app.router.post("/events/{id}/breakouts/{round}/notes", h::note_add, small);
+  app.router.post("/events/{id}/breakouts/{round}/help", h::help_ask, small);
+}
+
+}  // namespace hs::breakouts

@@ -1,0 +1,57 @@
+#pragma once
+// What a facilitator types to set up a breakout round, checked; and a pre-assignment
+// uploaded as CSV, read. Pure.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace hs::breakouts {
+
+enum class Mode { balanced, manual, self_select, csv };
+std::optional<Mode> parse_mode(std::string_view s);
+std::string_view to_string(Mode m);
+
+enum class RoundState { planning, running, ended };
+std::optional<RoundState> parse_round_state(std::string_view s);
+std::string_view to_string(RoundState s);
+
+struct RoundInput {
+  std::string prompts, min_size, max_size, duration, content_note, mode;
+};
+struct RoundFields {
+  std::vector<std::string> prompts;  // 1 to 5 questions, each at most 300 characters
+  std::int64_t min_size = 3, max_size = 6;  // 2 to 20, min <= max
+  std::int64_t duration_minutes = 20;       // 1 to 180
+  std::optional<std::string> content_note;  // at most 500 characters
+  Mode mode = Mode::balanced;
+};
+// Field errors: prompts, min_size, max_size, duration, content_note, mode.
+Result<RoundFields> check_round(const RoundInput& in);
+
+// One line of a pre-assignment: who (a nickname or display name as the event shows
+// it) and the group number (1, 2, ...). A header line "name,group" is allowed.
+struct CsvPlace {
+  std::string name;
+  std::int64_t group = 0;
+  std::size_t line = 0;
+};
+struct CsvProblem {
+  std::size_t line = 0;
+  std::string key;  // message key: breakouts_csv_*
+};
+struct CsvPlan {
+  std::vector<CsvPlace> places;
+  std::vector<CsvProblem> problems;
+};
+// RFC 4180 fields (quotes, doubled quotes, commas inside quotes); blank lines skipped;
+// at most 5,000 lines.
+CsvPlan parse_csv_places(std::string_view text);
+
+// Minutes and seconds left, never negative.
+std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now);
+
+}  // namespace hs::breakouts

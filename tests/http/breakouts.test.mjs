@@ -1,0 +1,201 @@
+// Breakout rounds: a facilitator adds a round, people are placed in balanced groups
+// (or choose, or come from a pasted list, or are moved by hand), the round runs with
+// its questions, time left, a message to every group and "ask for help"; groups write
+// notes named or anonymous; the round ends. Runs on the engine under test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, cli, Client } from './harness.mjs';
+
+const PASSWORD = 'a long enough passphrase';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+let people = 0;
+async function person(name, { steward = false } = {}) {
+  const email = `${name.split(' ')[0].toLowerCase()}.b${++people}@example.org`;
+  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
+  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
+  const c = new Client(server);
+  await c.get('/signin');
+  const res = await c.post('/signin', { email, password: PASSWORD });
+  assert.equal(res.status, 303, `sign-in for ${name}: ${res.status}`);
+  c.email = email;
+  return c;
+}
+
+async function setUp() {
+  const steward = await person('Perpetua Lindqvist', { steward: true });
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: 'Harrowgate Carers Network', slug: '', kind: 'network',
+    purpose: 'Unpaid carers and the services around them.', visibility: 'listed', code_of_conduct: 'Be kind.',
+  });
+  assert.equal(made.status, 303);
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  const fac = await person('Anselm Okonjo');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Carers learning day', description: 'Talks and small groups.', starts: '2030-06-01T10:00', ends: '2030-06-01T15:00',
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 400));
+  const path = ev.location.replace(/\/run$/, '');
+  const run = await fac.get(`${path}/run`);
+  const code = run.text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  return { fac, slug, path, code };
+}
+
+async function join(code, nickname) {
+  const p = new Client(server);
+  await p.get('/join');
+  const res = await p.post('/join', { code, nickname });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  p.nickname = nickname;
+  return p;
+}
+
+const NAMES = ['Wren', 'Tobiah', 'Marguerite', 'Osei', 'Calloway', 'Yusra', 'Ingeborg', 'Piran'];
+
+test('a breakout round from setting up to the end, with notes, a message, help and moves', async () => {
+  const { fac, path, code } = await setUp();
+  const ps = [];
+  for (const n of NAMES) ps.push(await join(code, n));
+
+  // Setting up: mistakes are explained and what was typed is kept.
+  let page = await fac.get(`${path}/breakouts`);
+  assert.equal(page.status, 200);
+  const bad = await fac.post(`${path}/breakouts`, {
+    prompts: '', min_size: '5', max_size: '3', duration: '0', content_note: '', mode: 'balanced',
+  });
+  assert.equal(bad.status, 422);
+  for (const field of ['prompts', 'max_size', 'duration']) assert.match(bad.text, new RegExp(`href="#${field}"`));
+  assert.match(bad.text, /value="5"/);
+
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What does good involvement look like?\nWhat gets in the way?', min_size: '3', max_size: '4',
+    duration: '15', content_note: 'We talk about caring when it is hard.', mode: 'balanced',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 600));
+  const roundPath = added.location.replace(/\?.*$/, '');
+  page = await fac.get(roundPath);
+  assert.match(page.text, /8 people in 2 groups; 0 not in a group/);
+  assert.match(page.text, /&quot;violations&quot;:0/);
+
+  // Who is in which group, from the facilitator's page.
+  const groupOf = (html, name) => {
+    const sections = html.split('<div class="hs-card" id="group-').slice(1);
+    for (const s of sections) if (s.includes(`>${name}<`) || s.includes(`>${name} (`)) return Number(s.match(/^(\d+)/)[1]);
+    return 0;
+  };
+  const g = Object.fromEntries(NAMES.map((n) => [n, groupOf(page.text, n)]));
+  for (const n of NAMES) assert.ok(g[n] === 1 || g[n] === 2, `${n} is in a group`);
+
+  // Before the start people see their group but cannot write yet.
+  const wren = ps[0];
+  page = await wren.get(`${path}/breakouts`);
+  assert.equal(page.status, 303);
+  page = await wren.get(roundPath);
+  assert.match(page.text, /Getting ready/);
+  assert.match(page.text, /We talk about caring when it is hard/);
+  assert.doesNotMatch(page.text, /name="note"/);
+
+  assert.equal((await fac.post(`${roundPath}/do/start`, {})).status, 303);
+  page = await wren.get(roundPath);
+  assert.match(page.text, /On now/);
+  assert.match(page.text, /About 15 minutes left/);
+  assert.match(page.text, /What gets in the way\?/);
+
+  // Notes: anonymous ones carry no name, named ones do; other groups do not see them.
+  const mate = ps.find((p) => p !== wren && g[p.nickname] === g.Wren);
+  const other = ps.find((p) => g[p.nickname] !== g.Wren);
+  const empty = await wren.post(`${roundPath}/notes`, { note: '   ', as: 'anonymous' });
+  assert.equal(empty.status, 422);
+  assert.match(empty.text, /href="#note"/);
+  assert.equal((await wren.post(`${roundPath}/notes`, { note: 'Being paid for our time matters.', as: 'anonymous' })).status, 303);
+  assert.equal((await mate.post(`${roundPath}/notes`, { note: 'Meetings in the evening work for carers.', as: 'named' })).status, 303);
+  page = await mate.get(roundPath);
+  assert.match(page.text, /Being paid for our time matters\.<\/p><p class="hs-card__meta">Someone in the group/);
+  assert.match(page.text, new RegExp(`Meetings in the evening work for carers\\.</p><p class="hs-card__meta">${mate.nickname}`));
+  page = await other.get(roundPath);
+  assert.doesNotMatch(page.text, /Being paid for our time/);
+
+  // A message to every group, and a group asking for help.
+  assert.equal((await fac.post(`${roundPath}/broadcast`, { message: 'Five minutes to go.' })).status, 303);
+  page = await other.get(roundPath);
+  assert.match(page.text, /From the facilitator:<\/strong> Five minutes to go\./);
+  assert.equal((await other.post(`${roundPath}/help`, {})).status, 303);
+  page = await other.get(roundPath);
+  assert.match(page.text, /A facilitator will join your group soon/);
+  page = await fac.get(roundPath);
+  assert.match(page.text, /A group has asked for help/);
+  const helpId = page.text.match(/\/help\/(\d+)\/resolve/)[1];
+  assert.equal((await fac.post(`${roundPath}/help/${helpId}/resolve`, {})).status, 303);
+  page = await fac.get(roundPath);
+  assert.doesNotMatch(page.text, /A group has asked for help/);
+
+  // Moving someone by hand, with a form (no dragging).
+  const target = g.Wren === 1 ? 2 : 1;
+  const wrenId = page.text.match(/name="participant" value="(\d+)">\s*<label[^>]*>Wren</)[1];
+  assert.equal((await fac.post(`${roundPath}/move`, { participant: wrenId, group: String(target) })).status, 303);
+  page = await wren.get(roundPath);
+  assert.match(page.text, new RegExp(`<h2 class="govuk-heading-m">Group ${target}</h2>`));
+  // ...and back, so that the groups are even again.
+  assert.equal((await fac.post(`${roundPath}/move`, { participant: wrenId, group: String(g.Wren) })).status, 303);
+
+  // Participants cannot run the round.
+  assert.equal((await wren.post(`${roundPath}/do/end`, {})).status, 403);
+  assert.equal((await wren.post(`${path}/breakouts`, { prompts: 'x', min_size: '2', max_size: '3', duration: '5', mode: 'balanced' })).status, 403);
+  const stranger = new Client(server);
+  assert.equal((await stranger.get(roundPath)).status, 404);
+
+  // The end brings everyone back.
+  assert.equal((await fac.post(`${roundPath}/do/end`, {})).status, 303);
+  page = await mate.get(roundPath);
+  assert.match(page.text, /The round has ended\. Go back to the main event/);
+  assert.doesNotMatch(page.text, /name="note"/);
+
+  // A second round in pairs: nobody meets someone from their first group again.
+  const second = await fac.post(`${path}/breakouts`, {
+    prompts: 'What one thing should change?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced',
+  });
+  assert.equal(second.status, 303);
+  page = await fac.get(second.location.replace(/\?.*$/, ''));
+  assert.match(page.text, /8 people in 4 groups/);
+  assert.match(page.text, /&quot;repeat_meetings&quot;:0/);
+});
+
+test('people choose a group with room, and groups can come from a pasted list', async () => {
+  const { fac, path, code } = await setUp();
+  const ps = [];
+  for (const n of NAMES.slice(0, 5)) ps.push(await join(code, n));
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What helped you most?', min_size: '2', max_size: '3', duration: '10', content_note: '', mode: 'self_select',
+  });
+  assert.equal(added.status, 303);
+  const roundPath = added.location.replace(/\?.*$/, '');
+  let page = await ps[0].get(roundPath);
+  assert.match(page.text, /Choose a group/);
+  const groupIds = [...page.text.matchAll(/name="group" type="radio" value="(\d+)"/g)].map((m) => m[1]);
+  assert.equal(groupIds.length, 2);
+  const none = await ps[0].post(`${roundPath}/choose`, {});
+  assert.equal(none.status, 422);
+  for (const p of ps.slice(0, 3)) assert.equal((await p.post(`${roundPath}/choose`, { group: groupIds[0] })).status, 303);
+  const full = await ps[3].post(`${roundPath}/choose`, { group: groupIds[0] });
+  assert.equal(full.status, 409);
+  assert.match(full.text, /That group is full/);
+  page = await ps[1].get(roundPath);
+  assert.match(page.text, /<h2 class="govuk-heading-m">Group 1<\/h2>/);
+  assert.match(page.text, /<li>Wren<\/li>/);
+
+  // From a list: names as the event shows them; unknown names and bad lines are reported.
+  const list = await fac.post(`${path}/breakouts`, {
+    prompts: 'Anything else?', min_size: '2', max_size: '3', duration: '10', content_note: '', mode: 'csv',
+  });
+  const listPath = list.location.replace(/\?.*$/, '');
+  const res = await fac.post(`${listPath}/csv`, { csv: 'name,group\nwren,1\n"Tobiah",1\nMarguerite,2\nNobody Here,2\nOsei;2' });
+  assert.equal(res.status, 200);
+  assert.match(res.text, /Nobody Here/);
+  assert.match(res.text, /Line 6: write a name, a comma and a group number/);
+  assert.match(res.text, /3 people in 2 groups; 2 not in a group/);
+});
