@@ -15,6 +15,8 @@
 #include "modules/breakouts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
+#include "modules/report/commands.hpp"
+#include "modules/report/module.hpp"
 #include "modules/demo/seed.hpp"
 #include "modules/events/module.hpp"
 #include "modules/site/module.hpp"
@@ -68,6 +70,7 @@ void wire(hs::web::App& app, Services& s) {
   hs::audit::register_module(app);
   hs::events::register_module(app);
   hs::breakouts::register_module(app);
+  hs::report::register_module(app);
   hs::decisions::register_module(app);
   hs::terms::register_module(app);
 }
@@ -177,6 +180,12 @@ int main(int argc, char** argv) {
       "Plan balanced breakout groups: reads {\"people\", \"group_size\", \"rounds\", \"keep_apart\", "
       "\"keep_together\", \"seed\", \"spread\"} as JSON on stdin, writes the rounds and figures as JSON");
 
+  std::int64_t report_event = 0;
+  std::string report_pdf;
+  auto* report_cmd = cli.add_subcommand("report", "Write an event's report as a PDF (the same one its page offers)");
+  report_cmd->add_option("event", report_event, "The event's number (as in /events/NUMBER)")->required();
+  report_cmd->add_option("--pdf", report_pdf, "The PDF file to write")->required();
+
   auto* remind = cli.add_subcommand("remind", "Send the reminders that are due: decisions closing within a day, "
                                              "decisions whose closing time has come, terms of reference due for "
                                              "review. Each goes out once; serve also does this every 5 minutes");
@@ -248,6 +257,7 @@ int main(int argc, char** argv) {
     if (*audit_sign) return hs::audit::sign_cli(app, audit_space);
     if (*audit_synthetic)
       return hs::audit::synthetic_cli(app, audit_space, synthetic_count, synthetic_batch, synthetic_proofs);
+    if (*report_cmd) return hs::report::report_cli(app, report_event, report_pdf);
     if (*remind) {
       auto d = hs::decisions::sweep(app);
       auto t = hs::terms::sweep(app);

@@ -14,4 +14,6 @@ bash bench/wordcloud/run.sh
 echo
 bash bench/breakouts/run.sh
 echo
+bash bench/live/run.sh "${LIVE_SECONDS:-15}"
+echo
 pg_start && bash bench/audit/run.sh

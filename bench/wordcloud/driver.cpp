@@ -1,8 +1,12 @@
 // Times our word-cloud layout for bench/wordcloud/run.mjs.
-// Usage: driver WIDTH HEIGHT WORDS.json RUNS FONT.woff2
+// Usage: driver WIDTH HEIGHT WORDS.json RUNS FONT.woff2 [AFTER.json]
 // Prints {"median_ms", "min_ms", "measure_ms", "placed", "total", "scale", "attempts"}: the
 // median and fastest wall time of one layout call (shaping every word, then the search for the scale), and
 // of shaping alone. Each run starts cold: nothing is cached between calls.
+// With AFTER.json (the same words and more entries), also lays that out against the first
+// layout, as the live cloud does when entries arrive, and adds "movement": the mean distance
+// in px the words in both layouts moved (box centres), how many kept their place, how many
+// words were in both, and the time of that update.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,8 +23,8 @@
 namespace wc = hs::wordcloud;
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::cerr << "usage: driver WIDTH HEIGHT WORDS.json RUNS FONT\n";
+  if (argc != 6 && argc != 7) {
+    std::cerr << "usage: driver WIDTH HEIGHT WORDS.json RUNS FONT [AFTER.json]\n";
     return 2;
   }
   std::ifstream in(argv[3]);
@@ -54,8 +58,40 @@ int main(int argc, char** argv) {
   std::sort(measures.begin(), measures.end());
   std::printf(
       "{\"median_ms\":%.3f,\"min_ms\":%.3f,\"measure_ms\":%.3f,\"placed\":%zu,\"total\":%zu,\"scale\":%.4f,"
-      "\"attempts\":%zu}\n",
+      "\"attempts\":%zu",
       times[times.size() / 2], times.front(), measures[measures.size() / 2], last.words.size(), last.total, last.scale,
       last.attempts);
+  if (argc == 7) {
+    std::ifstream in2(argv[6]);
+    std::stringstream ss2;
+    ss2 << in2.rdbuf();
+    auto after = wc::parse_cloud_input(ss2.str());
+    if (!after) {
+      std::cerr << "cannot read the words after\n";
+      return 1;
+    }
+    std::vector<double> update_times;
+    wc::Layout moved;
+    for (int r = 0; r < runs; ++r) {
+      auto t0 = clock::now();
+      moved = wc::layout(after->words, *font, o, &last);
+      update_times.push_back(ms(clock::now() - t0));
+    }
+    std::sort(update_times.begin(), update_times.end());
+    // Words in both layouts: the ones placed before and after.
+    std::size_t both = 0;
+    for (const auto& w : moved.words)
+      for (const auto& p : last.words)
+        if (p.id == w.id) {
+          ++both;
+          break;
+        }
+    std::printf(
+        ",\"movement\":{\"mean_px\":%.3f,\"kept\":%zu,\"in_both\":%zu,\"placed\":%zu,\"total\":%zu,"
+        "\"scale\":%.4f,\"median_ms\":%.3f}",
+        moved.mean_movement, moved.kept, both, moved.words.size(), moved.total, moved.scale,
+        update_times[update_times.size() / 2]);
+  }
+  std::printf("}\n");
   return 0;
 }

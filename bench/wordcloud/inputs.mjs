@@ -32,3 +32,15 @@ export function zipfWords(n, seed = 7) {
   }
   return words;
 }
+
+// The same words after 10 % more entries arrive, as at a live event: the first n words
+// each gain a tenth of their count (at least one more for every tenth word, so the
+// rarest are not all left alone), and n/10 new words arrive with one entry each. Words
+// keep their order (the engine lays out the largest first).
+export function moreEntries(n, seed = 7) {
+  const all = zipfWords(n + Math.round(n / 10), seed);
+  return all.map((w, i) => {
+    if (i >= n) return { text: w.text, count: 1 };
+    return { text: w.text, count: w.count + Math.max(i % 10 === 0 ? 1 : 0, Math.round(w.count / 10)) };
+  });
+}

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { zipfWords } from "./inputs.mjs";
+import { zipfWords, moreEntries } from "./inputs.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(dirname(here));
@@ -86,13 +86,16 @@ try {
   for (const n of SIZES) {
     const input = join(work, `words-${n}.json`);
     writeFileSync(input, JSON.stringify(zipfWords(n)));
-    const ours = JSON.parse(execFileSync(driver, [String(WIDTH), String(HEIGHT), input, String(runs), FONT], { encoding: "utf8" }));
+    const more = join(work, `more-${n}.json`);
+    writeFileSync(more, JSON.stringify(moreEntries(n)));
+    const ours = JSON.parse(execFileSync(driver, [String(WIDTH), String(HEIGHT), input, String(runs), FONT, more], { encoding: "utf8" }));
     const d3runs = d3results[n];
     rows.push({
       n,
       d3ms: median(d3runs.map((r) => r.ms)), d3min: Math.min(...d3runs.map((r) => r.ms)),
       d3placed: median(d3runs.map((r) => r.placed)),
       ourms: ours.median_ms, ourmin: ours.min_ms, ourplaced: ours.placed, scale: ours.scale,
+      movement: ours.movement,
     });
   }
 } finally {
@@ -108,3 +111,14 @@ for (const r of rows) {
   const t = (m, f) => `${m.toFixed(2)} (${f.toFixed(2)})`.padStart(17);
   console.log(`${String(r.n).padStart(5)} | ${t(r.d3ms, r.d3min)} | ${String(r.d3placed).padStart(9)} | ${t(r.ourms, r.ourmin).padStart(16)} | ${String(r.ourplaced).padStart(9)} (${r.scale.toFixed(3)})         | ${(r.d3ms / r.ourms).toFixed(1)}x (${(r.d3min / r.ourmin).toFixed(1)}x)`);
 }
+console.log("");
+console.log("when 10% more entries arrive (each word +10% of its count, and words/10 new words with one entry),");
+console.log("laid out against the previous layout as the live cloud does; movement of the words already placed:");
+console.log("words | after | mean movement px | kept their place      | placed after (scale) | update ms");
+for (const r of rows) {
+  const m = r.movement;
+  const kept = `${m.kept} of ${m.in_both} (${(100 * m.kept / Math.max(1, m.in_both)).toFixed(0)}%)`;
+  console.log(`${String(r.n).padStart(5)} | ${String(m.total).padStart(5)} | ${m.mean_px.toFixed(2).padStart(16)} | ${kept.padEnd(21)} | ${String(m.placed).padStart(6)} (${m.scale.toFixed(3)})       | ${m.median_ms.toFixed(2)}`);
+}
+console.log("d3-cloud has no notion of a previous layout: each run starts afresh, so every word may move.");
+

@@ -183,3 +183,110 @@ test('a word cloud counts variants together live, holds a listed word for review
   for (const p of [...people, plain, fac]) await p.context.close();
   assert.ok(audit.visited.length >= 10, `audited ${audit.visited.length} pages`);
 });
+
+// Fits a phone 320 px wide: nothing makes the page scroll sideways.
+async function fits320(page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 740 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  await check(page);
+  await page.setViewportSize(size);
+  assert.ok(wide <= 320, `${page.url()} is ${wide} px wide at 320 px`);
+}
+
+test('members register by keyboard; facilitators edit, reorder and move through the agenda and choose the language', async () => {
+  cli(server, ['user', 'add', 'ines.steward@example.org', '--name', 'Ines Calloway'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'ines.steward@example.org', 'steward']);
+  const steward = new Client(server);
+  await steward.get('/signin');
+  assert.equal((await steward.post('/signin', { email: 'ines.steward@example.org', password: PASSWORD })).status, 303);
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: 'Wrenfield Recovery Forum', slug: '', kind: 'network',
+    purpose: 'People in recovery learning together.', visibility: 'listed', code_of_conduct: '# Be kind',
+  });
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'add', 'bram.fac@example.org', '--name', 'Bram Okonjo'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'bram.fac@example.org', 'facilitator', '--space', slug]);
+  cli(server, ['user', 'add', 'lior.member@example.org', '--name', 'Lior Vance'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'lior.member@example.org', 'member', '--space', slug]);
+
+  const signIn = async (p, email) => {
+    await p.page.goto('/signin');
+    await p.page.getByLabel('Email address').fill(email);
+    await p.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await submit(p.page, p.page.getByRole('button', { name: 'Sign in', exact: true }), (u) => u.pathname !== '/signin');
+  };
+
+  // The facilitator plans the event in French.
+  const fac = await newPerson({ viewport: DESKTOP });
+  await signIn(fac, 'bram.fac@example.org');
+  await fac.page.goto(`/spaces/${slug}/events`);
+  await check(fac.page);
+  await fac.page.getByLabel('Title').fill('Journée de partage');
+  await fac.page.getByLabel('Starts').fill('2031-09-01T10:00');
+  await fac.page.getByLabel('Ends').fill('2031-09-01T13:00');
+  await fac.page.getByLabel('Language of the word clouds').selectOption('fr');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Create event' }), /\/run$/);
+  const run = fac.page.url();
+  const base = run.replace(/\/run$/, '');
+  assert.equal(await fac.page.locator('#event-language').innerText(), 'French (Français)');
+  for (const [kind, title] of [['talk', 'Bienvenue'], ['cloud', 'Un mot pour le soutien']]) {
+    await fac.page.getByLabel('What kind of item').selectOption(kind);
+    await fac.page.getByLabel('Title').fill(title);
+    await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
+  }
+  await check(fac.page);
+  await fits320(fac.page);
+
+  // Reorder with the buttons, then change the talk.
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Move up Un mot pour le soutien' }), /notice=moved/);
+  await check(fac.page);
+  const titles = async () => fac.page.locator('.hs-agenda .hs-card__title').allInnerTexts();
+  assert.deepEqual(await titles(), ['Un mot pour le soutien', 'Bienvenue']);
+  await submit(fac.page, fac.page.getByRole('link', { name: 'Change Bienvenue' }), /\/edit$/);
+  await check(fac.page);
+  await fits320(fac.page);
+  await fac.page.getByLabel('Title').fill('');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Save changes' }), /\/edit$/);
+  await check(fac.page);  // the error summary and inline message pass axe too
+  assert.match(await fac.page.locator('.govuk-error-summary').innerText(), /Enter a title/);
+  await fac.page.getByLabel('Title').fill('Bienvenue à tous');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Save changes' }), /notice=item_saved/);
+  assert.deepEqual(await titles(), ['Un mot pour le soutien', 'Bienvenue à tous']);
+
+  // The event's details, language included, can change later.
+  await submit(fac.page, fac.page.getByRole('link', { name: "Change the event's details" }), /\/edit$/);
+  await check(fac.page);
+  await fits320(fac.page);
+  assert.equal(await fac.page.getByLabel('Language of the word clouds').inputValue(), 'fr');
+
+  // A member registers from the event page on a 320 px phone, by keyboard alone.
+  const member = await newPerson({ viewport: { width: 320, height: 740 } });
+  await signIn(member, 'lior.member@example.org');
+  await member.page.goto(base);
+  await check(member.page);
+  const register = member.page.getByRole('button', { name: 'Register for this event' });
+  await register.focus();
+  await Promise.all([member.page.waitForURL(/notice=registered/), member.page.keyboard.press('Enter')]);
+  await check(member.page);
+  assert.match(await member.page.locator('#registration').innerText(), /You are registered/);
+  assert.ok(await member.page.evaluate(() => document.documentElement.scrollWidth <= 320));
+  await fac.page.goto(run);
+  assert.equal(await fac.page.locator('#registered-count').innerText(), '1 registered');
+  assert.match(await fac.page.locator('#registered-names').innerText(), /Lior Vance/);
+
+  // "Next part" moves the member's page along live: the first part, then the talk.
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Next part' }), /notice=next/);
+  await check(fac.page);
+  await member.page.goto(base);
+  await member.page.waitForFunction(() => document.querySelector('#current-heading')?.textContent === 'Un mot pour le soutien');
+  await fac.page.getByRole('button', { name: 'Next part' }).click();
+  await member.page.waitForFunction(() => document.querySelector('#current-heading')?.textContent === 'Bienvenue à tous');
+  await check(member.page);
+  await fac.page.waitForURL(/notice=next/);
+  assert.equal(await fac.page.locator('#at-end').count(), 1);
+
+  for (const p of [fac, member]) await p.context.close();
+});
+

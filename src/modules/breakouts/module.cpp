@@ -20,6 +20,12 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/breakouts/{round}/choose", h::group_choose, small);
   app.router.post("/events/{id}/breakouts/{round}/notes", h::note_add, small);
   app.router.post("/events/{id}/breakouts/{round}/help", h::help_ask, small);
+  app.router.get("/events/{id}/themes", h::themes_show);
+  app.router.post("/events/{id}/themes", h::theme_add, small);
+  app.router.post("/events/{id}/themes/accept", h::themes_accept, small);
+  app.router.post("/events/{id}/themes/{theme}/do/{action}", h::theme_action, small);
+  app.router.post("/events/{id}/themes/{theme}/rename", h::theme_rename, small);
+  app.router.post("/events/{id}/notes/{note}/theme", h::note_place, small);
 }
 
 }  // namespace hs::breakouts

@@ -7,7 +7,9 @@
 #include "core/embedded.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/breakouts/commands/commands.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/report/commands.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "web/app.hpp"
 
@@ -41,6 +43,81 @@ std::string summary(web::App& app, const json::object& demo) {
 }
 
 }  // namespace
+
+// The demo event as it looks after it happened: people joined by code and answered the
+// word cloud, talked in balanced breakout groups and wrote notes (some with their names),
+// and the facilitator gathered the notes into themes and wrote the report's words.
+Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int64_t facilitator_id,
+                                 const boost::json::object& e) {
+  auto fac = events::commands::access(app, event_id, facilitator_id, "");
+  if (!fac) return fail(ErrorCode::not_found, "events_not_found");
+  std::map<std::string, events::commands::Access> people;
+  auto person = [&](const std::string& nickname) -> Result<events::commands::Access> {
+    if (auto it = people.find(nickname); it != people.end()) return it->second;
+    auto joined = events::commands::join_event(app, fac->event.join_code, nickname);
+    if (!joined) return fail(joined.error());
+    auto a = events::commands::access(app, event_id, std::nullopt, joined->token);
+    if (!a) return fail(ErrorCode::not_found, "events_not_found");
+    people.emplace(nickname, *a);
+    return *a;
+  };
+  if (auto* entries = e.if_contains("cloud_entries")) {
+    std::int64_t cloud = 0;
+    for (const auto& it : events::commands::agenda(app, event_id))
+      if (it.kind == "cloud" && !cloud) cloud = it.id;
+    if (cloud) {
+      if (auto r = events::commands::run_item(app, event_id, cloud, "open"); !r) return fail(r.error());
+      for (const auto& row : entries->as_array()) {
+        const auto& pair = row.as_array();
+        auto a = person(std::string(pair.at(0).as_string()));
+        if (!a) return fail(a.error());
+        for (const auto& w : pair.at(1).as_array())
+          if (auto r = events::commands::add_entry(app, *a, cloud, std::string(w.as_string())); !r) return fail(r.error());
+      }
+      if (auto r = events::commands::run_item(app, event_id, cloud, "close"); !r) return fail(r.error());
+    }
+  }
+  if (auto* b = e.if_contains("breakouts")) {
+    const auto& o = b->as_object();
+    std::vector<std::pair<std::string, std::string>> notes;  // nickname, text
+    std::vector<bool> named;
+    for (const auto& n : o.at("notes").as_array()) {
+      const auto& t = n.as_array();
+      if (auto a = person(std::string(t.at(0).as_string())); !a) return fail(a.error());
+      notes.emplace_back(std::string(t.at(0).as_string()), std::string(t.at(1).as_string()));
+      named.push_back(t.at(2).as_string() == "named");
+    }
+    breakouts::RoundInput in{str(o, "prompts"), str(o, "min_size"), str(o, "max_size"), str(o, "duration"), "", "balanced"};
+    auto round = breakouts::commands::add_round(app, *fac, in);
+    if (!round) return fail(round.error());
+    if (auto r = breakouts::commands::assign(app, *fac, *round, breakouts::Mode::balanced); !r) return fail(r.error());
+    if (auto r = breakouts::commands::start_round(app, *fac, *round); !r) return fail(r.error());
+    std::vector<std::int64_t> note_ids;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      auto id = breakouts::commands::add_note(app, people.at(notes[i].first), *round, notes[i].second, named[i], false);
+      if (!id) return fail(id.error());
+      note_ids.push_back(*id);
+    }
+    if (auto r = breakouts::commands::end_round(app, *fac, *round); !r) return fail(r.error());
+    if (auto* themes = o.if_contains("themes")) {
+      for (const auto& t : themes->as_array()) {
+        const auto& pair = t.as_array();
+        auto theme = breakouts::commands::add_theme(app, *fac, std::string(pair.at(0).as_string()));
+        if (!theme) return fail(theme.error());
+        for (const auto& n : pair.at(1).as_array()) {
+          auto index = static_cast<std::size_t>(n.as_int64());
+          if (index >= note_ids.size()) return fail(ErrorCode::invalid, "breakouts_note_not_found");
+          if (auto r = breakouts::commands::place_note(app, *fac, note_ids[index], *theme); !r) return fail(r.error());
+        }
+      }
+    }
+  }
+  if (auto* r = e.if_contains("report")) {
+    const auto& o = r->as_object();
+    if (auto ok = report::save_texts(app, *fac, str(o, "intro"), str(o, "next_steps")); !ok) return fail(ok.error());
+  }
+  return true;
+}
 
 Result<std::string> seed(web::App& app) {
   auto doc = json::parse(embedded::get("resources/demo/community.json")).as_object();
@@ -90,7 +167,11 @@ Result<std::string> seed(web::App& app) {
   // cloud, three talks, questions, and a poll to choose what the small groups discuss.
   if (auto* ev = doc.if_contains("event")) {
     const auto& e = ev->as_object();
-    events::EventInput input{str(e, "title"), str(e, "description"), str(e, "starts"), str(e, "ends")};
+    events::EventInput input;
+    input.title = str(e, "title");
+    input.description = str(e, "description");
+    input.starts = str(e, "starts");
+    input.ends = str(e, "ends");
     auto event_id = events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input);
     if (!event_id) return tl::unexpected(event_id.error());
     for (const auto& it : e.at("items").as_array()) {
@@ -106,6 +187,7 @@ Result<std::string> seed(web::App& app) {
       auto added = events::commands::add_item(app, *event_id, item);
       if (!added) return tl::unexpected(added.error());
     }
+    if (auto r = seed_event_activity(app, *event_id, ids[str(e, "creator")], e); !r) return tl::unexpected(r.error());
   }
   return summary(app, doc);
 }

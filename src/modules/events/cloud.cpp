@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 
+#include "modules/wordcloud/cairo_draw.hpp"
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/svg.hpp"
 
@@ -72,6 +73,15 @@ std::string svg(const Picture& p, const std::string& title) {
   wordcloud::SvgOptions o;
   o.title = title;
   return wordcloud::to_svg(p.layout, *f, o);
+}
+
+std::string png(const Picture& p, double scale) {
+  const auto* f = font();
+  if (!f) return {};
+  wordcloud::PngOptions o;
+  o.scale = scale;
+  auto bytes = wordcloud::png_bytes(p.layout, *f, o);
+  return bytes ? std::move(*bytes) : std::string();
 }
 
 }  // namespace hs::events::cloud

@@ -27,4 +27,8 @@ std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<C
 // A standalone SVG image of the picture, with `title` as its name for screen readers.
 std::string svg(const Picture& p, const std::string& title);
 
+// The same picture as a PNG file drawn with cairo in the same font, `scale` pixels per
+// layout pixel on white. Empty when the font cannot be read.
+std::string png(const Picture& p, double scale);
+
 }  // namespace hs::events::cloud

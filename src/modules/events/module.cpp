@@ -1,5 +1,6 @@
 #include "modules/events/module.hpp"
 
+#include "modules/events/commands/commands.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
 
@@ -22,6 +23,15 @@ void register_module(web::App& app) {
   app.router.get("/events/{id}/event.ics", h::event_calendar);
   app.router.get("/events/{id}/join-qr.svg", h::join_qr);
   app.router.get("/events/{id}/run", h::event_run);
+  app.router.get("/events/{id}/edit", h::event_edit_form);
+  app.router.post("/events/{id}/edit", h::event_edit, form);
+  app.router.post("/events/{id}/next", h::event_next, small);
+  app.router.post("/events/{id}/registration", h::registration_add, small);
+  app.router.post("/events/{id}/registration/cancel", h::registration_cancel, small);
+  app.router.get("/events/{id}/items/{item}/edit", h::item_edit_form);
+  app.router.post("/events/{id}/items/{item}/edit", h::item_edit, form);
+  app.router.post("/events/{id}/items/{item}/move/{direction}", h::item_move, small);
+  app.router.post("/events/{id}/items/{item}/remove", h::item_remove, small);
   app.router.post("/events/{id}/items", h::item_add, form);
   app.router.post("/events/{id}/items/{item}/do/{action}", h::item_action, small);
   app.router.post("/events/{id}/items/{item}/questions/{q}/{action}", h::question_moderate, small);
@@ -31,10 +41,16 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/items/{item}/words", h::entry_add, small);
   app.router.post("/events/{id}/items/{item}/words/{entry}/withdraw", h::entry_withdraw, small);
   app.router.get("/events/{id}/items/{item}/cloud.svg", h::cloud_svg);
+  app.router.get("/events/{id}/items/{item}/cloud.png", h::cloud_png);
   app.router.post("/events/{id}/items/{item}/cloud/{action}", h::cloud_moderate, small);
   app.router.post("/events/{id}/step-out", h::step_out, small);
   app.router.post("/events/{id}/step-in", h::step_in, small);
   app.router.ws("/events/{id}/live", h::live_channel);
+  // Registrations are a person's data: erased with the account, and in "download my data".
+  app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
+    return std::pair<std::string, std::string>("events", commands::export_person(c, user_id));
+  });
 }
 
 }  // namespace hs::events

@@ -13,5 +13,12 @@ bool create_event(Standing s) { return runs(s); }
 bool present(Standing s) { return runs(s); }
 bool see_step_outs(Standing s) { return runs(s); }
 bool see_join_code(Standing s) { return s != Standing::nobody && s != Standing::participant; }
+bool register_for_event(Standing s) {
+  return s == Standing::member || s == Standing::facilitator || s == Standing::steward || s == Standing::auditor;
+}
+bool see_registrations(Standing s) { return runs(s); }
+bool see_access_needs(Standing s) { return runs(s); }
+bool edit_event(Standing s) { return runs(s); }
+bool edit_agenda(Standing s) { return runs(s); }
 
 }  // namespace hs::events

@@ -8,7 +8,10 @@ namespace {
 
 constexpr const char* kInsertEvent =
     "INSERT INTO events (space_id, title, description, starts_at, ends_at, join_code, support_text, created_by, "
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?) RETURNING id";
+    "created_at, language) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateEvent =
+    "UPDATE events SET title = ?, description = ?, starts_at = ?, ends_at = ?, language = ? WHERE id = ?";
+constexpr const char* kClearCurrent = "UPDATE events SET current_item_id = NULL WHERE id = ?";
 constexpr const char* kEventColumns =
     "SELECT e.id, e.space_id, e.starts_at, e.ends_at, e.title, e.description, e.join_code, e.support_text, s.slug, "
     "s.name, e.current_item_id, e.language FROM events e JOIN spaces s ON s.id = e.space_id ";
@@ -30,6 +33,28 @@ constexpr const char* kInsertItem =
 constexpr const char* kInsertOption = "INSERT INTO event_poll_options (item_id, position, label) VALUES (?, ?, ?)";
 constexpr const char* kSetState = "UPDATE event_items SET state = ? WHERE id = ?";
 constexpr const char* kSetRevealed = "UPDATE event_items SET revealed = ? WHERE id = ?";
+constexpr const char* kUpdateItem =
+    "UPDATE event_items SET title = ?, summary = ?, speakers = ?, key_messages = ?, content_note = ?, multiple = ?, "
+    "premoderate = ?, max_entries = ?, max_chars = ? WHERE id = ?";
+constexpr const char* kClearOptions = "DELETE FROM event_poll_options WHERE item_id = ?";
+constexpr const char* kSetPosition = "UPDATE event_items SET position = ? WHERE id = ?";
+constexpr const char* kDeleteItem = "DELETE FROM event_items WHERE event_id = ? AND id = ?";
+// Anything a person gave an activity: a vote, a question or an entry.
+constexpr const char* kAnswers =
+    "SELECT (SELECT COUNT(*) FROM event_poll_votes WHERE item_id = ?) + "
+    "(SELECT COUNT(*) FROM event_questions WHERE item_id = ?) + "
+    "(SELECT COUNT(*) FROM event_cloud_entries WHERE item_id = ?)";
+
+constexpr const char* kRegister =
+    "INSERT INTO event_registrations (event_id, user_id, registered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+constexpr const char* kUnregister = "DELETE FROM event_registrations WHERE event_id = ? AND user_id = ?";
+constexpr const char* kIsRegistered = "SELECT 1 FROM event_registrations WHERE event_id = ? AND user_id = ?";
+constexpr const char* kRegistrations =
+    "SELECT user_id, registered_at FROM event_registrations WHERE event_id = ? ORDER BY registered_at, user_id";
+constexpr const char* kRegistrationsOf =
+    "SELECT e.id, e.title, e.starts_at, r.registered_at FROM event_registrations r JOIN events e ON e.id = r.event_id "
+    "WHERE r.user_id = ? ORDER BY e.starts_at, e.id";
+constexpr const char* kEraseRegistrations = "DELETE FROM event_registrations WHERE user_id = ?";
 
 constexpr const char* kParticipantColumns =
     "SELECT id, event_id, nickname, stepped_out_at FROM event_participants ";
@@ -148,7 +173,12 @@ std::vector<std::int64_t> ids(const store::Rows& rows) {
 
 std::int64_t insert_event(store::Conn& c, std::int64_t space_id, const EventFields& f, const std::string& code,
                           std::int64_t created_by, std::int64_t now) {
-  return c.one(kInsertEvent, space_id, f.title, f.description, f.starts_at, f.ends_at, code, created_by, now)->i64(0);
+  return c.one(kInsertEvent, space_id, f.title, f.description, f.starts_at, f.ends_at, code, created_by, now, f.language)
+      ->i64(0);
+}
+
+void update_event(store::Conn& c, std::int64_t event_id, const EventFields& f) {
+  c.q(kUpdateEvent, f.title, f.description, f.starts_at, f.ends_at, f.language, event_id);
 }
 
 std::optional<EventRow> event_by_id(store::Conn& c, std::int64_t id) {
@@ -171,6 +201,7 @@ std::vector<EventRow> events_of_space(store::Conn& c, std::int64_t space_id) {
 
 void set_support(store::Conn& c, std::int64_t event_id, const std::string& text) { c.q(kSetSupport, text, event_id); }
 void set_current(store::Conn& c, std::int64_t event_id, std::int64_t item_id) { c.q(kSetCurrent, item_id, event_id); }
+void clear_current(store::Conn& c, std::int64_t event_id) { c.q(kClearCurrent, event_id); }
 
 std::vector<ItemRow> items(store::Conn& c, std::int64_t event_id) {
   std::vector<ItemRow> out;
@@ -192,6 +223,27 @@ std::int64_t insert_item(store::Conn& c, std::int64_t event_id, const ItemFields
   for (const auto& o : f.options) c.q(kInsertOption, id, ++pos, o);
   return id;
 }
+
+void update_item(store::Conn& c, std::int64_t item_id, const ItemFields& f, bool replace_options) {
+  c.q(kUpdateItem, f.title, f.summary, f.speakers, f.key_messages, f.content_note, f.multiple, f.premoderate,
+      f.max_entries, f.max_chars, item_id);
+  if (!replace_options) return;
+  c.q(kClearOptions, item_id);
+  std::int64_t pos = 0;
+  for (const auto& o : f.options) c.q(kInsertOption, item_id, ++pos, o);
+}
+
+void set_positions(store::Conn& c, const std::vector<std::int64_t>& order) {
+  std::int64_t pos = 0;
+  for (auto id : order) c.q(kSetPosition, ++pos, id);
+}
+
+bool delete_item(store::Conn& c, std::int64_t event_id, std::int64_t item_id) {
+  c.q(kDeleteItem, event_id, item_id);
+  return c.changes() > 0;
+}
+
+std::int64_t answers(store::Conn& c, std::int64_t item_id) { return c.one(kAnswers, item_id, item_id, item_id)->i64(0); }
 
 void set_state(store::Conn& c, std::int64_t item_id, const std::string& state) { c.q(kSetState, state, item_id); }
 void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed) { c.q(kSetRevealed, revealed, item_id); }
@@ -314,5 +366,37 @@ void replace_moderation(store::Conn& c, std::int64_t item_id, const std::vector<
   c.q(kClearModeration, item_id);
   for (const auto& m : rows) c.q(kInsertModeration, item_id, m.kind, m.key, m.value);
 }
+
+}  // namespace hs::events::repo
+
+namespace hs::events::repo {
+
+bool add_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id, std::int64_t now) {
+  c.q(kRegister, event_id, user_id, now);
+  return c.changes() > 0;
+}
+
+bool remove_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id) {
+  c.q(kUnregister, event_id, user_id);
+  return c.changes() > 0;
+}
+
+bool is_registered(store::Conn& c, std::int64_t event_id, std::int64_t user_id) {
+  return c.one(kIsRegistered, event_id, user_id).has_value();
+}
+
+std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id) {
+  std::vector<RegistrationRow> out;
+  for (const auto& r : c.q(kRegistrations, event_id)) out.push_back({r.i64(0), r.i64(1)});
+  return out;
+}
+
+std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_id) {
+  std::vector<MyRegistration> out;
+  for (const auto& r : c.q(kRegistrationsOf, user_id)) out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3)});
+  return out;
+}
+
+void erase_registrations(store::Conn& c, std::int64_t user_id) { c.q(kEraseRegistrations, user_id); }
 
 }  // namespace hs::events::repo

@@ -40,6 +40,14 @@ struct QuestionRow {
   std::optional<std::string> nickname;  // only when not anonymous
   bool answered = false;
 };
+struct RegistrationRow {
+  std::int64_t user_id = 0, registered_at = 0;
+};
+struct MyRegistration {
+  std::int64_t event_id = 0;
+  std::string title;
+  std::int64_t starts_at = 0, registered_at = 0;
+};
 struct EntryRow {
   std::int64_t id = 0, participant_id = 0;
   std::string body;
@@ -47,15 +55,25 @@ struct EntryRow {
 
 std::int64_t insert_event(store::Conn& c, std::int64_t space_id, const EventFields& f, const std::string& code,
                           std::int64_t created_by, std::int64_t now);
+void update_event(store::Conn& c, std::int64_t event_id, const EventFields& f);
 std::optional<EventRow> event_by_id(store::Conn& c, std::int64_t id);
 std::optional<std::int64_t> event_id_by_code(store::Conn& c, const std::string& code);
 std::vector<EventRow> events_of_space(store::Conn& c, std::int64_t space_id);
 void set_support(store::Conn& c, std::int64_t event_id, const std::string& text);
 void set_current(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
+void clear_current(store::Conn& c, std::int64_t event_id);
 
 std::vector<ItemRow> items(store::Conn& c, std::int64_t event_id);
 std::optional<ItemRow> item(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
 std::int64_t insert_item(store::Conn& c, std::int64_t event_id, const ItemFields& f);
+// The kind and state stay; a poll's options are replaced only when asked (no votes yet).
+void update_item(store::Conn& c, std::int64_t item_id, const ItemFields& f, bool replace_options);
+// Positions 1, 2, ... in the order given.
+void set_positions(store::Conn& c, const std::vector<std::int64_t>& order);
+// With its options, votes, questions and entries (ON DELETE CASCADE).
+bool delete_item(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
+// How many votes, questions and word-cloud entries people gave the item.
+std::int64_t answers(store::Conn& c, std::int64_t item_id);
 void set_state(store::Conn& c, std::int64_t item_id, const std::string& state);
 void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed);
 
@@ -94,5 +112,13 @@ std::int64_t count_entries_of(store::Conn& c, std::int64_t item_id, std::int64_t
 std::vector<CloudDecision> moderation(store::Conn& c, std::int64_t item_id);
 void replace_moderation(store::Conn& c, std::int64_t item_id, const std::vector<CloudDecision>& rows);
 bool delete_entry(store::Conn& c, std::int64_t item_id, std::int64_t entry_id, std::int64_t participant_id);
+
+// false when already registered (add) or not registered (remove).
+bool add_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id, std::int64_t now);
+bool remove_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
+bool is_registered(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
+std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id);  // in the order they came
+std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_id);
+void erase_registrations(store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::events::repo

@@ -20,6 +20,7 @@ namespace hs::wordcloud {
 // load; FreeType is not kept, so measuring needs no lock.
 struct Font::Impl {
   std::map<hb_tag_t, std::string> tables;
+  std::string file;  // the bytes it was read from
   std::string family;
   int weight = 400;
   hb_face_t* face = nullptr;
@@ -79,6 +80,7 @@ Result<Font> Font::from_memory(std::string_view bytes, std::string family, int w
   }
   if (!impl->tables.contains(HB_TAG('h', 'e', 'a', 'd'))) return unreadable();
 
+  impl->file.assign(bytes.data(), bytes.size());
   impl->family = std::move(family);
   impl->weight = weight;
   impl->face = hb_face_create_for_tables(&Impl::table, impl.get(), nullptr);
@@ -116,6 +118,7 @@ Result<Font> Font::shipped(int weight) {
 
 const std::string& Font::family() const { return impl_->family; }
 int Font::weight() const { return impl_->weight; }
+std::string_view Font::file_bytes() const { return impl_->file; }
 
 TextMetrics Font::measure(std::string_view utf8) const {
   TextMetrics m;

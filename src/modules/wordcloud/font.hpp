@@ -37,6 +37,9 @@ class Font {
   TextMetrics measure(std::string_view utf8) const;
   const std::string& family() const;
   int weight() const;
+  // The font file as given (WOFF2 for the shipped font), for drawing with the very same
+  // outlines (cairo_draw.hpp).
+  std::string_view file_bytes() const;
 
  private:
   struct Impl;

@@ -20,6 +20,27 @@ Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemme
   return v;
 }
 
+const std::vector<std::string>& languages() {
+  static const std::vector<std::string> known = [] {
+    // Snowball's stemmers by ISO 639-1 code, ordered by their English names ("porter",
+    // an older English stemmer, is left out).
+    constexpr const char* kCodes[] = {"ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de",
+                                      "el", "hi", "hu", "id", "ga", "it", "lt", "ne", "no", "pt",
+                                      "ro", "ru", "sr", "es", "sv", "ta", "tr", "yi"};
+    std::vector<std::string> out;
+    for (const char* code : kCodes)
+      if (Stemmer::make(code)) out.emplace_back(code);
+    return out;
+  }();
+  return known;
+}
+
+bool known_language(std::string_view code) {
+  for (const auto& l : languages())
+    if (l == code) return true;
+  return false;
+}
+
 Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words) {
   auto stemmer = Stemmer::make(language);
   if (!stemmer) return fail(stemmer.error());

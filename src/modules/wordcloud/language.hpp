@@ -1,7 +1,9 @@
 #pragma once
 // The word lists the project ships, per language (resources/wordcloud/*-<lang>.txt,
 // compiled into the binary), and a tally built on them.
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "modules/wordcloud/rules/tally.hpp"
@@ -13,6 +15,11 @@ namespace hs::wordcloud {
 // event's stop words. Fails with wordcloud_language_unknown for a language Snowball lacks.
 Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer,
                                       std::string_view extra_stop_words = {});
+
+// The languages words can be grouped in: ISO 639-1 codes of the Snowball stemmers this
+// build of libstemmer has, in the order of their English names ("ar", "hy", ..., "yi").
+const std::vector<std::string>& languages();
+bool known_language(std::string_view code);
 
 Result<Tally> make_tally(std::string_view language = "en", EntryRules rules = {},
                          std::string_view extra_stop_words = {});

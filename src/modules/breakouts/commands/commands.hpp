@@ -90,3 +90,39 @@ std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id
 std::vector<Note> notes_of_event(web::App& app, std::int64_t event_id);
 
 }  // namespace hs::breakouts::commands
+
+namespace hs::breakouts::commands {
+
+// --- themes: what the groups said, gathered by the facilitator ----------------------------
+
+struct ThemeView {
+  repo::ThemeRow theme;
+  std::vector<Note> notes;
+};
+struct Themes {
+  std::vector<ThemeView> themes;  // in order
+  std::vector<Note> loose;        // notes in no theme yet
+};
+Themes themes(web::App& app, std::int64_t event_id);
+
+// A suggested first grouping of the notes not yet in a theme (computed, not saved).
+struct Suggested {
+  std::string title;
+  std::vector<std::int64_t> note_ids;
+  bool other = false;
+};
+Result<std::vector<Suggested>> suggest(web::App& app, const Access& a);
+// Saves the suggestion as themes (computed again: the same notes give the same themes).
+Result<std::int64_t> accept_suggestion(web::App& app, const Access& a);
+
+// Field error "title".
+Result<std::int64_t> add_theme(web::App& app, const Access& a, const std::string& title);
+Result<bool> rename_theme(web::App& app, const Access& a, std::int64_t theme_id, const std::string& title);
+// Removes the theme; its notes go back to "not in a theme" (nothing anyone said is lost).
+Result<bool> remove_theme(web::App& app, const Access& a, std::int64_t theme_id);
+// direction: -1 up, +1 down.
+Result<bool> move_theme(web::App& app, const Access& a, std::int64_t theme_id, int direction);
+// theme_id 0: out of any theme.
+Result<bool> place_note(web::App& app, const Access& a, std::int64_t note_id, std::int64_t theme_id);
+
+}  // namespace hs::breakouts::commands

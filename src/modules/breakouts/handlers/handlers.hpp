@@ -19,3 +19,15 @@ web::Response note_add(web::Context& c);       // POST .../notes
 web::Response help_ask(web::Context& c);       // POST .../help
 
 }  // namespace hs::breakouts::handlers
+
+namespace hs::breakouts::handlers {
+
+// Themes (facilitators)
+web::Response themes_show(web::Context& c);     // GET  /events/{id}/themes[?suggest=1]
+web::Response theme_add(web::Context& c);       // POST /events/{id}/themes
+web::Response themes_accept(web::Context& c);   // POST /events/{id}/themes/accept
+web::Response theme_action(web::Context& c);    // POST /events/{id}/themes/{theme}/do/{action}: up | down | remove
+web::Response theme_rename(web::Context& c);    // POST /events/{id}/themes/{theme}/rename
+web::Response note_place(web::Context& c);      // POST /events/{id}/notes/{note}/theme
+
+}  // namespace hs::breakouts::handlers

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "modules/breakouts/commands/commands.hpp"
+#include "modules/breakouts/handlers/common.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/permissions.hpp"
 #include "web/render.hpp"
@@ -17,38 +18,11 @@ using web::View;
 
 namespace {
 
-std::optional<std::int64_t> number(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
-
-std::optional<commands::Access> load(Context& c) {
-  auto id = number(c.param("id"));
-  if (!id || *id == 0) return std::nullopt;
-  std::optional<std::int64_t> uid;
-  if (c.viewer) uid = c.viewer->user_id;
-  auto a = events::commands::access(c.app, *id, uid, c.cookie("participant"));
-  if (!a || !events::view_event(a->standing)) return std::nullopt;
-  return a;
-}
-
-Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "breakouts_round_not_found")); }
-Response forbidden(Context& c) { return c.error_page(Error::of(ErrorCode::forbidden, "events_forbidden")); }
 std::string base(const commands::Access& a) { return "/events/" + std::to_string(a.event.id) + "/breakouts"; }
 std::string round_path(const commands::Access& a, std::int64_t round_id) {
   return base(a) + "/" + std::to_string(round_id);
 }
 
-void add_notice(Context& c, View& v);
-
-View event_view(const commands::Access& a) {
-  View e;
-  e.set("title", a.event.title);
-  e.set("path", "/events/" + std::to_string(a.event.id));
-  return e;
-}
 
 std::string time_left(Context& c, const repo::RoundRow& r) {
   if (!r.ends_at) return {};
@@ -246,9 +220,7 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
     for (const auto& n : mine->notes) {
       View nv;
       nv.set("body", n.body);
-      if (n.for_group) nv.set("author", c.t("breakouts_note_for_group"));
-      else if (n.author) nv.set("author", *n.author);
-      else nv.set("author", c.t("breakouts_note_anonymous"));
+      nv.set("author", note_author(c, n));
       notes.push(nv);
     }
     g.set("notes", notes);
@@ -279,14 +251,6 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
   add_notice(c, v);
   if (error) c.add_errors(v, *error);
   return c.page("breakouts/group", v, status);
-}
-
-void add_notice(Context& c, View& v) {
-  static constexpr std::string_view kKnown[] = {"added", "assigned", "moved", "started", "ended", "sent",
-                                                "helped", "joined", "noted", "help"};
-  auto n = c.query_param("notice");
-  for (auto k : kKnown)
-    if (n == k) v.set("notice", c.t("breakouts_notice_" + std::string(k)));
 }
 
 std::optional<std::int64_t> round_param(Context& c) {

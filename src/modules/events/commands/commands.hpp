@@ -11,6 +11,7 @@
 #include "modules/events/cloud.hpp"
 #include "modules/events/permissions.hpp"
 #include "modules/events/repo.hpp"
+#include "modules/events/rules/agenda.hpp"
 #include "modules/events/rules/cloud.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/events/rules/poll.hpp"
@@ -18,6 +19,9 @@
 
 namespace hs::web {
 class App;
+}
+namespace hs::store {
+class Conn;
 }
 
 namespace hs::events::commands {
@@ -44,7 +48,44 @@ struct Joined {
 // Rate limiting of guesses is the handler's (it knows the address).
 Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname);
 
+// Title, description, times and the word clouds' language.
+Result<bool> update_event(web::App& app, std::int64_t event_id, const EventInput& in);
+
 Result<std::int64_t> add_item(web::App& app, std::int64_t event_id, const ItemInput& in);
+// Everything but the kind. A poll's answers can change only until someone has voted
+// (errors name the field `options`).
+Result<bool> edit_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const ItemInput& in);
+// Fails with conflict when it is already first (up) or last (down).
+Result<bool> move_item(web::App& app, std::int64_t event_id, std::int64_t item_id, Move m);
+// Refused (conflict, events_remove_has_answers) once people have answered it: their
+// votes, questions and words stay on record. Close it instead. A removed item that was
+// on leaves nothing on.
+Result<bool> remove_item(web::App& app, std::int64_t event_id, std::int64_t item_id);
+// Whether the item can still be removed (nobody has answered it).
+bool removable(web::App& app, std::int64_t item_id);
+// Moves the event on to the next item in agenda order (rules/agenda.hpp): an open
+// activity that was on closes first. The next item keeps its state: activities open
+// when the facilitator opens them. Conflict (events_no_next) at the end of the agenda.
+Result<std::int64_t> next_item(web::App& app, std::int64_t event_id);
+
+// Registering ahead of the day. Sends a confirmation email with the date and links to
+// the event and its .ics file (absolute addresses, from the handler). Registering twice
+// is the same as once (and sends no second email).
+struct RegistrationLinks {
+  std::string event_url, calendar_url;
+};
+Result<bool> register_member(web::App& app, const Access& a, const RegistrationLinks& links);
+Result<bool> cancel_registration(web::App& app, const Access& a);
+bool is_registered(web::App& app, std::int64_t event_id, std::int64_t user_id);
+struct Registrant {
+  std::string name;
+  std::optional<std::string> access_needs;  // only with_access_needs and when given
+};
+// Sorted by name.
+std::vector<Registrant> registrants(web::App& app, std::int64_t event_id, bool with_access_needs);
+// Erasure and "download my data".
+void erase_person(store::Conn& c, std::int64_t user_id);
+std::string export_person(store::Conn& c, std::int64_t user_id);
 // action: current | open | close | reveal | hide
 Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action);
 // action: approve | hide | answered | unanswered
@@ -68,6 +109,7 @@ Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t i
 struct CloudPicture {
   repo::ItemRow item;
   std::shared_ptr<const cloud::Picture> picture;
+  std::vector<CloudCount> counts;  // the shown groups, ranked: the picture's table equivalent
 };
 std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e, std::int64_t item_id);
 
@@ -90,6 +132,7 @@ struct Current {
 std::optional<Current> current(web::App& app, const repo::EventRow& e, std::optional<std::int64_t> participant_id,
                                bool runner, QuestionSort sort);
 std::vector<repo::ItemRow> agenda(web::App& app, std::int64_t event_id);
+std::vector<PollOption> poll_options(web::App& app, std::int64_t item_id);
 std::vector<repo::EventRow> events_of_space(web::App& app, std::int64_t space_id);
 std::vector<std::string> stepped_out(web::App& app, std::int64_t event_id);
 

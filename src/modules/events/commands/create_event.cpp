@@ -1,12 +1,13 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
+#include "modules/wordcloud/language.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
 namespace hs::events::commands {
 
 Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in) {
-  auto f = check_event(in);
+  auto f = check_event(in, wordcloud::languages());
   if (!f) return fail(f.error());
   // 31^6 codes: a clash is rare, and the unique index catches it; try a few times.
   for (int attempt = 0; attempt < 5; ++attempt) {

@@ -64,7 +64,9 @@ std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e
     for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
     auto t = build_tally(e.language, it->max_chars, entries, repo::moderation(c, item_id));
     if (!t) return std::nullopt;
-    CloudPicture p{std::move(*it), cloud::picture(item_id, shown_groups(all_groups(*t)))};
+    auto shown = shown_groups(all_groups(*t));
+    auto picture = cloud::picture(item_id, shown);
+    CloudPicture p{std::move(*it), std::move(picture), std::move(shown)};
     if (!p.picture) return std::nullopt;
     return p;
   });
@@ -72,6 +74,10 @@ std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e
 
 std::vector<repo::ItemRow> agenda(web::App& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) { return repo::items(c, event_id); });
+}
+
+std::vector<PollOption> poll_options(web::App& app, std::int64_t item_id) {
+  return app.store->with([&](store::Conn& c) { return repo::options(c, item_id); });
 }
 
 std::vector<repo::EventRow> events_of_space(web::App& app, std::int64_t space_id) {

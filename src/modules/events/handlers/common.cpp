@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "modules/events/rules/fields.hpp"
+#include "modules/wordcloud/language.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -73,11 +74,38 @@ View event_view(Context& c, const repo::EventRow& e) {
   if (!e.description.empty()) v.set("description", e.description);
   v.set("starts", format_local_datetime(e.starts_at));
   v.set("ends", format_local_datetime(e.ends_at));
+  v.set("starts_readable", format_email_datetime(e.starts_at));
+  v.set("ends_readable", format_email_datetime(e.ends_at));
   v.set("space_slug", e.space_slug);
   v.set("space_name", e.space_name);
   v.set("path", event_path(e.id));
   (void)c;
   return v;
+}
+
+View language_options(Context& c, const std::string& selected) {
+  auto list = View::list();
+  for (const auto& code : wordcloud::languages()) {
+    View x;
+    x.set("code", code);
+    x.set("name", c.t("events_language_" + code));
+    x.set("selected", code == selected);
+    list.push(x);
+  }
+  return list;
+}
+
+std::optional<commands::Access> load_runner(Context& c, Response& denied) {
+  auto a = load(c);
+  if (!a) {
+    denied = not_found(c);
+    return std::nullopt;
+  }
+  if (!run_event(a->standing)) {
+    denied = forbidden(c);
+    return std::nullopt;
+  }
+  return a;
 }
 
 View current_view(Context& c, const commands::Access& a, const commands::Current& cur, bool runner) {

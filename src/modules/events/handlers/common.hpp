@@ -21,5 +21,9 @@ std::string cloud_label(web::Context& c, const std::string& title, const cloud::
 // "12 entries, top: listening (4)".
 std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown);
 web::View event_view(web::Context& c, const repo::EventRow& e);
+// The word clouds' languages for a <select>, with `selected` chosen.
+web::View language_options(web::Context& c, const std::string& selected);
+// Those who run the event, or the page to show everyone else (404 or 403).
+std::optional<commands::Access> load_runner(web::Context& c, web::Response& denied);
 
 }  // namespace hs::events::handlers

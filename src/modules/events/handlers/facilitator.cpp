@@ -45,6 +45,7 @@ Response render_space_events(Context& c, const SpaceAt& s, const Error* error = 
   for (const auto& e : commands::events_of_space(c.app, s.id)) list.push(event_view(c, e));
   v.set("events", list);
   v.set("can_create", create_event(s.standing));
+  v.set("languages", language_options(c, typed && !typed->language.empty() ? typed->language : "en"));
   if (typed) {
     v.set("typed_title", typed->title);
     v.set("typed_description", typed->description);
@@ -55,15 +56,67 @@ Response render_space_events(Context& c, const SpaceAt& s, const Error* error = 
   return c.page("events/index", v, status);
 }
 
+// "Next part": what it will show, and whether it closes what is on now (its hint says so).
+void add_next_part(Context& c, View& v, const commands::Access& a, const std::vector<repo::ItemRow>& agenda) {
+  std::vector<std::int64_t> order;
+  for (const auto& it : agenda) order.push_back(it.id);
+  const auto next = next_item(order, a.event.current_item_id);
+  if (!next) {
+    if (!agenda.empty()) v.set("at_end", true);
+    return;
+  }
+  std::string next_title, current_title;
+  bool closes = false;
+  for (const auto& it : agenda) {
+    if (it.id == *next) next_title = it.title;
+    if (a.event.current_item_id == it.id) {
+      current_title = it.title;
+      closes = closes_on_next(it.kind, it.state);
+    }
+  }
+  View n;
+  n.set("hint", closes ? c.app.renderer->format("events_next_hint_closes", {{"current", current_title},
+                                                                            {"next", next_title}})
+                       : c.app.renderer->format("events_next_hint", {{"next", next_title}}));
+  v.set("next", n);
+}
+
+// Who registered: names for those who run the event, access needs where they may see them.
+void add_registrants(Context& c, View& v, const commands::Access& a) {
+  if (!see_registrations(a.standing)) return;
+  const bool needs = see_access_needs(a.standing);
+  auto people = commands::registrants(c.app, a.event.id, needs);
+  auto list = View::list();
+  for (const auto& p : people) {
+    View x;
+    x.set("name", p.name);
+    if (p.access_needs && !p.access_needs->empty()) x.set("access_needs", *p.access_needs);
+    list.push(x);
+  }
+  v.set("see_registrations", true);
+  v.set("registered_count",
+        c.app.renderer->format("events_registered_count", {{"count", std::to_string(people.size())}}));
+  v.set("registrants", list);
+  v.set("has_registrants", !people.empty());
+  v.set("show_access_needs", needs);
+}
+
 Response render_run(Context& c, const commands::Access& a, const Error* error = nullptr, int status = 200,
                     const ItemInput* typed = nullptr) {
   View v = c.view("events_run_title");
   v.set("page_title", c.app.renderer->format("events_run_title", {{"event", a.event.title}}));
+  auto n = c.query_param("notice");
+  for (const char* known : {"item_saved", "item_removed", "moved", "next", "event_saved"})
+    if (n == known) v.set("notice", c.t(std::string("events_notice_") + known));
   v.set("event", event_view(c, a.event));
   v.set("join_code", a.event.join_code);
   v.set("join_url", c.absolute_url("/join?code=" + a.event.join_code));
   auto items = View::list();
-  for (const auto& it : commands::agenda(c.app, a.event.id)) {
+  const auto agenda = commands::agenda(c.app, a.event.id);
+  add_next_part(c, v, a, agenda);
+  std::size_t index = 0;
+  for (const auto& it : agenda) {
+    ++index;
     View x;
     x.set("item_id", it.id);
     x.set("position", it.position);
@@ -77,9 +130,13 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
     x.set("can_reveal", it.kind == "poll" && !it.revealed);
     x.set("can_hide", it.kind == "poll" && it.revealed);
     x.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+    x.set("can_move_up", index > 1);
+    x.set("can_move_down", index < agenda.size());
     items.push(x);
   }
   v.set("items", items);
+  v.set("language", c.t("events_language_" + a.event.language));
+  add_registrants(c, v, a);
   auto out = commands::stepped_out(c.app, a.event.id);
   auto names = View::list();
   std::int64_t unnamed = 0;
@@ -106,19 +163,6 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
   return c.page("events/run", v, status);
 }
 
-std::optional<commands::Access> load_runner(Context& c, Response& denied) {
-  auto a = load(c);
-  if (!a) {
-    denied = not_found(c);
-    return std::nullopt;
-  }
-  if (!run_event(a->standing)) {
-    denied = forbidden(c);
-    return std::nullopt;
-  }
-  return a;
-}
-
 }  // namespace
 
 Response space_events(Context& c) {
@@ -133,7 +177,7 @@ Response event_create(Context& c) {
   auto s = load_space(c);
   if (!s) return c.error_page(Error::of(ErrorCode::not_found, "events_not_found"));
   if (!create_event(s->standing)) return forbidden(c);
-  EventInput in{c.field("title"), c.field("description"), c.field("starts"), c.field("ends")};
+  EventInput in{c.field("title"), c.field("description"), c.field("starts"), c.field("ends"), c.field("language")};
   auto r = commands::create_event(c.app, s->id, c.viewer->user_id, in);
   if (!r) return render_space_events(c, *s, &r.error(), web::http_status(r.error().code), &in);
   return c.redirect(event_path(*r) + "/run");
@@ -229,6 +273,21 @@ Response cloud_svg(Context& c) {
   r.body = cloud::svg(*p->picture, c.app.renderer->format("events_cloud_label", {{"title", p->item.title}}));
   r.set("Content-Type", "image/svg+xml; charset=utf-8");
   r.set("Content-Disposition", "attachment; filename=\"word-cloud.svg\"");
+  r.set("Cache-Control", "no-store");
+  return r;
+}
+
+Response cloud_png(Context& c) {
+  auto a = load(c);
+  auto item = id_param(c, "item");
+  if (!a || !item) return not_found(c);
+  auto p = commands::cloud_picture(c.app, a->event, *item);
+  if (!p) return not_found(c);
+  Response r;
+  r.body = cloud::png(*p->picture, 2);  // twice the layout's size: sharp on slides and in print
+  if (r.body.empty()) return not_found(c);
+  r.set("Content-Type", "image/png");
+  r.set("Content-Disposition", "attachment; filename=\"word-cloud.png\"");
   r.set("Cache-Control", "no-store");
   return r;
 }

@@ -27,6 +27,16 @@ web::Response cloud_svg(web::Context& c);
 web::Response event_calendar(web::Context& c);
 web::Response join_qr(web::Context& c);
 web::Response step_in(web::Context& c);
+web::Response cloud_png(web::Context& c);
+web::Response item_edit_form(web::Context& c);
+web::Response item_edit(web::Context& c);
+web::Response item_move(web::Context& c);
+web::Response item_remove(web::Context& c);
+web::Response event_next(web::Context& c);
+web::Response event_edit_form(web::Context& c);
+web::Response event_edit(web::Context& c);
+web::Response registration_add(web::Context& c);
+web::Response registration_cancel(web::Context& c);
 Result<std::string> live_channel(web::Context& c);
 
 }  // namespace hs::events::handlers

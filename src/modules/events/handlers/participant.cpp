@@ -19,7 +19,8 @@ constexpr web::RateLimiter::Limit kJoinGuesses{10, 0.1};
 
 void add_notice(Context& c, View& v) {
   auto n = c.query_param("notice");
-  for (const char* known : {"voted", "asked", "upvoted", "added", "withdrawn", "stepped_out", "saved"})
+  for (const char* known :
+       {"voted", "asked", "upvoted", "added", "withdrawn", "stepped_out", "saved", "registered", "unregistered"})
     if (n == known) v.set("notice", c.t(std::string("events_notice_") + known));
 }
 
@@ -29,6 +30,12 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
   v.set("event", event_view(c, a.event));
   v.set("runs", run_event(a.standing));
   v.set("stepped_out", a.stepped_out);
+  if (a.user_id != 0 && register_for_event(a.standing)) {
+    web::View reg;
+    reg.set("registered", commands::is_registered(c.app, a.event.id, a.user_id));
+    reg.set("over", a.event.ends_at <= c.app.clock->now());
+    v.set("registration", reg);
+  }
   add_notice(c, v);
   auto cur = commands::current(c.app, a.event, a.participant_id, false, QuestionSort::votes);
   if (cur) {

@@ -1,5 +1,6 @@
 #include "modules/events/rules/fields.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -73,7 +74,13 @@ std::string format_local_datetime(std::int64_t unix_seconds) {
   return buf;
 }
 
-Result<EventFields> check_event(const EventInput& in) {
+std::string format_email_datetime(std::int64_t unix_seconds) {
+  auto s = format_local_datetime(unix_seconds);
+  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
+  return s;
+}
+
+Result<EventFields> check_event(const EventInput& in, const std::vector<std::string>& languages) {
   Validation v;
   EventFields f;
   f.title = std::string(trim(in.title));
@@ -86,6 +93,10 @@ Result<EventFields> check_event(const EventInput& in) {
   if (!s) v.add("starts", "events_starts_invalid");
   if (!e) v.add("ends", "events_ends_invalid");
   else if (s && *e <= *s) v.add("ends", "events_ends_before_start");
+  auto lang = trim(in.language);
+  f.language = lang.empty() ? "en" : std::string(lang);
+  if (std::find(languages.begin(), languages.end(), f.language) == languages.end())
+    v.add("language", "events_language_unknown");
   if (!v.ok()) return fail(v.error());
   f.starts_at = *s;
   f.ends_at = *e;

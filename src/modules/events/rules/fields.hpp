@@ -20,16 +20,21 @@ std::string_view to_string(ItemState s);
 
 struct EventInput {
   std::string title, description, starts, ends;  // starts/ends: "YYYY-MM-DDTHH:MM" (UTC)
+  std::string language{};  // word clouds' language, an ISO 639-1 code; empty: "en"
 };
 struct EventFields {
   std::string title, description;
   std::int64_t starts_at = 0, ends_at = 0;
+  std::string language = "en";
 };
-Result<EventFields> check_event(const EventInput& in);
+// languages: the codes word clouds can group words in (wordcloud::languages()).
+Result<EventFields> check_event(const EventInput& in, const std::vector<std::string>& languages = {"en"});
 
 // "2025-03-14T09:30" (as a datetime-local input sends it) to unix seconds, read as UTC.
 std::optional<std::int64_t> parse_local_datetime(std::string_view s);
 std::string format_local_datetime(std::int64_t unix_seconds);
+// "2025-03-14 09:30", for emails (the template says it is UTC).
+std::string format_email_datetime(std::int64_t unix_seconds);
 
 struct ItemInput {
   std::string kind, title, summary, speakers, key_messages, content_note, options;

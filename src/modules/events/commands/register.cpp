@@ -1,0 +1,99 @@
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "mail/mailer.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/events/commands/commands.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
+#include "web/render.hpp"
+
+namespace hs::events::commands {
+
+namespace {
+
+// After the commit: a failed email is logged and does not undo the registration (the
+// page says they are registered, and the .ics link is there too).
+void confirm_by_email(web::App& app, const Access& a, const std::string& to, const RegistrationLinks& links) {
+  try {
+    web::View v;
+    v.set("event", a.event.title);
+    v.set("space", a.event.space_name);
+    v.set("starts", format_email_datetime(a.event.starts_at));
+    v.set("ends", format_email_datetime(a.event.ends_at));
+    v.set("link", links.event_url);
+    v.set("calendar", links.calendar_url);
+    mail::Email e;
+    e.to = to;
+    e.subject = app.renderer->format("events_email_registered_subject", {{"event", a.event.title}});
+    e.body = app.renderer->render_text("events/email_registered", v);
+    app.mailer->send(e);
+  } catch (const std::exception& ex) {
+    spdlog::warn("events: could not send the registration email: {}", ex.what());
+  }
+}
+
+}  // namespace
+
+Result<bool> register_member(web::App& app, const Access& a, const RegistrationLinks& links) {
+  if (a.user_id == 0 || !register_for_event(a.standing)) return fail(ErrorCode::forbidden, "events_register_forbidden");
+  std::optional<std::string> to;
+  auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
+    if (a.event.ends_at <= app.clock->now()) return fail(ErrorCode::conflict, "events_registration_over");
+    bool added = repo::add_registration(c, a.event.id, a.user_id, app.clock->now());
+    if (added) to = accounts::contact_email(app, c, a.user_id);
+    return added;
+  });
+  if (r && *r && to && !to->empty()) confirm_by_email(app, a, *to, links);
+  return r;
+}
+
+Result<bool> cancel_registration(web::App& app, const Access& a) {
+  if (a.user_id == 0 || !register_for_event(a.standing)) return fail(ErrorCode::forbidden, "events_register_forbidden");
+  return app.store->write(
+      [&](store::Conn& c) -> Result<bool> { return repo::remove_registration(c, a.event.id, a.user_id); });
+}
+
+bool is_registered(web::App& app, std::int64_t event_id, std::int64_t user_id) {
+  return app.store->with([&](store::Conn& c) { return repo::is_registered(c, event_id, user_id); });
+}
+
+std::vector<Registrant> registrants(web::App& app, std::int64_t event_id, bool with_access_needs) {
+  return app.store->with([&](store::Conn& c) {
+    std::vector<Registrant> out;
+    for (const auto& r : repo::registrations(c, event_id)) {
+      Registrant p;
+      p.name = accounts::display_name(app, c, r.user_id);
+      if (with_access_needs) p.access_needs = accounts::access_needs(app, c, r.user_id);
+      out.push_back(std::move(p));
+    }
+    // By name: a list to find people in, not a queue.
+    std::stable_sort(out.begin(), out.end(), [](const Registrant& x, const Registrant& y) {
+      return text::lower_ascii(x.name) < text::lower_ascii(y.name);
+    });
+    return out;
+  });
+}
+
+void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_registrations(c, user_id); }
+
+std::string export_person(store::Conn& c, std::int64_t user_id) {
+  namespace json = boost::json;
+  json::array regs;
+  for (const auto& r : repo::registrations_of(c, user_id)) {
+    json::object o;
+    o["event"] = r.title;
+    o["address"] = "/events/" + std::to_string(r.event_id);
+    o["starts_at"] = r.starts_at;
+    o["registered_at"] = r.registered_at;
+    regs.push_back(std::move(o));
+  }
+  json::object out;
+  out["registrations"] = std::move(regs);
+  return json::serialize(out);
+}
+
+}  // namespace hs::events::commands

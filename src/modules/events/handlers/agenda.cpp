@@ -1,0 +1,185 @@
+// Changing an event and its agenda: edit an item, move it, remove it, move the event on
+// to the next item, and edit the event itself (title, times, language).
+#include "modules/events/handlers/common.hpp"
+#include "modules/events/handlers/handlers.hpp"
+#include "web/render.hpp"
+
+namespace hs::events::handlers {
+
+using web::Context;
+using web::Response;
+using web::View;
+
+namespace {
+
+std::string run_path(std::int64_t event_id, const char* notice) {
+  return event_path(event_id) + "/run?notice=" + notice;
+}
+
+ItemInput typed_item(Context& c) {
+  return ItemInput{"",
+                   c.field("title"),
+                   c.field("summary"),
+                   c.field("speakers"),
+                   c.field("key_messages"),
+                   c.field("content_note"),
+                   c.field("options"),
+                   c.checked("multiple"),
+                   c.checked("premoderate"),
+                   c.field("max_entries"),
+                   c.field("max_chars")};
+}
+
+Response render_item_edit(Context& c, const commands::Access& a, const repo::ItemRow& it, const ItemInput& shown,
+                          const Error* error = nullptr, int status = 200) {
+  View v = c.view("events_item_edit_title");
+  v.set("page_title", c.app.renderer->format("events_item_edit_title", {{"item", it.title}}));
+  v.set("event", event_view(c, a.event));
+  v.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+  v.set("kind_label", c.t("events_kind_" + it.kind));
+  v.set("is_" + it.kind, true);
+  v.set("typed_title", shown.title);
+  v.set("typed_summary", shown.summary);
+  v.set("typed_speakers", shown.speakers);
+  v.set("typed_key_messages", shown.key_messages);
+  v.set("typed_content_note", shown.content_note);
+  v.set("typed_options", shown.options);
+  v.set("typed_multiple", shown.multiple);
+  v.set("typed_premoderate", shown.premoderate);
+  v.set("typed_max_entries", shown.max_entries);
+  v.set("typed_max_chars", shown.max_chars);
+  const bool removable = commands::removable(c.app, it.id);
+  v.set("removable", removable);
+  v.set("answered", !removable);
+  if (error) c.add_errors(v, *error);
+  return c.page("events/item_edit", v, status);
+}
+
+// The form as the item is now.
+ItemInput stored(Context& c, const repo::ItemRow& it) {
+  std::string options;
+  for (const auto& o : commands::poll_options(c.app, it.id)) options += o.label + "\n";
+  return ItemInput{it.kind,
+                   it.title,
+                   it.summary,
+                   it.speakers,
+                   it.key_messages,
+                   it.content_note.value_or(""),
+                   options,
+                   it.multiple,
+                   it.premoderate,
+                   std::to_string(it.max_entries),
+                   std::to_string(it.max_chars)};
+}
+
+std::optional<repo::ItemRow> find_item(Context& c, const commands::Access& a) {
+  auto item = id_param(c, "item");
+  if (!item) return std::nullopt;
+  for (auto& it : commands::agenda(c.app, a.event.id))
+    if (it.id == *item) return it;
+  return std::nullopt;
+}
+
+Response render_event_edit(Context& c, const commands::Access& a, const EventInput& shown,
+                           const Error* error = nullptr, int status = 200) {
+  View v = c.view("events_edit_title");
+  v.set("page_title", c.app.renderer->format("events_edit_title", {{"event", a.event.title}}));
+  v.set("event", event_view(c, a.event));
+  v.set("typed_title", shown.title);
+  v.set("typed_description", shown.description);
+  v.set("typed_starts", shown.starts);
+  v.set("typed_ends", shown.ends);
+  v.set("languages", language_options(c, shown.language));
+  if (error) c.add_errors(v, *error);
+  return c.page("events/edit", v, status);
+}
+
+}  // namespace
+
+Response item_edit_form(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_agenda(a->standing)) return forbidden(c);
+  auto it = find_item(c, *a);
+  if (!it) return not_found(c);
+  return render_item_edit(c, *a, *it, stored(c, *it));
+}
+
+Response item_edit(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_agenda(a->standing)) return forbidden(c);
+  auto it = find_item(c, *a);
+  if (!it) return not_found(c);
+  auto in = typed_item(c);
+  auto r = commands::edit_item(c.app, a->event.id, it->id, in);
+  if (!r) {
+    if (r.error().fields.empty()) return c.error_page(r.error());
+    return render_item_edit(c, *a, *it, in, &r.error(), web::http_status(r.error().code));
+  }
+  return c.redirect(run_path(a->event.id, "item_saved") + "#item-" + std::to_string(it->id));
+}
+
+Response item_move(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_agenda(a->standing)) return forbidden(c);
+  auto item = id_param(c, "item");
+  auto dir = c.param("direction");
+  if (!item || (dir != "up" && dir != "down")) return not_found(c);
+  auto r = commands::move_item(c.app, a->event.id, *item, dir == "up" ? Move::up : Move::down);
+  if (!r) return c.error_page(r.error());
+  return c.redirect(run_path(a->event.id, "moved") + "#item-" + std::to_string(*item));
+}
+
+Response item_remove(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_agenda(a->standing)) return forbidden(c);
+  auto it = find_item(c, *a);
+  if (!it) return not_found(c);
+  auto r = commands::remove_item(c.app, a->event.id, it->id);
+  if (!r) {
+    // Answers arrived since the page was drawn: say why, on the same page.
+    Error e{r.error().code, "common_fix_errors", {{"remove", r.error().message_key}}};
+    return render_item_edit(c, *a, *it, stored(c, *it), &e, web::http_status(e.code));
+  }
+  return c.redirect(run_path(a->event.id, "item_removed"));
+}
+
+Response event_next(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto r = commands::next_item(c.app, a->event.id);
+  if (!r) return c.error_page(r.error());
+  return c.redirect(run_path(a->event.id, "next"));
+}
+
+Response event_edit_form(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_event(a->standing)) return forbidden(c);
+  const auto& e = a->event;
+  EventInput shown{e.title, e.description, format_local_datetime(e.starts_at), format_local_datetime(e.ends_at),
+                   e.language};
+  return render_event_edit(c, *a, shown);
+}
+
+Response event_edit(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  if (!edit_event(a->standing)) return forbidden(c);
+  EventInput in{c.field("title"), c.field("description"), c.field("starts"), c.field("ends"), c.field("language")};
+  auto r = commands::update_event(c.app, a->event.id, in);
+  if (!r) return render_event_edit(c, *a, in, &r.error(), web::http_status(r.error().code));
+  return c.redirect(run_path(a->event.id, "event_saved"));
+}
+
+}  // namespace hs::events::handlers

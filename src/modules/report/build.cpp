@@ -1,0 +1,162 @@
+#include "modules/report/build.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "modules/breakouts/commands/commands.hpp"
+#include "modules/events/commands/commands.hpp"
+#include "modules/events/rules/fields.hpp"
+#include "modules/report/commands.hpp"
+#include "web/app.hpp"
+#include "web/render.hpp"
+
+namespace hs::report {
+
+namespace {
+
+// Paragraphs: text split at blank lines.
+std::vector<Block> paragraphs(const std::string& text) {
+  std::vector<Block> out;
+  std::string cur;
+  auto flush = [&] {
+    while (!cur.empty() && (cur.back() == '\n' || cur.back() == ' ')) cur.pop_back();
+    if (!cur.empty()) out.push_back(Paragraph{cur});
+    cur.clear();
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) flush();
+    else cur += (cur.empty() ? "" : "\n") + line;
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  flush();
+  return out;
+}
+
+// "3 December 2026, 10:00 to 12:30 UTC" (the server keeps and shows times in UTC).
+std::string when(web::App& app, std::int64_t starts, std::int64_t ends) {
+  auto& r = *app.renderer;
+  auto tm_of = [](std::int64_t t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    return tm;
+  };
+  auto date = [&](const std::tm& t) {
+    return r.format("report_date", {{"day", std::to_string(t.tm_mday)},
+                                    {"month", r.t("report_month_" + std::to_string(t.tm_mon + 1))},
+                                    {"year", std::to_string(t.tm_year + 1900)}});
+  };
+  auto clock = [](const std::tm& t) { return fmt::format("{:02}:{:02}", t.tm_hour, t.tm_min); };
+  const auto a = tm_of(starts), b = tm_of(ends);
+  if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
+    return r.format("report_when_day", {{"date", date(a)}, {"starts", clock(a)}, {"ends", clock(b)}});
+  return r.format("report_when_days", {{"from", date(a)}, {"starts", clock(a)}, {"to", date(b)}, {"ends", clock(b)}});
+}
+
+Quote quote_of(web::App& app, const breakouts::commands::Note& n) {
+  if (n.for_group)
+    return Quote{n.body, app.renderer->format("report_group_note", {{"number", std::to_string(n.group_number)}})};
+  return Quote{n.body, n.author};
+}
+
+}  // namespace
+
+std::vector<std::int64_t> cloud_items(web::App& app, std::int64_t event_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& it : events::commands::agenda(app, event_id))
+    if (it.kind == "cloud") out.push_back(it.id);
+  return out;
+}
+
+std::optional<Document> build(web::App& app, std::int64_t event_id) {
+  auto access = events::commands::access(app, event_id, std::nullopt, "");
+  if (!access) return std::nullopt;
+  const auto& e = access->event;
+  auto& r = *app.renderer;
+  Document d;
+  d.title = r.format("report_title", {{"event", e.title}});
+  d.subtitle.push_back(when(app, e.starts_at, e.ends_at));
+  d.subtitle.push_back(e.space_name);
+
+  const auto texts = report_texts(app, event_id);
+  if (!texts.intro.empty()) d.sections.push_back({r.t("report_intro_heading"), paragraphs(texts.intro)});
+
+  const auto items = events::commands::agenda(app, event_id);
+  for (const auto& it : items) {
+    if (it.kind != "cloud") continue;
+    auto cp = events::commands::cloud_picture(app, e, it.id);
+    if (!cp || !cp->picture) continue;
+    Section s{it.title, {}};
+    std::string alt = r.format("report_cloud_alt", {{"title", it.title}});
+    Table t;
+    t.caption = r.format("report_cloud_table", {{"title", it.title}});
+    t.header = {r.t("report_word"), r.t("report_count")};
+    t.align = {Table::Align::start, Table::Align::end};
+    std::size_t named = 0;
+    for (const auto& c : cp->counts) {
+      t.rows.push_back({c.text, std::to_string(c.count)});
+      if (named < 12) alt += (named ? ", " : ": ") + c.text, ++named;
+    }
+    s.blocks.push_back(WordCloudFigure{cp->picture->layout, alt});
+    s.blocks.push_back(std::move(t));
+    d.sections.push_back(std::move(s));
+  }
+
+  for (const auto& it : items) {
+    if (it.kind != "talk") continue;
+    Section s{r.format("report_talk_heading", {{"title", it.title}}), {}};
+    std::string names;
+    for (const auto& sp : events::parse_speakers(it.speakers)) {
+      if (!names.empty()) names += "; ";
+      names += sp.name + (sp.about.empty() ? "" : " (" + sp.about + ")");
+    }
+    if (!names.empty()) s.blocks.push_back(Paragraph{r.format("report_speakers", {{"names", names}})});
+    for (auto& p : paragraphs(it.summary)) s.blocks.push_back(std::move(p));
+    auto messages = events::lines_of(it.key_messages);
+    if (!messages.empty()) {
+      s.blocks.push_back(Paragraph{r.t("report_key_messages")});
+      s.blocks.push_back(BulletList{messages});
+    }
+    d.sections.push_back(std::move(s));
+  }
+
+  const auto rounds = breakouts::commands::rounds(app, event_id);
+  if (!rounds.empty()) {
+    Section s{r.t("report_questions_heading"), {}};
+    for (const auto& round : rounds) {
+      if (rounds.size() > 1) s.blocks.push_back(Paragraph{r.format("report_round", {{"number", std::to_string(round.number)}})});
+      BulletList prompts;
+      for (const auto& line : events::lines_of(round.prompts)) prompts.items.push_back(line);
+      s.blocks.push_back(std::move(prompts));
+    }
+    d.sections.push_back(std::move(s));
+  }
+
+  const auto th = breakouts::commands::themes(app, event_id);
+  if (!th.themes.empty() || !th.loose.empty()) {
+    Section s{r.t("report_themes_heading"), {}};
+    int number = 0;
+    for (const auto& t : th.themes) {
+      Theme block{++number, t.theme.title, {}};
+      for (const auto& n : t.notes) block.notes.push_back(quote_of(app, n));
+      s.blocks.push_back(std::move(block));
+    }
+    if (!th.loose.empty()) {  // nothing anyone said is left out
+      Theme other{0, r.t("report_other_theme"), {}};
+      for (const auto& n : th.loose) other.notes.push_back(quote_of(app, n));
+      s.blocks.push_back(std::move(other));
+    }
+    d.sections.push_back(std::move(s));
+  }
+
+  if (!texts.next_steps.empty()) d.sections.push_back({r.t("report_next_heading"), paragraphs(texts.next_steps)});
+  return d;
+}
+
+}  // namespace hs::report

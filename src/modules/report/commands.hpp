@@ -1,0 +1,43 @@
+#pragma once
+// The report module's use cases: the facilitator's words, publishing, and the PDF.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "modules/events/commands/commands.hpp"
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::report {
+
+using events::Standing;
+
+// Who may do what with an event's report: deny by default.
+namespace permissions {
+bool edit(Standing s);  // write the introduction and next steps, publish, unpublish
+bool read(Standing s);  // read it while it is private: people of the space
+}  // namespace permissions
+
+struct Texts {
+  std::string intro, next_steps;
+  std::optional<std::string> public_token;
+  std::optional<std::int64_t> published_at;
+};
+Texts report_texts(web::App& app, std::int64_t event_id);
+
+// Field errors: intro, next_steps.
+Result<bool> save_texts(web::App& app, const events::commands::Access& a, const std::string& intro,
+                        const std::string& next_steps);
+// Publishes at a new unguessable link; returns its token.
+Result<std::string> publish(web::App& app, const events::commands::Access& a);
+Result<bool> unpublish(web::App& app, const events::commands::Access& a);
+// The event a published link is for.
+std::optional<std::int64_t> published_event(web::App& app, const std::string& token);
+
+// `humanspace report EVENT_ID --pdf FILE`: writes the report's PDF. Exit code.
+int report_cli(web::App& app, std::int64_t event_id, const std::string& pdf_path);
+
+}  // namespace hs::report

@@ -1,0 +1,65 @@
+#pragma once
+// An event report as plain data: what it says, in order, and nothing about how it is
+// drawn. The HTML page and the PDF (pdf.hpp) are two views of one Document, so every
+// word in it is already in the reader's language (from messages and what people wrote);
+// renderers add no words of their own. All text is plain UTF-8, never markup.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "modules/wordcloud/layout.hpp"
+
+namespace hs::report {
+
+struct Paragraph {
+  std::string text;  // blank lines ("\n\n") are kept as they are
+};
+
+struct BulletList {
+  std::vector<std::string> items;
+};
+
+// Something a person said. No attribution means it is shown unattributed: anonymous
+// notes, and named ones whose authors did not agree to be named.
+struct Quote {
+  std::string text;
+  std::optional<std::string> attribution;  // a display name, never anything more
+};
+
+// A theme the facilitator drew from the notes, with every note it holds.
+struct Theme {
+  int number = 0;  // shown before the title ("2."); 0: no number
+  std::string title;
+  std::vector<Quote> notes;
+};
+
+struct Table {
+  enum class Align { start, end };  // end: numbers, so their digits line up
+  std::string caption;              // optional: empty draws none
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // a short row leaves its last cells empty
+  std::vector<Align> align;                    // per column; missing columns: start
+};
+
+// The word cloud as it was laid out (the words, their sizes and places on the canvas),
+// drawn as vector art in the same font, scaled to fit the page.
+struct WordCloudFigure {
+  wordcloud::Layout layout;
+  std::string alt;  // what the picture shows, in words; shown as its caption in the PDF
+};
+
+using Block = std::variant<Paragraph, BulletList, Quote, Theme, Table, WordCloudFigure>;
+
+struct Section {
+  std::string heading;
+  std::vector<Block> blocks;
+};
+
+struct Document {
+  std::string title;
+  std::vector<std::string> subtitle;  // lines under the title: event name, date, space
+  std::vector<Section> sections;
+};
+
+}  // namespace hs::report

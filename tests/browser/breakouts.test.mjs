@@ -1,0 +1,195 @@
+// Breakouts to report, as people use it: a facilitator adds a round with two questions;
+// twelve people who joined by code are put in balanced groups; people in three groups
+// write notes (one without their name); the facilitator gathers the notes into themes
+// from a suggestion, writes the report's introduction and next steps, and downloads the
+// PDF, whose text (pdftotext, poppler-utils) holds the questions, the themes and the
+// notes – the anonymous one unattributed. The report is then published and read without
+// an account. Every page visited passes axe-core and the page basics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, cli, Client, ROOT } from '../http/harness.mjs';
+import { launch, Audit, assertPageBasics } from './lib.mjs';
+
+const PASSWORD = 'a long enough passphrase';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
+
+let server;
+let browser;
+const audit = new Audit();
+
+before(async () => {
+  server = await startServer({ args: ['--static-dir', join(ROOT, 'static')] });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function check(page) {
+  await page.waitForLoadState('load');
+  await assertPageBasics(page);
+  await audit.check(page);
+}
+
+async function submit(page, button, url) {
+  await Promise.all([page.waitForURL(url), button.click()]);
+  await check(page);
+}
+
+test('twelve people in balanced groups write notes; themes and a PDF report come from them', async () => {
+  cli(server, ['user', 'add', 'ysolde.steward@example.org', '--name', 'Ysolde Farrant'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'ysolde.steward@example.org', 'steward']);
+  const steward = new Client(server);
+  await steward.get('/signin');
+  assert.equal((await steward.post('/signin', { email: 'ysolde.steward@example.org', password: PASSWORD })).status, 303);
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: 'Quarry Lane Recovery Forum', slug: '', kind: 'forum',
+    purpose: 'People in recovery, and the services that work with them.', visibility: 'listed', code_of_conduct: 'Be kind.',
+  });
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'add', 'corin.fac@example.org', '--name', 'Corin Ashdown'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'corin.fac@example.org', 'facilitator', '--space', slug]);
+
+  // The facilitator signs in and makes the event.
+  const context = await browser.newContext({ viewport: DESKTOP, baseURL: server.url });
+  context.setDefaultTimeout(15000);
+  const fac = await context.newPage();
+  await fac.goto('/signin');
+  await fac.getByLabel('Email address').fill('corin.fac@example.org');
+  await fac.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await submit(fac, fac.getByRole('button', { name: 'Sign in', exact: true }), (u) => u.pathname !== '/signin');
+  await fac.goto(`/spaces/${slug}/events`);
+  await check(fac);
+  await fac.getByLabel('Title').fill('Recovery learning day');
+  await fac.getByLabel('Starts').fill('2030-09-12T10:00');
+  await fac.getByLabel('Ends').fill('2030-09-12T15:00');
+  await submit(fac, fac.getByRole('button', { name: 'Create event' }), /\/run$/);
+  const base = fac.url().replace(/\/run$/, '');
+  const eventPath = new URL(base).pathname;
+  const code = (await fac.locator('#join-code').innerText()).trim();
+
+  // Twelve people join with the code.
+  const people = [];
+  for (const name of ['Alder', 'Briony', 'Caius', 'Delphine', 'Evander', 'Fenna', 'Gideon', 'Hollis', 'Isolde', 'Jory', 'Kerensa', 'Lowen']) {
+    const p = new Client(server);
+    await p.get('/join');
+    assert.equal((await p.post('/join', { code, nickname: name })).status, 303);
+    p.nickname = name;
+    people.push(p);
+  }
+
+  // A round with two questions, in balanced groups of four.
+  await fac.goto(`${eventPath}/breakouts`);
+  await check(fac);
+  await fac.getByLabel('Questions for the groups').fill('What helped you most in recovery?\nWhat should services do differently?');
+  await fac.getByLabel('Smallest group').fill('4');
+  await fac.getByLabel('Largest group').fill('4');
+  await fac.getByLabel('How long, in minutes').fill('20');
+  await fac.getByLabel('Balanced').check();
+  await submit(fac, fac.getByRole('button', { name: 'Add the round' }), /\/breakouts\/\d+\?notice=added$/);
+  const roundPath = new URL(fac.url()).pathname;
+  assert.match(await fac.locator('#placed-count').innerText(), /12 people in 3 groups; 0 not in a group/);
+  await submit(fac, fac.getByRole('button', { name: 'Start the round' }), /notice=started/);
+
+  // One person in each group writes a note in their own browser; one without their name.
+  const groupOf = async (name) => {
+    for (const g of [1, 2, 3]) if ((await fac.locator(`#group-${g} label`, { hasText: name }).count()) > 0) return g;
+    return 0;
+  };
+  const writers = [];
+  for (const p of people) {
+    const g = await groupOf(p.nickname);
+    if (g && !writers.some((w) => w.group === g)) writers.push({ p, group: g });
+  }
+  assert.equal(writers.length, 3);
+  const notes = [
+    { text: 'Peer mentors who had been through it themselves helped me most.', as: 'Without my name' },
+    { text: 'Services should answer the phone in the evening, when things are hardest.', as: 'With my name' },
+    { text: 'Being asked what I needed, not told.', as: 'With my name' },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const { p } = writers[i];
+    const ctx = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+    ctx.setDefaultTimeout(15000);
+    const host = new URL(server.url).hostname;
+    await ctx.addCookies([...p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' })));
+    const page = await ctx.newPage();
+    await page.goto(`${eventPath}/breakouts`);
+    await check(page);
+    assert.match(await page.locator('main').innerText(), /What should services do differently\?/);
+    await page.getByLabel('Add a note').fill(notes[i].text);
+    await page.getByLabel(notes[i].as).check();
+    await submit(page, page.getByRole('button', { name: 'Add the note' }), /notice=noted/);
+    assert.match(await page.locator('.hs-notes').innerText(), new RegExp(notes[i].text.slice(0, 20)));
+    if (i === 0) await submit(page, page.getByRole('button', { name: 'Ask a facilitator for help' }), /notice=help/);
+    await ctx.close();
+  }
+  await fac.goto(roundPath);
+  await check(fac);
+  assert.match(await fac.locator('#help-requests').innerText(), /asked for help/);
+  await submit(fac, fac.getByRole('button', { name: 'End the round and bring everyone back' }), /notice=ended/);
+
+  // Themes: the suggestion, accepted, then one of them given a better title.
+  await fac.goto(`${eventPath}/themes`);
+  await check(fac);
+  await submit(fac, fac.getByRole('link', { name: /Suggest a first grouping/ }), /suggest=1/);
+  await submit(fac, fac.getByRole('button', { name: 'Accept these themes' }), /notice=themes_accepted/);
+  const firstRename = fac.locator('input[id^="rename-"]').first();
+  await firstRename.fill('Support from people who understand');
+  await submit(fac, fac.getByRole('button', { name: 'Change the title' }).first(), /notice=theme_changed/);
+  // Any note still outside a theme goes into a new one, by the form.
+  if (await fac.locator('#loose').count()) {
+    await fac.getByLabel('A short title').fill('How services respond');
+    await submit(fac, fac.getByRole('button', { name: 'Make the theme' }), /notice=theme_added/);
+    while (await fac.locator('#loose ~ ul select').count()) {
+      const select = fac.locator('#loose ~ ul select').first();
+      await select.selectOption({ label: 'How services respond' });
+      await submit(fac, fac.locator('#loose ~ ul').getByRole('button', { name: 'Put it there' }).first(), /notice=note_placed/);
+    }
+  }
+  const themeTitles = await fac.locator('.hs-card__title').allInnerTexts();
+  assert.ok(themeTitles.includes('Support from people who understand'), themeTitles.join(' | '));
+
+  // The report: the facilitator's words, then the PDF.
+  await fac.goto(`${eventPath}/report`);
+  await check(fac);
+  await fac.getByText('Write the introduction and what happens next').click();
+  await fac.getByLabel('Introduction').fill('Forty people in recovery and six services met for a day.');
+  await fac.getByLabel('What happens next').fill('We will share this report with every service by October.');
+  await submit(fac, fac.getByRole('button', { name: 'Save' }), /notice=saved/);
+  const pdf = await fac.request.get(`${eventPath}/report.pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  const dir = mkdtempSync(join(tmpdir(), 'hs-report-'));
+  writeFileSync(join(dir, 'r.pdf'), await pdf.body());
+  const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const s of ['What helped you most in recovery?', 'What should services do differently?', 'Support from people who understand',
+    'Forty people in recovery', 'We will share this report', 'Peer mentors who had been through it themselves helped me most.',
+    'Being asked what I needed, not told.'])
+    assert.ok(text.includes(s), `the PDF holds "${s}"`);
+  // The named notes carry their authors' names; the anonymous one carries none.
+  assert.ok(text.includes(writers[1].p.nickname) && text.includes(writers[2].p.nickname), 'named notes are attributed');
+  assert.ok(!text.includes(writers[0].p.nickname), 'the anonymous note is not attributed');
+
+  // Published: anyone with the link reads it, without an account.
+  await submit(fac, fac.getByRole('button', { name: 'Publish at a public link' }), /notice=published/);
+  const link = (await fac.locator('#public-url').innerText()).trim();
+  const reader = await browser.newContext({ viewport: PHONE });
+  const rp = await reader.newPage();
+  await rp.goto(link);
+  await check(rp);
+  assert.match(await rp.locator('main').innerText(), /Support from people who understand/);
+  await submit(fac, fac.getByRole('button', { name: /Unpublish/ }), /notice=unpublished/);
+  assert.equal((await rp.goto(link)).status(), 404);
+  await reader.close();
+  await context.close();
+  assert.ok(audit.visited.length >= 12, `pages checked: ${audit.visited.length}`);
+});
