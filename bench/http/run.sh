@@ -5,18 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}
+# The binary under test; HS_BIN lets an engineer measure their own build directory.
+bin=${HS_BIN:-./build/humanspace}
 work=$(mktemp -d /tmp/hs-bench-http.XXXXXX)
 cleanup() { [ -n "${hs_pid:-}" ] && kill "$hs_pid" 2>/dev/null; [ -n "${ng_pid:-}" ] && kill "$ng_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-HUMANSPACE_LOG_LEVEL=warn ./build/humanspace --data-dir "$work" --db "sqlite:$work/hs.db" serve \
+HUMANSPACE_LOG_LEVEL=warn "$bin" --data-dir "$work" --db "sqlite:$work/hs.db" serve \
   --listen 127.0.0.1:0 --port-file "$work/port" >"$work/hs.log" 2>&1 &
 hs_pid=$!
 for _ in $(seq 100); do [ -f "$work/port" ] && break; sleep 0.05; done
 port=$(cat "$work/port")
 url="http://127.0.0.1:$port"
 space=/spaces/gambling-harm-forum
-DEMO_PASSWORD=$(./build/humanspace --data-dir "$work" --db "sqlite:$work/hs.db" demo | awk '/Password for every demo account:/ {print $NF}')
+DEMO_PASSWORD=$("$bin" --data-dir "$work" --db "sqlite:$work/hs.db" demo | awk '/Password for every demo account:/ {print $NF}')
 cookie=$(node bench/http/signin.mjs "$url" jo@example.org "$DEMO_PASSWORD" "$space")
 
 # The same bytes, as a static file behind nginx.

@@ -33,6 +33,7 @@ class Metrics;
 class RateLimiter;
 class Hub;
 class Coalescer;
+class SessionCache;
 
 struct Config {
   std::string listen = "127.0.0.1:8080";
@@ -71,6 +72,9 @@ class App {
   Router router;
   crypto::Key master_key{};
 
+  // Made by the accounts module: sessions read in the last few seconds (see
+  // web/session_cache.hpp for what keeps it correct). Null: every request reads the store.
+  std::shared_ptr<SessionCache> session_cache;
   // Set by the accounts module: finds the session behind the request's cookie, applying
   // idle and absolute timeouts (and may refresh the cookie through the context).
   std::function<std::optional<Viewer>(class Context&)> resolve_session;

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "web/app.hpp"
+#include "web/lookup_cache.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
@@ -146,6 +147,8 @@ Response dispatch(App& app, Request& req) {
     spdlog::error("[{}] {} {} failed: {}", req.request_id, req.method, route_label, e.what());
     res = server_error(app, req);
   }
+  // Whatever it changed is committed by now: lookups cached before it are stale.
+  if (state_changing(req.method)) advance_write_epoch();
   if (res.header("Content-Type").empty() && !res.body.empty()) res.set("Content-Type", "text/plain; charset=utf-8");
   security_headers(res, req, signed_in);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -10,6 +10,7 @@
 
 #include "core/embedded.hpp"
 #include "core/text.hpp"
+#include "web/template.hpp"
 
 namespace hs::web {
 
@@ -94,7 +95,12 @@ struct Renderer::Impl {
   std::map<std::string, std::string, std::less<>> sources;  // name -> template text
   std::map<std::string, std::string, std::less<>> html_sources, text_sources;  // messages written in
   std::map<std::string, std::string> messages;
-  mu::data base{mu::data::type::object};  // t + partials, shared by every render
+  mu::data base{mu::data::type::object};  // t + lang, for the reference engine
+  View view_base;  // the same for the compiled templates
+  std::map<std::string, Template, std::less<>> html;  // compiled once, shared by every thread
+  // Plain-text versions are for email, rarely wanted: compiled on first use.
+  std::mutex text_mu;
+  std::map<std::string, Template, std::less<>> text;
 };
 
 Renderer::Renderer(std::string lang) : impl_(std::make_unique<Impl>()), lang_(std::move(lang)) {
@@ -116,9 +122,21 @@ Renderer::Renderer(std::string lang) : impl_(std::make_unique<Impl>()), lang_(st
   for (const auto& [k, v] : impl_->messages) t.set(k, v);
   impl_->base.set("t", t);
   impl_->base.set("lang", lang_);
+  View tv;
+  for (const auto& [k, v] : impl_->messages) tv.set(k, v);
+  impl_->view_base.set("t", std::move(tv));
+  impl_->view_base.set("lang", lang_);
   for (const auto& [name, src] : impl_->sources) {
+    // kainjow stays the judge of what a valid template is.
     mu::mustache check(src);
     if (!check.is_valid()) throw std::runtime_error("template " + name + ": " + check.error_message());
+    if (name.starts_with("partials/")) continue;  // written into pages; never rendered alone
+    try {
+      impl_->html.emplace(name, Template(impl_->html_sources.at(name), impl_->view_base));
+      Template(impl_->text_sources.at(name), impl_->view_base);  // compiles: checked now, kept when used
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("template " + name + ": " + e.what());
+    }
   }
 }
 
@@ -133,21 +151,43 @@ std::string Renderer::render_text(std::string_view name, const View& view) const
 }
 
 std::string Renderer::render_with(std::string_view name, const View& view, bool html) const {
+  if (html) {
+    auto it = impl_->html.find(name);
+    if (it == impl_->html.end()) throw std::runtime_error("no template " + std::string(name));
+    return it->second.render(view, true);
+  }
+  std::lock_guard g(impl_->text_mu);
+  auto it = impl_->text.find(name);
+  if (it == impl_->text.end()) {
+    auto src = impl_->text_sources.find(name);
+    if (src == impl_->text_sources.end() || name.starts_with("partials/"))
+      throw std::runtime_error("no template " + std::string(name));
+    it = impl_->text.emplace(std::string(name), Template(src->second, impl_->view_base)).first;
+  }
+  return it->second.render(view, false);
+}
+
+std::string Renderer::render_reference(std::string_view name, const View& view, bool html) const {
   const auto& sources = html ? impl_->html_sources : impl_->text_sources;
   auto it = sources.find(name);
   if (it == sources.end()) throw std::runtime_error("no template " + std::string(name));
-  // Parsed templates are cached per thread: the engine's render is not const.
-  thread_local std::map<const Impl*, std::map<std::string, mu::mustache, std::less<>>> caches[2];
-  auto& mine = caches[html ? 0 : 1][impl_.get()];
-  auto tit = mine.find(name);
-  if (tit == mine.end()) {
-    tit = mine.emplace(std::string(name), mu::mustache(it->second)).first;
-    if (!html) tit->second.set_custom_escape([](const std::string& s) { return s; });
-  }
+  mu::mustache tmpl(it->second);
+  if (!html) tmpl.set_custom_escape([](const std::string& s) { return s; });
   mu::data page = to_data(view);
   mu::context<std::string> ctx(&impl_->base);
   ctx.push(&page);
-  return tit->second.render(ctx);
+  return tmpl.render(ctx);
+}
+
+std::vector<std::string> Renderer::template_names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, t] : impl_->html) out.push_back(name);
+  return out;
+}
+
+const std::string* Renderer::template_source(std::string_view name) const {
+  auto it = impl_->html_sources.find(name);
+  return it == impl_->html_sources.end() ? nullptr : &it->second;
 }
 
 const std::string& Renderer::t(const std::string& key) const {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "web/view.hpp"
 
@@ -29,6 +30,13 @@ class Renderer {
   std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const;
   bool has_template(std::string_view name) const;
   const std::string& lang() const { return lang_; }
+
+  // For tests: the same page through kainjow-mustache, the engine the compiled templates
+  // must match byte for byte; the names of every page template; a template's text with
+  // partials and messages written in (nullptr when there is none).
+  std::string render_reference(std::string_view name, const View& view, bool html) const;
+  std::vector<std::string> template_names() const;
+  const std::string* template_source(std::string_view name) const;
 
  private:
   std::string render_with(std::string_view name, const View& view, bool html) const;

@@ -7,6 +7,7 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <array>
 #include <chrono>
 #include <fstream>
 #include <list>
@@ -84,6 +85,8 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
     it_ = sh_.track(shared_from_this());
     tracked_ = true;
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    // A snapshot goes out as one frame (one send), not split into 4 KiB pieces.
+    ws_.auto_fragment(false);
     ws_.read_message_max(64 * 1024);
     ws_.async_accept(req, [self = shared_from_this()](beast::error_code ec) { self->on_accept(ec); });
   }
@@ -295,31 +298,71 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     write(std::move(res), false, false);
   }
 
+  // A response is small and whole when we send it, so it goes out as one status-and-
+  // headers block and the body, in one gathered write, rather than through Beast's
+  // serializer (which builds a header container and walks buffer views per request).
+  // What goes on the wire is what Beast wrote: the status line with the usual reason,
+  // the headers in order, "Connection: close" when closing, then Content-Length.
   void write(Response res, bool head, bool keep_alive) {
-    auto out = std::make_shared<http::response<http::string_body>>();
-    out->result(static_cast<unsigned>(res.status));
-    out->version(11);
-    for (auto& [k, v] : res.headers) out->insert(k, v);
-    out->keep_alive(keep_alive);
-    auto size = res.body.size();
-    if (!head) out->body() = std::move(res.body);
-    out->prepare_payload();
-    if (head) out->content_length(size);
-    stream_.expires_after(kWriteTimeout);
-    if (head) {
-      // A HEAD answer carries the length of the body it leaves out.
-      auto sr = std::make_shared<http::response_serializer<http::string_body>>(*out);
-      http::async_write_header(stream_, *sr,
-                               [self = shared_from_this(), out, sr, keep_alive](beast::error_code ec, std::size_t) {
-                                 if (ec || !keep_alive) return self->do_close();
-                                 self->wait_for_request();
-                               });
-      return;
+    struct Outgoing {
+      std::string head, body;
+    };
+    auto out = std::make_shared<Outgoing>();
+    const auto status = static_cast<unsigned>(res.status);
+    bool fields_ok = true;
+    for (const auto& [k, v] : res.headers)
+      if (!field_ok(k, v)) fields_ok = false;
+    if (!fields_ok || status < 100 || status > 999) {
+      // A header that could split the response is a bug upstream: never send it.
+      spdlog::error("response {} with an unsafe header or status not sent", status);
+      res = Response::text(500, "Sorry, something went wrong on our side.\n");
+      res.set("Content-Security-Policy", "default-src 'none'");
+      res.set("X-Content-Type-Options", "nosniff");
+      keep_alive = false;
     }
-    http::async_write(stream_, *out, [self = shared_from_this(), out, keep_alive](beast::error_code ec, std::size_t) {
+    const auto reason = http::obsolete_reason(static_cast<http::status>(res.status));
+    std::size_t size = 64 + reason.size();
+    for (const auto& [k, v] : res.headers) size += k.size() + v.size() + 4;
+    auto& h = out->head;
+    h.reserve(size);
+    h += "HTTP/1.1 ";
+    h += std::to_string(res.status);
+    h += ' ';
+    h += reason;
+    h += "\r\n";
+    for (const auto& [k, v] : res.headers) {
+      if (beast::iequals(k, "content-length") || beast::iequals(k, "transfer-encoding") ||
+          beast::iequals(k, "connection"))
+        continue;  // ours alone decide these
+      h += k;
+      h += ": ";
+      h += v;
+      h += "\r\n";
+    }
+    if (!keep_alive) h += "Connection: close\r\n";
+    // No length on answers that never carry a body (1xx, 204, 304).
+    if (!(res.status < 200 || res.status == 204 || res.status == 304)) {
+      h += "Content-Length: ";
+      h += std::to_string(res.body.size());
+      h += "\r\n";
+    }
+    h += "\r\n";
+    if (!head && !(res.status < 200 || res.status == 204 || res.status == 304)) out->body = std::move(res.body);
+    stream_.expires_after(kWriteTimeout);
+    std::array<net::const_buffer, 2> buffers{net::buffer(out->head), net::buffer(out->body)};
+    net::async_write(stream_, buffers, [self = shared_from_this(), out, keep_alive](beast::error_code ec, std::size_t) {
       if (ec || !keep_alive) return self->do_close();
       self->wait_for_request();
     });
+  }
+
+  static bool field_ok(std::string_view name, std::string_view value) {
+    if (name.empty()) return false;
+    for (unsigned char c : name)
+      if (c <= 32 || c >= 127 || c == ':') return false;
+    for (unsigned char c : value)
+      if (c == '\r' || c == '\n' || c == 0) return false;
+    return true;
   }
 
   void do_close() {

@@ -132,6 +132,27 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
     if (i === 0) await submit(page, page.getByRole('button', { name: 'Ask a facilitator for help' }), /notice=help/);
     await ctx.close();
   }
+  // Live, with JavaScript: a message from the facilitator and a new note in the group
+  // arrive on a participant's page without it reloading.
+  const live = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+  live.setDefaultTimeout(15000);
+  const host = new URL(server.url).hostname;
+  await live.addCookies([...writers[0].p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' })));
+  const lp = await live.newPage();
+  await lp.goto(roundPath);
+  await check(lp);
+  const loadedAt = await lp.evaluate(() => performance.timeOrigin);
+  await fac.goto(roundPath);
+  await fac.getByLabel('Message').fill('Two minutes left: please finish your sentence.');
+  await submit(fac, fac.getByRole('button', { name: 'Send to every group' }), /notice=sent/);
+  await lp.locator('#broadcast-message', { hasText: 'Two minutes left' }).waitFor();
+  await writers[0].p.get(roundPath);
+  assert.equal((await writers[0].p.post(`${roundPath}/notes`, { note: 'Written on a phone in the corridor.', as: 'anonymous' })).status, 303);
+  await lp.locator('.hs-notes', { hasText: 'Written on a phone in the corridor.' }).waitFor();
+  assert.equal(await lp.evaluate(() => performance.timeOrigin), loadedAt, 'the page did not reload');
+  await check(lp);
+  await live.close();
+
   await fac.goto(roundPath);
   await check(fac);
   assert.match(await fac.locator('#help-requests').innerText(), /asked for help/);

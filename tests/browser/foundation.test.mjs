@@ -139,6 +139,12 @@ async function coProduction({ js, viewport, a, b, space, screenshot }) {
 
   await nav(A.page).getByRole('link', { name: 'Spaces' }).click();
   await A.page.waitForURL('**/spaces');
+  // A role set from the command line reaches a running server's cached sessions within
+  // 5 seconds (docs/security.md); a role set in the pages applies at once.
+  for (let i = 0; i < 30 && !(await main(A.page).getByRole('button', { name: 'Create a space' }).count()); i++) {
+    await A.page.waitForTimeout(250);
+    await A.page.reload();
+  }
   await check(A.page);
   await main(A.page).getByRole('button', { name: 'Create a space' }).click();
   await A.page.waitForURL('**/spaces/new');

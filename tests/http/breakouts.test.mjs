@@ -4,6 +4,7 @@
 // notes named or anonymous; the round ends. Runs on the engine under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import WebSocket from 'ws';
 import { startServer, cli, Client } from './harness.mjs';
 
 const PASSWORD = 'a long enough passphrase';
@@ -106,6 +107,17 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(page.text, /About 15 minutes left/);
   assert.match(page.text, /What gets in the way\?/);
 
+  // The event's live channel says what changed: seconds left, notes per group, messages.
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, { headers: { cookie: wren.cookieHeader(), origin: server.origin } });
+  const messages = [];
+  ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  const seen = async (pred) => {
+    const deadline = Date.now() + 3000;
+    while (!messages.some(pred) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return messages.find(pred);
+  };
+
   // Notes: anonymous ones carry no name, named ones do; other groups do not see them.
   const mate = ps.find((p) => p !== wren && g[p.nickname] === g.Wren);
   const other = ps.find((p) => g[p.nickname] !== g.Wren);
@@ -119,20 +131,27 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(page.text, new RegExp(`Meetings in the evening work for carers\\.</p><p class="hs-card__meta">${mate.nickname}`));
   page = await other.get(roundPath);
   assert.doesNotMatch(page.text, /Being paid for our time/);
+  const groupId = (await wren.get(roundPath)).text.match(/data-group="(\d+)"/)[1];
+  const counted = await seen((m) => m.breakouts && m.breakouts.notes && m.breakouts.notes[groupId] === 2);
+  assert.ok(counted, `a snapshot counts the group's notes: ${JSON.stringify(messages.slice(-2))}`);
+  assert.equal(counted.breakouts.state, 'running');
+  assert.ok(counted.breakouts.seconds_left > 800 && counted.breakouts.seconds_left <= 900);
+  assert.doesNotMatch(JSON.stringify(messages), /Being paid for our time/, 'notes themselves never go out on the public channel');
 
   // A message to every group, and a group asking for help.
   assert.equal((await fac.post(`${roundPath}/broadcast`, { message: 'Five minutes to go.' })).status, 303);
   page = await other.get(roundPath);
   assert.match(page.text, /From the facilitator:<\/strong> Five minutes to go\./);
+  assert.ok(await seen((m) => m.breakouts && m.breakouts.broadcast === 'Five minutes to go.'), 'the message goes out live');
   assert.equal((await other.post(`${roundPath}/help`, {})).status, 303);
   page = await other.get(roundPath);
   assert.match(page.text, /A facilitator will join your group soon/);
   page = await fac.get(roundPath);
-  assert.match(page.text, /A group has asked for help/);
+  assert.match(page.text, /id="help-requests"[\s\S]*A group has asked for help/);
   const helpId = page.text.match(/\/help\/(\d+)\/resolve/)[1];
   assert.equal((await fac.post(`${roundPath}/help/${helpId}/resolve`, {})).status, 303);
   page = await fac.get(roundPath);
-  assert.doesNotMatch(page.text, /A group has asked for help/);
+  assert.doesNotMatch(page.text, /id="help-requests"/);
 
   // Moving someone by hand, with a form (no dragging).
   const target = g.Wren === 1 ? 2 : 1;
@@ -151,6 +170,8 @@ test('a breakout round from setting up to the end, with notes, a message, help a
 
   // The end brings everyone back.
   assert.equal((await fac.post(`${roundPath}/do/end`, {})).status, 303);
+  assert.ok(await seen((m) => m.breakouts && m.breakouts.state === 'ended'), 'the end goes out live');
+  ws.close();
   page = await mate.get(roundPath);
   assert.match(page.text, /The round has ended\. Go back to the main event/);
   assert.doesNotMatch(page.text, /name="note"/);

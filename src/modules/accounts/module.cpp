@@ -5,6 +5,7 @@
 #include "modules/accounts/repo.hpp"
 #include "modules/accounts/secrets.hpp"
 #include "web/app.hpp"
+#include "web/session_cache.hpp"
 
 namespace hs::accounts {
 
@@ -45,6 +46,9 @@ void register_module(web::App& app) {
   r.get("/account/data.json", h::data_download);
   r.post("/account/delete", h::account_delete);
 
+  // Sessions read in the last few seconds are answered from memory; every command that
+  // ends a session or changes what it shows forgets it here after committing.
+  app.session_cache = std::make_shared<web::SessionCache>();
   app.resolve_session = [](web::Context& c) -> std::optional<web::Viewer> {
     auto s = commands::resolve_session(c.app, c.cookie("session"));
     if (!s) return std::nullopt;

@@ -1,11 +1,14 @@
 #include "modules/breakouts/module.hpp"
 
 #include "modules/breakouts/handlers/handlers.hpp"
+#include "modules/breakouts/live.hpp"
+#include "modules/events/live.hpp"
 
 namespace hs::breakouts {
 
 void register_module(web::App& app) {
   namespace h = handlers;
+  events::live::add_part("breakouts", live::part);
   const web::RouteOptions small{.body_limit = 16 * 1024};
   const web::RouteOptions csv{.body_limit = 512 * 1024};  // a pre-assignment for a large event
   app.router.get("/events/{id}/breakouts", h::rounds_index);

@@ -60,6 +60,9 @@ FROM breakout_notes n JOIN breakout_groups g ON g.id = n.group_id JOIN breakout_
 LEFT JOIN event_participants ep ON ep.id = n.participant_id
 LEFT JOIN event_theme_notes tn ON tn.note_id = n.id)";
 constexpr const char* kNoteCount = "SELECT COUNT(*) FROM breakout_notes WHERE group_id = ?";
+constexpr const char* kNoteCounts = R"(
+SELECT n.group_id, COUNT(*) FROM breakout_notes n JOIN breakout_groups g ON g.id = n.group_id
+WHERE g.round_id = ? GROUP BY n.group_id ORDER BY n.group_id)";
 
 constexpr const char* kInsertHelp = "INSERT INTO breakout_help (group_id, asked_at) VALUES (?, ?) RETURNING id";
 constexpr const char* kOpenHelpOf = "SELECT 1 FROM breakout_help WHERE group_id = ? AND resolved_at IS NULL";
@@ -229,6 +232,12 @@ std::vector<NoteRow> notes_of_event(store::Conn& c, std::int64_t event_id) {
 }
 
 std::int64_t note_count_of_group(store::Conn& c, std::int64_t group_id) { return c.one(kNoteCount, group_id)->i64(0); }
+
+std::vector<std::pair<std::int64_t, std::int64_t>> note_counts(store::Conn& c, std::int64_t round_id) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.q(kNoteCounts, round_id)) out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
 
 std::int64_t insert_help(store::Conn& c, std::int64_t group_id, std::int64_t now) {
   return c.one(kInsertHelp, group_id, now)->i64(0);

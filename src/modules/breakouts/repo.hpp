@@ -83,6 +83,9 @@ std::vector<NoteRow> notes_of_group(store::Conn& c, std::int64_t group_id);
 std::vector<NoteRow> notes_of_event(store::Conn& c, std::int64_t event_id);
 std::int64_t note_count_of_group(store::Conn& c, std::int64_t group_id);
 
+// Notes per group of a round (groups without notes left out).
+std::vector<std::pair<std::int64_t, std::int64_t>> note_counts(store::Conn& c, std::int64_t round_id);
+
 // Help
 std::int64_t insert_help(store::Conn& c, std::int64_t group_id, std::int64_t now);
 bool has_open_help(store::Conn& c, std::int64_t group_id);

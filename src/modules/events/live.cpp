@@ -17,7 +17,23 @@ namespace {
 // The server's one coalescer (app.live), kept for changed(), which commands call after
 // commit without an App at hand.
 web::Coalescer* g_coalescer = nullptr;
+
+std::vector<std::pair<std::string, Part>>& parts() {
+  static std::vector<std::pair<std::string, Part>> registered;
+  return registered;
+}
+
+// The other modules' parts, added to a snapshot.
+std::string with_parts(web::App& app, std::int64_t event_id, boost::json::object& o) {
+  for (const auto& [key, part] : parts()) {
+    auto text = part(app, event_id);
+    if (!text.empty()) o[key] = boost::json::parse(text);
+  }
+  return boost::json::serialize(o);
+}
 }  // namespace
+
+void add_part(std::string key, Part part) { parts().emplace_back(std::move(key), std::move(part)); }
 
 std::string topic(std::int64_t event_id) { return "event:" + std::to_string(event_id); }
 
@@ -51,7 +67,7 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
   auto cur = commands::current(app, *e, std::nullopt, false, QuestionSort::votes);
   if (!cur) {
     o["current"] = nullptr;
-    return json::serialize(o);
+    return with_parts(app, event_id, o);
   }
   json::object it;
   it["id"] = cur->item.id;
@@ -123,7 +139,7 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
     }
   }
   o["current"] = std::move(it);
-  return json::serialize(o);
+  return with_parts(app, event_id, o);
 }
 
 }  // namespace hs::events::live

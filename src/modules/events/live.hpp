@@ -2,6 +2,7 @@
 // The live channel: one topic per event ("event:<id>"), changes coalesced to a few
 // snapshots a second.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace hs::web {
@@ -17,5 +18,10 @@ void start(web::App& app);
 void changed(std::int64_t event_id);
 // The public state of an event as JSON (what every viewer may see).
 std::string snapshot(web::App& app, std::int64_t event_id);
+
+// Another module's part of every snapshot, under `key` (e.g. "breakouts"): JSON text
+// of what every viewer of the event may see, or "" for none. Registered at start-up.
+using Part = std::function<std::string(web::App&, std::int64_t event_id)>;
+void add_part(std::string key, Part part);
 
 }  // namespace hs::events::live

@@ -1,12 +1,11 @@
 #include "modules/spaces/module.hpp"
 
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/handlers/handlers.hpp"
 #include "web/app.hpp"
+#include "web/lookup_cache.hpp"
 
 namespace hs::spaces {
 
@@ -38,23 +37,16 @@ void register_module(web::App& app) {
   app.router.ws("/spaces/{slug}/live", h::space_live);
 
   // Asked on every signed-in request (it sets the session's idle timeout), so answers
-  // are kept for 30 seconds; permissions themselves always read the roles afresh.
-  struct ElevatedCache {
-    std::mutex mu;
-    std::unordered_map<std::int64_t, std::pair<bool, std::int64_t>> answers;  // user -> (elevated, until)
-  };
-  auto cache = std::make_shared<ElevatedCache>();
+  // are kept for 30 seconds, or until a state-changing request in this process (a role
+  // change here shows at once: web/lookup_cache.hpp); permissions themselves always
+  // read the roles afresh.
+  auto cache = std::make_shared<web::LookupCache<std::int64_t, bool>>(30, 100000);
   app.holds_elevated_role = [&app, cache](std::int64_t user_id) {
     auto now = app.clock->now();
-    {
-      std::lock_guard g(cache->mu);
-      if (auto it = cache->answers.find(user_id); it != cache->answers.end() && it->second.second > now)
-        return it->second.first;
-    }
+    if (auto hit = cache->find(user_id, now)) return *hit;
+    const auto epoch = web::write_epoch();
     bool elevated = commands::holds_elevated_role(app, user_id);
-    std::lock_guard g(cache->mu);
-    if (cache->answers.size() > 100000) cache->answers.clear();
-    cache->answers[user_id] = {elevated, now + 30};
+    cache->put(user_id, elevated, now, epoch);
     return elevated;
   };
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });

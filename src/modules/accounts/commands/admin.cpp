@@ -39,12 +39,16 @@ Result<std::int64_t> add_verified_user(web::App& app, const std::string& typed_e
 Result<std::int64_t> set_site_role(web::App& app, const std::string& email, const std::string& role) {
   if (role != "steward" && role != "member") return fail(ErrorCode::invalid, "accounts_role_invalid");
   auto lookup = secrets::email_lookup(app.master_key, rules::normalise_email(email));
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+  auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto user = repo::user_by_lookup(c, lookup);
     if (!user) return fail(ErrorCode::not_found, "accounts_no_such_account");
     repo::set_site_role(c, user->id, role);
     return user->id;
   });
+  // In this process; a server running beside the command line sees it within the
+  // cache's few seconds (docs/security.md).
+  if (r) forget_cached_sessions_of(app, *r);
+  return r;
 }
 
 std::optional<std::int64_t> find_user(web::App& app, const std::string& email) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "modules/accounts/commands/commands.hpp"
+#include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/secrets.hpp"
 #include "store/db.hpp"
@@ -79,6 +80,7 @@ Result<void> delete_account(web::App& app, std::int64_t user_id, bool confirmed)
     return true;
   });
   if (!r) return fail(r.error());
+  forget_cached_sessions_of(app, user_id);
   return {};
 }
 

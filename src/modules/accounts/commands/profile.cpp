@@ -54,6 +54,7 @@ Result<bool> update_profile(web::App& app, const Requester& who, std::int64_t us
                      {lookup, secrets::seal_email(app.master_key, email), std::nullopt});
     return true;
   });
+  if (r) forget_cached_sessions_of(app, user_id);  // the name in the page header
   if (!r || !*r) return r;
   if (!take(app, "email-acct:" + lookup, rules::kEmailPerAccount)) return true;
   web::View view;

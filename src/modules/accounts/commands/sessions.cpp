@@ -1,9 +1,11 @@
 // Sessions: finding the one behind a cookie (with its timeouts), listing and ending them.
 #include "core/crypto.hpp"
 #include "modules/accounts/commands/commands.hpp"
+#include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/session_cache.hpp"
 
 namespace hs::accounts::commands {
 
@@ -12,18 +14,43 @@ bool elevated(web::App& app, std::int64_t user_id, bool site_steward) {
   return app.holds_elevated_role && app.holds_elevated_role(user_id);
 }
 
+namespace {
+
+web::CachedSession cached(const repo::Session& s) {
+  return web::CachedSession{s.id, s.user_id, s.created_at, s.last_seen_at, s.keep_signed_in, s.display_name,
+                            s.site_role};
+}
+
+}  // namespace
+
 std::optional<ResolvedSession> resolve_session(web::App& app, const std::string& token) {
   if (token.empty() || token.size() > 64) return std::nullopt;
-  auto s = app.store->with([&](store::Conn& c) { return repo::session_by_hash(c, crypto::sha256_hex(token)); });
+  const auto hash = crypto::sha256_hex(token);
+  const auto now = app.clock->now();
+  auto* cache = app.session_cache.get();
+  std::uint64_t generation = 0;
+  if (cache) {
+    generation = cache->generation();  // before the store is read: see web/session_cache.hpp
+    // A cached session answers only while nothing needs writing: not due for a last-seen
+    // write (so its idle time is under a minute and cannot have run out) and within its
+    // absolute timeout; anything else takes the path below, which reads the store.
+    if (auto hit = cache->find(hash, now); hit && !rules::due_for_touch(hit->last_seen_at, now)) {
+      bool steward = hit->site_role == "steward";
+      auto limits = rules::timeouts_for(hit->keep_signed_in, elevated(app, hit->user_id, steward));
+      if (!rules::session_expired(hit->created_at, hit->last_seen_at, now, limits))
+        return ResolvedSession{hit->session_id, hit->user_id, hit->display_name, steward};
+    }
+  }
+  auto s = app.store->with([&](store::Conn& c) { return repo::session_by_hash(c, hash); });
   if (!s) return std::nullopt;
   bool steward = s->site_role == "steward";
-  auto now = app.clock->now();
   auto limits = rules::timeouts_for(s->keep_signed_in, elevated(app, s->user_id, steward));
   if (rules::session_expired(s->created_at, s->last_seen_at, now, limits)) {
     app.store->write([&](store::Conn& c) -> Result<bool> {
       repo::delete_session(c, s->id);
       return true;
     });
+    forget_cached_session(app, s->id);
     return std::nullopt;
   }
   if (rules::due_for_touch(s->last_seen_at, now)) {
@@ -31,7 +58,9 @@ std::optional<ResolvedSession> resolve_session(web::App& app, const std::string&
       repo::touch_session(c, s->id, now, now - rules::kTouchInterval + 1);
       return true;
     });
+    s->last_seen_at = now;
   }
+  if (cache) cache->put(hash, cached(*s), now, generation);
   return ResolvedSession{s->id, s->user_id, s->display_name, steward};
 }
 
@@ -40,6 +69,7 @@ void sign_out(web::App& app, std::int64_t session_id) {
     repo::delete_session(c, session_id);
     return true;
   });
+  forget_cached_session(app, session_id);
 }
 
 void sign_out_everywhere(web::App& app, std::int64_t user_id) {
@@ -47,6 +77,7 @@ void sign_out_everywhere(web::App& app, std::int64_t user_id) {
     repo::delete_sessions_of(c, user_id);
     return true;
   });
+  forget_cached_sessions_of(app, user_id);
 }
 
 bool end_session(web::App& app, std::int64_t user_id, std::int64_t session_id) {
@@ -54,6 +85,7 @@ bool end_session(web::App& app, std::int64_t user_id, std::int64_t session_id) {
     if (!repo::delete_session_of(c, session_id, user_id)) return fail(ErrorCode::not_found, "accounts_session_gone");
     return true;
   });
+  if (r) forget_cached_session(app, session_id);
   return r.has_value();
 }
 

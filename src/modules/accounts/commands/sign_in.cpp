@@ -60,6 +60,7 @@ Result<void> sign_up(web::App& app, const Requester& who, const SignUpForm& f) {
       std::int64_t id = 0;
       if (existing) {
         id = existing->id;
+        // No session cache to clear: an unverified account has never had a session.
         repo::restart_unverified(c, id, f.display_name, hash, now);
       } else {
         id = repo::insert_user(c, {lookup, secrets::seal_email(app.master_key, email), f.display_name, hash,
@@ -103,10 +104,11 @@ Result<SignedIn> sign_in_with_password(web::App& app, const Requester& who, cons
 
   std::optional<std::string> rehash;
   if (crypto::password_needs_rehash(*user->password_hash)) rehash = crypto::hash_password(f.password);
-  return app.store->write([&](store::Conn& c) -> Result<SignedIn> {
+  auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     if (rehash) repo::set_password_hash(c, user->id, *rehash);
     return start_session(c, app, who, user->id, f.keep_signed_in, old_session, rules::after_signin(f.next));
   });
+  return forget_after_sign_in(app, std::move(r), old_session);
 }
 
 namespace {
@@ -169,18 +171,19 @@ bool link_usable(web::App& app, LinkKind kind, const std::string& token) {
 
 Result<SignedIn> verify_email(web::App& app, const Requester& who, const std::string& token,
                               std::optional<std::int64_t> old_session) {
-  return app.store->write([&](store::Conn& c) -> Result<SignedIn> {
+  auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     auto link = take_usable_link(c, app, LinkKind::verify_email, token);
     if (!link) return link_invalid();
     repo::mark_verified(c, link->user_id, app.clock->now());
     return start_session(c, app, who, link->user_id, false, old_session,
                          rules::after_signin(link->next_path.value_or("")));
   });
+  return forget_after_sign_in(app, std::move(r), old_session);
 }
 
 Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std::string& token, bool keep_signed_in,
                                   std::optional<std::int64_t> old_session) {
-  return app.store->write([&](store::Conn& c) -> Result<SignedIn> {
+  auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     auto link = take_usable_link(c, app, LinkKind::sign_in, token);
     if (!link) return link_invalid();
     // The link reached the inbox, so the address is proven too. A password set by
@@ -189,6 +192,7 @@ Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std
     return start_session(c, app, who, link->user_id, keep_signed_in, old_session,
                          rules::after_signin(link->next_path.value_or("")));
   });
+  return forget_after_sign_in(app, std::move(r), old_session);
 }
 
 Result<SignedIn> reset_password(web::App& app, const Requester& who, const std::string& token,
@@ -204,7 +208,7 @@ Result<SignedIn> reset_password(web::App& app, const Requester& who, const std::
     v.add("password", *p);
   if (!v.ok()) return fail(v.error());
   auto hash = crypto::hash_password(password);
-  return app.store->write([&](store::Conn& c) -> Result<SignedIn> {
+  auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     auto taken = take_usable_link(c, app, LinkKind::reset_password, token);
     if (!taken) return link_invalid();
     repo::set_password_hash(c, taken->user_id, hash);
@@ -213,6 +217,7 @@ Result<SignedIn> reset_password(web::App& app, const Requester& who, const std::
     repo::delete_sessions_of(c, taken->user_id);
     return start_session(c, app, who, taken->user_id, false, old_session, "/spaces");
   });
+  return forget_after_sign_in(app, std::move(r), old_session);
 }
 
 }  // namespace hs::accounts::commands

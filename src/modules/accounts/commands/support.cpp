@@ -9,6 +9,7 @@
 #include "web/app.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
+#include "web/session_cache.hpp"
 
 namespace hs::accounts::commands {
 
@@ -72,6 +73,21 @@ std::optional<repo::Link> take_usable_link(store::Conn& c, web::App& app, LinkKi
   if (!repo::take_link(c, link->id)) return std::nullopt;
   if (!rules::link_usable(link->expires_at, app.clock->now())) return std::nullopt;
   return link;
+}
+
+void forget_cached_sessions_of(web::App& app, std::int64_t user_id) {
+  if (app.session_cache) app.session_cache->forget_user(user_id);
+}
+
+void forget_cached_session(web::App& app, std::int64_t session_id) {
+  if (app.session_cache) app.session_cache->forget_session(session_id);
+}
+
+Result<SignedIn> forget_after_sign_in(web::App& app, Result<SignedIn> r, std::optional<std::int64_t> old_session) {
+  if (!r) return r;
+  if (old_session) forget_cached_session(app, *old_session);
+  forget_cached_sessions_of(app, r->user_id);
+  return r;
 }
 
 SignedIn start_session(store::Conn& c, web::App& app, const Requester& who, std::int64_t user_id, bool keep_signed_in,

@@ -45,6 +45,15 @@ std::optional<repo::Link> take_usable_link(store::Conn& c, web::App& app, LinkKi
 SignedIn start_session(store::Conn& c, web::App& app, const Requester& who, std::int64_t user_id, bool keep_signed_in,
                        std::optional<std::int64_t> old_session, std::string next);
 
+// After a commit that ended sessions or changed what a session shows (display name, site
+// role): this process stops answering from its session cache at once. Only after the
+// commit: see web/session_cache.hpp.
+void forget_cached_sessions_of(web::App& app, std::int64_t user_id);
+void forget_cached_session(web::App& app, std::int64_t session_id);
+// For the commands that sign someone in: once committed, the old session and the
+// person's cached sessions (some may have been ended) are forgotten.
+Result<SignedIn> forget_after_sign_in(web::App& app, Result<SignedIn> r, std::optional<std::int64_t> old_session);
+
 // Renders templates/email/accounts_<name> with link and site, subject from the message catalogue.
 void send_email(web::App& app, const std::string& to, const std::string& subject_key, const std::string& name,
                 web::View view);

@@ -46,6 +46,7 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
                                                             {"max", std::to_string(r.max_size)}}));
   v.set("duration", c.app.renderer->format("breakouts_duration_minutes",
                                            {{"minutes", std::to_string(r.duration_minutes)}}));
+  v.set("state", r.state);
   v.set(r.state, true);  // planning | running | ended
   auto ps = View::list();
   for (const auto& p : prompts) ps.push(View(p));
@@ -206,6 +207,7 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
   v.set("page_title", c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(it->number)}}));
   if (mine) {
     View g;
+    g.set("id", mine->group.id);
     g.set("name", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(mine->group.number)}}));
     auto ms = View::list();
     for (const auto& m : mine->group.members) {

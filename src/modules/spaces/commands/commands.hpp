@@ -62,6 +62,10 @@ Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::st
 
 // viewer 0: signed out.
 std::optional<repo::SpaceForViewer> space_for_viewer(web::App& app, const std::string& slug, std::int64_t viewer);
+// The same, kept for up to two seconds (web/lookup_cache.hpp), for pages that only read:
+// actions (POST) always use space_for_viewer.
+std::optional<repo::SpaceForViewer> space_for_viewer_cached(web::App& app, const std::string& slug,
+                                                            std::int64_t viewer);
 struct Directory {
   std::vector<repo::SpaceCard> listed;
   std::vector<repo::SpaceCard> mine;

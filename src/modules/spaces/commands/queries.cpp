@@ -1,14 +1,32 @@
 // Reads for pages: no rules to apply, one short read each.
+#include <tuple>
+
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/people.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/lookup_cache.hpp"
 
 namespace hs::spaces::commands {
 
 std::optional<repo::SpaceForViewer> space_for_viewer(web::App& app, const std::string& slug, std::int64_t viewer) {
   return app.store->with([&](store::Conn& c) { return repo::space_for_viewer(c, slug, viewer); });
+}
+
+std::optional<repo::SpaceForViewer> space_for_viewer_cached(web::App& app, const std::string& slug,
+                                                            std::int64_t viewer) {
+  // Two seconds: see web/lookup_cache.hpp for why a change through this server shows at
+  // once, and docs/security.md for the bound on changes made elsewhere.
+  using Key = std::tuple<const web::App*, std::string, std::int64_t>;
+  static web::LookupCache<Key, std::optional<repo::SpaceForViewer>> cache(2, 20000);
+  const auto now = app.clock->now();
+  Key key{&app, slug, viewer};
+  if (auto hit = cache.find(key, now)) return *hit;
+  const auto epoch = web::write_epoch();
+  auto sv = space_for_viewer(app, slug, viewer);
+  cache.put(std::move(key), sv, now, epoch);
+  return sv;
 }
 
 Directory directory(web::App& app, std::int64_t viewer) {

@@ -27,7 +27,12 @@ Subject subject_for(const Context& c, Role role, Visibility visibility, bool inv
 std::optional<Loaded> load_space(Context& c) {
   std::string slug(c.param("slug"));
   if (slug.empty() || slug.size() > 80) return std::nullopt;
-  auto sv = commands::space_for_viewer(c.app, slug, c.viewer ? c.viewer->user_id : 0);
+  // Pages that only read may use a lookup from the last two seconds; an action always
+  // checks the roles as they are now.
+  const bool reading = c.req.method == "GET" || c.req.method == "HEAD";
+  const std::int64_t viewer = c.viewer ? c.viewer->user_id : 0;
+  auto sv = reading ? commands::space_for_viewer_cached(c.app, slug, viewer)
+                    : commands::space_for_viewer(c.app, slug, viewer);
   if (!sv) return std::nullopt;
   Loaded l{std::move(*sv), {}};
   l.subject = subject_for(c, parse_role(l.sv.role).value_or(Role::none),

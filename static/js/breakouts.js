@@ -1,0 +1,106 @@
+// Breakout pages, live: listens on the event's WebSocket (the same channel as the rest
+// of the event), counts the time down, and when the snapshot says something changed –
+// a message from the facilitator, a new note in this group, a group asking for help –
+// fetches this page again and swaps in just those parts, so nothing being typed is lost.
+// When the round starts or ends, the page reloads. Without this script the pages work
+// with forms and links alone.
+(function () {
+  'use strict';
+  var root = document.getElementById('breakout');
+  if (!root || !('WebSocket' in window) || !window.fetch || !window.DOMParser) return;
+  var base = root.getAttribute('data-live');
+  var round = root.getAttribute('data-round');
+  var state = root.getAttribute('data-state');
+  var group = root.getAttribute('data-group') || '';
+  var runner = root.hasAttribute('data-runner');
+  var status = document.getElementById('breakout-status');
+  var clock = document.getElementById('time-left');
+  var endsAt = null;
+  var seen = null;
+  var delay = 1000;
+  // Once a form is sent, the page it leads to shows the new state: never reload over it.
+  var leaving = false;
+  document.addEventListener('submit', function () { leaving = true; }, true);
+  window.addEventListener('beforeunload', function () { leaving = true; });
+
+  function tick() {
+    if (!clock || endsAt === null) return;
+    var left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+    var minutes = Math.ceil(left / 60);
+    var text = left === 0 ? clock.getAttribute('data-up')
+      : minutes === 1 ? clock.getAttribute('data-one')
+      : clock.getAttribute('data-many').replace('{minutes}', String(minutes));
+    if (clock.textContent !== text) clock.textContent = text;
+  }
+  setInterval(tick, 1000);
+
+  function say(key) {
+    if (status && status.getAttribute(key)) status.textContent = status.getAttribute(key);
+  }
+
+  // Swaps in the children of the given parts from a fresh copy of this page.
+  function refresh(ids, announce) {
+    fetch(location.pathname, { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        ids.forEach(function (id) {
+          var now = document.getElementById(id);
+          var next = doc.getElementById(id);
+          if (!now || !next) return;
+          var nodes = [];
+          for (var n = next.firstChild; n; n = n.nextSibling) nodes.push(document.importNode(n, true));
+          while (now.firstChild) now.removeChild(now.firstChild);
+          nodes.forEach(function (n) { now.appendChild(n); });
+        });
+        if (announce) say(announce);
+      })
+      .catch(function () {});
+  }
+
+  function apply(s) {
+    var b = s && s.breakouts;
+    if (!b || leaving) return;
+    if (String(b.round) !== round || b.state !== state) {
+      window.location.reload();
+      return;
+    }
+    if (typeof b.seconds_left === 'number') { endsAt = Date.now() + b.seconds_left * 1000; tick(); }
+    var now = {
+      broadcast: String(b.broadcast_at || ''),
+      notes: runner ? JSON.stringify(b.notes || {}) : String((b.notes || {})[group] || 0),
+      help: String(b.help || 0),
+      placed: String(b.placed || 0)
+    };
+    if (seen) {
+      if (now.broadcast !== seen.broadcast && !runner) refresh(['broadcast-area'], 'data-broadcast');
+      if (now.notes !== seen.notes && !runner) refresh(['notes-list'], 'data-note');
+      if (runner && (now.help !== seen.help || now.notes !== seen.notes || now.placed !== seen.placed))
+        refresh(['help-area', 'groups-area'], Number(now.help) > Number(seen.help) ? 'data-help' : '');
+    }
+    seen = now;
+  }
+
+  function connect() {
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/live';
+    var ws;
+    try { ws = new WebSocket(url); } catch (e) { return retry(); }
+    ws.onopen = function () {
+      delay = 1000;
+      fetch(base + '/state.json', { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (s) { if (s) apply(s); })
+        .catch(function () {});
+    };
+    ws.onmessage = function (m) {
+      try { apply(JSON.parse(m.data)); } catch (e) { /* a malformed message is skipped */ }
+    };
+    ws.onclose = retry;
+  }
+  function retry() {
+    setTimeout(connect, delay + Math.floor(Math.random() * 500));
+    delay = Math.min(delay * 2, 30000);
+  }
+  connect();
+})();
