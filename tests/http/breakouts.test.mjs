@@ -176,6 +176,25 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(page.text, /The round has ended\. Go back to the main event/);
   assert.doesNotMatch(page.text, /name="note"/);
 
+  // Keep-apart and keep-together pairs always hold; a name that matches nobody is reported.
+  const pairsRound = await fac.post(`${path}/breakouts`, {
+    prompts: 'Who else should be here?', min_size: '2', max_size: '3', duration: '5', content_note: '', mode: 'balanced',
+    keep_apart: 'Wren, Tobiah\nMarguerite, Nobody Atall', keep_together: 'osei, calloway',
+  });
+  assert.equal(pairsRound.status, 200, 'the round is made, with a report of the unknown name');
+  assert.match(pairsRound.text, /Nobody Atall/);
+  const badPairs = await fac.post(`${path}/breakouts`, {
+    prompts: 'x', min_size: '2', max_size: '3', duration: '5', content_note: '', mode: 'balanced', keep_apart: 'Wren', keep_together: '',
+  });
+  assert.equal(badPairs.status, 422);
+  assert.match(badPairs.text, /href="#keep_apart"/);
+  assert.match(badPairs.text, />Wren<\/textarea>/);
+  const pg = Object.fromEntries(NAMES.map((n) => [n, groupOf(pairsRound.text, n)]));
+  assert.notEqual(pg.Wren, pg.Tobiah);
+  assert.equal(pg.Osei, pg.Calloway);
+  assert.match(pairsRound.text, /id="kept-apart"[\s\S]*Wren – Tobiah/);
+  const pairsPath = pairsRound.text.match(/action="(\/events\/\d+\/breakouts\/\d+)\/do\/start"/)[1];
+
   // A second round in pairs: nobody meets someone from their first group again.
   const second = await fac.post(`${path}/breakouts`, {
     prompts: 'What one thing should change?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced',
@@ -184,6 +203,7 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   page = await fac.get(second.location.replace(/\?.*$/, ''));
   assert.match(page.text, /8 people in 4 groups/);
   assert.match(page.text, /&quot;repeat_meetings&quot;:0/);
+  assert.ok(pairsPath);
 });
 
 test('people choose a group with room, and groups can come from a pasted list', async () => {

@@ -8,12 +8,12 @@ namespace {
 
 constexpr const char* kRoundColumns =
     "id, event_id, number, min_size, max_size, duration_minutes, created_at, prompts, mode, state, content_note, "
-    "broadcast, figures, started_at, ends_at, ended_at, broadcast_at";
+    "broadcast, figures, started_at, ends_at, ended_at, broadcast_at, keep_apart, keep_together";
 
 constexpr const char* kInsertRound = R"(
 INSERT INTO breakout_rounds (event_id, number, prompts, min_size, max_size, duration_minutes, content_note, mode,
-  state, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?) RETURNING id)";
+  state, created_at, keep_apart, keep_together)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?) RETURNING id)";
 constexpr const char* kNextNumber = "SELECT COALESCE(MAX(number), 0) + 1 FROM breakout_rounds WHERE event_id = ?";
 constexpr const char* kSetState =
     "UPDATE breakout_rounds SET state = ?, started_at = ?, ends_at = ?, ended_at = ? WHERE id = ?";
@@ -49,7 +49,7 @@ constexpr const char* kEarlierPairs = R"(
 SELECT a.participant_id, b.participant_id
 FROM breakout_places a JOIN breakout_places b ON b.group_id = a.group_id AND b.participant_id > a.participant_id
 JOIN breakout_rounds r ON r.id = a.round_id
-WHERE r.event_id = ? AND r.number < ?)";
+WHERE r.event_id = ? AND r.number < ? AND r.started_at IS NOT NULL)";
 
 constexpr const char* kInsertNote = R"(
 INSERT INTO breakout_notes (group_id, participant_id, for_group, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id)";
@@ -96,6 +96,7 @@ RoundRow round_from(const store::Row& r) {
   x.prompts = r.text(7), x.mode = r.text(8), x.state = r.text(9);
   x.content_note = r.opt_text(10), x.broadcast = r.opt_text(11), x.figures = r.opt_text(12);
   x.started_at = r.opt_i64(13), x.ends_at = r.opt_i64(14), x.ended_at = r.opt_i64(15), x.broadcast_at = r.opt_i64(16);
+  x.keep_apart = r.opt_text(17), x.keep_together = r.opt_text(18);
   return x;
 }
 
@@ -115,8 +116,9 @@ NoteRow note_from(const store::Row& r) {
 
 std::int64_t insert_round(store::Conn& c, const RoundRow& r) {
   store::Value note = r.content_note ? store::Value(*r.content_note) : store::Value(store::Null{});
+  auto text = [](const std::optional<std::string>& t) { return t ? store::Value(*t) : store::Value(store::Null{}); };
   return c.one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
-               r.created_at)
+               r.created_at, text(r.keep_apart), text(r.keep_together))
       ->i64(0);
 }
 

@@ -16,6 +16,7 @@ struct RoundRow {
   std::int64_t id = 0, event_id = 0, number = 0, min_size = 0, max_size = 0, duration_minutes = 0, created_at = 0;
   std::string prompts, mode, state;
   std::optional<std::string> content_note, broadcast, figures;
+  std::optional<std::string> keep_apart, keep_together;  // "name, name" lines
   std::optional<std::int64_t> started_at, ends_at, ended_at, broadcast_at;
 };
 struct GroupRow {
@@ -72,7 +73,8 @@ std::vector<PlaceRow> places_of(store::Conn& c, std::int64_t round_id);
 std::optional<PlaceRow> place_of(store::Conn& c, std::int64_t round_id, std::int64_t participant_id);
 std::int64_t group_size(store::Conn& c, std::int64_t group_id);
 std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id);
-// Pairs of participants who shared a group in the event's rounds before this one.
+// Pairs of participants who shared a group in the event's rounds before this one that
+// were held (started).
 std::vector<std::pair<std::int64_t, std::int64_t>> earlier_pairs(store::Conn& c, std::int64_t event_id,
                                                                  std::int64_t before_number);
 

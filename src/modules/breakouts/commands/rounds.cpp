@@ -58,6 +58,8 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
     r.prompts = prompts;
     r.min_size = f->min_size, r.max_size = f->max_size, r.duration_minutes = f->duration_minutes;
     r.content_note = f->content_note;
+    if (!f->keep_apart.empty()) r.keep_apart = format_pairs(f->keep_apart);
+    if (!f->keep_together.empty()) r.keep_together = format_pairs(f->keep_together);
     r.mode = std::string(to_string(f->mode));
     r.created_at = app.clock->now();
     return repo::insert_round(c, r);
@@ -98,6 +100,23 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
     in.rounds = 1;
     in.spread = {"joined_as"};
     in.seed = static_cast<std::uint64_t>(round_id);
+    // The facilitator's pairs, by name as the event shows them; a name that matches
+    // nobody here (or several people) is reported, never guessed.
+    std::map<std::string, std::vector<int>> by_name;
+    for (int i = 0; i < n; ++i)
+      by_name[text::lower_ascii(person_name(app, c, pool[i].user_id, pool[i].nickname, pool[i].participant_id))]
+          .push_back(i);
+    auto pairs = [&](const std::optional<std::string>& stored, std::vector<std::pair<int, int>>& into) {
+      for (const auto& [x, y] : parse_pairs(stored.value_or("")).value_or(NamePairs{})) {
+        auto ix = by_name.find(text::lower_ascii(x)), iy = by_name.find(text::lower_ascii(y));
+        const bool x_ok = ix != by_name.end() && ix->second.size() == 1, y_ok = iy != by_name.end() && iy->second.size() == 1;
+        if (!x_ok) out.unmatched.push_back(x);
+        if (!y_ok) out.unmatched.push_back(y);
+        if (x_ok && y_ok) into.emplace_back(ix->second.front(), iy->second.front());
+      }
+    };
+    pairs(round.keep_apart, in.keep_apart);
+    pairs(round.keep_together, in.keep_together);
     for (const auto& [x, y] : repo::earlier_pairs(c, a.event.id, round.number)) {
       auto ix = index.find(x), iy = index.find(y);
       if (ix != index.end() && iy != index.end()) in.met_before.emplace_back(ix->second, iy->second);

@@ -52,6 +52,13 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
   for (const auto& p : prompts) ps.push(View(p));
   v.set("prompts", ps);
   if (r.content_note) v.set("content_note", *r.content_note);
+  auto pair_list = [](const std::optional<std::string>& stored) {
+    auto list = View::list();
+    for (const auto& [x, y] : parse_pairs(stored.value_or("")).value_or(NamePairs{})) list.push(View(x + " – " + y));
+    return list;
+  };
+  if (r.keep_apart) v.set("apart", pair_list(r.keep_apart)), v.set("has_apart", true);
+  if (r.keep_together) v.set("together", pair_list(r.keep_together)), v.set("has_together", true);
   if (r.state == "running") {
     v.set("time_left", time_left(c, r));
     v.set("ends_at_unix", *r.ends_at);
@@ -69,12 +76,14 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   for (const auto& r : commands::rounds(c.app, a.event.id)) list.push(round_basics(c, a, r, {}));
   v.set("rounds", list);
   v.set("has_rounds", !commands::rounds(c.app, a.event.id).empty());
-  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced"};
+  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced", "", ""};
   v.set("typed_prompts", shown.prompts);
   v.set("typed_min", shown.min_size);
   v.set("typed_max", shown.max_size);
   v.set("typed_duration", shown.duration);
   v.set("typed_note", shown.content_note);
+  v.set("typed_apart", shown.keep_apart);
+  v.set("typed_together", shown.keep_together);
   auto modes = View::list();
   bool first = true;
   for (const char* m : {"balanced", "self_select", "manual", "csv"}) {
@@ -291,7 +300,7 @@ Response round_add(Context& c) {
   if (!a) return not_found(c);
   if (!permissions::run_rounds(a->standing)) return forbidden(c);
   RoundInput in{c.field("prompts"), c.field("min_size"), c.field("max_size"), c.field("duration"),
-                c.field("content_note"), c.field("mode")};
+                c.field("content_note"), c.field("mode"), c.field("keep_apart"), c.field("keep_together")};
   auto r = commands::add_round(c.app, *a, in);
   if (!r) {
     auto e = r.error();
@@ -304,6 +313,7 @@ Response round_add(Context& c) {
       auto e = assigned.error();
       return render_round(c, *a, *r, &e, web::http_status(e.code));
     }
+    if (!assigned->unmatched.empty()) return render_round(c, *a, *r, nullptr, 200, nullptr, &*assigned);
   }
   return c.redirect(round_path(*a, *r) + "?notice=added");
 }
@@ -324,6 +334,7 @@ Response round_assign(Context& c) {
   auto mode = parse_mode(c.field("mode"));
   if (!mode || *mode == Mode::csv) return c.error_page(Error::of(ErrorCode::invalid, "breakouts_mode_invalid"));
   auto r = commands::assign(c.app, *a, *id, *mode);
+  if (r && !r->unmatched.empty()) return render_round(c, *a, *id, nullptr, 200, nullptr, &*r);
   return after(c, *a, *id, r ? Result<bool>(true) : Result<bool>(tl::unexpected(r.error())), "assigned");
 }
 

@@ -122,6 +122,10 @@ Result<RoundFields> check_round(const RoundInput& in) {
       v.add("content_note", "breakouts_content_note_too_long");
     else f.content_note = std::string(note);
   }
+  if (auto apart = parse_pairs(in.keep_apart)) f.keep_apart = std::move(*apart);
+  else v.add("keep_apart", "breakouts_pairs_invalid");
+  if (auto together = parse_pairs(in.keep_together)) f.keep_together = std::move(*together);
+  else v.add("keep_together", "breakouts_pairs_invalid");
   auto m = parse_mode(in.mode.empty() ? "balanced" : in.mode);
   if (!m) v.add("mode", "breakouts_mode_invalid");
   else f.mode = *m;
@@ -156,6 +160,32 @@ CsvPlan parse_csv_places(std::string_view text) {
     else plan.places.push_back({fields[0], *g, line_no});
   }
   return plan;
+}
+
+std::optional<NamePairs> parse_pairs(std::string_view text) {
+  NamePairs out;
+  std::vector<std::string> fields;
+  for (const auto& line : lines(text)) {
+    if (!text::valid_utf8(line) || text::has_control(line, false) || !fields_of(line, fields) || fields.size() != 2 ||
+        fields[0].empty() || fields[1].empty() || text::lower_ascii(fields[0]) == text::lower_ascii(fields[1]) ||
+        text::length(fields[0]) > 80 || text::length(fields[1]) > 80)
+      return std::nullopt;
+    out.emplace_back(fields[0], fields[1]);
+    if (out.size() > 500) return std::nullopt;
+  }
+  return out;
+}
+
+std::string format_pairs(const NamePairs& pairs) {
+  auto field = [](const std::string& s) {
+    if (s.find_first_of(",\"") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return q + "\"";
+  };
+  std::string out;
+  for (const auto& [a, b] : pairs) out += field(a) + ", " + field(b) + "\n";
+  return out;
 }
 
 std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now) { return std::max<std::int64_t>(0, ends_at - now); }

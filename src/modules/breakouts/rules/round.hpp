@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -21,15 +22,21 @@ std::string_view to_string(RoundState s);
 
 struct RoundInput {
   std::string prompts, min_size, max_size, duration, content_note, mode;
+  // One pair a line, two names as the event shows them, separated by a comma.
+  std::string keep_apart{}, keep_together{};
 };
+using NamePairs = std::vector<std::pair<std::string, std::string>>;
 struct RoundFields {
   std::vector<std::string> prompts;  // 1 to 5 questions, each at most 300 characters
   std::int64_t min_size = 3, max_size = 6;  // 2 to 20, min <= max
   std::int64_t duration_minutes = 20;       // 1 to 180
   std::optional<std::string> content_note;  // at most 500 characters
   Mode mode = Mode::balanced;
+  NamePairs keep_apart;     // never in the same group (safeguarding)
+  NamePairs keep_together;  // always in the same group (a person and their support worker)
 };
-// Field errors: prompts, min_size, max_size, duration, content_note, mode.
+// Field errors: prompts, min_size, max_size, duration, content_note, mode, keep_apart,
+// keep_together.
 Result<RoundFields> check_round(const RoundInput& in);
 
 // One line of a pre-assignment: who (a nickname or display name as the event shows
@@ -50,6 +57,12 @@ struct CsvPlan {
 // RFC 4180 fields (quotes, doubled quotes, commas inside quotes); blank lines skipped;
 // at most 5,000 lines.
 CsvPlan parse_csv_places(std::string_view text);
+
+// "name, name" lines (quotes allowed, as in CSV); blank lines skipped. Nothing when a
+// line is not two different names; at most 500 pairs.
+std::optional<NamePairs> parse_pairs(std::string_view text);
+// The pairs as lines again, for storing and for the form.
+std::string format_pairs(const NamePairs& pairs);
 
 // Minutes and seconds left, never negative.
 std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now);

@@ -56,6 +56,20 @@ TEST(BreakoutCsv, ReadsNamesAndGroupsAndReportsBadLines) {
   EXPECT_EQ(plan.problems[3].key, "breakouts_csv_line_invalid");
 }
 
+TEST(BreakoutPairs, NamesInPairsAreReadAndWrittenBack) {
+  auto pairs = parse_pairs("Ada Brennan, Sam Okafor\n\n\"Lee, Jo\", Mo Baines\n");
+  ASSERT_TRUE(pairs.has_value());
+  ASSERT_EQ(pairs->size(), 2u);
+  EXPECT_EQ((*pairs)[1].first, "Lee, Jo");
+  EXPECT_EQ(parse_pairs(format_pairs(*pairs)), pairs);
+  EXPECT_FALSE(parse_pairs("just one name").has_value());
+  EXPECT_FALSE(parse_pairs("Ada, ada").has_value()) << "a person paired with themselves";
+  EXPECT_FALSE(parse_pairs("Ada, Sam, Lee").has_value());
+  auto r = check_round({"Q", "2", "3", "10", "", "balanced", "Ada", "Sam, Lee"});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(fields_of(r.error()), (std::set<std::string>{"keep_apart"}));
+}
+
 TEST(BreakoutPermissions, TheWholeTable) {
   using S = events::Standing;
   struct Row {
