@@ -6,6 +6,20 @@
 // with forms and links alone.
 (function () {
   'use strict';
+  // A CSV file chosen on the round page is read into the list box, to check and send;
+  // without JavaScript the list is pasted.
+  var file = document.getElementById('csv-file');
+  var box = document.getElementById('csv');
+  if (file && box && window.FileReader) {
+    file.closest('.govuk-form-group').hidden = false;
+    file.addEventListener('change', function () {
+      if (!file.files || !file.files[0]) return;
+      var reader = new FileReader();
+      reader.onload = function () { box.value = String(reader.result); box.focus(); };
+      reader.readAsText(file.files[0]);
+    });
+  }
+
   var root = document.getElementById('breakout');
   if (!root || !('WebSocket' in window) || !window.fetch || !window.DOMParser) return;
   var base = root.getAttribute('data-live');
@@ -63,7 +77,9 @@
     var b = s && s.breakouts;
     if (!b || leaving) return;
     if (String(b.round) !== round || b.state !== state) {
-      window.location.reload();
+      // The end of the round brings people back to the main event; the facilitator stays.
+      if (b.state === 'ended' && !runner) window.location.href = base;
+      else window.location.reload();
       return;
     }
     if (typeof b.seconds_left === 'number') { endsAt = Date.now() + b.seconds_left * 1000; tick(); }

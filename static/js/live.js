@@ -10,6 +10,9 @@
   var status = document.getElementById('live-status');
   var lastSummary = '';
   var delay = 1000;
+  var breakout = null;  // the breakout round and its state when the page was drawn
+  var leaving = false;
+  document.addEventListener('submit', function () { leaving = true; }, true);
 
   function summarise(s) {
     if (!status || !s.current) return;
@@ -21,6 +24,15 @@
   }
 
   function apply(s) {
+    if (leaving) return;
+    // A breakout round starting takes people to their group; other changes redraw.
+    var b = s.breakouts ? s.breakouts.round + ':' + s.breakouts.state : '';
+    if (breakout === null) breakout = b;
+    else if (b !== breakout) {
+      if (s.breakouts && s.breakouts.state === 'running' && section.hasAttribute('data-takes-part')) window.location.href = base + '/breakouts';
+      else window.location.reload();
+      return;
+    }
     var now = s.current ? String(s.current.id) : '';
     if (now !== shown) {
       // A different item is on: the server renders it (with its forms) best.

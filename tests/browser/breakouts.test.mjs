@@ -86,6 +86,17 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
     people.push(p);
   }
 
+  // Someone waiting on the main event page, with JavaScript: the round's start takes
+  // them to their group.
+  const host = new URL(server.url).hostname;
+  const cookiesOf = (p) => [...p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }));
+  const waiting = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+  waiting.setDefaultTimeout(15000);
+  await waiting.addCookies(cookiesOf(people[11]));
+  const wp = await waiting.newPage();
+  await wp.goto(eventPath);
+  await check(wp);
+
   // A round with two questions, in balanced groups of four.
   await fac.goto(`${eventPath}/breakouts`);
   await check(fac);
@@ -98,6 +109,10 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
   const roundPath = new URL(fac.url()).pathname;
   assert.match(await fac.locator('#placed-count').innerText(), /12 people in 3 groups; 0 not in a group/);
   await submit(fac, fac.getByRole('button', { name: 'Start the round' }), /notice=started/);
+  await wp.waitForURL(/\/breakouts\/\d+$/);
+  await check(wp);
+  assert.match(await wp.locator('main').innerText(), /What helped you most in recovery\?/);
+  await waiting.close();
 
   // One person in each group writes a note in their own browser; one without their name.
   const groupOf = async (name) => {
@@ -119,8 +134,7 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
     const { p } = writers[i];
     const ctx = await browser.newContext({ viewport: PHONE, baseURL: server.url });
     ctx.setDefaultTimeout(15000);
-    const host = new URL(server.url).hostname;
-    await ctx.addCookies([...p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' })));
+    await ctx.addCookies(cookiesOf(p));
     const page = await ctx.newPage();
     await page.goto(`${eventPath}/breakouts`);
     await check(page);
@@ -136,8 +150,7 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
   // arrive on a participant's page without it reloading.
   const live = await browser.newContext({ viewport: PHONE, baseURL: server.url });
   live.setDefaultTimeout(15000);
-  const host = new URL(server.url).hostname;
-  await live.addCookies([...writers[0].p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' })));
+  await live.addCookies(cookiesOf(writers[0].p));
   const lp = await live.newPage();
   await lp.goto(roundPath);
   await check(lp);
@@ -211,6 +224,22 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
   await submit(fac, fac.getByRole('button', { name: /Unpublish/ }), /notice=unpublished/);
   assert.equal((await rp.goto(link)).status(), 404);
   await reader.close();
+
+  // Groups from a CSV file: chosen in the page, read into the list box, checked, sent.
+  await fac.goto(`${eventPath}/breakouts`);
+  await fac.getByLabel('Questions for the groups').fill('What should we ask next time?');
+  await fac.getByLabel('From a list').check();
+  await submit(fac, fac.getByRole('button', { name: 'Add the round' }), /notice=added$/);
+  await fac.getByText('Make the groups again').click();
+  const names = people.map((p) => p.nickname);
+  await fac.locator('#csv-file').setInputFiles({
+    name: 'groups.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name,group\n' + names.map((n, i) => `${n},${1 + (i % 3)}`).join('\n') + '\n'),
+  });
+  await fac.waitForFunction(() => document.getElementById('csv').value.includes('Alder,1'));
+  await check(fac);
+  await submit(fac, fac.getByRole('button', { name: 'Use this list' }), /notice=assigned$/);
+  assert.match(await fac.locator('#placed-count').innerText(), /12 people in 3 groups; 0 not in a group/);
   await context.close();
   assert.ok(audit.visited.length >= 12, `pages checked: ${audit.visited.length}`);
 });

@@ -102,6 +102,8 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.doesNotMatch(page.text, /name="note"/);
 
   assert.equal((await fac.post(`${roundPath}/do/start`, {})).status, 303);
+  page = await wren.get(path);
+  assert.match(page.text, /href="\/events\/\d+\/breakouts">Breakout round 1 is on now: go to your group<\/a>/);
   page = await wren.get(roundPath);
   assert.match(page.text, /On now/);
   assert.match(page.text, /About 15 minutes left/);
@@ -195,6 +197,27 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(pairsRound.text, /id="kept-apart"[\s\S]*Wren – Tobiah/);
   const pairsPath = pairsRound.text.match(/action="(\/events\/\d+\/breakouts\/\d+)\/do\/start"/)[1];
 
+  // A number of groups instead of sizes, and details spread evenly.
+  const spread = await fac.post(`${path}/breakouts`, {
+    prompts: 'What would you change first?', min_size: '2', max_size: '3', groups: '2', duration: '5', content_note: '',
+    mode: 'balanced', attributes: 'Wren, lived experience\nTobiah, lived experience\nMarguerite, lived experience\nOsei, lived experience',
+  });
+  assert.equal(spread.status, 303, spread.text.slice(0, 400));
+  page = await fac.get(spread.location.replace(/\?.*$/, ''));
+  assert.match(page.text, /8 people in 2 groups/);
+  assert.match(page.text, /2 groups, as even in size as they can be/);
+  assert.match(page.text, /id="details-given"/);
+  const sg = Object.fromEntries(NAMES.map((n) => [n, groupOf(page.text, n)]));
+  const withDetail = ['Wren', 'Tobiah', 'Marguerite', 'Osei'].map((n) => sg[n]);
+  assert.equal(withDetail.filter((x) => x === 1).length, 2, `lived experience spread evenly: ${JSON.stringify(sg)}`);
+  assert.doesNotMatch(page.text, /lived experience/, 'the details are not shown back on the page');
+  const badGroups = await fac.post(`${path}/breakouts`, {
+    prompts: 'x', min_size: '2', max_size: '3', groups: 'many', duration: '5', content_note: '', mode: 'balanced', attributes: 'Wren',
+  });
+  assert.equal(badGroups.status, 422);
+  assert.match(badGroups.text, /href="#groups"/);
+  assert.match(badGroups.text, /href="#attributes"/);
+
   // A second round in pairs: nobody meets someone from their first group again.
   const second = await fac.post(`${path}/breakouts`, {
     prompts: 'What one thing should change?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced',
@@ -239,4 +262,59 @@ test('people choose a group with room, and groups can come from a pasted list', 
   assert.match(res.text, /Nobody Here/);
   assert.match(res.text, /Line 6: write a name, a comma and a group number/);
   assert.match(res.text, /3 people in 2 groups; 2 not in a group/);
+});
+
+test("asked to, balanced groups keep apart members who met at the space's earlier events", async () => {
+  const { fac, slug, path: first } = await setUp();
+  const members = [];
+  for (const n of ['Esmé Carrow', 'Idris Fane', 'Lorcan Vey', 'Nuala Brisk']) {
+    const m = await person(n);
+    cli(server, ['user', 'set-role', m.email, 'member', '--space', slug]);
+    m.name = n;
+    members.push(m);
+  }
+  // People take part by choosing the one group of a first round, before anyone has joined.
+  const takePart = async (eventPath) => {
+    const r = await fac.post(`${eventPath}/breakouts`, {
+      prompts: 'Hello', min_size: '2', max_size: '4', duration: '5', content_note: '', mode: 'self_select',
+    });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    const p = r.location.replace(/\?.*$/, '');
+    const only = (await members[0].get(p)).text.match(/name="group" type="radio" value="(\d+)"/)[1];
+    for (const m of members) assert.equal((await m.post(`${p}/choose`, { group: only })).status, 303);
+  };
+  const groupsOn = (html) => members.map((m) => {
+    for (const s of html.split('<div class="hs-card" id="group-').slice(1))
+      if (s.includes(`>${m.name}<`) || s.includes(`>${m.name} (`)) return Number(s.match(/^(\d+)/)[1]);
+    return 0;
+  });
+  // At the first event they meet in pairs, and the round is held.
+  await takePart(first);
+  const pairs = await fac.post(`${first}/breakouts`, {
+    prompts: 'What brought you here?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced',
+  });
+  const pairsPath = pairs.location.replace(/\?.*$/, '');
+  const before = groupsOn((await fac.get(pairsPath)).text);
+  assert.equal((await fac.post(`${pairsPath}/do/start`, {})).status, 303);
+
+  // A second event in the same space: balanced pairs that avoid who met before.
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Carers learning day, part two', description: '', starts: '2030-07-01T10:00', ends: '2030-07-01T15:00',
+  });
+  const second = ev.location.replace(/\/run$/, '');
+  await takePart(second);
+  const made = await fac.post(`${second}/breakouts`, {
+    prompts: 'What would you change?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced',
+    space_history: 'yes',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const page = await fac.get(made.location.replace(/\?.*$/, ''));
+  assert.match(page.text, /Also keep apart people who met at this space(&#39;|&apos;|')s earlier events/);
+  const after = groupsOn(page.text);
+  assert.ok(after.every((x) => x > 0), JSON.stringify(after));
+  for (let a = 0; a < 4; a++)
+    for (let b = a + 1; b < 4; b++)
+      if (before[a] === before[b]) assert.notEqual(after[a], after[b], `${members[a].name} and ${members[b].name} met before`);
+  assert.match(page.text, /&quot;repeat_meetings&quot;:0/);
 });

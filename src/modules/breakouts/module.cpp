@@ -1,14 +1,24 @@
 #include "modules/breakouts/module.hpp"
 
+#include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/live.hpp"
 #include "modules/events/live.hpp"
+#include "web/app.hpp"
+#include "web/render.hpp"
 
 namespace hs::breakouts {
 
 void register_module(web::App& app) {
   namespace h = handlers;
   events::live::add_part("breakouts", live::part);
+  events::live::add_page_link([](web::App& a, std::int64_t event_id) -> std::optional<events::live::PageLink> {
+    auto round = commands::running_round(a, event_id);
+    if (!round) return std::nullopt;
+    return events::live::PageLink{
+        a.renderer->format("breakouts_on_now", {{"number", std::to_string(round->number)}}),
+        "/events/" + std::to_string(event_id) + "/breakouts"};
+  });
   const web::RouteOptions small{.body_limit = 16 * 1024};
   const web::RouteOptions csv{.body_limit = 512 * 1024};  // a pre-assignment for a large event
   app.router.get("/events/{id}/breakouts", h::rounds_index);

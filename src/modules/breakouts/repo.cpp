@@ -8,12 +8,13 @@ namespace {
 
 constexpr const char* kRoundColumns =
     "id, event_id, number, min_size, max_size, duration_minutes, created_at, prompts, mode, state, content_note, "
-    "broadcast, figures, started_at, ends_at, ended_at, broadcast_at, keep_apart, keep_together";
+    "broadcast, figures, started_at, ends_at, ended_at, broadcast_at, keep_apart, keep_together, group_count, "
+    "attributes_sealed, space_history";
 
 constexpr const char* kInsertRound = R"(
 INSERT INTO breakout_rounds (event_id, number, prompts, min_size, max_size, duration_minutes, content_note, mode,
-  state, created_at, keep_apart, keep_together)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?) RETURNING id)";
+  state, created_at, keep_apart, keep_together, group_count, attributes_sealed, space_history)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kNextNumber = "SELECT COALESCE(MAX(number), 0) + 1 FROM breakout_rounds WHERE event_id = ?";
 constexpr const char* kSetState =
     "UPDATE breakout_rounds SET state = ?, started_at = ?, ends_at = ?, ended_at = ? WHERE id = ?";
@@ -50,6 +51,13 @@ SELECT a.participant_id, b.participant_id
 FROM breakout_places a JOIN breakout_places b ON b.group_id = a.group_id AND b.participant_id > a.participant_id
 JOIN breakout_rounds r ON r.id = a.round_id
 WHERE r.event_id = ? AND r.number < ? AND r.started_at IS NOT NULL)";
+constexpr const char* kSpacePairs = R"(
+SELECT pa.user_id, pb.user_id
+FROM breakout_places a JOIN breakout_places b ON b.group_id = a.group_id AND b.participant_id > a.participant_id
+JOIN event_participants pa ON pa.id = a.participant_id JOIN event_participants pb ON pb.id = b.participant_id
+JOIN breakout_rounds r ON r.id = a.round_id JOIN events e ON e.id = r.event_id
+WHERE e.space_id = (SELECT space_id FROM events WHERE id = ?) AND e.id <> ? AND r.started_at IS NOT NULL
+  AND pa.user_id IS NOT NULL AND pb.user_id IS NOT NULL)";
 
 constexpr const char* kInsertNote = R"(
 INSERT INTO breakout_notes (group_id, participant_id, for_group, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id)";
@@ -97,6 +105,7 @@ RoundRow round_from(const store::Row& r) {
   x.content_note = r.opt_text(10), x.broadcast = r.opt_text(11), x.figures = r.opt_text(12);
   x.started_at = r.opt_i64(13), x.ends_at = r.opt_i64(14), x.ended_at = r.opt_i64(15), x.broadcast_at = r.opt_i64(16);
   x.keep_apart = r.opt_text(17), x.keep_together = r.opt_text(18);
+  x.group_count = r.opt_i64(19), x.attributes_sealed = r.opt_text(20), x.space_history = r.i64(21) != 0;
   return x;
 }
 
@@ -118,7 +127,8 @@ std::int64_t insert_round(store::Conn& c, const RoundRow& r) {
   store::Value note = r.content_note ? store::Value(*r.content_note) : store::Value(store::Null{});
   auto text = [](const std::optional<std::string>& t) { return t ? store::Value(*t) : store::Value(store::Null{}); };
   return c.one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
-               r.created_at, text(r.keep_apart), text(r.keep_together))
+               r.created_at, text(r.keep_apart), text(r.keep_together), opt(r.group_count), text(r.attributes_sealed),
+               std::int64_t{r.space_history ? 1 : 0})
       ->i64(0);
 }
 
@@ -210,6 +220,12 @@ std::vector<std::pair<std::int64_t, std::int64_t>> earlier_pairs(store::Conn& c,
                                                                  std::int64_t before_number) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
   for (const auto& r : c.q(kEarlierPairs, event_id, before_number)) out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> space_pairs(store::Conn& c, std::int64_t event_id) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.q(kSpacePairs, event_id, event_id)) out.emplace_back(r.i64(0), r.i64(1));
   return out;
 }
 

@@ -17,6 +17,9 @@ struct RoundRow {
   std::string prompts, mode, state;
   std::optional<std::string> content_note, broadcast, figures;
   std::optional<std::string> keep_apart, keep_together;  // "name, name" lines
+  std::optional<std::int64_t> group_count;
+  std::optional<std::string> attributes_sealed;
+  bool space_history = false;
   std::optional<std::int64_t> started_at, ends_at, ended_at, broadcast_at;
 };
 struct GroupRow {
@@ -77,6 +80,8 @@ std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id);
 // were held (started).
 std::vector<std::pair<std::int64_t, std::int64_t>> earlier_pairs(store::Conn& c, std::int64_t event_id,
                                                                  std::int64_t before_number);
+// Pairs of members (user ids) who shared a group in held rounds of the space's other events.
+std::vector<std::pair<std::int64_t, std::int64_t>> space_pairs(store::Conn& c, std::int64_t event_id);
 
 // Notes
 std::int64_t insert_note(store::Conn& c, std::int64_t group_id, std::optional<std::int64_t> participant_id,

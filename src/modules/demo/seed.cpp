@@ -87,7 +87,7 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
       notes.emplace_back(std::string(t.at(0).as_string()), std::string(t.at(1).as_string()));
       named.push_back(t.at(2).as_string() == "named");
     }
-    breakouts::RoundInput in{str(o, "prompts"), str(o, "min_size"), str(o, "max_size"), str(o, "duration"), "", "balanced", "", ""};
+    breakouts::RoundInput in{str(o, "prompts"), str(o, "min_size"), str(o, "max_size"), str(o, "duration"), "", "balanced"};
     auto round = breakouts::commands::add_round(app, *fac, in);
     if (!round) return fail(round.error());
     if (auto r = breakouts::commands::assign(app, *fac, *round, breakouts::Mode::balanced); !r) return fail(r.error());

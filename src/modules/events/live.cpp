@@ -35,6 +35,22 @@ std::string with_parts(web::App& app, std::int64_t event_id, boost::json::object
 
 void add_part(std::string key, Part part) { parts().emplace_back(std::move(key), std::move(part)); }
 
+namespace {
+std::vector<LinkSource>& link_sources() {
+  static std::vector<LinkSource> registered;
+  return registered;
+}
+}  // namespace
+
+void add_page_link(LinkSource source) { link_sources().push_back(std::move(source)); }
+
+std::vector<PageLink> page_links(web::App& app, std::int64_t event_id) {
+  std::vector<PageLink> out;
+  for (const auto& source : link_sources())
+    if (auto link = source(app, event_id)) out.push_back(std::move(*link));
+  return out;
+}
+
 std::string topic(std::int64_t event_id) { return "event:" + std::to_string(event_id); }
 
 void start(web::App& app) {

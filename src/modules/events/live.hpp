@@ -3,6 +3,8 @@
 // snapshots a second.
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace hs::web {
@@ -23,5 +25,14 @@ std::string snapshot(web::App& app, std::int64_t event_id);
 // of what every viewer of the event may see, or "" for none. Registered at start-up.
 using Part = std::function<std::string(web::App&, std::int64_t event_id)>;
 void add_part(std::string key, Part part);
+
+// A link another module puts on the event's participant page while it matters (e.g.
+// "Breakout round 2 is on now: go to your group"). Registered at start-up.
+struct PageLink {
+  std::string text, href;
+};
+using LinkSource = std::function<std::optional<PageLink>(web::App&, std::int64_t event_id)>;
+void add_page_link(LinkSource source);
+std::vector<PageLink> page_links(web::App& app, std::int64_t event_id);
 
 }  // namespace hs::events::live

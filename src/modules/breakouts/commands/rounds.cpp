@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/commands/support.hpp"
@@ -38,6 +39,12 @@ Result<T> on_round(web::App& app, const Access& a, std::int64_t round_id, F&& f)
   return r;
 }
 
+// The details to spread are special-category data (who has lived experience, who needs
+// captions): sealed at rest under a key for this event.
+crypto::Key details_key(const web::App& app, std::int64_t event_id) {
+  return crypto::derive(app.master_key, static_cast<std::uint64_t>(event_id), "brkattrs");
+}
+
 std::string figures_json(const Assigned& f) {
   return fmt::format(R"({{"people":{},"groups":{},"repeat_meetings":{},"violations":{},"attribute_spread":{:.3f}}})",
                      f.people, f.groups, f.repeat_meetings, f.violations, f.attribute_spread);
@@ -60,6 +67,9 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
     r.content_note = f->content_note;
     if (!f->keep_apart.empty()) r.keep_apart = format_pairs(f->keep_apart);
     if (!f->keep_together.empty()) r.keep_together = format_pairs(f->keep_together);
+    r.group_count = f->group_count;
+    if (!f->attributes.empty()) r.attributes_sealed = crypto::seal(details_key(app, a.event.id), f->attributes);
+    r.space_history = f->space_history;
     r.mode = std::string(to_string(f->mode));
     r.created_at = app.clock->now();
     return repo::insert_round(c, r);
@@ -74,7 +84,8 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
     auto pool = repo::pool(c, a.event.id);
     out.people = static_cast<std::int64_t>(pool.size());
-    if (pool.size() < 2) return fail(ErrorCode::invalid, "breakouts_too_few_people");
+    // People can choose a group before many have joined; balancing needs people.
+    if (mode == Mode::balanced && pool.size() < 2) return fail(ErrorCode::invalid, "breakouts_too_few_people");
     repo::clear_groups(c, round_id);
     repo::set_mode(c, round_id, std::string(to_string(mode)));
     const int n = static_cast<int>(pool.size());
@@ -97,6 +108,12 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
     }
     in.min_size = static_cast<int>(round.min_size);
     in.max_size = static_cast<int>(round.max_size);
+    if (round.group_count && *round.group_count > 0) {  // a number of groups: sizes follow from it
+      const int g = static_cast<int>(std::min<std::int64_t>(*round.group_count, n));
+      in.groups = g;
+      in.min_size = n / g;
+      in.max_size = (n + g - 1) / g;
+    }
     in.rounds = 1;
     in.spread = {"joined_as"};
     in.seed = static_cast<std::uint64_t>(round_id);
@@ -117,6 +134,36 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
     };
     pairs(round.keep_apart, in.keep_apart);
     pairs(round.keep_together, in.keep_together);
+    // The facilitator's details to spread, matched by name like the pairs.
+    if (round.attributes_sealed) {
+      auto plain = crypto::open(details_key(app, a.event.id), *round.attributes_sealed);
+      for (const auto& d : parse_attributes(plain.value_or("")).value_or(std::vector<PersonDetails>{})) {
+        auto it = by_name.find(text::lower_ascii(d.name));
+        if (it == by_name.end() || it->second.size() != 1) {
+          out.unmatched.push_back(d.name);
+          continue;
+        }
+        for (const auto& [k, v] : d.attributes) {
+          in.people[it->second.front()].attributes[k] = v;
+          if (std::find(in.spread.begin(), in.spread.end(), k) == in.spread.end()) in.spread.push_back(k);
+        }
+      }
+      // Everyone else counts as "not" for a detail given as a plain word, so it spreads.
+      for (const auto& k : in.spread)
+        for (auto& p : in.people)
+          if (!p.attributes.count(k)) p.attributes[k] = "no";
+    }
+    // Members who met at the space's earlier events, when asked.
+    if (round.space_history) {
+      std::map<std::int64_t, int> by_user;
+      for (int i = 0; i < n; ++i)
+        if (pool[i].user_id) by_user[*pool[i].user_id] = i;
+      for (const auto& [x, y] : repo::space_pairs(c, a.event.id)) {
+        auto ix = by_user.find(x), iy = by_user.find(y);
+        if (ix != by_user.end() && iy != by_user.end() && ix->second != iy->second)
+          in.met_before.emplace_back(ix->second, iy->second);
+      }
+    }
     for (const auto& [x, y] : repo::earlier_pairs(c, a.event.id, round.number)) {
       auto ix = index.find(x), iy = index.find(y);
       if (ix != index.end() && iy != index.end()) in.met_before.emplace_back(ix->second, iy->second);

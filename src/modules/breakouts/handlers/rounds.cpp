@@ -59,6 +59,10 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
   };
   if (r.keep_apart) v.set("apart", pair_list(r.keep_apart)), v.set("has_apart", true);
   if (r.keep_together) v.set("together", pair_list(r.keep_together)), v.set("has_together", true);
+  if (r.group_count)
+    v.set("sizes", c.app.renderer->format("breakouts_group_count", {{"count", std::to_string(*r.group_count)}}));
+  v.set("has_details", r.attributes_sealed.has_value());
+  v.set("space_history", r.space_history);
   if (r.state == "running") {
     v.set("time_left", time_left(c, r));
     v.set("ends_at_unix", *r.ends_at);
@@ -76,7 +80,7 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   for (const auto& r : commands::rounds(c.app, a.event.id)) list.push(round_basics(c, a, r, {}));
   v.set("rounds", list);
   v.set("has_rounds", !commands::rounds(c.app, a.event.id).empty());
-  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced", "", ""};
+  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced", "", "", "", "", false};
   v.set("typed_prompts", shown.prompts);
   v.set("typed_min", shown.min_size);
   v.set("typed_max", shown.max_size);
@@ -84,6 +88,9 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   v.set("typed_note", shown.content_note);
   v.set("typed_apart", shown.keep_apart);
   v.set("typed_together", shown.keep_together);
+  v.set("typed_groups", shown.groups);
+  v.set("typed_attributes", shown.attributes);
+  v.set("typed_space_history", shown.space_history);
   auto modes = View::list();
   bool first = true;
   for (const char* m : {"balanced", "self_select", "manual", "csv"}) {
@@ -300,7 +307,8 @@ Response round_add(Context& c) {
   if (!a) return not_found(c);
   if (!permissions::run_rounds(a->standing)) return forbidden(c);
   RoundInput in{c.field("prompts"), c.field("min_size"), c.field("max_size"), c.field("duration"),
-                c.field("content_note"), c.field("mode"), c.field("keep_apart"), c.field("keep_together")};
+                c.field("content_note"), c.field("mode"), c.field("keep_apart"), c.field("keep_together"),
+                c.field("groups"), c.field("attributes"), c.checked("space_history")};
   auto r = commands::add_round(c.app, *a, in);
   if (!r) {
     auto e = r.error();

@@ -407,8 +407,10 @@ int group_count(int people, int min_size, int max_size) {
 Result<Plan> plan_groups(const PlanInput& in) {
   const int n = static_cast<int>(in.people.size());
   if (in.rounds < 1 || in.rounds > 1000) return fail(ErrorCode::invalid, "breakouts_rounds_invalid");
-  const int groups = group_count(n, in.min_size, in.max_size);
-  if (groups == 0) return fail(ErrorCode::invalid, "breakouts_sizes_invalid");
+  const int groups = in.groups > 0 ? in.groups : group_count(n, in.min_size, in.max_size);
+  if (groups == 0 || in.min_size < 1 || static_cast<std::int64_t>(groups) * in.min_size > n ||
+      static_cast<std::int64_t>(groups) * in.max_size < n)
+    return fail(ErrorCode::invalid, "breakouts_sizes_invalid");
   auto known = [&](const std::pair<int, int>& pr) {
     return pr.first >= 0 && pr.first < n && pr.second >= 0 && pr.second < n && pr.first != pr.second;
   };

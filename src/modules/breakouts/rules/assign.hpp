@@ -23,6 +23,9 @@ struct PlanInput {
   int min_size = 3;
   int max_size = 4;
   int rounds = 1;
+  // An exact number of groups instead of the fewest that fit the sizes (0). The sizes
+  // still bound every group: with 10 people in 3 groups, pass min 3 and max 4.
+  int groups = 0;
   std::vector<std::pair<int, int>> keep_apart;     // never in the same group
   std::vector<std::pair<int, int>> keep_together;  // always in the same group
   // Pairs who already shared a group before these rounds (earlier rounds of the event, or

@@ -126,6 +126,14 @@ Result<RoundFields> check_round(const RoundInput& in) {
   else v.add("keep_apart", "breakouts_pairs_invalid");
   if (auto together = parse_pairs(in.keep_together)) f.keep_together = std::move(*together);
   else v.add("keep_together", "breakouts_pairs_invalid");
+  if (!text::trim(in.groups).empty()) {
+    auto g = number(in.groups);
+    if (!g || *g < 1 || *g > 500) v.add("groups", "breakouts_groups_invalid");
+    else f.group_count = *g;
+  }
+  if (!parse_attributes(in.attributes)) v.add("attributes", "breakouts_attributes_invalid");
+  else f.attributes = std::string(text::trim(in.attributes));
+  f.space_history = in.space_history;
   auto m = parse_mode(in.mode.empty() ? "balanced" : in.mode);
   if (!m) v.add("mode", "breakouts_mode_invalid");
   else f.mode = *m;
@@ -172,6 +180,33 @@ std::optional<NamePairs> parse_pairs(std::string_view text) {
       return std::nullopt;
     out.emplace_back(fields[0], fields[1]);
     if (out.size() > 500) return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::vector<PersonDetails>> parse_attributes(std::string_view text) {
+  std::vector<PersonDetails> out;
+  std::vector<std::string> fields;
+  for (const auto& line : lines(text)) {
+    if (!text::valid_utf8(line) || text::has_control(line, false) || !fields_of(line, fields) || fields.size() < 2 ||
+        fields[0].empty() || out.size() >= 2000)
+      return std::nullopt;
+    PersonDetails p{fields[0], {}};
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      const auto& f = fields[i];
+      if (f.empty() || text::length(f) > 80) return std::nullopt;
+      auto colon = f.find(':');
+      if (colon == std::string::npos) {
+        p.attributes[text::lower_ascii(f)] = "yes";
+      } else {
+        auto key = text::lower_ascii(text::trim(std::string_view(f).substr(0, colon)));
+        auto value = std::string(text::trim(std::string_view(f).substr(colon + 1)));
+        if (key.empty() || value.empty() || key == "host" || key == "joined_as") return std::nullopt;
+        p.attributes[key] = value;
+      }
+    }
+    if (p.attributes.count("host") || p.attributes.count("joined_as")) return std::nullopt;
+    out.push_back(std::move(p));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // What a facilitator types to set up a breakout round, checked; and a pre-assignment
 // uploaded as CSV, read. Pure.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct RoundInput {
   std::string prompts, min_size, max_size, duration, content_note, mode;
   // One pair a line, two names as the event shows them, separated by a comma.
   std::string keep_apart{}, keep_together{};
+  std::string groups{};      // a number of groups instead of the sizes (optional)
+  std::string attributes{};  // "name, detail, key: value" lines: what to spread evenly
+  bool space_history = false;  // also avoid pairs who met at the space's earlier events
 };
 using NamePairs = std::vector<std::pair<std::string, std::string>>;
 struct RoundFields {
@@ -34,6 +38,9 @@ struct RoundFields {
   Mode mode = Mode::balanced;
   NamePairs keep_apart;     // never in the same group (safeguarding)
   NamePairs keep_together;  // always in the same group (a person and their support worker)
+  std::optional<std::int64_t> group_count;  // 1 to 500
+  std::string attributes;   // checked with parse_attributes
+  bool space_history = false;
 };
 // Field errors: prompts, min_size, max_size, duration, content_note, mode, keep_apart,
 // keep_together.
@@ -63,6 +70,16 @@ CsvPlan parse_csv_places(std::string_view text);
 std::optional<NamePairs> parse_pairs(std::string_view text);
 // The pairs as lines again, for storing and for the form.
 std::string format_pairs(const NamePairs& pairs);
+
+// What the facilitator wants spread evenly, per person: "name, detail, key: value" lines.
+// A plain detail ("lived experience") becomes {"lived experience": "yes"}; "key: value"
+// becomes {key: value}. Keys are case-folded (ASCII). Nothing when a line has no name or
+// no detail; at most 2,000 lines.
+struct PersonDetails {
+  std::string name;
+  std::map<std::string, std::string> attributes;
+};
+std::optional<std::vector<PersonDetails>> parse_attributes(std::string_view text);
 
 // Minutes and seconds left, never negative.
 std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now);

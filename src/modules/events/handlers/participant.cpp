@@ -37,6 +37,14 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
     v.set("registration", reg);
   }
   add_notice(c, v);
+  auto links = web::View::list();
+  for (const auto& l : live::page_links(c.app, a.event.id)) {
+    web::View lv;
+    lv.set("text", l.text);
+    lv.set("href", l.href);
+    links.push(lv);
+  }
+  v.set("module_links", links);
   auto cur = commands::current(c.app, a.event, a.participant_id, false, QuestionSort::votes);
   if (cur) {
     auto cv = current_view(c, a, *cur, false);

@@ -70,6 +70,39 @@ TEST(BreakoutPairs, NamesInPairsAreReadAndWrittenBack) {
   EXPECT_EQ(fields_of(r.error()), (std::set<std::string>{"keep_apart"}));
 }
 
+TEST(BreakoutDetails, DetailsToSpreadAreReadPerPerson) {
+  auto d = parse_attributes("Ada Brennan, lived experience, organisation: Riverbend Trust\nSam Okafor, Needs Captions\n");
+  ASSERT_TRUE(d.has_value());
+  ASSERT_EQ(d->size(), 2u);
+  EXPECT_EQ((*d)[0].attributes.at("lived experience"), "yes");
+  EXPECT_EQ((*d)[0].attributes.at("organisation"), "Riverbend Trust");
+  EXPECT_EQ((*d)[1].attributes.at("needs captions"), "yes");
+  EXPECT_FALSE(parse_attributes("Ada Brennan").has_value()) << "a name with no detail";
+  EXPECT_FALSE(parse_attributes("Ada, host: yes").has_value()) << "hosts come from roles, not from the list";
+  EXPECT_FALSE(parse_attributes("Ada, : x").has_value());
+  auto r = check_round({"Q", "2", "3", "10", "", "balanced", "", "", "0", "nobody", false});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(fields_of(r.error()), (std::set<std::string>{"groups", "attributes"}));
+  auto ok = check_round({"Q", "2", "3", "10", "", "balanced", "", "", "4", "", true});
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->group_count, 4);
+  EXPECT_TRUE(ok->space_history);
+}
+
+TEST(BreakoutAssign, AnExactNumberOfGroupsWithEvenSizes) {
+  PlanInput in;
+  in.people.resize(10);
+  in.groups = 3;
+  in.min_size = 3;
+  in.max_size = 4;
+  auto plan = plan_groups(in);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->rounds.front().size(), 3u);
+  for (const auto& g : plan->rounds.front()) EXPECT_TRUE(g.size() == 3 || g.size() == 4);
+  in.groups = 5;  // 5 groups of 3 to 4 cannot hold 10 people
+  EXPECT_FALSE(plan_groups(in).has_value());
+}
+
 TEST(BreakoutPermissions, TheWholeTable) {
   using S = events::Standing;
   struct Row {
