@@ -2,8 +2,8 @@
 // with the facilitator's form for their words and for publishing; the PDF beside it;
 // and the published copy at /reports/{token} for anyone with the link.
 #include "modules/report/module.hpp"
+#include "core/number.hpp"
 
-#include <charconv>
 
 #include "modules/events/cloud.hpp"
 #include "modules/report/build.hpp"
@@ -20,12 +20,7 @@ using web::Context;
 using web::Response;
 using web::View;
 
-std::optional<std::int64_t> number(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> number(std::string_view s) { return hs::number::id(s); }
 
 std::optional<events::commands::Access> load(Context& c) {
   auto id = number(c.param("id"));

@@ -1,6 +1,7 @@
 // POST /signout, POST /signout/everywhere, GET /account/sessions,
 // POST /account/sessions/{id}/end
-#include <charconv>
+
+#include "core/number.hpp"
 
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/handlers/handlers.hpp"
@@ -59,11 +60,8 @@ Response sessions_page(Context& c) {
 
 Response session_end(Context& c) {
   if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
-  auto raw = c.param("id");
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || p != raw.data() + raw.size() ||
-      !commands::end_session(c.app, c.viewer->user_id, id))
+  auto id = number::id(c.param("id"));
+  if (!id || !commands::end_session(c.app, c.viewer->user_id, *id))
     return c.error_page(Error::of(ErrorCode::not_found, "accounts_session_gone"));
   if (id == c.viewer->session_id) {
     c.clear_cookie("session");

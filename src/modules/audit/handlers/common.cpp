@@ -1,6 +1,6 @@
 #include "modules/audit/handlers/common.hpp"
+#include "core/number.hpp"
 
-#include <charconv>
 
 #include "modules/audit/permissions.hpp"
 #include "modules/audit/rules/canonical.hpp"
@@ -61,13 +61,6 @@ JsonAccess json_access(Context& c) {
   return a;
 }
 
-std::optional<std::int64_t> query_int(Context& c, std::string_view name) {
-  auto s = c.query_param(name);
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> query_int(Context& c, std::string_view name) { return number::whole(c.query_param(name)); }
 
 }  // namespace hs::audit::handlers

@@ -53,19 +53,6 @@ Note note_of(web::App& app, store::Conn& c, const repo::NoteRow& n) {
   return out;
 }
 
-// Runs f on the round the person takes part in, in a write transaction.
-template <class T, class F>
-Result<T> in_round(web::App& app, const Access& a, std::int64_t round_id, F&& f) {
-  if (!permissions::take_part(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
-  auto r = app.store->write([&](store::Conn& c) -> Result<T> {
-    auto round = repo::round(c, a.event.id, round_id);
-    if (!round) return fail(ErrorCode::not_found, "breakouts_round_not_found");
-    return f(c, *round);
-  });
-  if (r) events::live::changed(a.event.id);
-  return r;
-}
-
 }  // namespace
 
 std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_t> user_id,
@@ -76,7 +63,7 @@ std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_
 }
 
 Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
-  return in_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.mode != "self_select") return fail(ErrorCode::conflict, "breakouts_not_self_select");
     if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
     auto groups = repo::groups_of(c, round_id);
@@ -98,7 +85,7 @@ Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round
   if (body.empty()) return fail(Error{ErrorCode::invalid, "breakouts_note_required", {{"note", "breakouts_note_required"}}});
   if (!text::valid_utf8(body) || text::has_control(body, true) || text::length(body) > kNoteMax)
     return fail(Error{ErrorCode::invalid, "breakouts_note_too_long", {{"note", "breakouts_note_too_long"}}});
-  return in_round<std::int64_t>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
+  return on_round<std::int64_t>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
     if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
     auto me = existing_participant(c, a);
     auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
@@ -112,7 +99,7 @@ Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round
 }
 
 Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
-  return in_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
     auto me = existing_participant(c, a);
     auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;

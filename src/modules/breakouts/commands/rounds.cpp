@@ -25,20 +25,6 @@ bool is_host_role(const std::optional<std::string>& role) {
   return role && (*role == "facilitator" || *role == "steward");
 }
 
-// Runs f in a write transaction on a round of the event the person runs; the event's
-// live channel hears of the change after commit.
-template <class T, class F>
-Result<T> on_round(web::App& app, const Access& a, std::int64_t round_id, F&& f) {
-  if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
-  auto r = app.store->write([&](store::Conn& c) -> Result<T> {
-    auto round = repo::round(c, a.event.id, round_id);
-    if (!round) return fail(ErrorCode::not_found, "breakouts_round_not_found");
-    return f(c, *round);
-  });
-  if (r) events::live::changed(a.event.id);
-  return r;
-}
-
 // The details to spread are special-category data (who has lived experience, who needs
 // captions): sealed at rest under a key for this event.
 crypto::Key details_key(const web::App& app, std::int64_t event_id) {
@@ -80,7 +66,7 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
 
 Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, Mode mode) {
   Assigned out;
-  auto r = on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  auto r = on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
     auto pool = repo::pool(c, a.event.id);
     out.people = static_cast<std::int64_t>(pool.size());
@@ -191,7 +177,7 @@ Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_i
   auto parsed = parse_csv_places(csv);
   out.problems = parsed.problems;
   if (parsed.places.empty()) return fail(Error{ErrorCode::invalid, "breakouts_csv_empty", {{"csv", "breakouts_csv_empty"}}});
-  auto r = on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  auto r = on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
     // Names as the event shows them, matched without regard to case.
     std::map<std::string, std::vector<repo::PoolRow>> by_name;
@@ -224,7 +210,7 @@ Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_i
 
 Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
                          std::int64_t group_number) {
-  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
     auto pool = repo::pool(c, a.event.id);
     auto who = std::find_if(pool.begin(), pool.end(), [&](const auto& p) { return p.participant_id == participant_id; });
@@ -248,7 +234,7 @@ Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, 
 }
 
 Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id) {
-  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
     if (repo::running_round(c, a.event.id)) return fail(ErrorCode::conflict, "breakouts_other_running");
     if (repo::groups_of(c, round_id).empty()) return fail(ErrorCode::conflict, "breakouts_no_groups");
@@ -263,7 +249,7 @@ Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, co
   if (msg.empty()) return fail(Error{ErrorCode::invalid, "breakouts_broadcast_required", {{"message", "breakouts_broadcast_required"}}});
   if (!text::valid_utf8(msg) || text::has_control(msg, false) || text::length(msg) > kBroadcastMax)
     return fail(Error{ErrorCode::invalid, "breakouts_broadcast_too_long", {{"message", "breakouts_broadcast_too_long"}}});
-  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
     repo::set_broadcast(c, round_id, msg, app.clock->now());
     return true;
@@ -271,7 +257,7 @@ Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, co
 }
 
 Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id) {
-  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
     repo::set_state(c, round_id, "ended", round.started_at, round.ends_at, app.clock->now());
     return true;
@@ -279,7 +265,7 @@ Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id) {
 }
 
 Result<bool> resolve_help(web::App& app, const Access& a, std::int64_t round_id, std::int64_t help_id) {
-  return on_round<bool>(app, a, round_id, [&](store::Conn& c, const repo::RoundRow&) -> Result<bool> {
+  return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow&) -> Result<bool> {
     return repo::resolve_help(c, round_id, help_id, app.clock->now());
   });
 }

@@ -1,15 +1,14 @@
 #pragma once
-// Shared by the breakouts commands.
+// Shared by the breakouts commands (and only them: it brings in the store).
 #include <cstdint>
 #include <optional>
 #include <string>
 
-namespace hs::web {
-class App;
-}
-namespace hs::store {
-class Conn;
-}
+#include "core/error.hpp"
+#include "modules/breakouts/repo.hpp"
+#include "modules/events/live.hpp"
+#include "store/db.hpp"
+#include "web/app.hpp"
 
 namespace hs::breakouts::commands {
 
@@ -17,5 +16,20 @@ namespace hs::breakouts::commands {
 // "Guest 12" for a guest who gave none.
 std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_t> user_id,
                         const std::optional<std::string>& nickname, std::int64_t participant_id);
+
+// Runs f(conn, round) in one write transaction on a round of the person's event, when
+// `allowed` (the caller's permission for this action); the event's live channel hears
+// of the change after commit.
+template <class T, class F>
+Result<T> on_round(web::App& app, std::int64_t event_id, std::int64_t round_id, bool allowed, F&& f) {
+  if (!allowed) return fail(ErrorCode::forbidden, "events_forbidden");
+  auto r = app.store->write([&](store::Conn& c) -> Result<T> {
+    auto round = repo::round(c, event_id, round_id);
+    if (!round) return fail(ErrorCode::not_found, "breakouts_round_not_found");
+    return f(c, *round);
+  });
+  if (r) events::live::changed(event_id);
+  return r;
+}
 
 }  // namespace hs::breakouts::commands

@@ -1,6 +1,6 @@
 #include "modules/breakouts/handlers/common.hpp"
+#include "core/number.hpp"
 
-#include <charconv>
 
 #include "modules/events/permissions.hpp"
 
@@ -9,12 +9,7 @@ namespace hs::breakouts::handlers {
 using web::Context;
 using web::View;
 
-std::optional<std::int64_t> number(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> number(std::string_view s) { return hs::number::whole(s); }
 
 std::optional<commands::Access> load(Context& c) {
   auto id = number(c.param("id"));

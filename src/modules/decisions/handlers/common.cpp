@@ -1,7 +1,7 @@
 #include "modules/decisions/handlers/common.hpp"
+#include "core/number.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/clock.hpp"
 #include "modules/decisions/commands/anonymity.hpp"
@@ -36,13 +36,7 @@ Response forbidden(Context& c) {
   return c.error_page(Error::of(ErrorCode::forbidden, "decisions_not_allowed"));
 }
 
-std::optional<std::int64_t> id_param(Context& c, const char* name) {
-  auto s = c.param(name);
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || s.size() > 18 || ec != std::errc{} || end != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> id_param(Context& c, const char* name) { return number::id(c.param(name)); }
 
 View page_view(Context& c, const Space& s, const std::string& title_key,
                const std::vector<std::pair<std::string, std::string>>& args) {

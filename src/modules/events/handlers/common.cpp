@@ -1,7 +1,7 @@
 #include "modules/events/handlers/common.hpp"
+#include "core/number.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 
 #include "modules/events/rules/fields.hpp"
@@ -45,13 +45,7 @@ using web::Context;
 using web::Response;
 using web::View;
 
-std::optional<std::int64_t> id_param(const Context& c, std::string_view name) {
-  auto s = c.param(name);
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> id_param(const Context& c, std::string_view name) { return number::id(c.param(name)); }
 
 std::optional<commands::Access> load(Context& c) {
   auto id = id_param(c, "id");

@@ -1,4 +1,5 @@
-#include <charconv>
+
+#include "core/number.hpp"
 
 #include "modules/spaces/handlers/handlers.hpp"
 
@@ -66,13 +67,12 @@ Response member_role(Context& c) {
   auto s = load_space(c);
   if (!s) return not_found(c);
   if (!change_roles(s->subject)) return forbidden(c);
-  std::int64_t user_id = 0;
-  auto p = c.param("user_id");
-  if (std::from_chars(p.data(), p.data() + p.size(), user_id).ec != std::errc()) return not_found(c);
-  auto r = commands::change_role(c.app, s->space().id, user_id, c.field("role"));
+  auto user_id = number::id(c.param("user_id"));
+  if (!user_id) return not_found(c);
+  auto r = commands::change_role(c.app, s->space().id, *user_id, c.field("role"));
   if (!r && r.error().code == ErrorCode::not_found) return not_found(c);
   if (!r) {
-    auto e = at_field(r.error(), "role-" + std::to_string(user_id));
+    auto e = at_field(r.error(), "role-" + std::to_string(*user_id));
     return render_members(c, *s, &e, web::http_status(e.code));
   }
   return c.redirect(redirect_with_notice("/spaces/" + s->space().slug + "/members", "role_changed"));

@@ -1,4 +1,5 @@
-#include <charconv>
+
+#include "core/number.hpp"
 
 #include "modules/spaces/handlers/handlers.hpp"
 
@@ -34,10 +35,9 @@ Response decide(Context& c, bool approve) {
   auto s = load_space(c);
   if (!s) return not_found(c);
   if (!decide_join(s->subject)) return forbidden(c);
-  std::int64_t id = 0;
-  auto p = c.param("id");
-  if (std::from_chars(p.data(), p.data() + p.size(), id).ec != std::errc()) return not_found(c);
-  auto r = commands::decide_join(c.app, actor(c), s->space(), id, approve);
+  auto id = number::id(c.param("id"));
+  if (!id) return not_found(c);
+  auto r = commands::decide_join(c.app, actor(c), s->space(), *id, approve);
   if (!r && r.error().code == ErrorCode::not_found) return not_found(c);
   if (!r) return render_requests(c, *s, &r.error(), web::http_status(r.error().code));
   return c.redirect(redirect_with_notice("/spaces/" + s->space().slug + "/requests", approve ? "approved" : "declined"));

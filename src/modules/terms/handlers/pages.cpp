@@ -1,7 +1,8 @@
 // GET /spaces/{slug}/terms, .../terms/versions, .../terms/versions/{n} and
 // .../terms/diff?from=A&to=B: reading the terms of reference, every version, and the
 // differences between any two.
-#include <charconv>
+
+#include "core/number.hpp"
 
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/handlers/common.hpp"
@@ -18,12 +19,7 @@ using web::View;
 
 namespace {
 
-std::optional<std::int64_t> whole(std::string_view s) {
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || s.size() > 12 || ec != std::errc{} || end != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
+std::optional<std::int64_t> whole(std::string_view s) { return number::id(s); }
 
 View diff_view(Context& c, const TextDiff& d) {
   View lines = View::list();
