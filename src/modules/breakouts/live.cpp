@@ -33,7 +33,7 @@ std::string part(web::App& app, std::int64_t event_id) {
     for (const auto& [group, count] : repo::note_counts(c, round->id)) notes[std::to_string(group)] = count;
     o["notes"] = std::move(notes);
     o["help"] = static_cast<std::int64_t>(repo::open_help(c, round->id).size());
-    o["placed"] = static_cast<std::int64_t>(repo::places_of(c, round->id).size());
+    o["placed"] = repo::placed_count(c, round->id);
     return json::serialize(o);
   });
 }

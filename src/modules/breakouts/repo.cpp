@@ -41,6 +41,7 @@ FROM breakout_places p JOIN breakout_groups g ON g.id = p.group_id
 JOIN event_participants ep ON ep.id = p.participant_id
 WHERE p.round_id = ? AND p.participant_id = ?)";
 constexpr const char* kGroupSize = "SELECT COUNT(*) FROM breakout_places WHERE group_id = ?";
+constexpr const char* kPlacedCount = "SELECT COUNT(*) FROM breakout_places WHERE round_id = ?";
 constexpr const char* kPool = R"(
 SELECT ep.id, ep.user_id, ep.nickname, m.role
 FROM event_participants ep JOIN events e ON e.id = ep.event_id
@@ -209,6 +210,8 @@ std::optional<PlaceRow> place_of(store::Conn& c, std::int64_t round_id, std::int
 }
 
 std::int64_t group_size(store::Conn& c, std::int64_t group_id) { return c.one(kGroupSize, group_id)->i64(0); }
+
+std::int64_t placed_count(store::Conn& c, std::int64_t round_id) { return c.one(kPlacedCount, round_id)->i64(0); }
 
 std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id) {
   std::vector<PoolRow> out;

@@ -75,6 +75,7 @@ void remove_place(store::Conn& c, std::int64_t round_id, std::int64_t participan
 std::vector<PlaceRow> places_of(store::Conn& c, std::int64_t round_id);
 std::optional<PlaceRow> place_of(store::Conn& c, std::int64_t round_id, std::int64_t participant_id);
 std::int64_t group_size(store::Conn& c, std::int64_t group_id);
+std::int64_t placed_count(store::Conn& c, std::int64_t round_id);
 std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id);
 // Pairs of participants who shared a group in the event's rounds before this one that
 // were held (started).

@@ -10,6 +10,7 @@
 #include "modules/breakouts/permissions.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/repo.hpp"
+#include "modules/events/rules/fields.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
@@ -19,19 +20,6 @@ namespace hs::breakouts::commands {
 namespace {
 
 constexpr std::size_t kNoteMax = 2000;
-
-std::vector<std::string> prompts_of(const repo::RoundRow& r) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < r.prompts.size()) {
-    auto nl = r.prompts.find('\n', start);
-    auto line = r.prompts.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (!line.empty()) out.push_back(line);
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
 
 // The person's participant record; a member taking part for the first time gets one.
 std::int64_t participant_for(web::App& app, store::Conn& c, const Access& a) {
@@ -124,7 +112,7 @@ std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::i
     if (!round) return std::nullopt;
     RoundView v;
     v.round = *round;
-    v.prompts = prompts_of(*round);
+    v.prompts = events::lines_of(round->prompts);
     v.help = repo::open_help(c, round_id);
     for (const auto& g : repo::groups_of(c, round_id)) {
       Group group{g.id, g.number, repo::note_count_of_group(c, g.id), {}, false};
@@ -155,7 +143,7 @@ std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t rou
     if (!place) return std::nullopt;
     MyGroup m;
     m.round = *round;
-    m.prompts = prompts_of(*round);
+    m.prompts = events::lines_of(round->prompts);
     m.host = place->host;
     m.group.id = place->group_id;
     m.group.number = place->group_number;
