@@ -14,6 +14,8 @@
 #include <mutex>
 #include <thread>
 
+#include <unistd.h>
+
 #include "web/app.hpp"
 #include "web/hub.hpp"
 #include "web/metrics.hpp"
@@ -44,8 +46,12 @@ class Closable {
 };
 
 struct Shared {
-  explicit Shared(App& a) : app(a) {}
+  Shared(App& a, net::io_context& l) : app(a), live_ioc(l) {}
   App& app;
+  // Live WebSockets run on their own threads: a snapshot going out to thousands of
+  // them never queues a page or a submission behind it, and a submission's commit
+  // (an fsync) never holds a snapshot back.
+  net::io_context& live_ioc;
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::list<std::weak_ptr<Closable>> live;
@@ -74,6 +80,9 @@ struct Shared {
 class WsSession final : public Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(tcp::socket&& s, Shared& sh, std::string topic) : ws_(std::move(s)), sh_(sh), topic_(std::move(topic)) {
+    // A snapshot is written whole and at once; no delay waiting to fill a segment.
+    beast::error_code ec;
+    ws_.next_layer().set_option(tcp::no_delay(true), ec);
     sh_.app.metrics->connection_opened();
   }
   ~WsSession() override {
@@ -136,7 +145,9 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
     });
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  // On the bare socket: the WebSocket's own timer keeps its timeouts, and a write does
+  // not pass through tcp_stream's per-operation timer.
+  websocket::stream<tcp::socket> ws_;
   Shared& sh_;
   std::string topic_;
   beast::flat_buffer buffer_;
@@ -284,8 +295,19 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     auto outcome = authorise_websocket(sh_.app, req);
     if (auto* res = std::get_if<Response>(&outcome)) return write(std::move(*res), false, false);
     stream_.expires_never();
-    std::make_shared<WsSession>(stream_.release_socket(), sh_, std::get<std::string>(outcome))
-        ->run(parser_->release());
+    // The connection moves to the live threads: the same descriptor, now watched there.
+    auto http_socket = stream_.release_socket();
+    auto protocol = http_socket.local_endpoint().protocol();
+    beast::error_code ec;
+    auto fd = http_socket.release(ec);
+    if (ec) return;
+    tcp::socket live(net::make_strand(sh_.live_ioc));
+    live.assign(protocol, fd, ec);
+    if (ec) {
+      ::close(fd);
+      return;
+    }
+    std::make_shared<WsSession>(std::move(live), sh_, std::get<std::string>(outcome))->run(parser_->release());
   }
 
   void reply_status(int status, std::string text) {
@@ -427,7 +449,8 @@ void serve(App& app) {
   int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
   net::io_context ioc{threads};
-  Shared shared(app);
+  net::io_context live{threads};
+  Shared shared(app, live);
   auto listener = std::make_shared<Listener>(ioc, parse_listen(app.config.listen), shared);
   auto ep = listener->local();
   if (!app.config.port_file.empty()) {
@@ -442,6 +465,7 @@ void serve(App& app) {
   auto deadline = std::chrono::steady_clock::now();
   std::function<void()> check = [&] {
     if (app.metrics->open_connections() <= 0 || std::chrono::steady_clock::now() > deadline) {
+      live.stop();
       ioc.stop();
       return;
     }
@@ -458,9 +482,14 @@ void serve(App& app) {
     check();
   });
 
+  // The live threads run until stopped, with or without connections.
+  auto live_work = net::make_work_guard(live);
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
+  for (int i = 0; i < threads; ++i) pool.emplace_back([&] { live.run(); });
   ioc.run();
+  live_work.reset();
+  live.stop();
   for (auto& t : pool) t.join();
   spdlog::info("stopped");
 }

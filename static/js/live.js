@@ -47,17 +47,18 @@
     var words = section.querySelector('#words tbody');
     if (words && s.current.words) {
       while (words.firstChild) words.removeChild(words.firstChild);
+      // Each word is [text, count].
       s.current.words.forEach(function (w) {
         var tr = document.createElement('tr'); tr.className = 'govuk-table__row';
-        var a = document.createElement('td'); a.className = 'govuk-table__cell'; a.textContent = w.text;
+        var a = document.createElement('td'); a.className = 'govuk-table__cell'; a.textContent = w[0];
         var b = document.createElement('td'); b.className = 'govuk-table__cell govuk-table__cell--numeric';
-        b.textContent = String(w.count);
+        b.textContent = String(w[1]);
         tr.appendChild(a); tr.appendChild(b); words.appendChild(tr);
       });
     }
     var summary = section.querySelector('#cloud-summary');
     if (summary && s.current.summary) summary.textContent = s.current.summary;
-    drawCloud(s.current.picture);
+    drawCloud(s.current.picture, s.current.words);
     if (s.current.questions) {
       s.current.questions.forEach(function (q) {
         var li = document.getElementById('q-' + q.id);
@@ -68,30 +69,37 @@
     summarise(s);
   }
 
-  // The word-cloud picture is sent as data (words and where they go), not markup: its
+  // The word-cloud picture is sent as data (which word goes where), not markup: its
   // text elements are rebuilt here with textContent, so nothing a person wrote is parsed.
+  // Each placed word is [index into words, x, y, font size, advance, rotation].
   var SVG = 'http://www.w3.org/2000/svg';
-  function drawCloud(p) {
+  function drawCloud(p, words) {
     var svg = section.querySelector('#cloud-svg');
-    if (!svg || !p || !p.words) return;
+    if (!svg || !p || !p.placed || !words) return;
     var g = svg.querySelector('g');
     if (!g) return;
+    var named = [];
     svg.setAttribute('viewBox', '0 0 ' + p.width + ' ' + p.height);
-    svg.setAttribute('aria-label', p.label || '');
     while (g.firstChild) g.removeChild(g.firstChild);
-    p.words.forEach(function (w) {
+    p.placed.forEach(function (q) {
+      var w = words[q[0]];
+      if (!w) return;
+      var x = q[1], y = q[2], size = q[3], advance = q[4], rotate = q[5];
       var t = document.createElementNS(SVG, 'text');
-      t.setAttribute('x', String(w.x));
-      t.setAttribute('y', String(w.y));
-      t.setAttribute('font-size', String(w.size));
-      if (w.advance > 0) {
-        t.setAttribute('textLength', String(w.advance));
+      t.setAttribute('x', String(x));
+      t.setAttribute('y', String(y));
+      t.setAttribute('font-size', String(size));
+      if (advance > 0) {
+        t.setAttribute('textLength', String(advance));
         t.setAttribute('lengthAdjust', 'spacingAndGlyphs');
       }
-      if (w.rotate) t.setAttribute('transform', 'rotate(' + w.rotate + ' ' + w.x + ' ' + w.y + ')');
-      t.textContent = w.text;
+      if (rotate) t.setAttribute('transform', 'rotate(' + rotate + ' ' + x + ' ' + y + ')');
+      t.textContent = w[0];
       g.appendChild(t);
+      if (named.length < 30) named.push(w[0]);
     });
+    // As the page's own label: the prefix, then the first 30 words placed.
+    svg.setAttribute('aria-label', (p.label || '') + (named.length ? ': ' + named.join(', ') : ''));
   }
 
   function fetchState() {

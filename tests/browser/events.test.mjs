@@ -142,6 +142,8 @@ test('a word cloud counts variants together live, holds a listed word for review
   assert.equal(await countIn(presenter, 'bollocks'), null, 'the listed word waits for review');
   assert.ok(await presenter.locator('#cloud-svg text', { hasText: 'Listening' }).count() === 1, 'the picture is redrawn');
   assert.equal(await presenter.locator('#cloud-svg text', { hasText: 'bollocks' }).count(), 0);
+  assert.match(await presenter.locator('#cloud-svg').getAttribute('aria-label'), /^Word cloud: .+: Listening$/,
+    'the redrawn picture names its words for screen readers');
   // The held word counts among the entries; its snapshot may come a moment later.
   await presenter.locator('#live-status', { hasText: '4 entries' }).waitFor();
   assert.match(await presenter.locator('#live-status').innerText(), /4 entries, top: Listening \(3\)/);

@@ -286,10 +286,19 @@ test('word cloud: stems group variants, listed words wait for the facilitator, w
   assert.match((await cat.get(path)).text, /<li>bollocks <form/);
 
   let state = JSON.parse((await ben.get(`${path}/state.json`)).text);
-  assert.deepEqual(state.current.words.slice(0, 2).map((w) => [w.text, w.count]), [['Listening', 3], ['Trust', 2]]);
+  // Compact: each word is [text, count]; the picture places words by index.
+  assert.deepEqual(state.current.words.slice(0, 2), [['Listening', 3], ['Trust', 2]]);
   assert.ok(!JSON.stringify(state).includes('bollocks'), 'the snapshot leaves held words out');
   assert.equal(state.current.summary, '9 entries, top: Listening (3)');
-  assert.ok(state.current.picture.words.some((w) => w.text === 'Listening'));
+  const placed = state.current.picture.placed;
+  assert.equal(placed.length, state.current.words.length, 'every shown word is placed');
+  assert.ok(placed.some((q) => state.current.words[q[0]][0] === 'Listening'));
+  for (const [i, x, y, size, advance] of placed) {
+    assert.ok(Number.isInteger(i) && i >= 0 && i < state.current.words.length);
+    assert.ok(x >= 0 && x <= state.current.picture.width && y >= 0 && y <= state.current.picture.height);
+    assert.ok(size > 0 && advance > 0);
+  }
+  assert.equal(state.current.picture.label, 'Word cloud: One word for a good meeting');
 
   // The facilitator sees it waiting, and releases it.
   let run = await fac.get(`${path}/run`);
@@ -335,7 +344,7 @@ test('word cloud: stems group variants, listed words wait for the facilitator, w
   assert.match(svg.text, /<\/svg>\s*$/);
   const texts = [...svg.text.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
   state = JSON.parse((await ben.get(`${path}/state.json`)).text);
-  const shownWords = state.current.words.map((w) => w.text.replace(/&/g, '&amp;'));
+  const shownWords = state.current.words.map((w) => w[0].replace(/&/g, '&amp;'));
   assert.deepEqual([...texts].sort(), [...shownWords].sort(), 'every shown word is drawn');
   assert.ok(texts.includes('Kindness &amp; hope'));
   assert.ok(!svg.text.includes('bollocks'));

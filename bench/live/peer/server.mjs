@@ -15,9 +15,10 @@
 //     and sent to every subscriber, who keeps only the newest one not yet written (a slow
 //     reader holds one message, not a queue).
 //   - The snapshot has humanspace's JSON shape: {event, title, current: {id, kind, title,
-//     state, revealed, responses, words: [{text, count}], summary, picture: {width, height,
-//     label, words: [{text, x, y, size, advance, rotate}]}}}, so that the same number of
-//     bytes travels to each connection.
+//     state, revealed, responses, words: [[text, count]], summary, picture: {width, height,
+//     label, placed: [[index into words, x, y, size, advance, rotate]]}}}, with x and y
+//     whole pixels as humanspace's, so that the same number of bytes travels to each
+//     connection.
 //
 // What it does not do, unlike humanspace:
 //   - No durability: entries live in memory; an acknowledged entry is gone after a crash.
@@ -128,34 +129,32 @@ function snapshot() {
     let text = '';
     let best = -1;
     for (const [t, n] of g.forms) if (n > best || (n === best && t < text)) { best = n; text = t; }
-    words.push({ text, count: g.count });
+    words.push([text, g.count]);
   }
-  words.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const it = {
     id: current.id, kind: 'cloud', title: current.title, state: current.state, revealed: false,
     responses: current.responses, words,
-    summary: words.length ? `${current.responses} entries, top: ${words[0].text} (${words[0].count})`
+    summary: words.length ? `${current.responses} entries, top: ${words[0][0]} (${words[0][1]})`
       : `${current.responses} entries`,
   };
   // Rows, left to right, no collision test: enough to send as many bytes as a layout.
   const width = 1024;
   const height = 768;
-  const max = words.length ? words[0].count : 1;
+  const max = words.length ? words[0][1] : 1;
   const placed = [];
   let x = 0;
   let y = 0;
   let row = 0;
-  let label = `Word cloud: ${current.title}`;
-  for (const w of words) {
-    const size = Math.round((10 + 70 * Math.sqrt(w.count / max)) * 100) / 100;
-    const advance = Math.round(size * 0.55 * w.text.length * 100) / 100;
+  words.forEach(([text, count], i) => {
+    const size = Math.round((10 + 70 * Math.sqrt(count / max)) * 100) / 100;
+    const advance = Math.round(size * 0.55 * text.length * 100) / 100;
     if (x + advance > width) { x = 0; y += row; row = 0; }
-    if (placed.length < 30) label += (placed.length === 0 ? ': ' : ', ') + w.text;
-    placed.push({ text: w.text, x: Math.round(x * 100) / 100, y: Math.round((y + size) * 100) / 100, size, advance, rotate: 0 });
+    placed.push([i, Math.round(x), Math.round(y + size), size, advance, 0]);
     x += advance + size * 0.3;
     row = Math.max(row, size * 1.2);
-  }
-  it.picture = { width, height, label, words: placed };
+  });
+  it.picture = { width, height, label: `Word cloud: ${current.title}`, placed };
   o.current = it;
   return JSON.stringify(o);
 }

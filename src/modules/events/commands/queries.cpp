@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "modules/events/commands/cloud_tally.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -44,9 +45,9 @@ std::optional<Current> current(web::App& app, const repo::EventRow& e, std::opti
         if (pid && en.participant_id == *pid) cur.my_entries.push_back(std::move(en));
       }
       cur.responses = static_cast<std::int64_t>(entries.size());
-      auto t = build_tally(e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id));
-      if (t) {
-        auto all = all_groups(*t);
+      auto groups = cloud_groups(cur.item.id, e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id));
+      if (groups) {
+        auto all = std::move(*groups);
         cur.cloud = shown_groups(all);
         if (runner) cur.cloud_groups = std::move(all);
       }
@@ -62,9 +63,9 @@ std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e
     if (!it || it->kind != "cloud") return std::nullopt;
     std::vector<CloudEntry> entries;
     for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
-    auto t = build_tally(e.language, it->max_chars, entries, repo::moderation(c, item_id));
-    if (!t) return std::nullopt;
-    auto shown = shown_groups(all_groups(*t));
+    auto groups = cloud_groups(item_id, e.language, it->max_chars, entries, repo::moderation(c, item_id));
+    if (!groups) return std::nullopt;
+    auto shown = shown_groups(*groups);
     auto picture = cloud::picture(item_id, shown);
     CloudPicture p{std::move(*it), std::move(picture), std::move(shown)};
     if (!p.picture) return std::nullopt;
