@@ -2,7 +2,7 @@
 //
 //   node bench/live/loadgen.mjs --url http://127.0.0.1:PORT --target humanspace|peer
 //     --n 5000 --rate 500 --seconds 15 --server-pid PID [--email E --password P]
-//     [--workers 1] [--out result.json]
+//     [--workers 1] [--listener BIN --listener-threads 2] [--out result.json]
 //
 // One run: start a fresh word-cloud activity (humanspace: sign in as the facilitator, add
 // a cloud item allowing 10 entries each, open it; peer: POST /bench/activity); join N
@@ -22,9 +22,17 @@
 // latency by at most one snapshot interval and only among submissions in flight together.
 // The count is found with a byte search for `"responses":` (no JSON parse), so the
 // generator's cost per message does not grow with the snapshot.
+//
+// Who holds the participant connections: with --listener, bench/live/listen.cpp (built
+// by run.sh), a C++ epoll client that records the same timelines at a few µs a message;
+// otherwise `ws` clients in --workers worker threads (about 25 µs a message, which at
+// 10,000 connections is a whole core of a two-core machine).
 import http from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -128,6 +136,43 @@ if (!isMainThread) {
         loopP99: loop.count ? loop.percentile(99) / 1e6 : 0 }, [hist.buffer]);
     }
   });
+}
+
+// --- the C++ listener: holds the participant connections in another process ----------
+async function startListener(bin, threads, port, path, origin, cookies) {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-listen-'));
+  writeFileSync(join(dir, 'cookies'), `${cookies.join('\n')}\n`);
+  const out = join(dir, 'out');
+  const child = spawn(bin, ['--port', String(port), '--path', path, '--origin', origin, '--cookies', join(dir, 'cookies'),
+    '--threads', String(threads), '--out', out], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting = [];
+  lines.on('line', (l) => { const w = waiting.shift(); if (w) w(l); });
+  const line = () => new Promise((resolve) => waiting.push(resolve));
+  const first = await line();
+  const opened = Number(first.match(/^opened (\d+)$/)?.[1] ?? NaN);
+  if (!Number.isFinite(opened)) throw new Error(`listener said: ${first}`);
+  return {
+    opened,
+    pid: child.pid,
+    async finish() {
+      child.stdin.write('finish\n');
+      const done = await line();
+      if (done !== 'done') throw new Error(`listener said: ${done}`);
+      const buf = readFileSync(out);
+      const d = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
+      const stats = { refused: d[0], failed: d[1], errors: d[2], dropped: d[3] };
+      const timelines = [];
+      let at = 8;
+      for (let i = 0; i < d[7]; i++) {
+        const n = d[at];
+        timelines.push({ t: d.subarray(at + 1, at + 1 + n), c: d.subarray(at + 1 + n, at + 1 + 2 * n) });
+        at += 1 + 2 * n;
+      }
+      rmSync(dir, { recursive: true, force: true });
+      return { stats, messages: d[4], bytes: d[5], busyP99: d[6], timelines };
+    },
+  };
 }
 
 // --- main thread ---------------------------------------------------------------------
@@ -285,7 +330,9 @@ async function main() {
   const N = Number(a.n || 1000);
   const R = Number(a.rate || 500);
   const pid = Number(a['server-pid']);
-  const workers = Number(a.workers ?? 1);
+  const listenerBin = a.listener || '';
+  const listenerThreads = Number(a['listener-threads'] ?? 2);
+  const workers = listenerBin ? 0 : Number(a.workers ?? 1);
   const maxEntries = 10;
   // Each participant may add 10 entries: the run stops short rather than collect refusals.
   const seconds = Math.min(Number(a.seconds || 15), Math.floor((maxEntries * N) / R));
@@ -351,9 +398,14 @@ async function main() {
     }
   }
   let local = null;
+  let listener = null;
   const localStats = { refused: 0, failed: 0, errors: 0, dropped: 0, closing: false, lastError: '' };
   let opened = 0;
-  if (workers > 0) {
+  if (listenerBin) {
+    const u = new URL(url);
+    listener = await startListener(listenerBin, listenerThreads, Number(u.port), `${path}/live`, url, ok);
+    opened = listener.opened;
+  } else if (workers > 0) {
     const res = await Promise.all(shares.map((s) => { const p = s.waitFor('opened'); s.worker.postMessage({ cmd: 'open' }); return p; }));
     opened = res.reduce((x, m) => x + m.open, 0);
   } else {
@@ -379,6 +431,7 @@ async function main() {
   const threads0 = threadCpu(pid);
   const cpu0 = procStat(pid);
   const gen0 = process.cpuUsage();
+  const lis0 = listener ? procStat(listener.pid).cpu : 0;
   const busy0 = machineBusy();
   const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   const rssSamples = [];
@@ -415,6 +468,8 @@ async function main() {
   const cpu1 = procStat(pid);
   const threads1 = threadCpu(pid);
   const gen1 = process.cpuUsage(gen0);
+  // The listener's CPU counts as the generator's.
+  if (listener) gen1.user += (procStat(listener.pid).cpu - lis0) * 1e6;
   const busy1 = machineBusy();
   const windowSeconds = (now() - start) / 1000;
   await sleep(1000);
@@ -432,7 +487,15 @@ async function main() {
   const wsStats = { refused: 0, failed: 0, errors: 0, dropped: 0 };
   const loopP99s = [loop.percentile(99) / 1e6];
   const addStats = (s) => { for (const k of Object.keys(wsStats)) wsStats[k] += s[k]; };
-  if (workers > 0) {
+  let listenerBusyP99 = null;
+  if (listener) {
+    const r = await listener.finish();
+    for (const tl of r.timelines) missed += arrivals(tl, sent, hist);
+    messages = r.messages;
+    bytes = r.bytes;
+    addStats(r.stats);
+    listenerBusyP99 = r.busyP99;
+  } else if (workers > 0) {
     const res = await Promise.all(shares.map((s) => { const p = s.waitFor('done'); s.worker.postMessage({ cmd: 'finish', sent }); return p; }));
     for (const m of res) {
       for (let i = 0; i < hist.length; i++) hist[i] += m.hist[i];
@@ -469,7 +532,8 @@ async function main() {
       perConnKb, cpuSeconds: cpu1.cpu - cpu0.cpu, threads: connected.threads,
       threadCpuSeconds: Object.keys(threads1).map((t) => Math.round((threads1[t] - (threads0[t] || 0)) * 100) / 100)
         .filter((x) => x > 0).sort((x, y) => y - x) },
-    generator: { cpuSeconds: (gen1.user + gen1.system) / 1e6, workers, loopP99Ms: Math.max(...loopP99s) },
+    generator: { cpuSeconds: (gen1.user + gen1.system) / 1e6, workers, loopP99Ms: Math.max(...loopP99s),
+      listener: listener ? { threads: listenerThreads, busyP99Ms: listenerBusyP99 } : null },
     // CPU seconds over the window from the first submission until the last one had
     // arrived at the presenter (+0.5 s); "others" is every other process on the machine.
     window: { seconds: windowSeconds, machineBusySeconds: busy1 - busy0, loadAvgAtStart: Number(load0),

@@ -36,7 +36,10 @@ for (const t of targets) {
       ` → ${r.server.perConnKb.toFixed(1)} KB per idle connection; peak under load ${mib(r.server.peakRssKb)} MiB`);
     console.log(`    CPU over the ${w.seconds.toFixed(1)} s window: server ${r.server.cpuSeconds.toFixed(1)} s` +
       ` (${(r.server.cpuSeconds / w.seconds).toFixed(2)} cores; busiest threads ${r.server.threadCpuSeconds.slice(0, 4).map((x) => x.toFixed(1)).join(', ')} s), generator ${r.generator.cpuSeconds.toFixed(1)} s` +
-      ` (${(r.generator.cpuSeconds / w.seconds).toFixed(2)} cores, ${r.generator.workers} worker thread(s), event-loop delay p99 ${ms(r.generator.loopP99Ms)} ms),` +
+      ` (${(r.generator.cpuSeconds / w.seconds).toFixed(2)} cores, ` +
+      (r.generator.listener
+        ? `participants held by the C++ listener in ${r.generator.listener.threads} thread(s), its busiest 1 % of turns over ${r.generator.listener.busyP99Ms.toFixed(1)} ms; POSTs' event-loop delay p99 ${ms(r.generator.loopP99Ms)} ms),`
+        : `${r.generator.workers} worker thread(s), event-loop delay p99 ${ms(r.generator.loopP99Ms)} ms),`) +
       ` other processes ${Math.max(0, w.othersCpuSeconds).toFixed(1)} s; load average at start ${w.loadAvgAtStart}`);
     console.log(`    errors: submissions refused ${errs(r.postErrors)}; joins ${errs(r.joinErrors)};` +
       ` WebSockets refused ${r.ws.refused}, failed ${r.ws.failed}, dropped ${r.ws.dropped}, errors ${r.ws.errors};` +
@@ -74,6 +77,14 @@ if (hs && peer) {
   const top = ns[ns.length - 1];
   const capped = hs === top || peer === top ? ` (capped: ${fmt(top)} is the most tried here)` : '';
   console.log(`  ratio humanspace/peer: ${(hs / peer).toFixed(2)}× (aim: at least 2.5×)${capped} → ${hs / peer >= 2.5 ? 'met' : 'NOT met'}`);
+  // Each connection is a descriptor in the server: past the limit no server can hold more.
+  const fdLimit = Number(process.env.LIVE_FD_LIMIT || 0);
+  const failed = ns.find((n) => n > peer && load('peer', n));
+  if (hs === top && fdLimit && 2.5 * peer + 1024 > fdLimit) {
+    console.log(`  humanspace held the most tried; the peer failed at ${failed ? fmt(failed) : 'none tried'}. Showing 2.5× would take` +
+      ` humanspace holding ${fmt(Math.ceil(2.5 * peer))} connections, more than one process may open here` +
+      ` (open-file hard limit ${fmt(fdLimit)}, which this machine does not let us raise)`);
+  }
 } else {
   console.log('  ratio humanspace/peer: cannot be computed (one of them sustained none of the N tried) → NOT met');
 }

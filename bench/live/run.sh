@@ -2,10 +2,11 @@
 # bench/live — live word cloud under load, humanspace against a small Node `ws` peer.
 #
 # Usage: bash bench/live/run.sh [SECONDS]        (default 15 seconds of submissions per run)
-# Environment: HS_BIN (default ./build/humanspace), LIVE_NS (default "1000 2000 5000 10000"),
-#   LIVE_RATE (default 500 submissions a second), LIVE_WORKERS (generator worker threads
-#   holding the participant connections, default 1), LIVE_BUDGET (seconds; no new run
-#   starts after this, default 1500).
+# Environment: HS_BIN (default ./build/humanspace), LIVE_NS (default "1000 5000 10000 15000 18500"),
+#   LIVE_RATE (default 500 submissions a second), LIVE_CLIENT (who holds the participant
+#   connections: "listener", the default, is bench/live/listen.cpp, a C++ epoll client
+#   built here; "ws" is Node `ws` clients in LIVE_WORKERS worker threads, default 2),
+#   LIVE_BUDGET (seconds; no new run starts after this, default 1500).
 #
 # What it does. Humanspace runs on a temporary data directory (SQLite) seeded with the
 # demo; before each run the demo facilitator signs in, adds a word-cloud activity
@@ -38,21 +39,31 @@
 # acknowledged) and their ratio (aim: humanspace at least 2.5× the peer).
 #
 # Caveats. Server and generator share this machine's cores (and with whatever else runs:
-# see "other processes" and the load average); the generator's own event-loop delay is
-# printed so that a saturated generator is not mistaken for a slow server. N is bounded by
-# the open-file limit (each connection is a descriptor in both processes).
+# see "other processes" and the load average). The participant connections are held by
+# bench/live/listen.cpp, a C++ epoll client at a few µs a message; Node `ws` clients
+# (LIVE_CLIENT=ws) cost about 25 µs a message, and past 5,000 connections the generator,
+# not the server, then set the latency. Its busiest turns and the POSTs' event-loop delay
+# are printed so that a saturated generator is not mistaken for a slow server. N is
+# bounded by the open-file limit (each connection is a descriptor in both processes);
+# the report says when that limit, not a server, is what stops the ratio being shown.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}
 bin=${HS_BIN:-./build/humanspace}
-ns=${LIVE_NS:-1000 2000 5000 10000}
+ns=${LIVE_NS:-1000 5000 10000 15000 18500}
 rate=${LIVE_RATE:-500}
-workers=${LIVE_WORKERS:-1}
+workers=${LIVE_WORKERS:-2}
+client=${LIVE_CLIENT:-listener}
 budget=${LIVE_BUDGET:-1500}
 work=$(mktemp -d /tmp/hs-bench-live.XXXXXX)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+clientargs=(--workers "$workers")
+if [ "$client" = listener ]; then
+  g++ -std=c++23 -O2 -DNDEBUG -pthread bench/live/listen.cpp -o "$work/listen"
+  clientargs=(--listener "$work/listen" --listener-threads 2)
+fi
 
 # Each connection is a file descriptor in the server and in the generator.
 hard=$(ulimit -Hn)
@@ -100,7 +111,7 @@ for n in $ns; do
     if [ "$target" = humanspace ]; then start_hs; else start_peer; fi
     port=$(cat "$work/port")
     if ! node bench/live/loadgen.mjs --url "http://127.0.0.1:$port" --target "$target" --n "$n" --rate "$rate" \
-      --seconds "$secs" --server-pid "$pid" --workers "$workers" --email priya@example.org --password "$password" \
+      --seconds "$secs" --server-pid "$pid" "${clientargs[@]}" --email priya@example.org --password "$password" \
       --out "$work/$target-$n.json" >/dev/null 2>"$work/loadgen.log"; then
       notes+=("$target N=$n failed: $(tail -1 "$work/loadgen.log")")
     fi
@@ -111,4 +122,4 @@ done
 echo "bench/live — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 echo "live word cloud: N participant WebSockets + 1 presenter, $rate submissions/s for up to ${secs} s; snapshots coalesced to 5/s"
 for note in "${notes[@]}"; do echo "note: $note"; done
-node bench/live/report.mjs "$work" "$ns"
+LIVE_FD_LIMIT=$hard node bench/live/report.mjs "$work" "$ns"
