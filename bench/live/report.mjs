@@ -81,7 +81,7 @@ if (hs && peer) {
   const fdLimit = Number(process.env.LIVE_FD_LIMIT || 0);
   const failed = ns.find((n) => n > peer && load('peer', n));
   if (hs === top && fdLimit && 2.5 * peer + 1024 > fdLimit) {
-    console.log(`  humanspace held the most tried; the peer failed at ${failed ? fmt(failed) : 'none tried'}. Showing 2.5× would take` +
+    console.log(`  humanspace held the most tried; ${failed ? `the peer failed at ${fmt(failed)}` : 'so did the peer'}. Showing 2.5× would take` +
       ` humanspace holding ${fmt(Math.ceil(2.5 * peer))} connections, more than one process may open here` +
       ` (open-file hard limit ${fmt(fdLimit)}, which this machine does not let us raise)`);
   }

@@ -45,13 +45,32 @@ class Closable {
   virtual net::any_io_executor executor() = 0;
 };
 
+class WsSession;
+
+// One live thread: an io_context that it alone runs, so its connections need no strand,
+// and a mailbox through which a snapshot reaches all of its connections with one post
+// rather than one each (a post is a lock, a queue entry and often a wake-up).
+class LiveLoop {
+ public:
+  net::io_context ioc{1};
+  void deliver(std::shared_ptr<WsSession> s, std::shared_ptr<const std::string> m);
+
+ private:
+  void flush();
+  std::mutex mu_;
+  std::vector<std::pair<std::shared_ptr<WsSession>, std::shared_ptr<const std::string>>> inbox_;
+  bool scheduled_ = false;
+};
+
 struct Shared {
-  Shared(App& a, net::io_context& l) : app(a), live_ioc(l) {}
+  explicit Shared(App& a) : app(a) {}
   App& app;
   // Live WebSockets run on their own threads: a snapshot going out to thousands of
   // them never queues a page or a submission behind it, and a submission's commit
-  // (an fsync) never holds a snapshot back.
-  net::io_context& live_ioc;
+  // (an fsync) never holds a snapshot back. Connections are dealt to them in turn.
+  std::vector<std::unique_ptr<LiveLoop>>* loops = nullptr;
+  std::atomic<std::size_t> next_loop{0};
+  LiveLoop& pick_loop() { return *(*loops)[next_loop++ % loops->size()]; }
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::list<std::weak_ptr<Closable>> live;
@@ -79,7 +98,8 @@ struct Shared {
 
 class WsSession final : public Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
  public:
-  WsSession(tcp::socket&& s, Shared& sh, std::string topic) : ws_(std::move(s)), sh_(sh), topic_(std::move(topic)) {
+  WsSession(tcp::socket&& s, Shared& sh, LiveLoop& loop, std::string topic)
+      : ws_(std::move(s)), sh_(sh), loop_(loop), topic_(std::move(topic)) {
     // A snapshot is written whole and at once; no delay waiting to fill a segment.
     beast::error_code ec;
     ws_.next_layer().set_option(tcp::no_delay(true), ec);
@@ -101,11 +121,13 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
   }
 
   void deliver(std::shared_ptr<const std::string> message) override {
-    net::post(ws_.get_executor(), [self = shared_from_this(), m = std::move(message)]() mutable {
-      // The newest message replaces one not yet sent: a slow reader holds one, not a queue.
-      self->pending_ = std::move(m);
-      if (!self->writing_) self->do_write();
-    });
+    loop_.deliver(shared_from_this(), std::move(message));
+  }
+  // On the loop's thread.
+  void take(std::shared_ptr<const std::string> message) {
+    // The newest message replaces one not yet sent: a slow reader holds one, not a queue.
+    pending_ = std::move(message);
+    if (!writing_) do_write();
   }
 
   void stop() override {
@@ -149,12 +171,31 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
   // not pass through tcp_stream's per-operation timer.
   websocket::stream<tcp::socket> ws_;
   Shared& sh_;
+  LiveLoop& loop_;
   std::string topic_;
   beast::flat_buffer buffer_;
   std::shared_ptr<const std::string> pending_;
   bool writing_ = false, closing_ = false, subscribed_ = false, tracked_ = false;
   std::list<std::weak_ptr<Closable>>::iterator it_;
 };
+
+void LiveLoop::deliver(std::shared_ptr<WsSession> s, std::shared_ptr<const std::string> m) {
+  std::lock_guard g(mu_);
+  inbox_.emplace_back(std::move(s), std::move(m));
+  if (scheduled_) return;
+  scheduled_ = true;
+  net::post(ioc, [this] { flush(); });
+}
+
+void LiveLoop::flush() {
+  decltype(inbox_) batch;
+  {
+    std::lock_guard g(mu_);
+    batch.swap(inbox_);
+    scheduled_ = false;
+  }
+  for (auto& [s, m] : batch) s->take(std::move(m));
+}
 
 class HttpSession final : public Closable, public std::enable_shared_from_this<HttpSession> {
  public:
@@ -301,13 +342,14 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     beast::error_code ec;
     auto fd = http_socket.release(ec);
     if (ec) return;
-    tcp::socket live(net::make_strand(sh_.live_ioc));
+    auto& loop = sh_.pick_loop();
+    tcp::socket live(loop.ioc);
     live.assign(protocol, fd, ec);
     if (ec) {
       ::close(fd);
       return;
     }
-    std::make_shared<WsSession>(std::move(live), sh_, std::get<std::string>(outcome))->run(parser_->release());
+    std::make_shared<WsSession>(std::move(live), sh_, loop, std::get<std::string>(outcome))->run(parser_->release());
   }
 
   void reply_status(int status, std::string text) {
@@ -448,9 +490,13 @@ tcp::endpoint parse_listen(const std::string& listen) {
 void serve(App& app) {
   int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
+  // Declared first, so it outlives the contexts: handlers they still hold when destroyed
+  // end connections that untrack themselves here.
+  Shared shared(app);
   net::io_context ioc{threads};
-  net::io_context live{threads};
-  Shared shared(app, live);
+  std::vector<std::unique_ptr<LiveLoop>> loops;
+  for (int i = 0; i < threads; ++i) loops.push_back(std::make_unique<LiveLoop>());
+  shared.loops = &loops;
   auto listener = std::make_shared<Listener>(ioc, parse_listen(app.config.listen), shared);
   auto ep = listener->local();
   if (!app.config.port_file.empty()) {
@@ -465,7 +511,7 @@ void serve(App& app) {
   auto deadline = std::chrono::steady_clock::now();
   std::function<void()> check = [&] {
     if (app.metrics->open_connections() <= 0 || std::chrono::steady_clock::now() > deadline) {
-      live.stop();
+      for (auto& l : loops) l->ioc.stop();
       ioc.stop();
       return;
     }
@@ -483,13 +529,14 @@ void serve(App& app) {
   });
 
   // The live threads run until stopped, with or without connections.
-  auto live_work = net::make_work_guard(live);
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> live_work;
+  for (auto& l : loops) live_work.push_back(net::make_work_guard(l->ioc));
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
-  for (int i = 0; i < threads; ++i) pool.emplace_back([&] { live.run(); });
+  for (auto& l : loops) pool.emplace_back([&ctx = l->ioc] { ctx.run(); });
   ioc.run();
-  live_work.reset();
-  live.stop();
+  live_work.clear();
+  for (auto& l : loops) l->ioc.stop();
   for (auto& t : pool) t.join();
   spdlog::info("stopped");
 }

@@ -196,6 +196,40 @@ test('a WebSocket subscriber receives a snapshot after a submission', async () =
   assert.ok(refused === 404 || refused === true, `outsider: ${refused}`);
 });
 
+test('a snapshot reaches every subscriber, and stopping the server closes them cleanly', async () => {
+  const srv = await startServer();
+  try {
+    const { fac, path, code, pollItem } = await setUp(srv);
+    await fac.post(`${path}/items/${pollItem}/do/open`);
+    // Enough connections to be dealt to every live thread.
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await participant(srv, code, `Listener ${i}`));
+    const sockets = people.map((p) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${path}/live`, {
+        headers: { cookie: p.cookieHeader(), origin: srv.origin },
+      });
+      const seen = [];
+      ws.on('message', (m) => seen.push(JSON.parse(String(m))));
+      const closed = new Promise((resolve) => ws.on('close', (codeNo) => resolve(codeNo)));
+      const opened = new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+      return { ws, seen, closed, opened };
+    });
+    await Promise.all(sockets.map((s) => s.opened));
+    const page = await people[0].get(path);
+    await people[0].post(`${path}/items/${pollItem}/vote`, { choice: optionIds(page.text)[0] });
+    const deadline = Date.now() + 3000;
+    const got = () => sockets.every((s) => s.seen.some((m) => m.current && m.current.responses === 1));
+    while (!got() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(got(), 'every subscriber has the snapshot with the vote');
+
+    const exit = await srv.stop('SIGTERM');
+    assert.deepEqual(exit, { code: 0, signal: null }, `the server stops cleanly:\n${srv.log()}`);
+    for (const s of sockets) assert.equal(await s.closed, 1001, 'each connection is told the server is going away');
+  } finally {
+    await srv.stop();
+  }
+});
+
 test('every acknowledged submission survives the server being killed', async () => {
   const srv = await startServer();
   const { fac, path, code, pollItem, qaItem } = await setUp(srv);
