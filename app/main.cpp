@@ -27,6 +27,7 @@
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
 #include "web/hub.hpp"
+#include "store/change_feed.hpp"
 #include "web/metrics.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
@@ -230,6 +231,17 @@ int main(int argc, char** argv) {
             hs::terms::sweep(app);
           },
           std::chrono::minutes(5));
+      // Several servers may share one PostgreSQL database: each tells the others which
+      // live topics changed, and hears theirs (SQLite has one server and no feed).
+      auto feed = hs::store::open_change_feed(app.config.db, [&app](const std::string& topic) {
+        if (!topic.empty()) return app.live->changed_elsewhere(topic);
+        for (const auto& t : app.hub->topics()) app.live->changed_elsewhere(t);
+      });
+      struct Unrelay {  // stops relaying before the feed goes
+        hs::web::Coalescer* live;
+        ~Unrelay() { live->relay(nullptr); }
+      } unrelay{app.live};
+      if (feed) app.live->relay([f = feed.get()](const std::string& topic) { f->publish(topic); });
       hs::web::serve(app);
       return 0;
     }

@@ -30,6 +30,23 @@ void Coalescer::on(std::string prefix, Snapshot snapshot) {
 
 void Coalescer::changed(const std::string& topic) {
   std::lock_guard g(mu_);
+  // Every change is relayed: other servers gather them (at most one notice per topic
+  // every 50 ms), and their own coalescers pace their snapshots.
+  if (relay_) relay_(topic);
+  mark(topic);
+}
+
+void Coalescer::changed_elsewhere(const std::string& topic) {
+  std::lock_guard g(mu_);
+  mark(topic);
+}
+
+void Coalescer::relay(std::function<void(const std::string& topic)> to) {
+  std::lock_guard g(mu_);
+  relay_ = std::move(to);
+}
+
+void Coalescer::mark(const std::string& topic) {
   if (dirty_.contains(topic)) return;  // already due: this change rides along
   auto now = Clock::now();
   auto it = last_.find(topic);

@@ -26,14 +26,22 @@ class Coalescer {
 
   // Registers how to build snapshots for topics starting with prefix.
   void on(std::string prefix, Snapshot snapshot);
-  // Notes that a topic changed; cheap, never blocks on subscribers.
+  // Notes that a topic changed here; cheap, never blocks on subscribers. The change is
+  // also relayed (see relay()).
   void changed(const std::string& topic);
+  // Notes that a topic changed on another server: the same, without relaying it back.
+  void changed_elsewhere(const std::string& topic);
+  // Where changes made here are told to other servers (store::ChangeFeed::publish);
+  // an empty function stops relaying.
+  void relay(std::function<void(const std::string& topic)> to);
   // Messages sent so far (for tests and metrics).
   unsigned long sent() const;
 
  private:
   void run();
+  void mark(const std::string& topic);  // with mu_ held
   Hub& hub_;
+  std::function<void(const std::string&)> relay_;
   std::chrono::milliseconds interval_;
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -38,4 +38,12 @@ std::size_t Hub::subscribers(const std::string& topic) {
   return it == topics_.end() ? 0 : it->second.size();
 }
 
+std::vector<std::string> Hub::topics() {
+  std::lock_guard g(mu_);
+  std::vector<std::string> out;
+  out.reserve(topics_.size());
+  for (const auto& [t, subs] : topics_) out.push_back(t);
+  return out;
+}
+
 }  // namespace hs::web

@@ -22,6 +22,8 @@ class Hub {
   // Returns how many subscribers it reached.
   std::size_t publish(const std::string& topic, std::string message);
   std::size_t subscribers(const std::string& topic);
+  // Every topic with a subscriber.
+  std::vector<std::string> topics();
 
  private:
   std::mutex mu_;

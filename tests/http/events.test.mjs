@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, cli, Client } from './harness.mjs';
+import { startServer, cli, Client, ENGINE } from './harness.mjs';
 
 const PASSWORD = 'a long enough passphrase';
 let server;
@@ -229,6 +229,53 @@ test('a snapshot reaches every subscriber, and stopping the server closes them c
     await srv.stop();
   }
 });
+
+test('with two servers on one PostgreSQL database, a change made on one reaches live pages on the other',
+  { skip: ENGINE !== 'postgres' && 'several servers share PostgreSQL; SQLite is one server' }, async () => {
+    const a = await startServer();
+    // The second node shares the database and the data folder (its keys), as nodes
+    // behind a load balancer do.
+    const b = await startServer({ dataDir: a.dataDir, db: a.db });
+    try {
+      const { fac, path, code, pollItem } = await setUp(a);
+      await fac.post(`${path}/items/${pollItem}/do/open`);
+      const p = await participant(a, code, 'Roamer');
+      const listen = (srv) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${path}/live`, {
+          headers: { cookie: p.cookieHeader(), origin: srv.origin },
+        });
+        const seen = [];
+        ws.on('message', (m) => seen.push(JSON.parse(String(m))));
+        return { ws, seen, opened: new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); }) };
+      };
+      const onB = listen(b);
+      await onB.opened;
+      const until = async (f) => {
+        const deadline = Date.now() + 3000;
+        while (!f() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        return f();
+      };
+      // A vote on node A reaches the live page on node B.
+      const page = await p.get(path);
+      await p.post(`${path}/items/${pollItem}/vote`, { choice: optionIds(page.text)[0] });
+      assert.ok(await until(() => onB.seen.some((m) => m.current && m.current.responses === 1)),
+        `node B's subscriber saw the vote made on node A: ${JSON.stringify(onB.seen)}\n${b.log()}`);
+      // And the other way: the facilitator's reveal on node B reaches a page on node A.
+      const onA = listen(a);
+      await onA.opened;
+      const facB = new Client(b);
+      facB.cookies = fac.cookies;
+      const revealed = await facB.post(`${path}/items/${pollItem}/do/reveal`);
+      assert.equal(revealed.status, 303);
+      assert.ok(await until(() => onA.seen.some((m) => m.current && m.current.revealed === true)),
+        `node A's subscriber saw the reveal made on node B: ${JSON.stringify(onA.seen)}`);
+      onA.ws.close();
+      onB.ws.close();
+    } finally {
+      await b.stop();
+      await a.stop();
+    }
+  });
 
 test('every acknowledged submission survives the server being killed', async () => {
   const srv = await startServer();

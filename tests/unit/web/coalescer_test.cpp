@@ -54,4 +54,32 @@ TEST(Coalescer, TopicsWithoutABuilderAreIgnored) {
   EXPECT_EQ(co.sent(), 0u);
 }
 
+TEST(Coalescer, ChangesMadeHereAreRelayedAndChangesFromElsewhereAreNot) {
+  Hub hub;
+  auto sub = std::make_shared<Collector>();
+  hub.subscribe("event:1", sub);
+  std::mutex mu;
+  std::vector<std::string> relayed;
+  {
+    Coalescer co(hub, 5);
+    co.on("event:", [](const std::string& t) { return t; });
+    co.relay([&](const std::string& t) {
+      std::lock_guard g(mu);
+      relayed.push_back(t);
+    });
+    co.changed("event:1");
+    co.changed_elsewhere("event:2");  // another server's change: not sent back
+    co.relay(nullptr);
+    co.changed("event:3");  // no longer relayed
+    for (int i = 0; i < 100 && sub->all().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // A change from elsewhere still reaches this server's subscribers.
+    co.changed_elsewhere("event:1");
+    for (int i = 0; i < 100 && sub->all().size() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(relayed, std::vector<std::string>{"event:1"});
+  EXPECT_EQ(sub->all().size(), 2u);
+  EXPECT_EQ(hub.topics(), std::vector<std::string>{"event:1"});
+}
+
 }  // namespace hs::web
+
