@@ -1,6 +1,8 @@
 // The only translation unit that includes Boost.Beast. Shaped like Beast's
-// advanced_server example: a strand per connection, a timeout before every read, a body
-// limit on every parser, a bounded write queue for WebSocket, and a graceful stop.
+// advanced_server example: a strand per HTTP connection, a timeout before every read, a
+// body limit on every parser, a bounded write queue for WebSocket, and a graceful stop.
+// Live WebSockets move to live threads of their own, each running one event loop alone
+// (so a connection there is serialised without a strand); see docs/live.md.
 #include "web/server.hpp"
 
 #include <spdlog/spdlog.h>
@@ -338,8 +340,9 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     stream_.expires_never();
     // The connection moves to the live threads: the same descriptor, now watched there.
     auto http_socket = stream_.release_socket();
-    auto protocol = http_socket.local_endpoint().protocol();
     beast::error_code ec;
+    auto protocol = http_socket.local_endpoint(ec).protocol();
+    if (ec) return;  // the peer has gone already
     auto fd = http_socket.release(ec);
     if (ec) return;
     auto& loop = sh_.pick_loop();
