@@ -21,7 +21,7 @@
   }
 
   var root = document.getElementById('breakout');
-  if (!root || !('WebSocket' in window) || !window.fetch || !window.DOMParser) return;
+  if (!root || !('WebSocket' in window) || !window.fetch || !window.DOMParser || !window.hsChannel) return;
   var base = root.getAttribute('data-live');
   var round = root.getAttribute('data-round');
   var state = root.getAttribute('data-state');
@@ -31,7 +31,6 @@
   var clock = document.getElementById('time-left');
   var endsAt = null;
   var seen = null;
-  var delay = 1000;
   // Once a form is sent, the page it leads to shows the new state: never reload over it.
   var leaving = false;
   document.addEventListener('submit', function () { leaving = true; }, true);
@@ -98,25 +97,5 @@
     seen = now;
   }
 
-  function connect() {
-    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/live';
-    var ws;
-    try { ws = new WebSocket(url); } catch (e) { return retry(); }
-    ws.onopen = function () {
-      delay = 1000;
-      fetch(base + '/state.json', { credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (s) { if (s) apply(s); })
-        .catch(function () {});
-    };
-    ws.onmessage = function (m) {
-      try { apply(JSON.parse(m.data)); } catch (e) { /* a malformed message is skipped */ }
-    };
-    ws.onclose = retry;
-  }
-  function retry() {
-    setTimeout(connect, delay + Math.floor(Math.random() * 500));
-    delay = Math.min(delay * 2, 30000);
-  }
-  connect();
+  window.hsChannel(base, apply);
 })();

@@ -1,15 +1,14 @@
-// Live event pages: opens the event's WebSocket, fetches the full state once connected,
-// and applies each snapshot with textContent only. Without this script the pages still
+// Live event pages: listens on the event's channel (channel.js) and applies each
+// snapshot with textContent only. Without this script the pages still
 // work (forms post and redirect; the presenter screen refreshes itself).
 (function () {
   'use strict';
   var section = document.getElementById('current');
-  if (!section || !('WebSocket' in window) || !window.fetch) return;
+  if (!section || !('WebSocket' in window) || !window.fetch || !window.hsChannel) return;
   var base = section.getAttribute('data-live');
   var shown = section.getAttribute('data-current') || '';
   var status = document.getElementById('live-status');
   var lastSummary = '';
-  var delay = 1000;
   var breakout = null;  // the breakout round and its state when the page was drawn
   var leaving = false;
   document.addEventListener('submit', function () { leaving = true; }, true);
@@ -102,26 +101,5 @@
     svg.setAttribute('aria-label', (p.label || '') + (named.length ? ': ' + named.join(', ') : ''));
   }
 
-  function fetchState() {
-    fetch(base + '/state.json', { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (s) { if (s) apply(s); })
-      .catch(function () {});
-  }
-
-  function connect() {
-    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/live';
-    var ws;
-    try { ws = new WebSocket(url); } catch (e) { return retry(); }
-    ws.onopen = function () { delay = 1000; fetchState(); };
-    ws.onmessage = function (m) {
-      try { apply(JSON.parse(m.data)); } catch (e) { /* a malformed message is skipped */ }
-    };
-    ws.onclose = retry;
-  }
-  function retry() {
-    setTimeout(connect, delay + Math.floor(Math.random() * 500));
-    delay = Math.min(delay * 2, 30000);
-  }
-  connect();
+  window.hsChannel(base, apply);
 })();

@@ -1,0 +1,31 @@
+// The event's live channel, shared by live.js and breakouts.js: opens the event's
+// WebSocket, fetches the whole state once connected (and after every reconnection), hands
+// each snapshot to apply(), and reconnects with a growing, jittered delay when it drops.
+// Nothing a person wrote is parsed as markup: apply() gets parsed JSON.
+(function () {
+  'use strict';
+  window.hsChannel = function (base, apply) {
+    var delay = 1000;
+    function connect() {
+      var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/live';
+      var ws;
+      try { ws = new WebSocket(url); } catch (e) { return retry(); }
+      ws.onopen = function () {
+        delay = 1000;
+        fetch(base + '/state.json', { credentials: 'same-origin' })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (s) { if (s) apply(s); })
+          .catch(function () {});
+      };
+      ws.onmessage = function (m) {
+        try { apply(JSON.parse(m.data)); } catch (e) { /* a malformed message is skipped */ }
+      };
+      ws.onclose = retry;
+    }
+    function retry() {
+      setTimeout(connect, delay + Math.floor(Math.random() * 500));
+      delay = Math.min(delay * 2, 30000);
+    }
+    connect();
+  };
+})();
