@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/lines.hpp"
 #include "core/text.hpp"
 
 namespace hs::breakouts {
@@ -17,19 +18,6 @@ std::optional<std::int64_t> number(std::string_view s) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (s.empty() || ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
   return v;
-}
-
-std::vector<std::string> lines(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto nl = text.find('\n', start);
-    auto line = text::trim(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
-    if (!line.empty()) out.emplace_back(line);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  return out;
 }
 
 // One CSV record's fields; false when a quote is left open.
@@ -95,7 +83,7 @@ std::string_view to_string(RoundState s) {
 Result<RoundFields> check_round(const RoundInput& in) {
   Validation v;
   RoundFields f;
-  for (auto& line : lines(in.prompts)) {
+  for (auto& line : text::lines(in.prompts)) {
     if (!text::valid_utf8(line) || text::has_control(line, false) || text::length(line) > kPromptMax) {
       v.add("prompts", "breakouts_prompt_too_long");
       break;
@@ -173,7 +161,7 @@ CsvPlan parse_csv_places(std::string_view text) {
 std::optional<NamePairs> parse_pairs(std::string_view text) {
   NamePairs out;
   std::vector<std::string> fields;
-  for (const auto& line : lines(text)) {
+  for (const auto& line : text::lines(text)) {
     if (!text::valid_utf8(line) || text::has_control(line, false) || !fields_of(line, fields) || fields.size() != 2 ||
         fields[0].empty() || fields[1].empty() || text::lower_ascii(fields[0]) == text::lower_ascii(fields[1]) ||
         text::length(fields[0]) > 80 || text::length(fields[1]) > 80)
@@ -187,7 +175,7 @@ std::optional<NamePairs> parse_pairs(std::string_view text) {
 std::optional<std::vector<PersonDetails>> parse_attributes(std::string_view text) {
   std::vector<PersonDetails> out;
   std::vector<std::string> fields;
-  for (const auto& line : lines(text)) {
+  for (const auto& line : text::lines(text)) {
     if (!text::valid_utf8(line) || text::has_control(line, false) || !fields_of(line, fields) || fields.size() < 2 ||
         fields[0].empty() || out.size() >= 2000)
       return std::nullopt;

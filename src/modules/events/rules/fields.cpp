@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/lines.hpp"
 #include "core/text.hpp"
 
 namespace hs::events {
@@ -103,18 +104,7 @@ Result<EventFields> check_event(const EventInput& in, const std::vector<std::str
   return f;
 }
 
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    auto line = trim(text.substr(start, end - start));
-    if (!line.empty()) out.emplace_back(line);
-    start = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> lines_of(std::string_view text) { return text::lines(text); }
 
 std::vector<Speaker> parse_speakers(std::string_view text) {
   std::vector<Speaker> out;
