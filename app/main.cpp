@@ -234,8 +234,8 @@ int main(int argc, char** argv) {
       // Several servers may share one PostgreSQL database: each tells the others which
       // live topics changed, and hears theirs (SQLite has one server and no feed).
       auto feed = hs::store::open_change_feed(app.config.db, [&app](const std::string& topic) {
-        if (!topic.empty()) return app.live->changed_elsewhere(topic);
-        for (const auto& t : app.hub->topics()) app.live->changed_elsewhere(t);
+        if (!topic.empty()) return app.live->refresh(topic);
+        for (const auto& t : app.hub->topics()) app.live->refresh(t);
       });
       struct Unrelay {  // stops relaying before the feed goes
         hs::web::Coalescer* live;

@@ -36,7 +36,7 @@ void Coalescer::changed(const std::string& topic) {
   mark(topic);
 }
 
-void Coalescer::changed_elsewhere(const std::string& topic) {
+void Coalescer::refresh(const std::string& topic) {
   std::lock_guard g(mu_);
   mark(topic);
 }

@@ -29,8 +29,9 @@ class Coalescer {
   // Notes that a topic changed here; cheap, never blocks on subscribers. The change is
   // also relayed (see relay()).
   void changed(const std::string& topic);
-  // Notes that a topic changed on another server: the same, without relaying it back.
-  void changed_elsewhere(const std::string& topic);
+  // Has a topic's snapshot built and sent again, without relaying: for a change another
+  // server made, or for the first to listen to a topic.
+  void refresh(const std::string& topic);
   // Where changes made here are told to other servers (store::ChangeFeed::publish);
   // an empty function stops relaying.
   void relay(std::function<void(const std::string& topic)> to);

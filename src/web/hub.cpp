@@ -2,20 +2,28 @@
 
 namespace hs::web {
 
-void Hub::subscribe(const std::string& topic, const std::shared_ptr<Subscriber>& s) {
-  std::lock_guard g(mu_);
-  topics_[topic].push_back(s);
+bool Hub::subscribe(const std::string& topic, const std::shared_ptr<Subscriber>& s) {
+  std::shared_ptr<const std::string> latest;
+  {
+    std::lock_guard g(mu_);
+    auto& t = topics_[topic];
+    t.subscribers.push_back(s);
+    latest = t.latest;
+  }
+  if (!latest) return false;
+  s->deliver(std::move(latest));
+  return true;
 }
 
 void Hub::unsubscribe(const std::string& topic, const Subscriber* s) {
   std::lock_guard g(mu_);
   auto it = topics_.find(topic);
   if (it == topics_.end()) return;
-  std::erase_if(it->second, [s](const auto& w) {
+  std::erase_if(it->second.subscribers, [s](const auto& w) {
     auto p = w.lock();
     return !p || p.get() == s;
   });
-  if (it->second.empty()) topics_.erase(it);
+  if (it->second.subscribers.empty()) topics_.erase(it);  // and its latest message
 }
 
 std::size_t Hub::publish(const std::string& topic, std::string message) {
@@ -25,7 +33,8 @@ std::size_t Hub::publish(const std::string& topic, std::string message) {
     std::lock_guard g(mu_);
     auto it = topics_.find(topic);
     if (it == topics_.end()) return 0;
-    for (const auto& w : it->second)
+    it->second.latest = shared;
+    for (const auto& w : it->second.subscribers)
       if (auto p = w.lock()) targets.push_back(std::move(p));
   }
   for (auto& t : targets) t->deliver(shared);
@@ -35,7 +44,7 @@ std::size_t Hub::publish(const std::string& topic, std::string message) {
 std::size_t Hub::subscribers(const std::string& topic) {
   std::lock_guard g(mu_);
   auto it = topics_.find(topic);
-  return it == topics_.end() ? 0 : it->second.size();
+  return it == topics_.end() ? 0 : it->second.subscribers.size();
 }
 
 std::vector<std::string> Hub::topics() {

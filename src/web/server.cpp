@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "web/app.hpp"
+#include "web/coalescer.hpp"
 #include "web/hub.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
@@ -142,7 +143,10 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
  private:
   void on_accept(beast::error_code ec) {
     if (ec) return;
-    sh_.app.hub->subscribe(topic_, shared_from_this());
+    // The whole current state straight away: the topic's latest snapshot, or, for the
+    // first to listen, one built now (it reaches every listener; nothing is relayed).
+    if (!sh_.app.hub->subscribe(topic_, shared_from_this()) && sh_.app.live)
+      sh_.app.live->refresh(topic_);
     subscribed_ = true;
     do_read();
   }

@@ -176,6 +176,17 @@ test('a WebSocket subscriber receives a snapshot after a submission', async () =
   const messages = [];
   ws.on('message', (m) => messages.push(JSON.parse(String(m))));
   await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  // The first message is the whole current state, with nothing changed meanwhile.
+  for (const start = Date.now(); !messages.length && Date.now() - start < 2000;) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(messages[0]?.current?.id, Number(pollItem), 'a new listener gets the current state at once');
+  assert.equal(messages[0].current.responses, 0);
+  // A second listener gets it straight from the last snapshot.
+  const second = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, {
+    headers: { cookie: p.cookieHeader(), origin: server.origin },
+  });
+  const first = await new Promise((resolve, reject) => { second.on('message', (m) => resolve(JSON.parse(String(m)))); second.on('error', reject); });
+  second.close();
+  assert.equal(first.current.id, Number(pollItem));
   const page = await p.get(path);
   await p.post(`${path}/items/${pollItem}/vote`, { choice: optionIds(page.text)[0] });
   const deadline = Date.now() + 3000;

@@ -13,7 +13,8 @@
 //     more than 10 entries per participant (409), counts it and answers 303.
 //   - Changes are coalesced per activity: at most 5 snapshots a second, each built once
 //     and sent to every subscriber, who keeps only the newest one not yet written (a slow
-//     reader holds one message, not a queue).
+//     reader holds one message, not a queue). A new subscriber first gets the latest
+//     snapshot.
 //   - The snapshot has humanspace's JSON shape: {event, title, current: {id, kind, title,
 //     state, revealed, responses, words: [[text, count]], summary, picture: {width, height,
 //     label, placed: [[index into words, x, y, size, advance, rotate]]}}}, with x and y
@@ -159,11 +160,14 @@ function snapshot() {
   return JSON.stringify(o);
 }
 
+let latest = null; // the last snapshot sent, for whoever connects next
+
 function publish() {
   dirty = false;
   timer = null;
   last = performance.now();
   const message = Buffer.from(snapshot());
+  latest = message;
   for (const s of subscribers) deliver(s, message);
 }
 
@@ -252,6 +256,8 @@ server.on('upgrade', (req, socket, head) => {
   wss.handleUpgrade(req, socket, head, (ws) => {
     const s = { ws, writing: false, pending: null };
     subscribers.add(s);
+    // As humanspace: the whole current state first.
+    deliver(s, latest || Buffer.from(snapshot()));
     ws.on('message', () => {}); // clients listen; what they send is ignored
     ws.on('close', () => subscribers.delete(s));
     ws.on('error', () => {});

@@ -68,17 +68,34 @@ TEST(Coalescer, ChangesMadeHereAreRelayedAndChangesFromElsewhereAreNot) {
       relayed.push_back(t);
     });
     co.changed("event:1");
-    co.changed_elsewhere("event:2");  // another server's change: not sent back
+    co.refresh("event:2");  // another server's change: not sent back
     co.relay(nullptr);
     co.changed("event:3");  // no longer relayed
     for (int i = 0; i < 100 && sub->all().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     // A change from elsewhere still reaches this server's subscribers.
-    co.changed_elsewhere("event:1");
+    co.refresh("event:1");
     for (int i = 0; i < 100 && sub->all().size() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_EQ(relayed, std::vector<std::string>{"event:1"});
   EXPECT_EQ(sub->all().size(), 2u);
   EXPECT_EQ(hub.topics(), std::vector<std::string>{"event:1"});
+}
+
+TEST(Hub, OneWhoJoinsGetsTheLatestMessageAtOnceAndItGoesWithTheLastListener) {
+  Hub hub;
+  auto first = std::make_shared<Collector>();
+  EXPECT_FALSE(hub.subscribe("event:1", first));  // nothing yet: the caller has one built
+  EXPECT_EQ(hub.publish("event:1", "one"), 1u);
+  EXPECT_EQ(hub.publish("event:1", "two"), 1u);
+  auto late = std::make_shared<Collector>();
+  EXPECT_TRUE(hub.subscribe("event:1", late));
+  EXPECT_EQ(late->all(), std::vector<std::string>{"two"});
+  // A topic nobody listens to keeps nothing.
+  EXPECT_EQ(hub.publish("event:2", "unheard"), 0u);
+  EXPECT_FALSE(hub.subscribe("event:2", std::make_shared<Collector>()));
+  hub.unsubscribe("event:1", first.get());
+  hub.unsubscribe("event:1", late.get());
+  EXPECT_FALSE(hub.subscribe("event:1", std::make_shared<Collector>()));
 }
 
 }  // namespace hs::web
