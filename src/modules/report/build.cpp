@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "core/lines.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/fields.hpp"
@@ -15,26 +16,10 @@ namespace hs::report {
 
 namespace {
 
-// Paragraphs: text split at blank lines.
+// Paragraphs: text split at blank lines; line breaks inside one are kept.
 std::vector<Block> paragraphs(const std::string& text) {
   std::vector<Block> out;
-  std::string cur;
-  auto flush = [&] {
-    while (!cur.empty() && (cur.back() == '\n' || cur.back() == ' ')) cur.pop_back();
-    if (!cur.empty()) out.push_back(Paragraph{cur});
-    cur.clear();
-  };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) flush();
-    else cur += (cur.empty() ? "" : "\n") + line;
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  flush();
+  for (auto& p : text::paragraphs(text, "\n")) out.push_back(Paragraph{std::move(p)});
   return out;
 }
 

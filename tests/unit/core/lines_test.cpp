@@ -13,4 +13,15 @@ TEST(Lines, TrimmedNonBlankLinesInOrder) {
   EXPECT_EQ(lines("a\nb\n"), (V{"a", "b"}));
 }
 
+TEST(Lines, ParagraphsSplitAtBlankLinesAndJoinTheirLines) {
+  using V = std::vector<std::string>;
+  const char* text = "  We meet monthly.\r\nEveryone is paid.\r\n \t\r\n\n Bring a friend. \n\n";
+  EXPECT_EQ(paragraphs(text, " "), (V{"We meet monthly. Everyone is paid.", "Bring a friend."}));
+  EXPECT_EQ(paragraphs(text, "\n"), (V{"We meet monthly.\nEveryone is paid.", "Bring a friend."}));
+  EXPECT_EQ(paragraphs("", " "), V{});
+  EXPECT_EQ(paragraphs("\n  \n", " "), V{});
+  EXPECT_EQ(paragraphs("one", " "), V{"one"});
+}
+
 }  // namespace hs::text
+

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "core/lines.hpp"
 #include "modules/spaces/markdown.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
@@ -85,25 +86,7 @@ View space_page_view(Context& c, const Loaded& l, const std::string& title_key) 
 
 View paragraphs(const std::string& text) {
   View list = View::list();
-  std::string para;
-  auto flush = [&] {
-    auto b = para.find_first_not_of(" \t\r\n");
-    if (b != std::string::npos) {
-      auto e = para.find_last_not_of(" \t\r\n");
-      list.push(View(para.substr(b, e - b + 1)));
-    }
-    para.clear();
-  };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (line.find_first_not_of(" \t\r") == std::string::npos) flush();
-    else para += (para.empty() ? "" : " ") + line;
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  flush();
+  for (auto& p : text::paragraphs(text, " ")) list.push(View(std::move(p)));
   return list;
 }
 
