@@ -5,38 +5,18 @@
 // PDF, whose text (pdftotext, poppler-utils) holds the questions, the themes and the
 // notes – the anonymous one unattributed. The report is then published and read without
 // an account. Every page visited passes axe-core and the page basics.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, cli, Client, ROOT } from '../http/harness.mjs';
-import { launch, Audit, assertPageBasics } from './lib.mjs';
+import { cli, Client } from '../http/harness.mjs';
+import { startSuite, server, browser, audit, check, PHONE, DESKTOP } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 740 };
 
-let server;
-let browser;
-const audit = new Audit();
-
-before(async () => {
-  server = await startServer({ args: ['--static-dir', join(ROOT, 'static')] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function check(page) {
-  await page.waitForLoadState('load');
-  await assertPageBasics(page);
-  await audit.check(page);
-}
+startSuite();
 
 async function submit(page, button, url) {
   await Promise.all([page.waitForURL(url), button.click()]);

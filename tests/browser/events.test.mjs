@@ -4,42 +4,14 @@
 // waits for review. The presenter screen counts them together live, without reloading,
 // while the listed word waits on the facilitator's page. One person takes part with
 // JavaScript turned off. Every page visited passes axe-core and the page basics.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { startServer, cli, Client, ROOT } from '../http/harness.mjs';
-import { launch, Audit, assertPageBasics } from './lib.mjs';
+import { cli, Client } from '../http/harness.mjs';
+import { startSuite, server, audit, check, newPerson, DESKTOP } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 740 };
 
-let server;
-let browser;
-const audit = new Audit();
-
-before(async () => {
-  server = await startServer({ args: ['--static-dir', join(ROOT, 'static')] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function check(page) {
-  await page.waitForLoadState('load');
-  await assertPageBasics(page);
-  await audit.check(page);
-}
-
-async function newPerson({ js = true, viewport = PHONE } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport, baseURL: server.url });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  return { context, page };
-}
+startSuite();
 
 async function submit(page, button, url) {
   await Promise.all([page.waitForURL(url), button.click()]);

@@ -2,46 +2,23 @@
 // create a space, invite someone, who creates an account on the way and joins; then both see
 // each other in the member directory. Done once with JavaScript at phone width and once
 // without JavaScript at desktop width. Every page visited passes axe-core and the page basics.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, cli, ROOT } from '../http/harness.mjs';
-import { launch, Audit, assertPageBasics } from './lib.mjs';
+import { cli } from '../http/harness.mjs';
+import { startSuite, server, check as checkPage, newPerson, PHONE, DESKTOP } from './lib.mjs';
 
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
 // HS_SCREENSHOTS=/some/folder keeps a picture of the member directory at phone width.
 const SHOTS = process.env.HS_SCREENSHOTS;
 
-let server;
-let browser;
-const audit = new Audit();
-
-before(async () => {
-  server = await startServer({ demo: true, args: ['--static-dir', join(ROOT, 'static')] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+startSuite({ demo: true });
 
 // Every page a person lands on is checked the same way; none scrolls sideways, even on a phone.
 async function check(page) {
-  await page.waitForLoadState('load');
-  await assertPageBasics(page);
-  await audit.check(page);
+  await checkPage(page);
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 0, `${page.url()} is ${sideways}px too wide for ${page.viewportSize().width}px`);
-}
-
-async function newPerson({ js, viewport }) {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport, baseURL: server.url });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  return { context, page };
 }
 
 // Clicking a submit button and waiting for where the server sends us next.

@@ -6,34 +6,15 @@
 // decision log, runs the check, sees it verified and the decisions' entries listed.
 // Accounts and roles are set up with the CLI. Every page visited passes axe-core and the
 // page basics.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { startServer, cli, ROOT } from '../http/harness.mjs';
-import { launch, Audit, assertPageBasics } from './lib.mjs';
+import { cli } from '../http/harness.mjs';
+import { startSuite, server, browser, audit, check } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
 const VIEWPORT = { width: 1280, height: 900 };
 
-let server;
-let browser;
-const audit = new Audit();
-
-before(async () => {
-  server = await startServer({ args: ['--static-dir', join(ROOT, 'static')] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function check(page) {
-  await page.waitForLoadState('load');
-  await assertPageBasics(page);
-  await audit.check(page);
-}
+startSuite();
 
 // Clicks a submit button and waits for the page it leads to.
 async function submit(page, button, url) {

@@ -1,10 +1,11 @@
 // Browser tests drive Debian's Chromium with playwright-core and run axe-core on every
 // page they visit.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { ROOT } from '../http/harness.mjs';
+import { ROOT, startServer } from '../http/harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -76,3 +77,41 @@ export async function assertPageBasics(page) {
   });
   assert.equal(first, '#main-content');
 }
+
+// --- what every browser test file shares ---------------------------------------------
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+// One humanspace server (serving static/) and one Chromium per test file (node --test
+// runs each file in a process of its own). These bindings are live: set before the
+// file's first test.
+export let server;
+export let browser;
+export const audit = new Audit();
+
+export function startSuite({ demo = false } = {}) {
+  before(async () => {
+    server = await startServer({ demo, args: ['--static-dir', join(ROOT, 'static')] });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+// Every page a person lands on: loaded, its basics, and axe-core.
+export async function check(page) {
+  await page.waitForLoadState('load');
+  await assertPageBasics(page);
+  await audit.check(page);
+}
+
+// A person in a browser context of their own: JavaScript on or off, a viewport.
+export async function newPerson({ js = true, viewport = PHONE } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport, baseURL: server.url });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
