@@ -3,15 +3,13 @@
 namespace hs::web {
 
 bool Hub::subscribe(const std::string& topic, const std::shared_ptr<Subscriber>& s) {
-  std::shared_ptr<const std::string> latest;
-  {
-    std::lock_guard g(mu_);
-    auto& t = topics_[topic];
-    t.subscribers.push_back(s);
-    latest = t.latest;
-  }
-  if (!latest) return false;
-  s->deliver(std::move(latest));
+  std::lock_guard g(mu_);
+  auto& t = topics_[topic];
+  t.subscribers.push_back(s);
+  if (!t.latest) return false;
+  // Under the lock, so that a publish racing with this reaches s after it, never before:
+  // the newest message is always the last one s gets. (deliver only queues.)
+  s->deliver(t.latest);
   return true;
 }
 

@@ -14,6 +14,7 @@ namespace hs::web {
 class Subscriber {
  public:
   virtual ~Subscriber() = default;
+  // Queues the message and returns at once; it must not call back into the Hub.
   virtual void deliver(std::shared_ptr<const std::string> message) = 0;
 };
 
