@@ -9,26 +9,14 @@ import { createHash, createPublicKey, verify as verifySignature } from 'node:cry
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, cli, Client, BIN } from './harness.mjs';
+import { startServer, cli, Client, BIN, signedIn, PASSWORD } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 let server;
 
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-let people = 0;
-async function person(name, { steward = false } = {}) {
-  const email = `${name.split(' ')[0].toLowerCase()}.${++people}@example.org`;
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const c = new Client(server);
-  await c.get('/signin');
-  const res = await c.post('/signin', { email, password: PASSWORD });
-  assert.equal(res.status, 303, `sign-in for ${name} failed: ${res.status}`);
-  c.email = email;
-  return c;
-}
+const person = (name, options) => signedIn(server, name, options);
 
 let spaces = 0;
 async function createSpace(steward, visibility = 'listed') {

@@ -5,25 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, cli, Client } from './harness.mjs';
+import { startServer, cli, Client, signedIn, PASSWORD } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-let people = 0;
-async function person(name, { steward = false } = {}) {
-  const email = `${name.split(' ')[0].toLowerCase()}.b${++people}@example.org`;
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const c = new Client(server);
-  await c.get('/signin');
-  const res = await c.post('/signin', { email, password: PASSWORD });
-  assert.equal(res.status, 303, `sign-in for ${name}: ${res.status}`);
-  c.email = email;
-  return c;
-}
+const person = (name, options) => signedIn(server, name, options);
 
 async function setUp() {
   const steward = await person('Perpetua Lindqvist', { steward: true });

@@ -4,26 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, cli, Client, ENGINE } from './harness.mjs';
+import { startServer, cli, Client, ENGINE, signedIn, PASSWORD } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 let server;
 
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-let people = 0;
-async function person(srv, name, { steward = false } = {}) {
-  const email = `${name.split(' ')[0].toLowerCase()}.${++people}@example.org`;
-  cli(srv, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(srv, ['user', 'set-role', email, 'steward']);
-  const c = new Client(srv);
-  await c.get('/signin');
-  const res = await c.post('/signin', { email, password: PASSWORD });
-  assert.equal(res.status, 303, `sign-in for ${name}: ${res.status}`);
-  c.email = email;
-  return c;
-}
+const person = signedIn;  // (server, name, { steward })
 
 let spaces = 0;
 // A space with a facilitator, and an event in it with a poll and a Q&A item.

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import assert from 'node:assert/strict';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = process.env.HS_BIN || join(ROOT, 'build', 'humanspace');
@@ -155,3 +156,23 @@ export function statusOf(rawResponse) {
   const m = rawResponse.match(/^HTTP\/1\.1 (\d{3})/);
   return m ? Number(m[1]) : null;
 }
+
+// --- people for a test ----------------------------------------------------------------
+export const PASSWORD = 'a long enough passphrase';
+let accounts = 0;
+
+// A person with an account made by the CLI (as an operator would), signed in through
+// /signin: a Client with .email and .name. steward: the site-wide steward role.
+export async function signedIn(server, name, { steward = false } = {}) {
+  const email = `${name.split(' ')[0].toLowerCase()}.${++accounts}@example.org`;
+  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
+  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
+  const c = new Client(server);
+  await c.get('/signin');
+  const res = await c.post('/signin', { email, password: PASSWORD });
+  assert.equal(res.status, 303, `sign-in for ${name} failed: ${res.status}`);
+  c.email = email;
+  c.name = name;
+  return c;
+}
+

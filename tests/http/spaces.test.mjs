@@ -4,31 +4,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import WebSocket from 'ws';
-import { startServer, cli, Client, linksIn, ENGINE } from './harness.mjs';
+import { startServer, cli, Client, linksIn, ENGINE, signedIn, PASSWORD } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 let server;
 
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-let people = 0;
-// A signed-in person. Emails are made unique per call so tests do not collide.
+// With pronouns, set on their profile after signing in.
 async function person(name, { steward = false, pronouns } = {}) {
-  const email = `${name.split(' ')[0].toLowerCase()}.${++people}@example.org`;
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const c = new Client(server);
-  await c.get('/signin');
-  const res = await c.post('/signin', { email, password: PASSWORD });
-  assert.equal(res.status, 303, `sign-in for ${name} failed: ${res.status}`);
+  const c = await signedIn(server, name, { steward });
   if (pronouns) {
     await c.get('/account/profile');
-    const p = await c.post('/account/profile', { email, display_name: name, pronouns, access_needs: '' });
+    const p = await c.post('/account/profile', { email: c.email, display_name: name, pronouns, access_needs: '' });
     assert.ok(p.status === 303 || p.status === 200, `profile update: ${p.status}`);
   }
-  c.email = email;
-  c.name = name;
   return c;
 }
 

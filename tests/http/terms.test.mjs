@@ -4,25 +4,12 @@
 // Runs on the engine under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, cli, Client } from './harness.mjs';
+import { startServer, cli, Client, signedIn, PASSWORD } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 let server;
 let cast;
 
-let people = 0;
-async function person(name, { steward = false } = {}) {
-  const email = `${name.split(' ')[0].toLowerCase()}.t${++people}@example.org`;
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const c = new Client(server);
-  await c.get('/signin');
-  const res = await c.post('/signin', { email, password: PASSWORD });
-  assert.equal(res.status, 303, `sign-in for ${name} failed: ${res.status}`);
-  c.email = email;
-  c.name = name;
-  return c;
-}
+const person = (name, options) => signedIn(server, name, options);
 
 before(async () => {
   server = await startServer();
