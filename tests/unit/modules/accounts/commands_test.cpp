@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "accounts_fixture.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
@@ -18,12 +19,6 @@ namespace hs::accounts::commands {
 
 namespace {
 
-class CaptureMailer final : public mail::Mailer {
- public:
-  void send(const mail::Email& e) override { sent.push_back(e); }
-  std::vector<mail::Email> sent;
-};
-
 // The token at the end of the first link in the newest email with the given path.
 std::string token_in(const mail::Email& e, const std::string& path) {
   auto at = e.body.find(path);
@@ -33,28 +28,8 @@ std::string token_in(const mail::Email& e, const std::string& path) {
   return e.body.substr(start, end - start);
 }
 
-class AccountsCommands : public ::testing::Test {
+class AccountsCommands : public test_support::AccountsStore {
  protected:
-  void SetUp() override {
-    crypto::init();
-    static int n = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hs-accounts-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
-    store_->migrate();
-    app_.store = store_.get();
-    app_.renderer = &renderer_;
-    app_.mailer = &mailer_;
-    app_.clock = &clock_;
-    app_.limiter = &limiter_;
-    app_.master_key = crypto::derive(crypto::Key{}, 7, "testkey-");
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
 
   std::int64_t member(const std::string& email, const std::string& password = "quiet harbour lamp") {
     auto id = add_verified_user(app_, email, "Nell Quarry", password);
@@ -68,13 +43,6 @@ class AccountsCommands : public ::testing::Test {
   }
   bool alive(const std::string& token) { return resolve_session(app_, token).has_value(); }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  web::Renderer renderer_{"en"};
-  CaptureMailer mailer_;
-  FixedClock clock_{1'800'000'000};
-  web::RateLimiter limiter_;
-  web::App app_;
   Requester who_{"192.0.2.7", "https://forum.example.org", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"};
 };
 

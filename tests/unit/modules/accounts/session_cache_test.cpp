@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "accounts_fixture.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
@@ -20,35 +21,12 @@ namespace hs::accounts::commands {
 
 namespace {
 
-class CaptureMailer final : public mail::Mailer {
- public:
-  void send(const mail::Email& e) override { sent.push_back(e); }
-  std::vector<mail::Email> sent;
-};
-
-class SessionCacheInUse : public ::testing::Test {
+class SessionCacheInUse : public test_support::AccountsStore {
  protected:
   void SetUp() override {
-    crypto::init();
-    static int n = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hs-session-cache-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
-    store_->migrate();
-    app_.store = store_.get();
-    app_.renderer = &renderer_;
-    app_.mailer = &mailer_;
-    app_.clock = &clock_;
-    app_.limiter = &limiter_;
-    app_.master_key = crypto::derive(crypto::Key{}, 7, "testkey-");
+    AccountsStore::SetUp();
     // An hour, so that only forgetting (not the entry running out) can pass these tests.
     app_.session_cache = std::make_shared<web::SessionCache>(3600);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::int64_t member(const std::string& email) {
@@ -74,13 +52,6 @@ class SessionCacheInUse : public ::testing::Test {
   }
 
   static constexpr const char* kPassword = "copper kettle meadow";
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  web::Renderer renderer_{"en"};
-  CaptureMailer mailer_;
-  FixedClock clock_{1'800'000'000};
-  web::RateLimiter limiter_;
-  web::App app_;
   Requester who_{"192.0.2.9", "https://forum.example.org", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"};
 };
 
