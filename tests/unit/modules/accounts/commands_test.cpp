@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "accounts_fixture.hpp"
+#include "../../support/sqlite_app.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
@@ -28,7 +28,7 @@ std::string token_in(const mail::Email& e, const std::string& path) {
   return e.body.substr(start, end - start);
 }
 
-class AccountsCommands : public test_support::AccountsStore {
+class AccountsCommands : public test_support::SqliteApp {
  protected:
 
   std::int64_t member(const std::string& email, const std::string& password = "quiet harbour lamp") {

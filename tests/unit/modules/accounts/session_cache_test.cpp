@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "accounts_fixture.hpp"
+#include "../../support/sqlite_app.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
@@ -21,10 +21,10 @@ namespace hs::accounts::commands {
 
 namespace {
 
-class SessionCacheInUse : public test_support::AccountsStore {
+class SessionCacheInUse : public test_support::SqliteApp {
  protected:
   void SetUp() override {
-    AccountsStore::SetUp();
+    SqliteApp::SetUp();
     // An hour, so that only forgetting (not the entry running out) can pass these tests.
     app_.session_cache = std::make_shared<web::SessionCache>(3600);
   }

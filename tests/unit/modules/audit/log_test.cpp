@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../../support/sqlite_app.hpp"
 #include "core/crypto.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/module.hpp"
@@ -22,27 +23,8 @@ namespace hs::audit {
 
 namespace {
 
-class AuditLog : public ::testing::Test {
+class AuditLog : public test_support::SqliteApp {
  protected:
-  void SetUp() override {
-    crypto::init();
-    static int n = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hs-audit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
-    store_->migrate();
-    app_.store = store_.get();
-    app_.renderer = &renderer_;
-    app_.clock = &clock_;
-    app_.master_key = crypto::derive(crypto::Key{}, 11, "testkey-");
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   // A space row, as the spaces module would have made it.
   std::int64_t space(const std::string& slug) {
     return store_->with([&](store::Conn& c) {
@@ -87,11 +69,6 @@ class AuditLog : public ::testing::Test {
     return export_of(space_id);
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  web::Renderer renderer_{"en"};
-  FixedClock clock_{1'800'000'000};
-  web::App app_;
   std::map<std::int64_t, std::int64_t> existing_;
 };
 

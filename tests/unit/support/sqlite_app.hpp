@@ -1,6 +1,7 @@
 #pragma once
-// The accounts use cases on a real SQLite store, with a clock the test moves and a mailer
-// that keeps what it was given: the set-up the accounts test files share.
+// A real SQLite store in a fresh folder, migrated, with the renderer, a clock the test
+// moves, a mailer that keeps what it was given and the rate limiter: the set-up the unit
+// tests of use cases share (accounts, audit).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -17,7 +18,7 @@
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
-namespace hs::accounts::test_support {
+namespace hs::test_support {
 
 class CaptureMailer final : public mail::Mailer {
  public:
@@ -25,13 +26,13 @@ class CaptureMailer final : public mail::Mailer {
   std::vector<mail::Email> sent;
 };
 
-class AccountsStore : public ::testing::Test {
+class SqliteApp : public ::testing::Test {
  protected:
   void SetUp() override {
     crypto::init();
     static int n = 0;
     dir_ = std::filesystem::temp_directory_path() /
-           ("hs-accounts-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+           ("hs-unit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
@@ -57,4 +58,4 @@ class AccountsStore : public ::testing::Test {
   web::App app_;
 };
 
-}  // namespace hs::accounts::test_support
+}  // namespace hs::test_support
