@@ -147,8 +147,14 @@ async function startListener(bin, threads, port, path, origin, cookies) {
     '--threads', String(threads), '--out', out], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
+  let ended = null;
   lines.on('line', (l) => { const w = waiting.shift(); if (w) w(l); });
-  const line = () => new Promise((resolve) => waiting.push(resolve));
+  // A listener that dies answers every wait with how it ended, rather than hanging the run.
+  child.on('exit', (code, signal) => {
+    ended = `exited (${signal || code})`;
+    for (const w of waiting.splice(0)) w(ended);
+  });
+  const line = () => new Promise((resolve) => (ended ? resolve(ended) : waiting.push(resolve)));
   const first = await line();
   const opened = Number(first.match(/^opened (\d+)$/)?.[1] ?? NaN);
   if (!Number.isFinite(opened)) throw new Error(`listener said: ${first}`);
@@ -160,7 +166,9 @@ async function startListener(bin, threads, port, path, origin, cookies) {
       const done = await line();
       if (done !== 'done') throw new Error(`listener said: ${done}`);
       const buf = readFileSync(out);
-      const d = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
+      // A small file may sit at an odd offset of Node's shared pool: copy it to align.
+      const bytes = buf.byteOffset % 8 ? new Uint8Array(buf) : buf;
+      const d = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
       const stats = { refused: d[0], failed: d[1], errors: d[2], dropped: d[3] };
       const timelines = [];
       let at = 8;
