@@ -3,6 +3,7 @@
 // channel sends snapshots; and acknowledged submissions survive a crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import WebSocket from 'ws';
 import { startServer, cli, Client, ENGINE, signedIn, PASSWORD } from './harness.mjs';
 
@@ -268,6 +269,24 @@ test('with two servers on one PostgreSQL database, a change made on one reaches 
       assert.equal(revealed.status, 303);
       assert.ok(await until(() => onA.seen.some((m) => m.current && m.current.revealed === true)),
         `node A's subscriber saw the reveal made on node B: ${JSON.stringify(onA.seen)}`);
+
+      // Cut both nodes' feeds, as a database restart or a network blip would. They
+      // reconnect, rebuild what their pages listen to, and changes flow again.
+      const admin = process.env.HS_TEST_PG_URL;
+      const dbName = a.db.slice(a.db.lastIndexOf('/') + 1);
+      const cut = execFileSync('psql', [admin, '-qtAc', `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+        WHERE application_name = 'humanspace live feed' AND datname = '${dbName}'`], { encoding: 'utf8' }).trim();
+      assert.equal(cut, '2', 'each node had its feed connection');
+      const q = await p.get(path);
+      const second = optionIds(q.text)[1];
+      const again = await p.post(`${path}/items/${pollItem}/vote`, { choice: second });
+      assert.equal(again.status, 303);
+      const votesOnB = () => {
+        const last = [...onB.seen].reverse().find((m) => m.current && m.current.options);
+        return last && last.current.options.map((o) => o.votes).join(',');
+      };
+      assert.ok(await until(() => votesOnB() === '0,1' || votesOnB() === '0,1,0'),
+        `after the feeds were cut, node B's page shows the changed vote: ${votesOnB()}\n${b.log()}`);
       onA.ws.close();
       onB.ws.close();
     } finally {

@@ -83,7 +83,9 @@ class PgChangeFeed final : public ChangeFeed {
     while (!stop_) {
       PGconn* c = PQconnectdb(url_.c_str());
       // A notice is not data: no need to wait for the disk to send one.
+      // Named, so that an operator (or a test) can tell it in pg_stat_activity.
       if (PQstatus(c) != CONNECTION_OK || !exec(c, "SET synchronous_commit TO off") ||
+          !exec(c, "SET application_name TO 'humanspace live feed'") ||
           !exec(c, (std::string("LISTEN ") + kChannel).c_str())) {
         spdlog::warn("live updates from other servers paused: {}", PQerrorMessage(c));
         PQfinish(c);
