@@ -72,11 +72,23 @@ ItemInput stored(Context& c, const repo::ItemRow& it) {
                    std::to_string(it.max_chars)};
 }
 
-std::optional<repo::ItemRow> find_item(Context& c, const commands::Access& a) {
-  auto item = id_param(c, "item");
-  if (!item) return std::nullopt;
-  for (auto& it : commands::agenda(c.app, a.event.id))
-    if (it.id == *item) return it;
+// The event and the agenda item in the path, for someone who may edit the agenda;
+// otherwise `denied` holds the answer: load_runner's, then 403, then 404.
+struct Editing {
+  commands::Access a;
+  repo::ItemRow it;
+};
+std::optional<Editing> editable_item(Context& c, Response& denied) {
+  auto a = load_runner(c, denied);
+  if (!a) return std::nullopt;
+  if (!edit_agenda(a->standing)) {
+    denied = forbidden(c);
+    return std::nullopt;
+  }
+  if (auto item = id_param(c, "item"))
+    for (auto& it : commands::agenda(c.app, a->event.id))
+      if (it.id == *item) return Editing{std::move(*a), std::move(it)};
+  denied = not_found(c);
   return std::nullopt;
 }
 
@@ -98,28 +110,22 @@ Response render_event_edit(Context& c, const commands::Access& a, const EventInp
 
 Response item_edit_form(Context& c) {
   Response denied;
-  auto a = load_runner(c, denied);
-  if (!a) return denied;
-  if (!edit_agenda(a->standing)) return forbidden(c);
-  auto it = find_item(c, *a);
-  if (!it) return not_found(c);
-  return render_item_edit(c, *a, *it, stored(c, *it));
+  auto e = editable_item(c, denied);
+  if (!e) return denied;
+  return render_item_edit(c, e->a, e->it, stored(c, e->it));
 }
 
 Response item_edit(Context& c) {
   Response denied;
-  auto a = load_runner(c, denied);
-  if (!a) return denied;
-  if (!edit_agenda(a->standing)) return forbidden(c);
-  auto it = find_item(c, *a);
-  if (!it) return not_found(c);
+  auto e = editable_item(c, denied);
+  if (!e) return denied;
   auto in = typed_item(c);
-  auto r = commands::edit_item(c.app, a->event.id, it->id, in);
+  auto r = commands::edit_item(c.app, e->a.event.id, e->it.id, in);
   if (!r) {
     if (r.error().fields.empty()) return c.error_page(r.error());
-    return render_item_edit(c, *a, *it, in, &r.error(), web::http_status(r.error().code));
+    return render_item_edit(c, e->a, e->it, in, &r.error(), web::http_status(r.error().code));
   }
-  return c.redirect(run_path(a->event.id, "item_saved") + "#item-" + std::to_string(it->id));
+  return c.redirect(run_path(e->a.event.id, "item_saved") + "#item-" + std::to_string(e->it.id));
 }
 
 Response item_move(Context& c) {
@@ -137,18 +143,15 @@ Response item_move(Context& c) {
 
 Response item_remove(Context& c) {
   Response denied;
-  auto a = load_runner(c, denied);
-  if (!a) return denied;
-  if (!edit_agenda(a->standing)) return forbidden(c);
-  auto it = find_item(c, *a);
-  if (!it) return not_found(c);
-  auto r = commands::remove_item(c.app, a->event.id, it->id);
+  auto e = editable_item(c, denied);
+  if (!e) return denied;
+  auto r = commands::remove_item(c.app, e->a.event.id, e->it.id);
   if (!r) {
     // Answers arrived since the page was drawn: say why, on the same page.
-    Error e{r.error().code, "common_fix_errors", {{"remove", r.error().message_key}}};
-    return render_item_edit(c, *a, *it, stored(c, *it), &e, web::http_status(e.code));
+    Error why{r.error().code, "common_fix_errors", {{"remove", r.error().message_key}}};
+    return render_item_edit(c, e->a, e->it, stored(c, e->it), &why, web::http_status(why.code));
   }
-  return c.redirect(run_path(a->event.id, "item_removed"));
+  return c.redirect(run_path(e->a.event.id, "item_removed"));
 }
 
 Response event_next(Context& c) {
