@@ -263,11 +263,18 @@ Response cloud_moderate(Context& c) {
   return c.redirect(event_path(a->event.id) + "/run#cloud-moderation");
 }
 
-Response cloud_svg(Context& c) {
+namespace {
+// The word cloud in the path, for someone who may see the event; null otherwise.
+std::optional<commands::CloudPicture> picture_in_path(Context& c) {
   auto a = load(c);
   auto item = id_param(c, "item");
-  if (!a || !item) return not_found(c);
-  auto p = commands::cloud_picture(c.app, a->event, *item);
+  if (!a || !item) return std::nullopt;
+  return commands::cloud_picture(c.app, a->event, *item);
+}
+}  // namespace
+
+Response cloud_svg(Context& c) {
+  auto p = picture_in_path(c);
   if (!p) return not_found(c);
   Response r;
   r.body = cloud::svg(*p->picture, c.app.renderer->format("events_cloud_label", {{"title", p->item.title}}));
@@ -278,10 +285,7 @@ Response cloud_svg(Context& c) {
 }
 
 Response cloud_png(Context& c) {
-  auto a = load(c);
-  auto item = id_param(c, "item");
-  if (!a || !item) return not_found(c);
-  auto p = commands::cloud_picture(c.app, a->event, *item);
+  auto p = picture_in_path(c);
   if (!p) return not_found(c);
   Response r;
   r.body = cloud::png(*p->picture, 2);  // twice the layout's size: sharp on slides and in print

@@ -11,19 +11,13 @@
 #include <vector>
 
 #include "modules/wordcloud/font.hpp"
+#include "shipped_font.hpp"
 #include "modules/wordcloud/layout.hpp"
 
 namespace hs::wordcloud {
 namespace {
 
-const Font& font() {
-  static Font f = [] {
-    auto r = Font::shipped(400);
-    if (!r) throw std::runtime_error(r.error().message_key);
-    return std::move(*r);
-  }();
-  return f;
-}
+using test_support::font;
 
 Layout small_cloud(int width = 480, int height = 270) {
   LayoutOptions o;

@@ -9,18 +9,12 @@
 #include <vector>
 
 #include "modules/wordcloud/font.hpp"
+#include "shipped_font.hpp"
 
 namespace hs::wordcloud {
 namespace {
 
-const Font& font() {
-  static Font f = [] {
-    auto r = Font::shipped(400);
-    if (!r) throw std::runtime_error(r.error().message_key);
-    return std::move(*r);
-  }();
-  return f;
-}
+using test_support::font;
 
 // n distinct made-up words; the i-th is entered about 1/i as often as the first.
 std::vector<LayoutWord> zipf_words(int n, std::uint32_t seed = 7) {
