@@ -8,6 +8,9 @@
 
 namespace hs::store {
 
+// How long a SQLite connection waits for a lock before giving up with "busy".
+inline constexpr int kSqliteBusyTimeoutMs = 5000;
+
 std::unique_ptr<Store> open_sqlite(const std::string& path, int pool_size);
 std::unique_ptr<Store> open_postgres(const std::string& url, int pool_size);
 

@@ -1,7 +1,9 @@
 #include <cctype>
+#include <chrono>
 #include <charconv>
 #include <ctime>
 #include <stdexcept>
+#include <thread>
 
 #include "core/embedded.hpp"
 #include "store/db.hpp"
@@ -131,21 +133,51 @@ void lock_for_migration(Conn& c) {
 
 namespace hs::store {
 
-void scrub(Store& store, std::span<const std::string_view> tables) {
+namespace {
+
+// One TRUNCATE checkpoint after another until one empties the log or time runs out.
+// Each try waits at most kTryMs for readers (the busy handler), so a reader that ends
+// is noticed quickly and the whole stays within the caller's patience.
+bool truncate_wal(Conn& c, std::chrono::milliseconds patience) {
+  constexpr int kTryMs = 100;
+  const auto deadline = std::chrono::steady_clock::now() + patience;
+  c.q("PRAGMA busy_timeout = " + std::to_string(kTryMs));
+  bool emptied = false;
+  try {
+    for (;;) {
+      try {
+        // One row: busy (1 when readers kept it from finishing), frames in the log,
+        // frames copied. busy = 0 means the log was emptied.
+        auto r = c.one("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (r && r->i64(0) == 0) {
+          emptied = true;
+          break;
+        }
+      } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::busy) throw;  // another checkpoint at the same moment
+      }
+      if (std::chrono::steady_clock::now() >= deadline) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  } catch (...) {
+    c.q("PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs));
+    throw;
+  }
+  c.q("PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs));
+  return emptied;
+}
+
+}  // namespace
+
+bool scrub(Store& store, std::span<const std::string_view> tables, std::chrono::milliseconds patience) {
   for (auto t : tables)
     if (t.empty() || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos)
       throw std::invalid_argument("scrub: not a table name");
-  store.with([&](Conn& c) {
-    if (c.engine() == Engine::sqlite) {
-      try {
-        c.q("PRAGMA wal_checkpoint(TRUNCATE)");
-      } catch (const StoreError&) {
-        // Busy: the next scrub, or SQLite's own checkpoints, will do it.
-      }
-    } else {
-      for (auto t : tables) c.q("VACUUM " + std::string(t));
-    }
-    return 0;
+  return store.with([&](Conn& c) {
+    if (c.engine() == Engine::sqlite) return truncate_wal(c, patience);
+    if (tables.empty()) c.q("VACUUM");
+    for (auto t : tables) c.q("VACUUM " + std::string(t));
+    return true;
   });
 }
 

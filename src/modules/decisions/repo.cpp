@@ -49,6 +49,8 @@ constexpr const char* kRecordVoter = R"(
 INSERT INTO decision_voters (proposal_id, user_id, sealed_ballot) VALUES (?, ?, ?)
 ON CONFLICT (proposal_id, user_id) DO UPDATE SET sealed_ballot = excluded.sealed_ballot)";
 
+constexpr const char* kForgetVoter = "DELETE FROM decision_voters WHERE proposal_id = ? AND user_id = ?";
+
 constexpr const char* kSealedOf =
     "SELECT sealed_ballot FROM decision_voters WHERE proposal_id = ? AND user_id = ? AND sealed_ballot IS NOT NULL";
 
@@ -246,6 +248,10 @@ std::vector<std::int64_t> voter_ids(store::Conn& c, std::int64_t proposal_id) {
 void record_voter(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id,
                   const std::optional<std::string>& sealed) {
   c.q(kRecordVoter, proposal_id, user_id, sealed);
+}
+
+void forget_voter(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id) {
+  c.q(kForgetVoter, proposal_id, user_id);
 }
 
 std::optional<std::string> sealed_ballot_of(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id) {

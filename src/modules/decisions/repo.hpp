@@ -92,6 +92,8 @@ std::int64_t voter_count(store::Conn& c, std::int64_t proposal_id);
 // sealed: the padded, sealed answer of an anonymous poll; nothing for named polls.
 void record_voter(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id,
                   const std::optional<std::string>& sealed);
+// Takes back a turnout row (an answer undone, see cast_vote.cpp).
+void forget_voter(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id);
 std::optional<std::string> sealed_ballot_of(store::Conn& c, std::int64_t proposal_id, std::int64_t user_id);
 std::vector<SealedBallotRow> sealed_ballots(store::Conn& c, std::int64_t proposal_id);
 void clear_sealed_ballots(store::Conn& c, std::int64_t proposal_id);

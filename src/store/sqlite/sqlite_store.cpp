@@ -35,7 +35,7 @@ class SqliteConn final : public Conn {
       throw StoreError(StoreError::Kind::other, "cannot open SQLite database " + path + ": " + msg);
     }
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, kSqliteBusyTimeoutMs);
     // WAL lets readers run beside the one writer; FULL makes an acknowledged commit
     // survive power loss, not just a crash of this process.
     exec_plain("PRAGMA journal_mode=WAL");

@@ -3,11 +3,18 @@
 // answer goes, sealed and padded to one length, under a pseudonym that only the
 // person's ballot code opens (see anonymity.hpp), and all of the proposal's answers are
 // rewritten in pseudonym order so that no storage order tells who came first. The
-// copies this leaves behind are scrubbed after commit. The decision log
-// records that a commitment to the person answered – in named polls also an objection
-// or block with a hash of its reason; in anonymous polls nothing about the answer, as
-// even "objected at 14:02" would tell on someone.
+// decision log records that a commitment to the person answered – in named polls also
+// an objection or block with a hash of its reason; in anonymous polls nothing about the
+// answer, as even "objected at 14:02" would tell on someone.
+//
+// An anonymous answer is acknowledged only once no earlier state of the poll's rows is
+// left in the database's files: two states side by side show which sealed row changed
+// as which turnout row appeared. So the write-ahead log is emptied before the answer
+// (else it is refused, nothing written) and after it (else the answer is undone and
+// refused). See store/scrub.hpp and docs/governance.md.
 #include <algorithm>
+#include <chrono>
+#include <stdexcept>
 
 #include "modules/audit/module.hpp"
 #include "modules/decisions/commands/anonymity.hpp"
@@ -155,17 +162,72 @@ Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t use
   return {};
 }
 
-// After an anonymous answer: the rows the rewrite deleted must not linger in the files.
-Result<Answered> scrubbed(web::App& app, Result<Answered> r) {
-  if (r && r->code) store::scrub(*app.store, repo::kAnonymityTables);
-  return r;
+// How long an answer waits for readers to let go of the write-ahead log, before it and
+// after it; a person waits at most about twice this before being told to try again.
+constexpr std::chrono::milliseconds kScrubPatience{2500};
+
+// What an anonymous answer replaced, so that it can be put back.
+struct Before {
+  std::int64_t proposal_id = 0, space_id = 0, user_id = 0;
+  std::string pseudonym;
+  std::optional<std::string> sealed;         // the row under the pseudonym, if any
+  bool answered = false;                     // had a turnout row
+  std::optional<std::string> legacy_sealed;  // an answer sealed in the turnout row (before 0009)
+};
+
+Before remember(store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot) {
+  Before b{o.row.id, o.row.space_id, user_id, slot.pseudonym, repo::open_ballot_of(c, o.row.id, slot.pseudonym),
+           repo::has_voted(c, o.row.id, user_id), repo::sealed_ballot_of(c, o.row.id, user_id)};
+  return b;
+}
+
+// Puts back the person's row and turnout as they were. Only theirs: others may have
+// answered since. The log says the answer was undone, so that its "answered" entries
+// still add up to the turnout.
+void undo(web::App& app, const Before& b) {
+  auto r = app.store->write([&](store::Conn& c) -> Result<void> {
+    if (!repo::lock_open(c, b.proposal_id)) return fail(ErrorCode::conflict, std::string(keys::kClosed));
+    auto rows = repo::open_ballots(c, b.proposal_id);
+    std::erase_if(rows, [&](const auto& r) { return r.pseudonym == b.pseudonym; });
+    if (b.sealed) rows.push_back({b.pseudonym, *b.sealed});
+    repo::replace_open_ballots(c, b.proposal_id, std::move(rows));
+    if (!b.answered) repo::forget_voter(c, b.proposal_id, b.user_id);
+    else if (b.legacy_sealed) repo::record_voter(c, b.proposal_id, b.user_id, b.legacy_sealed);
+    audit::Fields f = {{"proposal", b.proposal_id}, {"person", audit::person_commitment(app, b.space_id, b.user_id)}};
+    if (auto ok = audit::append(app, c, b.space_id, "decision.answer_undone", f); !ok) return fail(ok.error());
+    return {};
+  });
+  // Closed meanwhile: the answer was counted and the state before it is gone with the
+  // open rows; nothing to put back.
+  if (!r && r.error().code != ErrorCode::conflict) throw std::runtime_error("undoing an answer failed");
+  store::scrub(*app.store, repo::kAnonymityTables, std::chrono::milliseconds(0));
+}
+
+Error not_kept() { return Error::of(ErrorCode::unavailable, "decisions_answer_not_kept"); }
+
+// Runs an answer (f, in its own write transaction) under the rule above. f fills in
+// what it replaced. Named polls just run.
+template <class F>
+Result<Answered> kept_apart(web::App& app, std::int64_t space_id, std::int64_t proposal_id, F&& f) {
+  const bool anonymous = app.store->with([&](store::Conn& c) {
+    auto row = repo::proposal(c, space_id, proposal_id);
+    return row && row->anonymous;
+  });
+  std::optional<Before> before;
+  if (!anonymous) return app.store->write([&](store::Conn& c) { return f(c, before); });
+  if (!store::scrub(*app.store, repo::kAnonymityTables, kScrubPatience)) return fail(not_kept());
+  auto r = app.store->write([&](store::Conn& c) { return f(c, before); });
+  if (!r || !r->code || !before) return r;
+  if (store::scrub(*app.store, repo::kAnonymityTables, kScrubPatience)) return r;
+  undo(app, *before);
+  return fail(not_kept());
 }
 
 }  // namespace
 
 Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
                       const BallotFields& fields, const std::optional<std::string>& code) {
-  return scrubbed(app, app.store->write([&](store::Conn& c) -> Result<Answered> {
+  return kept_apart(app, space_id, proposal_id, [&](store::Conn& c, std::optional<Before>& before) -> Result<Answered> {
     auto o = open_for_answer(app, c, space_id, proposal_id, user_id);
     if (!o) return fail(o.error());
     auto parsed = parse_ballot(o->settings, o->options, fields);
@@ -174,15 +236,16 @@ Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposa
     if (!slot) return fail(slot.error());
     auto b = through_rules(*o, slot->current, *parsed, false, app.clock->now());
     if (!b) return fail(b.error());
+    if (o->row.anonymous) before = remember(c, *o, user_id, *slot);
     if (auto ok = save(app, c, *o, user_id, *slot, *b, false); !ok) return fail(ok.error());
     return Answered{o->row.anonymous ? std::optional(slot->code) : std::nullopt, o->row.closes_at};
-  }));
+  });
 }
 
 Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
                                     std::int64_t user_id, const std::string& reason,
                                     const std::optional<std::string>& code) {
-  return scrubbed(app, app.store->write([&](store::Conn& c) -> Result<Answered> {
+  return kept_apart(app, space_id, proposal_id, [&](store::Conn& c, std::optional<Before>& before) -> Result<Answered> {
     auto o = open_for_answer(app, c, space_id, proposal_id, user_id);
     if (!o) return fail(o.error());
     if (o->settings.method != Method::consent) return fail(ErrorCode::conflict, std::string(keys::kObjectionNone));
@@ -190,9 +253,10 @@ Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::i
     if (!slot) return fail(slot.error());
     auto b = through_rules(*o, slot->current, StoredBallot{"consent", reason, o->row.revision}, true, app.clock->now());
     if (!b) return fail(b.error());
+    if (o->row.anonymous) before = remember(c, *o, user_id, *slot);
     if (auto ok = save(app, c, *o, user_id, *slot, *b, true); !ok) return fail(ok.error());
     return Answered{o->row.anonymous ? std::optional(slot->code) : std::nullopt, o->row.closes_at};
-  }));
+  });
 }
 
 Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,

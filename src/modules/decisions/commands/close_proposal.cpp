@@ -8,7 +8,10 @@
 // the open one under a random salt that is never stored) in pseudonym order; the open
 // rows (and any sealed copies from before migration 0009) are deleted, as is the ballot
 // key; after commit the deleted rows are scrubbed from the files.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <chrono>
 
 #include "core/text.hpp"
 #include "modules/audit/module.hpp"
@@ -178,7 +181,12 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     if (auto head = audit::sign_head(app, c, space_id); !head) return fail(head.error());
     return t.outcome;
   });
-  if (r && anonymous) store::scrub(*app.store, repo::kAnonymityTables);
+  // The open rows and the key are gone; their older copies must not stay in the files.
+  // Closing is not undone when readers keep the log busy: the next anonymous answer or
+  // closing empties it (nothing at rest then links answers to people, see
+  // docs/governance.md).
+  if (r && anonymous && !store::scrub(*app.store, repo::kAnonymityTables, std::chrono::seconds(5)))
+    spdlog::warn("decisions: the write-ahead log could not be emptied after closing proposal {}", proposal_id);
   return r;
 }
 
