@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -63,6 +64,17 @@ std::string rfc_date() {
   return buf;
 }
 
+std::string header_value(const std::string& text, const std::string& name);
+
+bool same_address(std::string a, std::string b) {
+  auto lower = [](std::string& s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  };
+  lower(a);
+  lower(b);
+  return a == b;
+}
+
 class OutboxMailer final : public Mailer {
  public:
   OutboxMailer(std::string dir, std::string from) : dir_(std::move(dir)), from_(std::move(from)) {}
@@ -78,6 +90,28 @@ class OutboxMailer final : public Mailer {
       if (!out) throw std::runtime_error("cannot write to the outbox folder " + dir_);
     }
     fs::rename(tmp, fs::path(dir_) / name);
+  }
+  // Each message to the address is overwritten with zeros before it is unlinked, so its
+  // links and words are not left in the file's blocks for the next reader of the disk
+  // (a journalling or copy-on-write file system may still keep older copies).
+  void forget(const std::string& address) override {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) return;
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".eml") continue;
+      std::string text;
+      {
+        std::ifstream in(entry.path(), std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      if (!same_address(header_value(text, "To"), address)) continue;
+      {
+        std::ofstream out(entry.path(), std::ios::binary | std::ios::in | std::ios::out);
+        out << std::string(text.size(), '\0');
+        out.flush();
+      }
+      fs::remove(entry.path());
+    }
   }
 
  private:

@@ -16,6 +16,10 @@ class Mailer {
   virtual ~Mailer() = default;
   // Throws when the message could not be handed over.
   virtual void send(const Email& e) = 0;
+  // Erasure: removes what this mailer still keeps of mail to the address (the outbox
+  // keeps every message; mail handed to an SMTP server is beyond reach). Throws when
+  // what is kept cannot be removed.
+  virtual void forget(const std::string& address) { (void)address; }
 };
 
 // RFC 5322 message text (headers and body) for an email.

@@ -28,6 +28,9 @@ constexpr const char* kEraseUser =
     "UPDATE users SET email_lookup = NULL, email_sealed = NULL, display_name = ?, pronouns = NULL, "
     "access_needs_sealed = NULL, password_hash = NULL, site_role = 'member', erased_at = ? WHERE id = ?";
 
+constexpr const char* kPendingEmails =
+    "SELECT new_email_sealed FROM account_links WHERE user_id = ? AND new_email_sealed IS NOT NULL";
+
 constexpr const char* kInsertLink =
     "INSERT INTO account_links (token_hash, purpose, user_id, new_email_lookup, new_email_sealed, next_path, "
     "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -171,6 +174,12 @@ void delete_links(store::Conn& c, std::int64_t user_id, const std::string& purpo
 }
 
 void delete_all_links(store::Conn& c, std::int64_t user_id) { c.q(kDeleteAllLinks, user_id); }
+
+std::vector<std::string> pending_emails_sealed(store::Conn& c, std::int64_t user_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.q(kPendingEmails, user_id)) out.push_back(r.text(0));
+  return out;
+}
 
 void delete_expired_links(store::Conn& c, std::int64_t now) { c.q(kDeleteExpiredLinks, now); }
 

@@ -74,6 +74,8 @@ std::optional<Link> link_by_hash(store::Conn& c, const std::string& token_hash, 
 bool take_link(store::Conn& c, std::int64_t id);
 void delete_links(store::Conn& c, std::int64_t user_id, const std::string& purpose);
 void delete_all_links(store::Conn& c, std::int64_t user_id);
+// Sealed addresses the person asked to change their email to (links not yet used).
+std::vector<std::string> pending_emails_sealed(store::Conn& c, std::int64_t user_id);
 void delete_expired_links(store::Conn& c, std::int64_t now);
 
 struct NewSession {

@@ -4,6 +4,7 @@
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/live.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -39,6 +40,12 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/themes/{theme}/do/{action}", h::theme_action, small);
   app.router.post("/events/{id}/themes/{theme}/rename", h::theme_rename, small);
   app.router.post("/events/{id}/notes/{note}/theme", h::note_place, small);
+  // Places and named notes are a member's data: in "download my data", and erased with
+  // the account (through the events module, which holds the participant records).
+  events::add_participant_eraser(commands::erase_participants);
+  app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
+    return std::pair<std::string, std::string>("breakouts", commands::export_person(c, user_id));
+  });
 }
 
 }  // namespace hs::breakouts

@@ -96,6 +96,21 @@ constexpr const char* kNoteInEvent = R"(
 SELECT 1 FROM breakout_notes n JOIN breakout_groups g ON g.id = n.group_id JOIN breakout_rounds r ON r.id = g.round_id
 WHERE n.id = ? AND r.event_id = ?)";
 
+constexpr const char* kForgetPlaces = "DELETE FROM breakout_places WHERE participant_id = ?";
+constexpr const char* kUntieNotes = "UPDATE breakout_notes SET participant_id = NULL WHERE participant_id = ?";
+constexpr const char* kPlacesOfUser = R"(
+SELECT e.id, e.title, r.number, g.number, p.host
+FROM breakout_places p JOIN event_participants ep ON ep.id = p.participant_id
+JOIN breakout_groups g ON g.id = p.group_id JOIN breakout_rounds r ON r.id = p.round_id
+JOIN events e ON e.id = r.event_id
+WHERE ep.user_id = ? ORDER BY e.id, r.number)";
+constexpr const char* kNotesOfUser = R"(
+SELECT e.id, e.title, r.number, g.number, n.for_group, n.body, n.created_at
+FROM breakout_notes n JOIN event_participants ep ON ep.id = n.participant_id
+JOIN breakout_groups g ON g.id = n.group_id JOIN breakout_rounds r ON r.id = g.round_id
+JOIN events e ON e.id = r.event_id
+WHERE ep.user_id = ? ORDER BY n.created_at, n.id)";
+
 store::Value opt(std::optional<std::int64_t> v) { return v ? store::Value(*v) : store::Value(store::Null{}); }
 
 RoundRow round_from(const store::Row& r) {
@@ -308,6 +323,25 @@ void place_note(store::Conn& c, std::int64_t note_id, std::optional<std::int64_t
 
 bool note_in_event(store::Conn& c, std::int64_t event_id, std::int64_t note_id) {
   return c.one(kNoteInEvent, note_id, event_id).has_value();
+}
+
+void forget_participant(store::Conn& c, std::int64_t participant_id) {
+  c.q(kForgetPlaces, participant_id);
+  c.q(kUntieNotes, participant_id);
+}
+
+std::vector<MyPlace> places_of_user(store::Conn& c, std::int64_t user_id) {
+  std::vector<MyPlace> out;
+  for (const auto& r : c.q(kPlacesOfUser, user_id))
+    out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4) != 0});
+  return out;
+}
+
+std::vector<MyNote> notes_of_user(store::Conn& c, std::int64_t user_id) {
+  std::vector<MyNote> out;
+  for (const auto& r : c.q(kNotesOfUser, user_id))
+    out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4) != 0, r.text(5), r.i64(6)});
+  return out;
 }
 
 }  // namespace hs::breakouts::repo

@@ -110,4 +110,25 @@ void set_theme_position(store::Conn& c, std::int64_t theme_id, std::int64_t posi
 void place_note(store::Conn& c, std::int64_t note_id, std::optional<std::int64_t> theme_id);
 bool note_in_event(store::Conn& c, std::int64_t event_id, std::int64_t note_id);
 
+// A member's part in breakouts, for erasure and "download my data".
+// Erasure: their places in groups go; their named notes stay, with no author.
+void forget_participant(store::Conn& c, std::int64_t participant_id);
+struct MyPlace {
+  std::int64_t event_id = 0;
+  std::string event;
+  std::int64_t round = 0, group = 0;
+  bool host = false;
+};
+struct MyNote {
+  std::int64_t event_id = 0;
+  std::string event;
+  std::int64_t round = 0, group = 0;
+  bool for_group = false;
+  std::string body;
+  std::int64_t created_at = 0;
+};
+std::vector<MyPlace> places_of_user(store::Conn& c, std::int64_t user_id);
+// Named notes only: an anonymous note keeps no author, so nothing finds it by person.
+std::vector<MyNote> notes_of_user(store::Conn& c, std::int64_t user_id);
+
 }  // namespace hs::breakouts::repo

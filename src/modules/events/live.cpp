@@ -109,12 +109,14 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
     }
     it["options"] = std::move(opts);
   } else if (cur->item.kind == "qa") {
+    // No asker's name: the channel goes to everyone who can open the event, kept open
+    // past a change of standing, and its snapshot is shared; the page shows a named
+    // question's asker, and live.js only updates the counts beside it.
     json::array qs;
     for (const auto& q : cur->questions) {
       json::object x;
       x["id"] = q.id;
       x["body"] = q.body;
-      if (q.nickname && !q.nickname->empty()) x["by"] = *q.nickname;
       x["votes"] = q.votes;
       x["answered"] = q.answered;
       qs.push_back(std::move(x));

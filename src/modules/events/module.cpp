@@ -46,7 +46,8 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/step-out", h::step_out, small);
   app.router.post("/events/{id}/step-in", h::step_in, small);
   app.router.ws("/events/{id}/live", h::live_channel);
-  // Registrations are a person's data: erased with the account, and in "download my data".
+  // A member's registrations and part in events (words, questions, poll answers,
+  // upvotes) are their data: in "download my data"; erased or untied with the account.
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("events", commands::export_person(c, user_id));

@@ -1,12 +1,17 @@
 // "My data": everything we hold about a person, and erasing it. The only file in the
 // module that includes Boost.JSON (it is heavy to compile).
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "mail/mailer.hpp"
 #include "store/db.hpp"
+#include "store/scrub.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -17,6 +22,26 @@ namespace json = boost::json;
 namespace {
 
 json::value opt_string(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
+
+// After the erasure's commit. The database file and SQLite's write-ahead log still hold
+// the pages as they were (email sealed, password hash, sessions, join messages) until
+// they are overwritten: a checkpoint that empties the log does that now (deleted
+// content is zeroed as it goes, secure_delete); PostgreSQL VACUUMs. And the outbox
+// (no SMTP server configured) keeps the mail sent to the person, links and all. Neither
+// can undo the erasure when it fails; what is left is logged and goes with the next
+// checkpoint.
+void forget_traces(web::App& app, const std::vector<std::string>& addresses) {
+  for (const auto& a : addresses) {
+    try {
+      app.mailer->forget(a);
+    } catch (const std::exception& e) {
+      spdlog::warn("accounts: erased a person's account, but their mail could not be removed: {}", e.what());
+    }
+  }
+  if (!store::scrub(*app.store, {}, std::chrono::seconds(5)))
+    spdlog::warn("accounts: erased a person's account while readers kept the write-ahead log busy; "
+                 "its older pages go with the next checkpoint");
+}
 
 }  // namespace
 
@@ -68,9 +93,14 @@ std::string export_data(web::App& app, std::int64_t user_id, std::int64_t curren
 Result<void> delete_account(web::App& app, std::int64_t user_id, bool confirmed) {
   if (!confirmed) return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"confirm", "accounts_delete_unconfirmed"}}});
   const std::string former = app.renderer->t("accounts_former_member");
+  std::vector<std::string> addresses;  // where mail to the person went
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto user = repo::user_by_id(c, user_id);
     if (!user || user->erased) return fail(ErrorCode::not_found, "accounts_no_such_account");
+    if (user->email_sealed)
+      if (auto a = secrets::open_email(app.master_key, *user->email_sealed)) addresses.push_back(std::move(*a));
+    for (const auto& sealed : repo::pending_emails_sealed(c, user_id))
+      if (auto a = secrets::open_email(app.master_key, sealed)) addresses.push_back(std::move(*a));
     repo::delete_sessions_of(c, user_id);
     repo::delete_all_links(c, user_id);
     repo::erase_user(c, user_id, former, app.clock->now());
@@ -81,6 +111,7 @@ Result<void> delete_account(web::App& app, std::int64_t user_id, bool confirmed)
   });
   if (!r) return fail(r.error());
   forget_cached_sessions_of(app, user_id);
+  forget_traces(app, addresses);
   return {};
 }
 

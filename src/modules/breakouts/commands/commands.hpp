@@ -125,4 +125,9 @@ Result<bool> move_theme(web::App& app, const Access& a, std::int64_t theme_id, i
 // theme_id 0: out of any theme.
 Result<bool> place_note(web::App& app, const Access& a, std::int64_t note_id, std::int64_t theme_id);
 
+// Erasure (inside its transaction, through events::add_participant_eraser) and
+// "download my data".
+void erase_participants(store::Conn& c, const std::vector<std::int64_t>& participant_ids);
+std::string export_person(store::Conn& c, std::int64_t user_id);
+
 }  // namespace hs::breakouts::commands

@@ -1,4 +1,3 @@
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -76,24 +75,6 @@ std::vector<Registrant> registrants(web::App& app, std::int64_t event_id, bool w
     });
     return out;
   });
-}
-
-void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_registrations(c, user_id); }
-
-std::string export_person(store::Conn& c, std::int64_t user_id) {
-  namespace json = boost::json;
-  json::array regs;
-  for (const auto& r : repo::registrations_of(c, user_id)) {
-    json::object o;
-    o["event"] = r.title;
-    o["address"] = "/events/" + std::to_string(r.event_id);
-    o["starts_at"] = r.starts_at;
-    o["registered_at"] = r.registered_at;
-    regs.push_back(std::move(o));
-  }
-  json::object out;
-  out["registrations"] = std::move(regs);
-  return json::serialize(out);
 }
 
 }  // namespace hs::events::commands
