@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <unordered_set>
 
 #include "modules/audit/rules/canonical.hpp"
 #include "modules/audit/rules/merkle.hpp"
@@ -140,9 +141,41 @@ struct EntryStream {
   }
 };
 
+// The keys of one open object. JSON leaves a key given twice to the reader, and readers
+// differ (Boost.JSON, jq, Node and Python keep the last): an export where the verifier
+// read one "entries" array and everyone else another verified while showing a forged
+// log. So a key given twice, at any depth, makes the file unreadable.
+class KeySet {
+ public:
+  void clear() {
+    used_ = 0;
+    many_.clear();
+  }
+  // false when the object already has the key.
+  bool insert(std::string_view key) {
+    if (used_ == kFew) {  // a large object: a hash set from here on
+      if (many_.empty())
+        for (const auto& k : keys_) many_.emplace(k);
+      return many_.emplace(key).second;
+    }
+    for (std::size_t i = 0; i < used_; ++i)
+      if (keys_[i] == key) return false;
+    if (used_ == keys_.size()) keys_.emplace_back();
+    keys_[used_++].assign(key);  // strings are reused, so entries cost no allocation
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kFew = 32;
+  std::vector<std::string> keys_;
+  std::size_t used_ = 0;
+  std::unordered_set<std::string> many_;
+};
+
 // Routes parser events: the elements of the top-level "entries" array go, one at a
 // time, to a small value stack and then to the EntryStream; everything else builds the
-// (small) rest of the document.
+// (small) rest of the document. With stream_entries false, everything builds the
+// document (a tree head, any JSON). Either way a duplicate key stops the parse.
 class Handler {
  public:
   static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
@@ -150,12 +183,15 @@ class Handler {
   static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
 
-  Handler() { doc_.reset(); }
+  explicit Handler(bool stream_entries) : stream_entries_(stream_entries) { doc_.reset(); }
 
   EntryStream stream;
   bool in_entries = false;
+  std::optional<std::string> duplicate_key;  // the first key found twice in one object
 
   json::value release_document() { return doc_.release(); }
+  // Whether the top-level "entries" was an array, read as the stream of entries.
+  bool entries_streamed() const { return entries_seen_; }
 
   bool on_document_begin(json::error_code&) { return true; }
   bool on_document_end(json::error_code&) { return true; }
@@ -163,10 +199,13 @@ class Handler {
   bool on_object_begin(json::error_code&) {
     if (item_level()) start_item();
     ++depth_;
+    if (open_objects_ == objects_.size()) objects_.emplace_back();
+    objects_[open_objects_++].clear();
     return true;
   }
   bool on_object_end(std::size_t n, json::error_code& ec) {
     --depth_;
+    --open_objects_;
     if (item_level()) {
       item_.push_object(n);
       return depth_ == 2 ? finish_item(ec) : true;
@@ -175,7 +214,7 @@ class Handler {
     return true;
   }
   bool on_array_begin(json::error_code&) {
-    if (depth_ == 1 && !entries_seen_ && key_ == "entries") {
+    if (stream_entries_ && depth_ == 1 && !entries_seen_ && key_ == "entries") {
       in_entries = entries_seen_ = true;
       ++depth_;
       return true;
@@ -199,16 +238,23 @@ class Handler {
     return true;
   }
   bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-    if (depth_ == 1 && !in_entries) pending_key_.append(s.data(), s.size());
+    pending_key_.append(s.data(), s.size());
     target().push_chars(s);
     return true;
   }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    if (depth_ == 1 && !in_entries) {
-      key_.assign(pending_key_);
-      key_.append(s.data(), s.size());
-      pending_key_.clear();
+  bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+    std::string_view whole(s.data(), s.size());
+    if (!pending_key_.empty()) {
+      pending_key_.append(s.data(), s.size());
+      whole = pending_key_;
     }
+    if (!objects_[open_objects_ - 1].insert(whole)) {
+      duplicate_key.emplace(whole);
+      ec = json::error::exception;  // stops the parse; duplicate_key says why
+      return false;
+    }
+    if (depth_ == 1 && !in_entries) key_.assign(whole);
+    pending_key_.clear();
     target().push_key(s);
     return true;
   }
@@ -281,6 +327,9 @@ class Handler {
     return go_on;
   }
 
+  bool stream_entries_;
+  std::vector<KeySet> objects_;  // one for each open object, innermost last
+  std::size_t open_objects_ = 0;
   json::value_stack doc_;
   json::value_stack item_;
   unsigned char arena_buffer_[16 * 1024];
@@ -289,7 +338,7 @@ class Handler {
   bool entries_seen_ = false;
   bool in_item_scalar_ = false;
   std::string key_;          // the last key of the top-level object
-  std::string pending_key_;  // its first parts, when it arrives in parts
+  std::string pending_key_;  // a key's first parts, when it arrives in parts
 };
 
 struct Head {
@@ -341,22 +390,30 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
+// A whole JSON text as a value; nothing when it is not JSON, has anything after the
+// value, or gives a key twice in one object.
+std::optional<json::value> parse_strict(std::string_view text) {
+  json::basic_parser<Handler> parser(json::parse_options{}, false);
+  json::error_code ec;
+  const auto used = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec || text.substr(used).find_first_not_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
+  return parser.handler().release_document();
+}
+
 }  // namespace
 
 std::optional<std::string> recanonicalize(std::string_view json_text) {
-  json::error_code ec;
-  auto v = json::parse(json::string_view(json_text.data(), json_text.size()), ec);
-  if (ec) return std::nullopt;
+  auto v = parse_strict(json_text);
+  if (!v) return std::nullopt;
   std::string out;
-  if (!canonical_into(v, out)) return std::nullopt;
+  if (!canonical_into(*v, out)) return std::nullopt;
   return out;
 }
 
 std::optional<EntryInfo> entry_info(std::string_view entry_json) {
-  json::error_code ec;
-  auto v = json::parse(json::string_view(entry_json.data(), entry_json.size()), ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  const auto& o = v.get_object();
+  auto v = parse_strict(entry_json);
+  if (!v || !v->is_object()) return std::nullopt;
+  const auto& o = v->get_object();
   auto seq = int_field(o, "seq");
   auto at = int_field(o, "at");
   auto kind = string_field(o, "kind");
@@ -374,11 +431,17 @@ std::string utc_time(std::int64_t t) {
 }
 
 Verdict verify_export(std::string_view export_json, std::optional<std::string_view> head_json) {
-  json::basic_parser<Handler> parser(json::parse_options{});
+  json::basic_parser<Handler> parser(json::parse_options{}, true);
   json::error_code ec;
   const auto used = parser.write_some(false, export_json.data(), export_json.size(), ec);
   auto& stream = parser.handler().stream;
   if (stream.failed) return *stream.failed;
+  if (const auto& key = parser.handler().duplicate_key) {
+    std::optional<std::int64_t> entry;
+    if (parser.handler().in_entries) entry = stream.count;
+    return failure("audit_verify_duplicate_key", {{"key", *key}, {"line", std::to_string(line_of(export_json, used))}},
+                   entry);
+  }
   if (ec) {
     const auto line = std::to_string(line_of(export_json, used));
     if (parser.handler().in_entries)
@@ -396,7 +459,7 @@ Verdict verify_export(std::string_view export_json, std::optional<std::string_vi
   auto space_id = space && space->is_object() ? int_field(space->get_object(), "id") : std::nullopt;
   auto public_key = top ? string_field(*top, "public_key") : std::nullopt;
   const auto* heads = top ? top->if_contains("heads") : nullptr;
-  if (!format || *format != kExportFormat || !space_id || !top->contains("entries") || !heads ||
+  if (!format || *format != kExportFormat || !space_id || !parser.handler().entries_streamed() || !heads ||
       !heads->is_array())
     return failure("audit_verify_not_export");
   if (!public_key || !signing::valid_public_key(*public_key)) return failure("audit_verify_bad_key");
@@ -411,10 +474,9 @@ Verdict verify_export(std::string_view export_json, std::optional<std::string_vi
     checked.push_back(*head);
   }
   if (head_json) {
-    json::error_code hec;
-    auto given = json::parse(json::string_view(head_json->data(), head_json->size()), hec);
-    if (hec) return failure("audit_verify_given_head_malformed");
-    auto head = read_head(given, *space_id, *public_key, true, why);
+    auto given = parse_strict(*head_json);
+    if (!given) return failure("audit_verify_given_head_malformed");
+    auto head = read_head(*given, *space_id, *public_key, true, why);
     if (!head) return why;
     checked.push_back(*head);
   }

@@ -363,4 +363,64 @@ TEST_F(AuditLog, AppendsFromTwoConnectionsAtOnceMakeOneUnbrokenLog) {
   EXPECT_EQ(v.entries, 80);
 }
 
+// --- Finding 6: a duplicate key fools the verifier ------------------------------------
+
+TEST_F(AuditLog, AKeyGivenTwiceAnywhereMakesTheExportUnreadable) {
+  const auto id = space("saltmarsh");
+  const auto text = hundred(id);
+  ASSERT_TRUE(verify_export(text).ok);
+  // A second "entries" array with one outcome changed, appended at the end: jq, Node and
+  // Python read this one, so it must not pass for the first.
+  const auto entries_at = text.find("\"entries\":[");
+  const auto entries_end = text.find("\n],\"heads\":[");
+  ASSERT_NE(entries_at, std::string::npos);
+  auto forged = text.substr(entries_at, entries_end + 2 - entries_at);
+  forged.replace(forged.find("\"choice\":\"for\""), 14, "\"choice\":\"FOR\"");
+  auto doubled = text;
+  doubled.insert(doubled.rfind('}'), "," + forged);
+  auto v = verify_export(doubled);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.message_key, "audit_verify_duplicate_key");
+  EXPECT_EQ(std::count(v.args.begin(), v.args.end(), std::pair<std::string, std::string>{"key", "entries"}), 1);
+
+  // Inside an entry, inside a head, and in the top-level object: each is caught.
+  auto lines = lines_of(text);
+  {
+    auto l = lines;
+    auto& e = entry_line(l, 7);
+    e.insert(e.find("\"seq\":7") , "\"seq\":8,");
+    auto in_entry = verify_export(join(l));
+    EXPECT_EQ(in_entry.message_key, "audit_verify_duplicate_key");
+    ASSERT_TRUE(in_entry.entry.has_value());
+    EXPECT_EQ(*in_entry.entry, 7);
+  }
+  {
+    auto t = text;
+    t.insert(t.find("{\"root\":") + 1, "\"size\":1,");
+    EXPECT_EQ(verify_export(t).message_key, "audit_verify_duplicate_key");
+  }
+  {
+    auto t = text;
+    t.insert(1, "\"format\":\"humanspace-audit-export/1\",");
+    EXPECT_EQ(verify_export(t).message_key, "audit_verify_duplicate_key");
+  }
+  // A head kept from earlier is read as strictly.
+  auto kept = sign_head(app_, id);
+  ASSERT_TRUE(kept.has_value());
+  auto kept_json = head_json(*kept);
+  EXPECT_TRUE(verify_export(text, kept_json).ok);
+  kept_json.insert(1, "\"size\":3,");
+  EXPECT_EQ(verify_export(text, kept_json).message_key, "audit_verify_given_head_malformed");
+  EXPECT_FALSE(recanonicalize("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}").has_value());
+  EXPECT_EQ(recanonicalize("{\"b\":{\"c\":1,\"d\":2},\"a\":1}"), "{\"a\":1,\"b\":{\"c\":1,\"d\":2}}");
+}
+
+TEST_F(AuditLog, ObjectsWithManyKeysAreCheckedForDuplicatesToo) {
+  std::string many = "{";
+  for (int i = 0; i < 200; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+  EXPECT_TRUE(recanonicalize(many + "}").has_value());
+  EXPECT_FALSE(recanonicalize(many + ",\"k150\":0}").has_value());
+  EXPECT_FALSE(recanonicalize(many + ",\"k3\":0}").has_value());
+}
+
 }  // namespace hs::audit
