@@ -204,6 +204,9 @@ int main(int argc, char** argv) {
   try {
     Services services;
     wire(app, services);
+    // Whatever a command appends to a decision log is signed before it ends; while
+    // serving, within about a second.
+    hs::audit::HeadSigner head_signer(app, static_cast<bool>(*serve));
     if (*migrate) {
       std::cout << "migrations are up to date\n";
       return 0;

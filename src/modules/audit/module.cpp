@@ -11,6 +11,7 @@ void register_module(web::App& app) {
   constexpr web::RouteOptions kSmallForm{.body_limit = 4 * 1024};
   app.router.get("/spaces/{slug}/audit", h::log_show);
   app.router.get("/spaces/{slug}/audit/head", h::head_show);
+  app.router.get("/spaces/{slug}/audit/heads.atom", h::heads_feed);
   app.router.post("/spaces/{slug}/audit/head", h::head_sign, kSmallForm);
   app.router.get("/spaces/{slug}/audit/proof/inclusion", h::inclusion_show);
   app.router.get("/spaces/{slug}/audit/proof/consistency", h::consistency_show);
@@ -18,7 +19,7 @@ void register_module(web::App& app) {
   app.router.post("/spaces/{slug}/audit/verify", h::log_verify, kSmallForm);
   app.router.post("/spaces/{slug}/audit/findings", h::finding_record, {.body_limit = 32 * 1024});
   // Entries name people only by commitments, so erasing a person leaves the log alone;
-  // their findings stay, no longer linked to them.
+  // their findings stay, no longer linked to them; the heads they were shown go.
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
 }
 

@@ -7,6 +7,7 @@
 // hash that means nothing without the server's key, so erasing the person never breaks
 // verification.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,10 +24,28 @@ class Conn;
 
 namespace hs::audit {
 
-// Routes: /spaces/{slug}/audit (page), .../audit/head (GET: newest signed head as JSON;
-// POST: sign now), .../audit/proof/inclusion?seq=N&size=M,
+// Routes: /spaces/{slug}/audit (page), .../audit/head (GET: the largest signed head as
+// JSON; POST: sign now), .../audit/heads.atom (the newest signed heads, for auditors to
+// keep copies), .../audit/proof/inclusion?seq=N&size=M,
 // .../audit/proof/consistency?from=A&to=B, .../audit/export.
 void register_module(web::App& app);
+
+// Keeps every log signed, so that no entry stays unsigned (and open to being rewritten
+// unseen) for long: each log that has grown past its largest signed head is signed,
+// about once a second on a thread of its own when `background` (humanspace serve), and
+// once more when this object goes (so the entries any command appended are signed
+// before it ends). Destroy it before the store.
+class HeadSigner {
+ public:
+  HeadSigner(web::App& app, bool background);
+  ~HeadSigner();
+  HeadSigner(const HeadSigner&) = delete;
+  HeadSigner& operator=(const HeadSigner&) = delete;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Appends an entry {"at","data","kind","seq","space","v"} to the space's log inside the
 // caller's transaction (the log and its key are created on first use) and returns its
@@ -42,8 +61,9 @@ Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id
 std::string person_commitment(const web::App& app, std::int64_t space_id, std::int64_t user_id);
 
 // Signs the log as it stands now (e.g. when a decision closes), inside the caller's
-// transaction or in its own. When the newest head already covers every entry, it is
-// returned instead of signing again.
+// transaction or in its own. When the largest head already covers every entry, it is
+// returned instead of signing again. Fails with conflict, signing nothing, when the log
+// no longer extends that head (cut short or rewritten in the database).
 Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id);
 Result<SignedHead> sign_head(web::App& app, std::int64_t space_id);
 

@@ -14,6 +14,8 @@ bool run_verification(const spaces::Subject& s) {
 
 bool record_finding(const spaces::Subject& s) { return s.signed_in && s.role == spaces::Role::auditor; }
 
+bool compare_heads(const spaces::Subject& s) { return s.signed_in && s.role == spaces::Role::auditor; }
+
 bool view_findings(const spaces::Subject& s) { return view_log(s); }
 
 }  // namespace hs::audit::permissions

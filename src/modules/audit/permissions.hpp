@@ -13,6 +13,10 @@ bool sign_head(const spaces::Subject& s);
 bool run_verification(const spaces::Subject& s);
 // Record an audit finding: the space's auditors only (a finding is an independent view).
 bool record_finding(const spaces::Subject& s);
+// Be told, on the audit page, whether the log is consistent with the signed head they
+// saw last time (which means remembering the heads they were shown): the space's
+// auditors, whose job is checking the log independently.
+bool compare_heads(const spaces::Subject& s);
 // Read the space's findings: members of the space.
 bool view_findings(const spaces::Subject& s);
 

@@ -40,8 +40,25 @@ constexpr const char* kInsertHead =
 constexpr const char* kLatestHead =
     "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? ORDER BY id DESC LIMIT 1";
 constexpr const char* kHeads =
-    "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? AND size <= ? "
-    "ORDER BY id";
+    "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? ORDER BY id";
+constexpr const char* kRecentHeads =
+    "SELECT space_id, size, root, signed_at, signature FROM audit_heads WHERE space_id = ? ORDER BY id DESC LIMIT ?";
+
+constexpr const char* kLogState =
+    "SELECT size, head_size, head_root, head_signed_at, head_signature FROM audit_logs WHERE space_id = ?";
+// Only ever upwards: a smaller head never replaces a larger one.
+constexpr const char* kKeepHead =
+    "UPDATE audit_logs SET head_size = ?, head_root = ?, head_signed_at = ?, head_signature = ? "
+    "WHERE space_id = ? AND (head_size < ? OR head_root IS NULL)";
+constexpr const char* kLogsToSign =
+    "SELECT space_id, size FROM audit_logs WHERE size > head_size ORDER BY space_id";
+
+constexpr const char* kSeenHead = "SELECT size, root FROM audit_seen_heads WHERE space_id = ? AND user_id = ?";
+constexpr const char* kRememberSeenHead =
+    "INSERT INTO audit_seen_heads (space_id, user_id, size, root, seen_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (space_id, user_id) DO UPDATE SET size = excluded.size, root = excluded.root, "
+    "seen_at = excluded.seen_at";
+constexpr const char* kForgetSeenHeads = "DELETE FROM audit_seen_heads WHERE user_id = ?";
 
 EntryRow entry_row(const store::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
 HeadRow head_row(const store::Row& r) { return {r.i64(0), r.i64(1), r.text(2), r.i64(3), r.text(4)}; }
@@ -131,11 +148,48 @@ std::optional<HeadRow> latest_head(store::Conn& c, std::int64_t space_id) {
   return head_row(*r);
 }
 
-std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t max_size) {
+std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id) {
   std::vector<HeadRow> out;
-  for (const auto& r : c.q(kHeads, space_id, max_size)) out.push_back(head_row(r));
+  for (const auto& r : c.q(kHeads, space_id)) out.push_back(head_row(r));
   return out;
 }
+
+std::vector<HeadRow> recent_heads(store::Conn& c, std::int64_t space_id, std::int64_t limit) {
+  std::vector<HeadRow> out;
+  for (const auto& r : c.q(kRecentHeads, space_id, limit)) out.push_back(head_row(r));
+  return out;
+}
+
+std::optional<LogState> log_state(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kLogState, space_id);
+  if (!r) return std::nullopt;
+  LogState s{r->i64(0), std::nullopt};
+  if (!r->is_null(2)) s.kept = HeadRow{space_id, r->i64(1), r->text(2), r->i64(3), r->text(4)};
+  return s;
+}
+
+void keep_head(store::Conn& c, const HeadRow& h) {
+  c.q(kKeepHead, h.size, h.root, h.timestamp, h.signature, h.space_id, h.size);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> logs_to_sign(store::Conn& c) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.q(kLogsToSign)) out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
+std::optional<SeenHead> seen_head(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  auto r = c.one(kSeenHead, space_id, user_id);
+  if (!r) return std::nullopt;
+  return SeenHead{r->i64(0), r->text(1)};
+}
+
+void remember_seen_head(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const SeenHead& h,
+                        std::int64_t now) {
+  c.q(kRememberSeenHead, space_id, user_id, h.size, h.root, now);
+}
+
+void forget_seen_heads(store::Conn& c, std::int64_t user_id) { c.q(kForgetSeenHeads, user_id); }
 
 std::int64_t insert_finding(store::Conn& c, const FindingRow& f) {
   auto r = f.author_id ? c.one(kInsertFinding, f.space_id, f.created_at, f.outcome, f.title, f.body, *f.author_id)

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hs::store {
@@ -58,8 +59,32 @@ struct HeadRow {
 };
 void insert_head(store::Conn& c, const HeadRow& h);
 std::optional<HeadRow> latest_head(store::Conn& c, std::int64_t space_id);
-// Heads of at most max_size entries, oldest first.
-std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id, std::int64_t max_size);
+// Every head ever signed, oldest first.
+std::vector<HeadRow> heads(store::Conn& c, std::int64_t space_id);
+// The newest heads, newest first.
+std::vector<HeadRow> recent_heads(store::Conn& c, std::int64_t space_id, std::int64_t limit);
+
+// The log's row: its size and the largest head ever signed for it, read in one
+// statement so they agree with each other.
+struct LogState {
+  std::int64_t size = 0;
+  std::optional<HeadRow> kept;  // none until a head is signed
+};
+std::optional<LogState> log_state(store::Conn& c, std::int64_t space_id);
+// Keeps h on the log's row unless a head at least as large is kept already.
+void keep_head(store::Conn& c, const HeadRow& h);
+// Logs that have grown past their largest signed head: space and size.
+std::vector<std::pair<std::int64_t, std::int64_t>> logs_to_sign(store::Conn& c);
+
+// The head an auditor was last shown on the audit page.
+struct SeenHead {
+  std::int64_t size = 0;
+  std::string root;
+};
+std::optional<SeenHead> seen_head(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+void remember_seen_head(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const SeenHead& h,
+                        std::int64_t now);
+void forget_seen_heads(store::Conn& c, std::int64_t user_id);
 
 // Audit findings: the text is kept here, never in the log.
 struct FindingRow {

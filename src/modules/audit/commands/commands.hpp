@@ -3,6 +3,7 @@
 // answering proofs from storage, and exporting a log.
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,10 +41,30 @@ std::string person_commitment(const web::App& app, std::int64_t space_id, std::i
 void create_log(web::App& app, store::Conn& c, std::int64_t space_id);
 
 // Signs the log as it stands (creating an empty log when there is none). When the
-// newest head already covers every entry, that head is the answer.
+// largest head already covers every entry, that head is the answer. Refuses (conflict)
+// a log that holds fewer entries than that head or whose first entries no longer hash
+// to its root.
 Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id);
 Result<SignedHead> sign_head(web::App& app, std::int64_t space_id);
+// The largest head ever signed for the space's log (what GET .../audit/head answers).
 std::optional<SignedHead> latest_head(web::App& app, std::int64_t space_id);
+// The newest signed heads, newest first (the Atom feed of heads).
+std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::int64_t limit);
+
+// Signs every log that has grown past its largest signed head, each in its own
+// transaction, so no entry stays unsigned for long. A log whose signing was refused
+// (cut short or rewritten under an earlier head) is tried again only once its size
+// changes, so the alarm is logged once rather than on every run.
+class PendingSigner {
+ public:
+  explicit PendingSigner(web::App& app) : app_(app) {}
+  // Heads signed by this run.
+  int run();
+
+ private:
+  web::App& app_;
+  std::map<std::int64_t, std::int64_t> refused_;  // space → its log's size when refused
+};
 
 struct InclusionProof {
   std::int64_t seq = 0;
@@ -70,7 +91,10 @@ Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id,
 struct Summary {
   std::int64_t size = 0;
   std::optional<std::string> public_key;  // none until the first entry
-  std::optional<SignedHead> head;
+  std::optional<SignedHead> head;         // the largest ever signed
+  // Whether the stored log still holds every entry that head covers, unchanged. When
+  // not, the log was cut short or rewritten behind the server's back.
+  bool matches_head = true;
   std::vector<repo::EntryRow> recent;
 };
 Summary summary(web::App& app, std::int64_t space_id, std::int64_t recent);
@@ -97,7 +121,29 @@ Result<VerifyRun> verify_log(web::App& app, const SpaceRef& space);
 Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::int64_t author_id,
                                     const rules::FindingInput& in);
 std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std::int64_t limit);
-// on_erase: the person's findings stay, no longer linked to them.
+// on_erase: the person's findings stay, no longer linked to them; the heads they were
+// shown are forgotten.
 void erase_person(store::Conn& c, std::int64_t user_id);
+
+// What the audit page tells an auditor about the log now against the signed head they
+// were shown last time.
+struct SeenCheck {
+  enum class Outcome {
+    none,          // nothing signed yet
+    first,         // they had not been shown a head of this log before
+    same,          // the same head as last time
+    grown,         // a larger head, consistent with the one they saw
+    smaller,       // alarm: the largest head now is smaller than the one they saw
+    inconsistent,  // alarm: the log now does not extend the head they saw
+  };
+  Outcome outcome = Outcome::none;
+  std::int64_t seen_size = 0;
+  std::string seen_root;
+  std::int64_t size = 0;  // of the head they are shown now
+};
+// Compares the log's largest signed head with the one this person was shown last and,
+// unless that raises an alarm, remembers the new one as shown (an alarm keeps showing
+// until the log is consistent again with what they saw).
+SeenCheck check_seen_head(web::App& app, std::int64_t space_id, std::int64_t user_id);
 
 }  // namespace hs::audit::commands

@@ -1,5 +1,8 @@
 // The export an outsider verifies with `humanspace audit verify`: the space, its public
-// key, every entry in order (one a line, exactly as hashed) and every signed tree head.
+// key, every entry in order (one a line, exactly as hashed) and every signed tree head,
+// including any that covers more entries than the log now holds: a log cut short in the
+// database must fail verification, not quietly drop the heads that would show it.
+#include <algorithm>
 #include <ostream>
 
 #include "modules/audit/commands/commands.hpp"
@@ -12,11 +15,21 @@ namespace hs::audit::commands {
 
 Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& out) {
   return app.store->with([&](store::Conn& c) -> Result<void> {
-    // The size first: entries below it and heads up to it are settled, whatever is
-    // appended while the export runs.
-    const auto size = repo::log_size(c, space.id);
+    // Heads first, then the size: a head is signed in the transaction that reads the
+    // size it covers, so every head read here covers entries below the size read next
+    // (unless the log was cut short), however many are appended and signed meanwhile.
+    auto heads = repo::heads(c, space.id);
+    auto state = repo::log_state(c, space.id);
     auto key = repo::key(c, space.id);
-    if (!key) return fail(ErrorCode::not_found, "audit_log_empty");
+    if (!state || !key) return fail(ErrorCode::not_found, "audit_log_empty");
+    const auto size = state->size;
+    // The largest head is also kept on the log's row: deleting its row from the heads
+    // does not take it out of the export.
+    if (const auto& kept = state->kept; kept && std::none_of(heads.begin(), heads.end(), [&](const repo::HeadRow& h) {
+          return h.size == kept->size && h.root == kept->root && h.timestamp == kept->timestamp &&
+                 h.signature == kept->signature;
+        }))
+      heads.push_back(*kept);
 
     std::string line = "{\"format\":";
     canonical::append_string(line, kExportFormat);
@@ -49,7 +62,7 @@ Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& ou
 
     out << "\n],\"heads\":[";
     bool first = true;
-    for (const auto& h : repo::heads(c, space.id, size)) {
+    for (const auto& h : heads) {
       line = first ? "\n{\"root\":" : ",\n{\"root\":";
       canonical::append_string(line, h.root);
       line += ",\"signature\":";

@@ -48,6 +48,9 @@ std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std
   return app.store->with([&](store::Conn& c) { return repo::findings(c, space_id, limit); });
 }
 
-void erase_person(store::Conn& c, std::int64_t user_id) { repo::forget_finding_author(c, user_id); }
+void erase_person(store::Conn& c, std::int64_t user_id) {
+  repo::forget_finding_author(c, user_id);
+  repo::forget_seen_heads(c, user_id);
+}
 
 }  // namespace hs::audit::commands

@@ -1,4 +1,6 @@
 // Reads: proofs from storage, the newest signed head, and what the audit page shows.
+#include <stdexcept>
+
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/commands/stored_tree.hpp"
 #include "modules/audit/rules/merkle.hpp"
@@ -11,14 +13,38 @@ namespace {
 
 std::int64_t log_size(store::Conn& c, std::int64_t space_id) { return repo::log_size(c, space_id); }
 
+// Whether the stored entries still hash to the root the head signed.
+bool matches(store::Conn& c, std::int64_t space_id, const repo::HeadRow& h) {
+  try {
+    StoredTree tree(c, space_id);
+    return merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(h.size)})) == h.root;
+  } catch (const store::StoreError&) {
+    throw;  // the database is unwell: not a sign of tampering
+  } catch (const std::runtime_error&) {
+    return false;  // hashes missing from storage: rows were deleted
+  }
+}
+
 }  // namespace
 
 std::optional<SignedHead> latest_head(web::App& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<SignedHead> {
-    auto h = repo::latest_head(c, space_id);
+    auto state = repo::log_state(c, space_id);
     auto key = repo::key(c, space_id);
-    if (!h || !key) return std::nullopt;
-    return SignedHead{space_id, h->size, h->root, h->timestamp, h->signature, key->public_key};
+    if (!state || !state->kept || !key) return std::nullopt;
+    const auto& h = *state->kept;
+    return SignedHead{space_id, h.size, h.root, h.timestamp, h.signature, key->public_key};
+  });
+}
+
+std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::int64_t limit) {
+  return app.store->with([&](store::Conn& c) {
+    std::vector<SignedHead> out;
+    auto key = repo::key(c, space_id);
+    if (!key) return out;
+    for (const auto& h : repo::recent_heads(c, space_id, limit))
+      out.push_back(SignedHead{space_id, h.size, h.root, h.timestamp, h.signature, key->public_key});
+    return out;
   });
 }
 
@@ -57,11 +83,15 @@ Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id,
 Summary summary(web::App& app, std::int64_t space_id, std::int64_t recent) {
   return app.store->with([&](store::Conn& c) {
     Summary s;
-    s.size = log_size(c, space_id);
+    auto state = repo::log_state(c, space_id);
+    s.size = state ? state->size : 0;
     if (auto key = repo::key(c, space_id)) {
       s.public_key = key->public_key;
-      if (auto h = repo::latest_head(c, space_id))
-        s.head = SignedHead{space_id, h->size, h->root, h->timestamp, h->signature, key->public_key};
+      if (state && state->kept) {
+        const auto& h = *state->kept;
+        s.head = SignedHead{space_id, h.size, h.root, h.timestamp, h.signature, key->public_key};
+        s.matches_head = h.size <= s.size && matches(c, space_id, h);
+      }
     }
     s.recent = repo::recent_entries(c, space_id, recent);
     return s;

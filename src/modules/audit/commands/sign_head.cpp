@@ -1,4 +1,7 @@
-// Signing the log as it stands: an Ed25519 signature over the canonical tree head.
+// Signing the log as it stands: an Ed25519 signature over the canonical tree head. A
+// new head must extend the largest one ever signed: signing a log that was cut short
+// or rewritten under an earlier head would vouch for the forgery, so it is refused.
+#include <algorithm>
 #include <stdexcept>
 
 #include "modules/audit/commands/commands.hpp"
@@ -9,6 +12,14 @@
 
 namespace hs::audit::commands {
 
+namespace {
+
+SignedHead signed_head(const repo::HeadRow& h, const std::string& public_key) {
+  return SignedHead{h.space_id, h.size, h.root, h.timestamp, h.signature, public_key};
+}
+
+}  // namespace
+
 Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id) {
   auto size = repo::lock_log(c, space_id);
   if (!size) {
@@ -18,19 +29,28 @@ Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_i
   }
   auto key = repo::key(c, space_id);
   if (!key) throw std::runtime_error("the audit log of space " + std::to_string(space_id) + " has no key");
-  if (auto latest = repo::latest_head(c, space_id); latest && latest->size == *size)
-    return SignedHead{space_id, latest->size, latest->root, latest->timestamp, latest->signature, key->public_key};
+  auto state = repo::log_state(c, space_id);
+  const auto& kept = state ? state->kept : std::nullopt;
+  if (kept && kept->size == *size) return signed_head(*kept, key->public_key);
+
+  StoredTree tree(c, space_id);
+  if (kept && *size < kept->size) return fail(ErrorCode::conflict, "audit_log_cut_short_refused");
+  if (kept && merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(kept->size)})) != kept->root)
+    return fail(ErrorCode::conflict, "audit_log_rewritten_refused");
+
   auto secret = crypto::open(signing_seal_key(app, space_id), key->secret_sealed);
   if (!secret) throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) +
                                         " cannot be opened: is this the right master key?");
-  StoredTree tree(c, space_id);
-  repo::HeadRow head{space_id, *size, merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(*size)})),
-                     app.clock->now(), ""};
+  // A larger head never carries an earlier time, even from a server whose clock is
+  // behind another's: the verifier reads that as the log having been rolled back.
+  const auto now = kept ? std::max(app.clock->now(), kept->timestamp) : app.clock->now();
+  repo::HeadRow head{space_id, *size, merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(*size)})), now, ""};
   auto signature = signing::sign(*secret, canonical::head_text(space_id, head.size, head.root, head.timestamp));
   if (!signature) throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) + " is damaged");
   head.signature = *signature;
   repo::insert_head(c, head);
-  return SignedHead{space_id, head.size, head.root, head.timestamp, head.signature, key->public_key};
+  repo::keep_head(c, head);
+  return signed_head(head, key->public_key);
 }
 
 Result<SignedHead> sign_head(web::App& app, std::int64_t space_id) {

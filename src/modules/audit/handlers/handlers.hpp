@@ -7,6 +7,7 @@ namespace hs::audit::handlers {
 web::Response log_show(web::Context& c);          // GET  /spaces/{slug}/audit
 web::Response head_show(web::Context& c);         // GET  /spaces/{slug}/audit/head
 web::Response head_sign(web::Context& c);         // POST /spaces/{slug}/audit/head
+web::Response heads_feed(web::Context& c);        // GET  /spaces/{slug}/audit/heads.atom
 web::Response inclusion_show(web::Context& c);    // GET  /spaces/{slug}/audit/proof/inclusion?seq=&size=
 web::Response consistency_show(web::Context& c);  // GET  /spaces/{slug}/audit/proof/consistency?from=&to=
 web::Response export_download(web::Context& c);   // GET  /spaces/{slug}/audit/export

@@ -1,5 +1,7 @@
-// GET /spaces/{slug}/audit: what the log is, its public key and newest signed head, how
-// to check it, and the newest entries. POST /spaces/{slug}/audit/head: sign it now.
+// GET /spaces/{slug}/audit: what the log is, its public key and largest signed head, an
+// alarm when the stored log no longer matches that head, for an auditor how the log
+// compares with the head they saw last time, how to check it, and the newest entries.
+// POST /spaces/{slug}/audit/head: sign it now.
 // GET /spaces/{slug}/audit/export: the whole log, for `humanspace audit verify`.
 #include <sstream>
 
@@ -33,6 +35,27 @@ std::string grouped(const std::string& hex) {
     out += hex.substr(i, 8);
   }
   return out;
+}
+
+// What this auditor is told about the log against the head they saw last time.
+void add_seen_head(Context& c, View& v, std::int64_t space_id) {
+  using O = commands::SeenCheck::Outcome;
+  const auto seen = commands::check_seen_head(c.app, space_id, c.viewer->user_id);
+  const std::vector<std::pair<std::string, std::string>> args = {
+      {"seen", std::to_string(seen.seen_size)}, {"size", std::to_string(seen.size)}, {"root", grouped(seen.seen_root)}};
+  std::string key;
+  switch (seen.outcome) {
+    case O::none: return;
+    case O::first: key = "audit_seen_first"; break;
+    case O::same: key = "audit_seen_same"; break;
+    case O::grown: key = "audit_seen_grown"; break;
+    case O::smaller: key = "audit_seen_smaller"; break;
+    case O::inconsistent: key = "audit_seen_inconsistent"; break;
+  }
+  View item;
+  item.set("message", c.app.renderer->format(key, args));
+  item.set("alarm", seen.outcome == O::smaller || seen.outcome == O::inconsistent);
+  v.set("seen", std::move(item));
 }
 
 }  // namespace
@@ -70,6 +93,16 @@ Response render_log_page(Context& c, const Loaded& loaded, const std::function<v
                c.app.renderer->format("audit_head_unsigned", {{"count", std::to_string(s.size - s.head->size)}}));
     v.set("head", std::move(head));
   }
+  if (s.head && !s.matches_head) {
+    // The database lost or changed entries a signature vouched for: say so to everyone
+    // who can read the log, before anything else.
+    const auto head_size = std::to_string(s.head->size);
+    v.set("alarm", s.size < s.head->size ? c.app.renderer->format("audit_alarm_cut_short",
+                                                                  {{"size", std::to_string(s.size)},
+                                                                   {"head_size", head_size}})
+                                         : c.app.renderer->format("audit_alarm_rewritten", {{"head_size", head_size}}));
+  }
+  if (s.head && c.viewer && permissions::compare_heads(l->subject)) add_seen_head(c, v, l->space.id);
   v.set("can_sign", permissions::sign_head(l->subject) && s.size > 0);
   View entries = View::list();
   for (const auto& e : s.recent) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <atomic>
 #include <sstream>
 #include <thread>
 
@@ -421,6 +422,184 @@ TEST_F(AuditLog, ObjectsWithManyKeysAreCheckedForDuplicatesToo) {
   EXPECT_TRUE(recanonicalize(many + "}").has_value());
   EXPECT_FALSE(recanonicalize(many + ",\"k150\":0}").has_value());
   EXPECT_FALSE(recanonicalize(many + ",\"k3\":0}").has_value());
+}
+
+// --- Finding 7: a log cut short in the database still verified ------------------------
+
+namespace {
+
+// What someone with the database can do: remove the newest entries and lower the size.
+void cut_short(store::Store& s, std::int64_t space_id, std::int64_t keep) {
+  s.with([&](store::Conn& c) {
+    c.q("DELETE FROM audit_entries WHERE space_id = ? AND seq >= ?", space_id, keep);
+    c.q("UPDATE audit_logs SET size = ? WHERE space_id = ?", keep, space_id);
+    return 0;
+  });
+}
+
+}  // namespace
+
+TEST_F(AuditLog, ALogCutShortInTheDatabaseFailsItsExportAndCannotBeSigned) {
+  const auto id = space("saltmarsh");
+  append_many(id, 65);
+  ASSERT_TRUE(sign_head(app_, id).has_value());
+  cut_short(*store_, id, 54);
+
+  auto v = verify_export(export_of(id));
+  expect_fails_at(v, 54, "audit_verify_cut_short");
+  // The page's own check runs the same verifier on the same export.
+  auto run = commands::verify_log(app_, {id, "saltmarsh", "Saltmarsh Carers Forum"});
+  ASSERT_TRUE(run.has_value());
+  EXPECT_EQ(run->verdict.message_key, "audit_verify_cut_short");
+  auto s = commands::summary(app_, id, 5);
+  EXPECT_EQ(s.size, 54);
+  ASSERT_TRUE(s.head.has_value());
+  EXPECT_EQ(s.head->size, 65);
+  EXPECT_FALSE(s.matches_head);
+  EXPECT_EQ(commands::latest_head(app_, id)->size, 65);
+
+  // Removing the head rows too does not help: the log's row keeps the largest head.
+  store_->with([&](store::Conn& c) { return c.q("DELETE FROM audit_heads WHERE space_id = ?", id).size(); });
+  expect_fails_at(verify_export(export_of(id)), 54, "audit_verify_cut_short");
+
+  // Nor will the server sign the shorter log, now or after it has grown back.
+  auto refused = sign_head(app_, id);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message_key, "audit_log_cut_short_refused");
+}
+
+TEST_F(AuditLog, AnExportTakenWhileHeadsAreSignedNeverShowsAHeadBeyondItsEntries) {
+  const auto id = space("saltmarsh");
+  append_many(id, 5);
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int i = 0; i < 60; ++i) {
+      auto r = store_->write([&](store::Conn& c) -> Result<std::int64_t> {
+        auto seq = append(app_, c, id, "vote.cast", {{"n", std::int64_t{i}}});
+        if (!seq) return seq;
+        if (auto h = sign_head(app_, c, id); !h) return fail(h.error());
+        return seq;
+      });
+      ASSERT_TRUE(r.has_value());
+    }
+    done = true;
+  });
+  int exports = 0;
+  while (!done || exports == 0) {
+    auto v = verify_export(export_of(id));
+    ASSERT_TRUE(v.ok) << v.message_key;
+    ++exports;
+  }
+  writer.join();
+}
+
+// --- Finding 8: the unsigned tail could be laundered ----------------------------------
+
+TEST_F(AuditLog, TheSignerSignsEveryLogThatGrewAndOnlyThose) {
+  const auto a = space("saltmarsh");
+  const auto b = space("estuary");
+  const auto quiet = space("millpond");
+  append_many(a, 3);
+  append_many(b, 20);
+  append_many(quiet, 2);
+  ASSERT_TRUE(sign_head(app_, quiet).has_value());
+  commands::PendingSigner signer(app_);
+  EXPECT_EQ(signer.run(), 2);
+  EXPECT_EQ(signer.run(), 0);
+  EXPECT_EQ(commands::latest_head(app_, a)->size, 3);
+  EXPECT_EQ(commands::latest_head(app_, b)->size, 20);
+  append_many(a, 1);
+  EXPECT_EQ(signer.run(), 1);
+  EXPECT_EQ(commands::latest_head(app_, a)->size, 4);
+  auto v = verify_export(export_of(a));
+  EXPECT_TRUE(v.ok) << v.message_key;
+  EXPECT_EQ(v.unsigned_entries, 0);
+}
+
+TEST_F(AuditLog, AnEntryRewrittenUnderASignedHeadIsNeverSigned) {
+  const auto id = space("saltmarsh");
+  append_many(id, 20);  // one stored 16-leaf subtree, and four leaves after it
+  ASSERT_TRUE(sign_head(app_, id).has_value());
+  // Rewrite entry 18 in the database, leaf recomputed, and let the log grow.
+  auto forged = *canonical::entry_text({id, 18, 1'800'000'600}, "vote.cast", {{"choice", "for"}});
+  store_->with([&](store::Conn& c) {
+    return c.q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 18", forged,
+               merkle::to_hex(merkle::leaf_hash(forged)), id)
+        .size();
+  });
+  append_many(id, 1);
+  auto refused = sign_head(app_, id);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message_key, "audit_log_rewritten_refused");
+  commands::PendingSigner signer(app_);
+  EXPECT_EQ(signer.run(), 0);
+  EXPECT_FALSE(commands::summary(app_, id, 1).matches_head);
+  // The only head is the one at 20: nothing before it is vouched for separately.
+  expect_fails_at(verify_export(export_of(id)), 0, "audit_verify_head_root");
+}
+
+TEST_F(AuditLog, AnAuditorIsToldHowTheLogComparesWithTheHeadTheySawLast) {
+  const auto id = space("saltmarsh");
+  const auto auditor = store_->with([&](store::Conn& c) {
+    return c.one("INSERT INTO users (display_name, created_at) VALUES ('Auditor', 0) RETURNING id")->i64(0);
+  });
+  using O = commands::SeenCheck::Outcome;
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::none);
+  append_many(id, 10);
+  ASSERT_TRUE(sign_head(app_, id).has_value());
+  auto first = commands::check_seen_head(app_, id, auditor);
+  EXPECT_EQ(first.outcome, O::first);
+  EXPECT_EQ(first.size, 10);
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::same);
+  append_many(id, 25);
+  ASSERT_TRUE(sign_head(app_, id).has_value());
+  auto grown = commands::check_seen_head(app_, id, auditor);
+  EXPECT_EQ(grown.outcome, O::grown);
+  EXPECT_EQ(grown.seen_size, 10);
+  EXPECT_EQ(grown.size, 35);
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::same);
+
+  // The largest head is put back to an earlier one (and its rows removed): an alarm,
+  // and it keeps showing.
+  store_->with([&](store::Conn& c) {
+    c.q("DELETE FROM audit_heads WHERE space_id = ? AND size > 10", id);
+    c.q("UPDATE audit_logs SET head_size = 10, head_root = (SELECT root FROM audit_heads WHERE space_id = ? AND "
+        "size = 10) WHERE space_id = ?",
+        id, id);
+    return 0;
+  });
+  auto smaller = commands::check_seen_head(app_, id, auditor);
+  EXPECT_EQ(smaller.outcome, O::smaller);
+  EXPECT_EQ(smaller.seen_size, 35);
+  EXPECT_EQ(smaller.size, 10);
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::smaller);
+}
+
+TEST_F(AuditLog, AnAuditorIsWarnedWhenTheLogWasRewrittenSinceTheySawIt) {
+  const auto id = space("saltmarsh");
+  const auto auditor = store_->with([&](store::Conn& c) {
+    return c.one("INSERT INTO users (display_name, created_at) VALUES ('Auditor', 0) RETURNING id")->i64(0);
+  });
+  using O = commands::SeenCheck::Outcome;
+  append_many(id, 5);
+  ASSERT_TRUE(sign_head(app_, id).has_value());
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::first);
+  // Entry 3 rewritten, and a new head signed by someone holding the key over it.
+  auto forged = *canonical::entry_text({id, 3, 1'800'000'600}, "vote.cast", {{"choice", "for"}});
+  store_->with([&](store::Conn& c) {
+    return c.q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 3", forged,
+               merkle::to_hex(merkle::leaf_hash(forged)), id)
+        .size();
+  });
+  append_many(id, 2);
+  store_->with([&](store::Conn& c) {
+    return c.q("UPDATE audit_logs SET head_size = 0, head_root = NULL WHERE space_id = ?", id).size();
+  });
+  ASSERT_TRUE(sign_head(app_, id).has_value());  // the server no longer knows better
+  auto v = commands::check_seen_head(app_, id, auditor);
+  EXPECT_EQ(v.outcome, O::inconsistent);
+  EXPECT_EQ(v.seen_size, 5);
+  EXPECT_EQ(commands::check_seen_head(app_, id, auditor).outcome, O::inconsistent);
 }
 
 }  // namespace hs::audit
