@@ -119,6 +119,9 @@ int main(int argc, char** argv) {
       ->envname("HUMANSPACE_TRUST_PROXY");
   bool seed_demo = false;
   serve->add_flag("--seed-demo", seed_demo, "Seed the demo community first when it is not there yet");
+  serve->add_flag("--unsafe-public-demo", cfg.demo_on_public_address,
+                  "Allow demo mode on an address other machines can reach (anyone there can sign in as the "
+                  "demo accounts)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations that have not run yet");
   auto* demo = cli.add_subcommand("demo", "Seed the demo community (invented people and places), once");
@@ -221,13 +224,27 @@ int main(int argc, char** argv) {
       // Links in email are built from --base-url; without it they would follow the Host
       // header, which anyone can set. Only a loopback server may go without.
       auto host = cfg.listen.substr(0, cfg.listen.rfind(':'));
-      bool loopback = host.starts_with("127.") || host == "localhost" || host == "[::1]";
+      bool loopback = host.starts_with("127.") || host == "localhost" || host == "[::1]" || host == "::1";
       if (!loopback && cfg.base_url.empty()) {
         std::cerr << "humanspace: set --base-url (or HUMANSPACE_BASE_URL) to the address people use, "
                      "e.g. https://forum.example.org, when listening on "
                   << cfg.listen << "\n";
         return 2;
       }
+      // The demo's accounts share one published password, and its steward reads every
+      // sign-in link: on an address others can reach, anyone could run the site.
+      if (cfg.demo && !loopback && !cfg.demo_on_public_address) {
+        std::cerr << "humanspace: demo mode listens only on this machine (127.0.0.1 or ::1), because anyone "
+                     "who reaches it can sign in as the demo accounts. To show the demo to others anyway, add "
+                     "--unsafe-public-demo.\n";
+        return 2;
+      }
+      if (cfg.demo)
+        std::cout << "Demo mode" << (loopback ? " (this machine only)" : " ON A PUBLIC ADDRESS: anyone who reaches "
+                                                                           "it can sign in as the demo accounts")
+                  << ". Email is written to " << cfg.data_dir
+                  << "/outbox; the /outbox page shows it to the demo's site steward only.\n"
+                  << std::flush;
       auto reminders = hs::decisions::start_periodic(
           [&app] {
             hs::decisions::sweep(app);

@@ -41,6 +41,8 @@ struct Config {
   std::string data_dir = "data";
   std::string static_dir = "static";
   std::string base_url;  // how people reach us, e.g. https://forum.example.org; links in email use it
+  std::string listen_url;  // set by serve once bound: the links' base when base_url is empty
+  bool demo_on_public_address = false;  // demo mode away from loopback, only when asked for by name
   std::string smtp_url;  // smtp://host:port or smtps://...; empty: write to data/outbox
   std::string smtp_from = "Humanspace <no-reply@localhost>";
   std::string port_file;  // when set, the bound port is written here (tests listen on port 0)

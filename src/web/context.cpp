@@ -75,10 +75,11 @@ void Context::clear_cookie(std::string_view base_name) {
 const std::string& Context::t(const std::string& key) const { return app.renderer->t(key); }
 
 std::string Context::absolute_url(std::string_view path) const {
+  // Never from the Host header: a request naming another host would otherwise have us
+  // email links to it (a reset link sent to evil.example hands over the account).
   if (!app.config.base_url.empty()) return app.config.base_url + std::string(path);
-  auto host = req.header("host");
-  return std::string(req.secure ? "https://" : "http://") + std::string(host.empty() ? "localhost" : host) +
-         std::string(path);
+  if (!app.config.listen_url.empty()) return app.config.listen_url + std::string(path);
+  return "http://localhost" + std::string(path);
 }
 
 View Context::view(const std::string& page_title_key) {
@@ -93,6 +94,8 @@ View Context::view(const std::string& page_title_key) {
     v.set("me", std::move(me));
   }
   v.set("demo", app.config.demo);
+  // The demo outbox holds working sign-in links: only a site steward is shown it.
+  v.set("demo_outbox", app.config.demo && viewer && viewer->site_steward);
   v.set("errors", View::list());
   v.set("has_errors", false);
   return v;

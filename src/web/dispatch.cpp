@@ -21,9 +21,14 @@ bool known_method(std::string_view m) {
   return false;
 }
 
-std::string csrf_for(const App& app, std::string_view cookie_value) {
+// The token forms echo: bound to the browser's CSRF cookie and, once someone is signed
+// in, to their session too, so a token seen before sign-in (or in another session on a
+// shared computer) is no good after it.
+std::string csrf_for(const App& app, std::string_view cookie_value, std::int64_t session_id) {
   static const auto purpose = crypto::derive(app.master_key, 1, "csrf----");
-  return crypto::base64url(crypto::hmac_sha256(purpose, cookie_value));
+  if (session_id == 0) return crypto::base64url(crypto::hmac_sha256(purpose, cookie_value));
+  return crypto::base64url(
+      crypto::hmac_sha256(purpose, std::string(cookie_value) + "\nsession " + std::to_string(session_id)));
 }
 
 // The request must come from one of our own pages: Origin (or Referer) names us.
@@ -95,8 +100,8 @@ std::optional<Response> prepare(App& app, Context& ctx, bool check_csrf) {
     if (state_changing(ctx.req.method) && check_csrf)
       return plain_error(app, &ctx, ctx.req, 403, "common_csrf_failed");
   }
-  ctx.csrf = csrf_for(app, raw);
   if (app.resolve_session) ctx.viewer = app.resolve_session(ctx);
+  ctx.csrf = csrf_for(app, raw, ctx.viewer ? ctx.viewer->session_id : 0);
   if (state_changing(ctx.req.method) && check_csrf) {
     if (!same_origin(app, ctx.req)) return plain_error(app, &ctx, ctx.req, 403, "common_csrf_failed");
     auto sent = find(ctx.form(), "csrf");

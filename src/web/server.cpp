@@ -249,10 +249,33 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
   }
 
   void do_read_header() {
+    stream_.expires_after(kHeaderTimeout);  // for the whole header, however it trickles in
+    read_head();
+  }
+
+  // Gathers the whole header block before Beast parses it, to look at it as it was sent:
+  // Beast quietly joins folded lines (obs-fold), which RFC 9112 lets a server refuse and
+  // which proxies read differently, so a folded header is refused with 400.
+  void read_head() {
+    std::string_view data(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    std::size_t start = 0;
+    while (data.substr(start).starts_with("\r\n")) start += 2;  // blank lines before a request
+    auto end = data.find("\r\n\r\n", start);
+    if (end == std::string_view::npos) {
+      if (buffer_.size() >= kHeaderLimit) return reply_status(431, "The request headers are too large.\n");
+      stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        if (ec) return self->on_error(ec);
+        self->buffer_.commit(n);
+        self->read_head();
+      });
+      return;
+    }
+    auto head = data.substr(start, end + 2 - start);
+    if (head.find("\n ") != std::string_view::npos || head.find("\n\t") != std::string_view::npos)
+      return reply_status(400, "Header lines may not be folded.\n");
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(sh_.app.config.body_limit);
-    stream_.expires_after(kHeaderTimeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
@@ -260,6 +283,11 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
   void on_header(beast::error_code ec) {
     if (ec) return on_error(ec);
     auto& h = parser_->get();
+    // HTTP/1.1 needs exactly one Host (RFC 9112 3.2); two could let a proxy and this
+    // server disagree about which site a request is for.
+    auto hosts = h.count(http::field::host);
+    if (hosts > 1 || (hosts == 0 && h.version() >= 11))
+      return reply_status(400, "The request needs exactly one Host header.\n");
     auto target = parse_target(std::string_view(h.target().data(), h.target().size()));
     if (!target) return reply_status(400, "The address is not valid.\n");
     if (websocket::is_upgrade(h)) return upgrade(*target);
@@ -321,6 +349,11 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
       }
       r.secure = r.header("x-forwarded-proto") == "https";
     }
+    beast::error_code ec;
+    auto addr = net::ip::make_address(r.remote, ec);
+    if (!ec && addr.is_v6() && addr.to_v6().is_v4_mapped())
+      addr = net::ip::make_address_v4(net::ip::v4_mapped, addr.to_v6());
+    r.loopback = !ec && addr.is_loopback();
     return r;
   }
 
@@ -506,6 +539,10 @@ void serve(App& app) {
   shared.loops = &loops;
   auto listener = std::make_shared<Listener>(ioc, parse_listen(app.config.listen), shared);
   auto ep = listener->local();
+  // Without --base-url, links in email name the address listened on: never the Host
+  // header, which whoever sends the request chooses.
+  auto address = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
+  app.config.listen_url = "http://" + address + ":" + std::to_string(ep.port());
   if (!app.config.port_file.empty()) {
     std::ofstream(app.config.port_file + ".tmp") << ep.port() << "\n";
     std::rename((app.config.port_file + ".tmp").c_str(), app.config.port_file.c_str());

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { cli } from '../http/harness.mjs';
+import { cli, linksIn } from '../http/harness.mjs';
 import { startSuite, server, check as checkPage, newPerson, PHONE, DESKTOP } from './lib.mjs';
 
 const NARROW = { width: 320, height: 640 };
@@ -37,16 +37,25 @@ async function expectErrorSummary(page, ...messages) {
   assert.match(await page.title(), /^Error: /);
 }
 
-// Opens the newest email to `email` in the demo outbox and follows its link that contains `part`.
+// Opens the newest email to `email` and follows its link that contains `part`. The demo
+// outbox page is the site steward's alone (its links sign anyone in), so a newcomer's
+// mail is read as their own inbox would be: from the outbox folder.
 async function openEmailLink(page, email, part) {
+  const mail = server.lastEmailTo(email);
+  assert.ok(mail, `an email to ${email} was sent`);
+  const href = linksIn(mail).find((l) => l.includes(part));
+  assert.ok(href, `the email to ${email} has a link with ${part}`);
+  assert.ok(href.startsWith(server.url), `${href} is on this site`);
+  await page.goto(href);
+  return href;
+}
+
+// The site steward reads the demo outbox page (the only person who may).
+async function stewardReadsOutbox(page, email) {
   await nav(page).getByRole('link', { name: 'Demo outbox' }).click();
   await page.waitForURL('**/outbox');
   await check(page);
-  const message = page.getByRole('article').filter({ hasText: `To: ${email}` }).first();
-  const link = message.getByRole('link').filter({ hasText: part }).first();
-  const href = await link.getAttribute('href');
-  await submitTo(page, link, href);
-  return href;
+  await page.getByRole('article').filter({ hasText: `To: ${email}` }).first().waitFor();
 }
 
 // Signs up from wherever the "Create an account" link is, confirms by email and ends signed in.
@@ -110,6 +119,8 @@ async function coProduction({ js, viewport, a, b, space, screenshot }) {
   await main(A.page).getByRole('button', { name: 'Create an account' }).click();
   await signUp(A.page, { ...a, mistake: true });
   await assertSessionCookie(A.context);
+  assert.equal(await nav(A.page).getByRole('link', { name: 'Demo outbox' }).count(), 0,
+    'only a site steward is offered the demo outbox');
 
   // Setup: the person running the site makes A a site steward, who may create spaces.
   cli(server, ['user', 'set-role', a.email, 'steward']);
@@ -123,6 +134,10 @@ async function coProduction({ js, viewport, a, b, space, screenshot }) {
     await A.page.reload();
   }
   await check(A.page);
+  // Now a site steward, A may read the demo outbox, their own confirmation among it.
+  await stewardReadsOutbox(A.page, a.email);
+  await nav(A.page).getByRole('link', { name: 'Spaces' }).click();
+  await A.page.waitForURL('**/spaces');
   await main(A.page).getByRole('button', { name: 'Create a space' }).click();
   await A.page.waitForURL('**/spaces/new');
   await check(A.page);

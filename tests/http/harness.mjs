@@ -95,6 +95,11 @@ export class Client {
       const value = pair.slice(i + 1).trim();
       if (attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
+      // The CSRF token is bound to the session: a new or ended session needs a fresh one.
+      if (/_session$/.test(name) && this.cookies.get(name) !== this.lastSession) {
+        this.lastSession = this.cookies.get(name);
+        this.csrf = null;
+      }
     }
   }
   async request(method, path, { body, headers = {} } = {}) {

@@ -27,20 +27,30 @@ void register_module(web::App& app) {
     r.set("Cache-Control", "no-store");
     return r;
   });
+  // Request counts by route and status say how the site is used: for the operator
+  // (a scraper on this machine) and site stewards, not for anyone who asks.
   app.router.get("/metrics", [](Context& c) {
+    if (!c.req.loopback && !(c.viewer && c.viewer->site_steward))
+      return c.error_page(Error::of(ErrorCode::forbidden, "site_metrics_forbidden"));
     auto r = Response::text(200, c.app.metrics->prometheus());
     r.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     r.set("Cache-Control", "no-store");
     return r;
   });
-  app.router.get("/static/{*path}", [](Context& c) {
-    auto r = web::static_file(c.app.config.static_dir, std::string(c.param("path")));
+  // The files are indexed once, now: a request names one of them exactly or gets a 404.
+  auto files = std::make_shared<const web::StaticFiles>(app.config.static_dir);
+  app.router.get("/static/{*path}", [files](Context& c) {
+    auto r = files->get(c.param("path"));
     if (!r) return c.error_page(Error::of(ErrorCode::not_found, "common_not_found_body"));
     return std::move(*r);
   });
   if (app.config.demo) {
-    // Demo mode only: a newcomer without a mail server can still open their links.
+    // Demo mode only: a newcomer without a mail server can still open their links. The
+    // outbox holds working sign-in links for every account, so it is the site steward's
+    // alone: anyone else who could read it could sign in as anyone.
     app.router.get("/outbox", [](Context& c) {
+      if (!c.viewer) return c.need_signin();
+      if (!c.viewer->site_steward) return c.error_page(Error::of(ErrorCode::forbidden, "site_outbox_forbidden"));
       View v = c.view("site_outbox_title");
       View list = View::list();
       for (auto& m : mail::read_outbox(c.app.config.data_dir + "/outbox", 50)) {
