@@ -237,10 +237,18 @@ function percentile(hist, total, p) {
 }
 
 // A tiny HTTP client: keep-alive agent, one cookie header, form bodies.
+// Participants come from many addresses, as a crowd on phones does: Humanspace gives
+// each address (as well as each person) an allowance per event, so a crowd squeezed
+// through one address would be throttled as one venue. Requests are spread over
+// 127.0.1.1 ... 127.0.1.250 (all loopback) by the `from` index they are given.
+const kSourceAddresses = 250;
 function makeClient(base, maxSockets) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  const per = Math.max(1, Math.ceil(maxSockets / 8));
+  const agents = Array.from({ length: kSourceAddresses }, (_, i) => new http.Agent({
+    keepAlive: true, maxSockets: per, maxFreeSockets: per, localAddress: `127.0.1.${i + 1}` }));
   const u = new URL(base);
-  return (method, path, { body, cookie, headers = {} } = {}) => new Promise((resolve) => {
+  return (method, path, { body, cookie, headers = {}, from = 0 } = {}) => new Promise((resolve) => {
+    const agent = agents[from % kSourceAddresses];
     const h = { ...headers };
     if (cookie) h.cookie = cookie;
     if (body !== undefined) {
@@ -369,7 +377,7 @@ async function main() {
       while (next < N) {
         const i = next++;
         for (let attempt = 0; attempt < 3 && !cookies[i]; attempt++) {
-          const r = await client('POST', '/join', { body, cookie: csrfCookie });
+          const r = await client('POST', '/join', { body, cookie: csrfCookie, from: i });
           const tok = r.status === 303 && cookieValue(r, '__Host-hs_participant');
           if (tok) { cookies[i] = `${csrfCookie}; __Host-hs_participant=${tok}`; joined++; }
           else joinErrors[r.status || r.error] = (joinErrors[r.status || r.error] || 0) + 1;
@@ -452,11 +460,12 @@ async function main() {
     const tick = () => {
       const due = Math.min(total, Math.floor(((now() - start) / 1000) * R));
       while (issued < due) {
-        const who = ok[issued % ok.length];
+        const whoIndex = issued % ok.length;
+        const who = ok[whoIndex];
         issued++;
         const body = `csrf=${encodeURIComponent(csrf)}&entry=${encodeURIComponent(pick())}`;
         const t = now();
-        inflight.push(poster('POST', itemPath, { body, cookie: who }).then((r) => {
+        inflight.push(poster('POST', itemPath, { body, cookie: who, from: whoIndex }).then((r) => {
           lat.push(now() - t);
           if (r.status === 303) { acked++; sentAt.push(t); }
           else postErrors[r.status || r.error] = (postErrors[r.status || r.error] || 0) + 1;

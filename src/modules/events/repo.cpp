@@ -64,6 +64,7 @@ constexpr const char* kInsertParticipant =
     "INSERT INTO event_participants (event_id, token_hash, user_id, nickname, joined_at) VALUES (?, ?, ?, ?, ?) "
     "RETURNING id";
 constexpr const char* kSetSteppedOut = "UPDATE event_participants SET stepped_out_at = ? WHERE id = ?";
+constexpr const char* kSetNickname = "UPDATE event_participants SET nickname = ? WHERE id = ?";
 constexpr const char* kSteppedOut =
     "SELECT COALESCE(p.nickname, u.display_name, '') FROM event_participants p LEFT JOIN users u ON u.id = p.user_id "
     "WHERE p.event_id = ? AND p.stepped_out_at IS NOT NULL ORDER BY p.stepped_out_at, p.id";
@@ -266,6 +267,11 @@ std::int64_t insert_participant(store::Conn& c, std::int64_t event_id, const std
   store::Value uid = user_id ? store::Value(*user_id) : store::Value(store::Null{});
   const store::Value vals[] = {event_id, store::opt(token_hash), uid, store::opt(nickname), now};
   return c.query(kInsertParticipant, vals).at(0).i64(0);
+}
+
+void set_nickname(store::Conn& c, std::int64_t participant_id, const std::string& nickname) {
+  const store::Value vals[] = {nickname, participant_id};
+  c.query(kSetNickname, vals);
 }
 
 void set_stepped_out(store::Conn& c, std::int64_t participant_id, std::optional<std::int64_t> at) {

@@ -83,6 +83,7 @@ std::int64_t insert_participant(store::Conn& c, std::int64_t event_id, const std
                                 std::optional<std::int64_t> user_id, const std::optional<std::string>& nickname,
                                 std::int64_t now);
 void set_stepped_out(store::Conn& c, std::int64_t participant_id, std::optional<std::int64_t> at);
+void set_nickname(store::Conn& c, std::int64_t participant_id, const std::string& nickname);
 // Nicknames of those stepped out ("" for none given).
 std::vector<std::string> stepped_out(store::Conn& c, std::int64_t event_id);
 

@@ -8,6 +8,7 @@
 #include "modules/breakouts/handlers/common.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/permissions.hpp"
+#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::breakouts::handlers {
@@ -287,6 +288,22 @@ Response after(Context& c, const commands::Access& a, std::int64_t round_id, con
   return render_round(c, a, round_id, &e, web::http_status(e.code));
 }
 
+// The same allowance as the event's own page (web/rate_limit.hpp): notes and calls for
+// help count with words and questions. nullopt: go ahead.
+std::optional<Response> slow_down(Context& c, const commands::Access& a, std::int64_t round_id,
+                                  const std::string* typed = nullptr) {
+  if (!a.participant_id && !c.viewer) return std::nullopt;  // not taking part: the command refuses
+  std::string person = a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
+  double retry = 0;
+  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote,
+                             static_cast<double>(c.app.clock->now()), &retry))
+    return std::nullopt;
+  Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
+  auto r = render_group(c, a, round_id, &e, 429, typed);
+  r.set("Retry-After", std::to_string(static_cast<long>(retry) + 1));
+  return r;
+}
+
 }  // namespace
 
 Response rounds_index(Context& c) {
@@ -401,6 +418,7 @@ Response group_choose(Context& c) {
   auto a = load(c);
   auto id = round_param(c);
   if (!a || !id) return not_found(c);
+  if (auto r = slow_down(c, *a, *id)) return std::move(*r);
   auto group = number(c.field("group"));
   auto r = group ? commands::choose_group(c.app, *a, *id, *group)
                  : Result<bool>(tl::unexpected(Error{ErrorCode::invalid, "breakouts_group_required",
@@ -417,6 +435,7 @@ Response note_add(Context& c) {
   auto id = round_param(c);
   if (!a || !id) return not_found(c);
   auto body = c.field("note");
+  if (auto r = slow_down(c, *a, *id, &body)) return std::move(*r);
   const auto as = c.field("as");
   auto r = commands::add_note(c.app, *a, *id, body, as == "named", as == "group");
   if (r) return c.redirect(round_path(*a, *id) + "?notice=noted#notes");
@@ -430,6 +449,7 @@ Response help_ask(Context& c) {
   auto a = load(c);
   auto id = round_param(c);
   if (!a || !id) return not_found(c);
+  if (auto r = slow_down(c, *a, *id)) return std::move(*r);
   auto r = commands::ask_help(c.app, *a, *id);
   if (r) return c.redirect(round_path(*a, *id) + "?notice=help");
   if (r.error().code == ErrorCode::not_found) return not_found(c);

@@ -46,7 +46,10 @@ struct Joined {
   std::string token;  // for the cookie; only its hash is stored
 };
 // Rate limiting of guesses is the handler's (it knows the address).
-Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname);
+// existing_token: the browser's participant cookie; when it belongs to this event, that
+// participant comes back (with the new nickname, if one was typed) instead of a new one.
+Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname,
+                          const std::string& existing_token = "");
 
 // Title, description, times and the word clouds' language.
 Result<bool> update_event(web::App& app, std::int64_t event_id, const EventInput& in);

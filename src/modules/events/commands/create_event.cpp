@@ -23,7 +23,8 @@ Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int
   return fail(ErrorCode::unavailable, "events_code_exhausted");
 }
 
-Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname) {
+Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname,
+                          const std::string& existing_token) {
   auto nick = check_nickname(nickname);
   auto code = normalise_join_code(typed_code);
   Validation v;
@@ -37,6 +38,14 @@ Result<Joined> join_event(web::App& app, const std::string& typed_code, const st
     if (!id) return fail(Error{ErrorCode::not_found, "common_fix_errors", {{"code", "events_code_unknown"}}});
     std::optional<std::string> nk;
     if (!nick->empty()) nk = *nick;
+    if (!existing_token.empty() && existing_token.size() < 100) {
+      auto p = repo::participant_by_token(c, crypto::sha256_hex(existing_token));
+      if (p && p->event_id == *id) {
+        if (nk) repo::set_nickname(c, p->id, *nk);
+        j.token = existing_token;
+        return *id;
+      }
+    }
     repo::insert_participant(c, *id, crypto::sha256_hex(j.token), std::nullopt, nk, app.clock->now());
     return *id;
   });

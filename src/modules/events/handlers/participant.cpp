@@ -71,6 +71,21 @@ Response after(Context& c, const commands::Access& a, std::int64_t item_id, cons
   return back(c, a, item_id, notice);
 }
 
+// Everyone taking part has an allowance of actions, and so has each address (see
+// web/rate_limit.hpp); past it the page says to wait a moment, and nothing is saved.
+std::optional<Response> slow_down(Context& c, const commands::Access& a) {
+  if (!a.participant_id && !c.viewer) return std::nullopt;  // not taking part: the command refuses
+  std::string person = a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
+  double retry = 0;
+  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote,
+                             static_cast<double>(c.app.clock->now()), &retry))
+    return std::nullopt;
+  Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
+  auto r = render_show(c, a, &e, 429);
+  r.set("Retry-After", std::to_string(static_cast<long>(retry) + 1));
+  return r;
+}
+
 }  // namespace
 
 Response join_form(Context& c) {
@@ -93,7 +108,21 @@ Response join_submit(Context& c) {
     r.set("Retry-After", "10");
     return r;
   }
-  auto j = commands::join_event(c.app, code, nickname);
+  // Joining at all has an allowance per address too, a venue's worth: a script cannot
+  // make hundreds of participants a second to get round each person's limits.
+  const std::string joins = "events-joins:" + c.req.remote;
+  if (!c.app.limiter->would_allow(joins, web::kAddressJoins, now)) {
+    c.add_errors(v, Error{ErrorCode::rate_limited, "common_fix_errors", {{"code", "events_join_slow_down"}}});
+    v.set("code", code);
+    if (!nickname.empty()) v.set("nickname", nickname);
+    Response r = c.page("events/join", v, 429);
+    r.set("Retry-After", "2");
+    return r;
+  }
+  // A browser that has joined this event already comes back as the same participant, so
+  // joining again gives nobody a fresh allowance of words or votes.
+  auto j = commands::join_event(c.app, code, nickname, c.cookie("participant"));
+  if (j) c.app.limiter->take(joins, web::kAddressJoins, now);
   if (!j) {
     if (j.error().code == ErrorCode::not_found) c.app.limiter->take(key, kJoinGuesses, now);
     c.add_errors(v, j.error());
@@ -143,6 +172,7 @@ Response poll_vote(Context& c) {
   auto a = load(c);
   auto item = id_param(c, "item");
   if (!a || !item) return not_found(c);
+  if (auto r = slow_down(c, *a)) return std::move(*r);
   std::vector<std::int64_t> chosen;
   for (const auto& [k, val] : c.form())
     if (k == "choice") {
@@ -159,6 +189,7 @@ Response question_ask(Context& c) {
   auto a = load(c);
   auto item = id_param(c, "item");
   if (!a || !item) return not_found(c);
+  if (auto r = slow_down(c, *a)) return std::move(*r);
   return after(c, *a, *item, commands::ask(c.app, *a, *item, c.field("question"), c.checked("anonymous")), "asked");
 }
 
@@ -167,6 +198,7 @@ Response question_upvote(Context& c) {
   auto item = id_param(c, "item");
   auto q = id_param(c, "q");
   if (!a || !item || !q) return not_found(c);
+  if (auto r = slow_down(c, *a)) return std::move(*r);
   return after(c, *a, *item, commands::upvote(c.app, *a, *item, *q), "upvoted");
 }
 
@@ -174,6 +206,7 @@ Response entry_add(Context& c) {
   auto a = load(c);
   auto item = id_param(c, "item");
   if (!a || !item) return not_found(c);
+  if (auto r = slow_down(c, *a)) return std::move(*r);
   return after(c, *a, *item, commands::add_entry(c.app, *a, *item, c.field("entry")), "added");
 }
 
@@ -182,6 +215,7 @@ Response entry_withdraw(Context& c) {
   auto item = id_param(c, "item");
   auto entry = id_param(c, "entry");
   if (!a || !item || !entry) return not_found(c);
+  if (auto r = slow_down(c, *a)) return std::move(*r);
   return after(c, *a, *item, commands::withdraw_entry(c.app, *a, *item, *entry), "withdrawn");
 }
 
