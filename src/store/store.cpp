@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <charconv>
@@ -5,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/crypto.hpp"
 #include "core/embedded.hpp"
 #include "store/db.hpp"
 #include "store/engines.hpp"
@@ -46,28 +48,117 @@ bool Store::healthy() {
   }
 }
 
+namespace {
+
+// One embedded migration file.
+struct Migration {
+  std::int64_t version = 0;
+  std::string name;
+  std::string_view sql;
+  std::string checksum;
+  // "-- repairs: NAME" lines: this migration brings a database that once ran NAME (a
+  // landed migration that was later replaced under the same number, which must never
+  // happen again) up to date. It runs only on such databases; elsewhere it is recorded
+  // as applied without running.
+  std::vector<std::string> repairs;
+};
+
+std::vector<Migration> embedded_migrations() {
+  std::vector<Migration> out;
+  for (const auto& f : embedded::under("migrations/")) {
+    Migration m;
+    m.name = std::string(f.path.substr(std::string_view("migrations/").size()));
+    std::from_chars(m.name.data(), m.name.data() + m.name.size(), m.version);
+    if (m.version <= 0) continue;
+    m.sql = f.data;
+    m.checksum = crypto::sha256_hex(f.data);
+    constexpr std::string_view kRepairs = "-- repairs: ";
+    for (std::size_t pos = 0; pos < f.data.size();) {
+      auto nl = f.data.find('\n', pos);
+      auto line = f.data.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+      if (line.starts_with(kRepairs)) m.repairs.emplace_back(line.substr(kRepairs.size()));
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+bool has_checksum_column(Conn& c) {
+  if (c.engine() == Engine::sqlite)
+    return c.one("SELECT 1 FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'").has_value();
+  return c.one("SELECT 1 FROM information_schema.columns WHERE table_name = 'schema_migrations' "
+               "AND column_name = 'checksum' AND table_schema = current_schema()")
+      .has_value();
+}
+
+}  // namespace
+
 int Store::migrate() {
   int applied = 0;
   Lease l(*this);
   Conn& c = *l.conn;
   c.q("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-      "applied_at BIGINT NOT NULL)");
-  for (const auto& f : embedded::under("migrations/")) {
-    auto name = f.path.substr(std::string_view("migrations/").size());
-    std::int64_t version = 0;
-    std::from_chars(name.data(), name.data() + name.size(), version);
-    if (version <= 0) continue;
+      "applied_at BIGINT NOT NULL, checksum TEXT)");
+  const auto migrations = embedded_migrations();
+
+  // The history first: every migration this database ran must be here, unchanged. A
+  // changed or missing one means this binary and this database disagree about the
+  // schema, and going on could lose data, so nothing starts.
+  std::vector<std::string> applied_names;
+  c.begin_write();
+  try {
+    lock_for_migration(c);
+    // Databases made before checksums were kept get the column now, and their rows'
+    // checksums are recorded the first time this runs (trust on first use).
+    if (!has_checksum_column(c)) c.q("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT");
+    std::vector<std::string> repaired;
+    for (const auto& m : migrations) repaired.insert(repaired.end(), m.repairs.begin(), m.repairs.end());
+    for (const auto& row : c.q("SELECT version, name, checksum FROM schema_migrations ORDER BY version")) {
+      const auto version = row.i64(0);
+      const auto& name = row.text(1);
+      applied_names.push_back(name);
+      auto m = std::find_if(migrations.begin(), migrations.end(), [&](const auto& x) { return x.version == version; });
+      if (m == migrations.end())
+        throw std::runtime_error("this database ran migration " + name +
+                                 ", which this Humanspace does not have. Migrations are never removed: run the "
+                                 "Humanspace that applied it (or a newer one), or restore a backup.");
+      if (name != m->name) {
+        if (std::find(repaired.begin(), repaired.end(), name) != repaired.end()) continue;  // repaired below
+        throw std::runtime_error("this database ran migration " + name + ", but this Humanspace has " + m->name +
+                                 " under the same number. A landed migration is never replaced; add a new one.");
+      }
+      if (row.text(2).empty()) {
+        c.q("UPDATE schema_migrations SET checksum = ? WHERE version = ?", m->checksum, version);
+      } else if (row.text(2) != m->checksum) {
+        throw std::runtime_error("migration " + name + " has changed since this database ran it (checksum " +
+                                 row.text(2).substr(0, 12) + "..., now " + m->checksum.substr(0, 12) +
+                                 "...). A landed migration is never edited; add a new one.");
+      }
+    }
+    c.commit();
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+
+  for (const auto& m : migrations) {
     c.begin_write();
     try {
       lock_for_migration(c);
-      if (c.one("SELECT 1 FROM schema_migrations WHERE version = ?", version)) {
+      if (c.one("SELECT 1 FROM schema_migrations WHERE version = ?", m.version)) {
         c.rollback();
         continue;
       }
-      run_script(c, dialect_sql(c.engine(), f.data));
-      c.q("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, std::string(name),
-          static_cast<std::int64_t>(std::time(nullptr)));
+      bool needed = m.repairs.empty();
+      for (const auto& r : m.repairs)
+        if (std::find(applied_names.begin(), applied_names.end(), r) != applied_names.end()) needed = true;
+      if (needed) run_script(c, dialect_sql(c.engine(), m.sql));
+      c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)", m.version,
+          m.name, static_cast<std::int64_t>(std::time(nullptr)), m.checksum);
       c.commit();
+      applied_names.push_back(m.name);
       ++applied;
     } catch (...) {
       c.rollback();

@@ -112,6 +112,8 @@ std::optional<Response> prepare(App& app, Context& ctx, bool check_csrf) {
 
 }  // namespace
 
+static std::variant<std::string, Response> authorise_websocket_unguarded(App& app, Request& req);
+
 Response dispatch(App& app, Request& req) {
   auto started = std::chrono::steady_clock::now();
   if (req.request_id.empty()) req.request_id = crypto::random_token(9);
@@ -165,6 +167,17 @@ Response dispatch(App& app, Request& req) {
 
 std::variant<std::string, Response> authorise_websocket(App& app, Request& req) {
   if (req.request_id.empty()) req.request_id = crypto::random_token(9);
+  // The same one top-level catch as dispatch(): a store failure while checking who may
+  // listen answers 500 and never escapes into the event loop.
+  try {
+    return authorise_websocket_unguarded(app, req);
+  } catch (const std::exception& e) {
+    spdlog::error("[{}] WebSocket upgrade failed: {}", req.request_id, e.what());
+    return server_error(app, req);
+  }
+}
+
+static std::variant<std::string, Response> authorise_websocket_unguarded(App& app, Request& req) {
   Match m = app.router.match("GET", req.path, true);
   if (!m.route) return plain_error(app, nullptr, req, 404, "common_not_found_body");
   Context ctx(app, req);

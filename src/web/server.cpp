@@ -527,6 +527,20 @@ tcp::endpoint parse_listen(const std::string& listen) {
 
 }  // namespace
 
+// Runs an event loop until it is stopped. Handlers catch their own failures (dispatch
+// answers 500), so an exception here is a bug in a completion handler: it is logged and
+// the loop goes on, rather than ending every connection the process holds.
+void run_guarded(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      spdlog::error("an event loop caught: {}", e.what());
+    }
+  }
+}
+
 void serve(App& app) {
   int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
@@ -576,9 +590,9 @@ void serve(App& app) {
   std::vector<net::executor_work_guard<net::io_context::executor_type>> live_work;
   for (auto& l : loops) live_work.push_back(net::make_work_guard(l->ioc));
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
-  for (auto& l : loops) pool.emplace_back([&ctx = l->ioc] { ctx.run(); });
-  ioc.run();
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { run_guarded(ioc); });
+  for (auto& l : loops) pool.emplace_back([&ctx = l->ioc] { run_guarded(ctx); });
+  run_guarded(ioc);
   live_work.clear();
   for (auto& l : loops) l->ioc.stop();
   for (auto& t : pool) t.join();

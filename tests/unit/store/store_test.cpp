@@ -143,3 +143,73 @@ TEST(StoreOpen, RejectsUnknownUrls) {
 }
 
 }  // namespace hs::store
+
+namespace hs::store {
+
+// Migrations are append-only, and the runner knows it (issue 12): it keeps each one's
+// name and checksum and refuses to start when an applied one has changed or gone.
+namespace {
+std::string migrate_error(Store& s) {
+  try {
+    s.migrate();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_P(StoreTest, EveryAppliedMigrationHasItsChecksum) {
+  auto missing = store_->with([](Conn& c) {
+    return c.one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL OR checksum = ''")->i64(0);
+  });
+  EXPECT_EQ(missing, 0);
+}
+
+TEST_P(StoreTest, AMigrationChangedAfterItRanStopsTheStart) {
+  store_->with([](Conn& c) { return c.q("UPDATE schema_migrations SET checksum = 'abc' WHERE version = 2"), 0; });
+  EXPECT_NE(migrate_error(*store_).find("has changed since this database ran it"), std::string::npos);
+}
+
+TEST_P(StoreTest, AMigrationThisBinaryLacksStopsTheStart) {
+  store_->with([](Conn& c) {
+    return c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (9999, '9999_gone.sql', 0, 'x')"),
+           0;
+  });
+  EXPECT_NE(migrate_error(*store_).find("9999_gone.sql, which this Humanspace does not have"), std::string::npos);
+}
+
+TEST_P(StoreTest, AMigrationReplacedUnderItsNumberStopsTheStart) {
+  store_->with([](Conn& c) { return c.q("UPDATE schema_migrations SET name = '0004_other.sql' WHERE version = 4"), 0; });
+  EXPECT_NE(migrate_error(*store_).find("under the same number"), std::string::npos);
+}
+
+TEST_P(StoreTest, ADatabaseFromBeforeChecksumsGetsThemRecorded) {
+  store_->with([](Conn& c) { return c.q("UPDATE schema_migrations SET checksum = NULL"), 0; });
+  EXPECT_EQ(store_->migrate(), 0);
+  auto missing = store_->with([](Conn& c) {
+    return c.one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL")->i64(0);
+  });
+  EXPECT_EQ(missing, 0);
+}
+
+TEST_P(StoreTest, ADatabaseThatRanTheFirst0013GetsTheColumnsItLacks) {
+  // As such a database is: 0013 recorded under its first name, without the three
+  // columns the replacement added, and no repair yet.
+  store_->with([](Conn& c) {
+    for (auto col : {"group_count", "attributes_sealed", "space_history"})
+      c.q(std::string("ALTER TABLE breakout_rounds DROP COLUMN ") + col);
+    c.q("UPDATE schema_migrations SET name = '0013_breakout_pairs.sql', checksum = NULL WHERE version = 13");
+    c.q("DELETE FROM schema_migrations WHERE version = 20");
+    return 0;
+  });
+  EXPECT_EQ(store_->migrate(), 1);
+  store_->with([](Conn& c) {
+    // The columns are back: reading them works.
+    c.q("SELECT group_count, attributes_sealed, space_history FROM breakout_rounds");
+    return 0;
+  });
+  EXPECT_EQ(store_->migrate(), 0);  // and the history is accepted from now on
+}
+
+}  // namespace hs::store
