@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 . tests/lib/pg.sh
 
 passed=0; failed=0; failures=()
+timings=()
 step() {  # step NAME COMMAND...
   local name=$1; shift
   printf '\n\033[1m--- %s\033[0m\n' "$name"
-  if "$@"; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$name"); fi
+  local started=$SECONDS outcome=passed
+  if "$@"; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$name"); outcome=FAILED; fi
+  timings+=("$(printf '%5d s  %-6s %s' $((SECONDS - started)) "$outcome" "$name")")
 }
 
 trap pg_stop EXIT
@@ -24,6 +27,10 @@ if [ -d tests/browser ] && ls tests/browser/*.test.mjs >/dev/null 2>&1; then
 fi
 step "fuzz: URL, cookie and form parsing (30 s)" bash tests/fuzz/run.sh 30
 
+echo
+echo "Time per suite:"
+for t in "${timings[@]}"; do echo "$t"; done
+echo "  total ${SECONDS} s"
 echo
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
 echo "suites: $passed passed, $failed failed"

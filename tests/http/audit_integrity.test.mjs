@@ -225,7 +225,21 @@ test('every append is signed within a second, and the Atom feed of heads carries
   assert.equal(anon.status, 303);
   assert.match(anon.location, /^\/signin/);
   const page = await member.get(`/spaces/${slug}/audit`);
-  assert.match(page.text, new RegExp(`href="/spaces/${slug}/audit/heads\\.atom"`));
+  // The page's feed link carries the member's own key: a feed reader follows it without
+  // a session, while the member may still read the log; a forged or borrowed key does not.
+  const feedUrl = page.text.match(new RegExp(`href="(/spaces/${slug}/audit/heads\\.atom\\?key=[^"]+)"`))[1]
+    .replaceAll('&amp;', '&');
+  const reader = await new Client(server).get(feedUrl);
+  assert.equal(reader.status, 200);
+  assert.match(reader.text, /<entry>/);
+  const forged = feedUrl.replace(/key=(\d+)\./, (_, uid) => `key=${Number(uid) + 1}.`);
+  assert.notEqual((await new Client(server).get(forged)).status, 200);
+  const outsiderPage = await outsider.get(`/spaces/${slug}/audit`);
+  assert.equal(outsiderPage.status, 403);
+  await member.get(`/spaces/${slug}`);
+  assert.equal((await member.post(`/spaces/${slug}/leave`)).status, 303);
+  await new Promise((r) => setTimeout(r, 2500));  // page lookups are cached for up to 2 s
+  assert.notEqual((await new Client(server).get(feedUrl)).status, 200, 'the key stops working with the role');
 });
 
 test('entries a command appends are signed before it ends', async () => {

@@ -1,4 +1,5 @@
 #include "modules/audit/handlers/common.hpp"
+#include "core/crypto.hpp"
 #include "core/number.hpp"
 
 
@@ -12,17 +13,40 @@ using web::Context;
 using web::Response;
 
 std::optional<Loaded> load_space(Context& c) {
+  return load_space_as(c, c.viewer ? c.viewer->user_id : 0, c.viewer && c.viewer->site_steward);
+}
+
+std::optional<Loaded> load_space_as(Context& c, std::int64_t user_id, bool site_steward) {
   std::string slug(c.param("slug"));
   if (slug.empty() || slug.size() > 80) return std::nullopt;
-  auto sv = spaces::commands::space_for_viewer(c.app, slug, c.viewer ? c.viewer->user_id : 0);
+  auto sv = spaces::commands::space_for_viewer(c.app, slug, user_id);
   if (!sv) return std::nullopt;
   spaces::Subject s;
-  s.signed_in = c.viewer.has_value();
-  s.site_steward = c.viewer && c.viewer->site_steward;
+  s.signed_in = user_id != 0;
+  s.site_steward = site_steward;
   s.role = s.signed_in ? spaces::parse_role(sv->role).value_or(spaces::Role::none) : spaces::Role::none;
   s.visibility = spaces::parse_visibility(sv->space.visibility).value_or(spaces::Visibility::private_space);
   if (!spaces::view_space(s)) return std::nullopt;
   return Loaded{std::move(sv->space), s};
+}
+
+namespace {
+std::string feed_mac(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+  static const auto purpose = crypto::derive(app.master_key, 301, "auditfed");
+  return crypto::base64url(crypto::hmac_sha256(purpose, std::to_string(space_id) + ":" + std::to_string(user_id)));
+}
+}  // namespace
+
+std::string feed_key(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+  return std::to_string(user_id) + "." + feed_mac(app, space_id, user_id);
+}
+
+std::int64_t feed_key_owner(const web::App& app, std::int64_t space_id, std::string_view key) {
+  auto dot = key.find('.');
+  if (dot == std::string_view::npos || key.size() > 120) return 0;
+  auto uid = number::whole(key.substr(0, dot));
+  if (!uid || *uid <= 0) return 0;
+  return crypto::equal(key.substr(dot + 1), feed_mac(app, space_id, *uid)) ? *uid : 0;
 }
 
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "audit_space_not_found")); }

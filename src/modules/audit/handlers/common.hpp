@@ -21,6 +21,14 @@ struct Loaded {
 // The space named by {slug}, or nothing when it does not exist or this person may not
 // know it exists.
 std::optional<Loaded> load_space(web::Context& c);
+// The same, as the given account would see it (0: signed out).
+std::optional<Loaded> load_space_as(web::Context& c, std::int64_t user_id, bool site_steward);
+// A person's own key to the feed of signed heads, for a feed reader that cannot sign in:
+// "USER.MAC", the MAC keyed from the master key. It opens the feed only while that
+// person may still read the log (their role is checked on every read).
+std::string feed_key(const web::App& app, std::int64_t space_id, std::int64_t user_id);
+// Whose key it is (0: nobody's).
+std::int64_t feed_key_owner(const web::App& app, std::int64_t space_id, std::string_view key);
 // For pages: 404, sign in, or 403.
 web::Response not_found(web::Context& c);
 web::Response denied(web::Context& c);

@@ -2,6 +2,7 @@
 // auditors (their feed readers, or a script) keep copies of the log's history outside
 // this server. Each entry carries the head exactly as GET .../audit/head gives it,
 // ready for `humanspace audit verify --head`. Readable by whoever may read the log.
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/handlers/common.hpp"
@@ -38,6 +39,13 @@ void element(std::string& out, std::string_view name, std::string_view text) {
 
 Response heads_feed(Context& c) {
   auto l = load_space(c);
+  // A feed reader comes with the person's own key instead of a session: the space is
+  // looked up as that person would see it, and the key must be theirs for that space.
+  if (const auto key = c.query_param("key"); !c.viewer && !key.empty()) {
+    auto uid = number::whole(key.substr(0, key.find('.'))).value_or(0);
+    auto as = uid > 0 ? load_space_as(c, uid, false) : std::nullopt;
+    if (as && feed_key_owner(c.app, as->space.id, key) == uid) l = std::move(as);
+  }
   if (!l) return not_found(c);
   if (!permissions::view_log(l->subject)) return denied(c);
   const auto& r = *c.app.renderer;

@@ -80,6 +80,11 @@ Response render_log_page(Context& c, const Loaded& loaded, const std::function<v
   space.set("slug", l->space.slug);
   space.set("name", l->space.name);
   v.set("space", std::move(space));
+  // The feed link carries the reader's own key, so a feed reader can follow it without
+  // signing in (see feed_key).
+  std::string feed = "/spaces/" + l->space.slug + "/audit/heads.atom";
+  if (c.viewer) feed += "?key=" + feed_key(c.app, l->space.id, c.viewer->user_id);
+  v.set("feed_url", feed);
   v.set("size", s.size);
   v.set("has_entries", s.size > 0);
   if (s.public_key) v.set("public_key", grouped(*s.public_key));
