@@ -1,14 +1,9 @@
 #include "modules/audit/rules/merkle.hpp"
 
-// SHA-256 comes from OpenSSL's libcrypto when the build links it (HS_HAVE_LIBCRYPTO):
-// it uses the CPU's SHA instructions, about five times faster than libsodium's portable
-// code, which is the floor for verifying a million entries. Otherwise from libsodium.
-// Either is pure computation.
-#if defined(HS_HAVE_LIBCRYPTO)
+// SHA-256 comes from OpenSSL's libcrypto, which the build always links: it uses the
+// CPU's SHA instructions, about five times faster than libsodium's portable code, which
+// is the floor for verifying a million entries. Pure computation.
 #include <openssl/evp.h>
-#else
-#include <sodium.h>
-#endif
 
 #include <bit>
 #include <cstring>
@@ -69,7 +64,6 @@ constexpr std::array<signed char, 256> kHexValue = [] {
 
 namespace {
 
-#if defined(HS_HAVE_LIBCRYPTO)
 // One digest context per thread, reused: fetching the algorithm per hash costs more
 // than the hash.
 class Sha256 {
@@ -102,17 +96,6 @@ Hash sha256(const void* a, std::size_t na, const void* b = nullptr, std::size_t 
   thread_local Sha256 h;
   return h.two(a, na, b, nb);
 }
-#else
-Hash sha256(const void* a, std::size_t na, const void* b = nullptr, std::size_t nb = 0) {
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, static_cast<const unsigned char*>(a), na);
-  crypto_hash_sha256_update(&st, static_cast<const unsigned char*>(b), nb);
-  Hash out;
-  crypto_hash_sha256_final(&st, out.data());
-  return out;
-}
-#endif
 
 }  // namespace
 
