@@ -51,14 +51,19 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
                                  const boost::json::object& e) {
   auto fac = events::commands::access(app, event_id, facilitator_id, "");
   if (!fac) return fail(ErrorCode::not_found, "events_not_found");
+  // Each person's access is read afresh: it holds what is on now, which moves on.
+  std::map<std::string, std::string> tokens;
   std::map<std::string, events::commands::Access> people;
   auto person = [&](const std::string& nickname) -> Result<events::commands::Access> {
-    if (auto it = people.find(nickname); it != people.end()) return it->second;
-    auto joined = events::commands::join_event(app, fac->event.join_code, nickname);
-    if (!joined) return fail(joined.error());
-    auto a = events::commands::access(app, event_id, std::nullopt, joined->token);
+    auto it = tokens.find(nickname);
+    if (it == tokens.end()) {
+      auto joined = events::commands::join_event(app, fac->event.join_code, nickname);
+      if (!joined) return fail(joined.error());
+      it = tokens.emplace(nickname, joined->token).first;
+    }
+    auto a = events::commands::access(app, event_id, std::nullopt, it->second);
     if (!a) return fail(ErrorCode::not_found, "events_not_found");
-    people.emplace(nickname, *a);
+    people.insert_or_assign(nickname, *a);
     return *a;
   };
   if (auto* entries = e.if_contains("cloud_entries")) {
