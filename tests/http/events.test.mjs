@@ -114,7 +114,7 @@ test('participants join by code, vote, ask, upvote once and step out; results wa
   const shown = await ben.get(path);
   assert.match(shown.text, /id="results"/);
   assert.match(shown.text, /<svg[^>]*role="img"[^>]*aria-label="Poll results: The library, 0; The community centre, 2; Online, 1;"/);
-  assert.match(shown.text, /The community centre<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2<\/td><td[^>]*>66%/);
+  assert.match(shown.text, /The community centre<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2<\/td><td[^>]*>67%/);
 
   // Q&A: anonymous questions, one upvote per participant.
   assert.equal((await fac.post(`${path}/items/${qaItem}/do/open`)).status, 303);

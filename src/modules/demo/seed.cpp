@@ -51,14 +51,19 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
                                  const boost::json::object& e) {
   auto fac = events::commands::access(app, event_id, facilitator_id, "");
   if (!fac) return fail(ErrorCode::not_found, "events_not_found");
+  // Each person's access is read afresh: it holds what is on now, which moves on.
+  std::map<std::string, std::string> tokens;
   std::map<std::string, events::commands::Access> people;
   auto person = [&](const std::string& nickname) -> Result<events::commands::Access> {
-    if (auto it = people.find(nickname); it != people.end()) return it->second;
-    auto joined = events::commands::join_event(app, fac->event.join_code, nickname);
-    if (!joined) return fail(joined.error());
-    auto a = events::commands::access(app, event_id, std::nullopt, joined->token);
+    auto it = tokens.find(nickname);
+    if (it == tokens.end()) {
+      auto joined = events::commands::join_event(app, fac->event.join_code, nickname);
+      if (!joined) return fail(joined.error());
+      it = tokens.emplace(nickname, joined->token).first;
+    }
+    auto a = events::commands::access(app, event_id, std::nullopt, it->second);
     if (!a) return fail(ErrorCode::not_found, "events_not_found");
-    people.emplace(nickname, *a);
+    people.insert_or_assign(nickname, *a);
     return *a;
   };
   if (auto* entries = e.if_contains("cloud_entries")) {
@@ -76,6 +81,47 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
       }
       if (auto r = events::commands::run_item(app, event_id, cloud, "close"); !r) return fail(r.error());
     }
+  }
+  auto first_of = [&](const char* kind) -> std::int64_t {
+    for (const auto& it : events::commands::agenda(app, event_id))
+      if (it.kind == kind) return it.id;
+    return 0;
+  };
+  // The poll: people chose (option indexes), and the facilitator showed the results.
+  if (auto* votes = e.if_contains("poll_votes"); votes && first_of("poll")) {
+    const auto poll = first_of("poll");
+    const auto options = events::commands::poll_options(app, poll);
+    if (auto r = events::commands::run_item(app, event_id, poll, "open"); !r) return fail(r.error());
+    for (const auto& row : votes->as_array()) {
+      const auto& pair = row.as_array();
+      auto a = person(std::string(pair.at(0).as_string()));
+      if (!a) return fail(a.error());
+      auto index = static_cast<std::size_t>(pair.at(1).as_int64());
+      if (index >= options.size()) return fail(ErrorCode::invalid, "events_choice_unknown");
+      if (auto r = events::commands::vote(app, *a, poll, {options[index].id}); !r) return fail(r.error());
+    }
+    if (auto r = events::commands::run_item(app, event_id, poll, "close"); !r) return fail(r.error());
+    if (auto r = events::commands::run_item(app, event_id, poll, "reveal"); !r) return fail(r.error());
+  }
+  // Q&A: [asker, question, "named" | "anonymous", [who upvoted], answered].
+  if (auto* questions = e.if_contains("questions"); questions && first_of("qa")) {
+    const auto qa = first_of("qa");
+    if (auto r = events::commands::run_item(app, event_id, qa, "open"); !r) return fail(r.error());
+    for (const auto& row : questions->as_array()) {
+      const auto& q = row.as_array();
+      auto asker = person(std::string(q.at(0).as_string()));
+      if (!asker) return fail(asker.error());
+      auto id = events::commands::ask(app, *asker, qa, std::string(q.at(1).as_string()), q.at(2).as_string() == "anonymous");
+      if (!id) return fail(id.error());
+      for (const auto& voter : q.at(3).as_array()) {
+        auto a = person(std::string(voter.as_string()));
+        if (!a) return fail(a.error());
+        if (auto r = events::commands::upvote(app, *a, qa, *id); !r) return fail(r.error());
+      }
+      if (q.size() > 4 && q.at(4).is_bool() && q.at(4).as_bool())
+        if (auto r = events::commands::moderate_question(app, event_id, qa, *id, "answered"); !r) return fail(r.error());
+    }
+    if (auto r = events::commands::run_item(app, event_id, qa, "close"); !r) return fail(r.error());
   }
   if (auto* b = e.if_contains("breakouts")) {
     const auto& o = b->as_object();
@@ -172,7 +218,8 @@ Result<std::string> seed(web::App& app) {
     input.description = str(e, "description");
     input.starts = str(e, "starts");
     input.ends = str(e, "ends");
-    auto event_id = events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input);
+    auto event_id =
+        events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input, str(e, "support"));
     if (!event_id) return tl::unexpected(event_id.error());
     for (const auto& it : e.at("items").as_array()) {
       const auto& o = it.as_object();

@@ -28,6 +28,7 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/next", h::event_next, small);
   app.router.post("/events/{id}/registration", h::registration_add, small);
   app.router.post("/events/{id}/registration/cancel", h::registration_cancel, small);
+  app.router.get("/events/{id}/items/new", h::item_new_form);
   app.router.get("/events/{id}/items/{item}/edit", h::item_edit_form);
   app.router.post("/events/{id}/items/{item}/edit", h::item_edit, form);
   app.router.post("/events/{id}/items/{item}/move/{direction}", h::item_move, small);

@@ -4,11 +4,12 @@
 
 #include <ctime>
 
-#include "core/lines.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/module.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/report/commands.hpp"
+#include "modules/report/rules/plain_text.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -16,11 +17,58 @@ namespace hs::report {
 
 namespace {
 
-// Paragraphs: text split at blank lines; line breaks inside one are kept.
-std::vector<Block> paragraphs(const std::string& text) {
-  std::vector<Block> out;
-  for (auto& p : text::paragraphs(text, "\n")) out.push_back(Paragraph{std::move(p)});
-  return out;
+// Paragraphs split at blank lines (line breaks inside one kept), and lists as lists.
+std::vector<Block> paragraphs(const std::string& text) { return blocks_of_text(text); }
+
+std::string count_text(web::App& app, const char* one, const char* many, std::int64_t n) {
+  return app.renderer->format(n == 1 ? one : many, {{"count", std::to_string(n)}});
+}
+
+// Each poll: who answered, and a table of the answers with counts and percentages.
+void add_polls(web::App& app, std::int64_t event_id, Document& d) {
+  auto& r = *app.renderer;
+  for (const auto& p : events::poll_results(app, event_id)) {
+    Section s{r.format("report_poll_heading", {{"title", p.title}}), {}};
+    std::string answered = count_text(app, "report_poll_people_one", "report_poll_people", p.people);
+    if (p.multiple && p.people > 0) answered += " " + r.t("report_poll_multiple");
+    s.blocks.push_back(Paragraph{answered});
+    if (p.people > 0) {
+      Table t;
+      t.caption = r.format("report_poll_table", {{"title", p.title}});
+      t.header = {r.t("report_poll_answer"), r.t("report_poll_votes"), r.t("report_poll_percent")};
+      t.align = {Table::Align::start, Table::Align::end, Table::Align::end};
+      for (const auto& o : p.options)
+        t.rows.push_back({o.label, std::to_string(o.votes), r.format("report_percent", {{"n", std::to_string(o.percent)}})});
+      s.blocks.push_back(std::move(t));
+    }
+    d.sections.push_back(std::move(s));
+  }
+}
+
+// Each Q&A: the questions people could see, most upvoted first. Anonymous ones say so
+// and name nobody; hidden and never-approved ones are left out.
+void add_questions(web::App& app, std::int64_t event_id, Document& d) {
+  auto& r = *app.renderer;
+  for (const auto& qa : events::qa_results(app, event_id)) {
+    Section s{r.format("report_qa_heading", {{"title", qa.title}}), {}};
+    if (qa.questions.empty()) {
+      s.blocks.push_back(Paragraph{r.t("report_qa_none")});
+    } else {
+      s.blocks.push_back(Paragraph{count_text(app, "report_qa_count_one", "report_qa_count", std::int64_t(qa.questions.size()))});
+      Table t;
+      t.caption = r.format("report_qa_table", {{"title", qa.title}});
+      t.header = {r.t("report_qa_question"), r.t("report_qa_asker"), r.t("report_qa_votes")};
+      t.align = {Table::Align::start, Table::Align::start, Table::Align::end};
+      for (const auto& q : qa.questions) {
+        std::string body = q.body;
+        if (q.answered) body += " " + r.t("report_qa_answered");
+        const bool named = q.asker && !q.asker->empty();
+        t.rows.push_back({body, named ? *q.asker : r.t("report_qa_anonymous"), std::to_string(q.votes)});
+      }
+      s.blocks.push_back(std::move(t));
+    }
+    d.sections.push_back(std::move(s));
+  }
 }
 
 // "3 December 2026, 10:00 to 12:30 UTC" (the server keeps and shows times in UTC).
@@ -83,10 +131,12 @@ std::optional<Document> build(web::App& app, std::int64_t event_id) {
     t.caption = r.format("report_cloud_table", {{"title", it.title}});
     t.header = {r.t("report_word"), r.t("report_count")};
     t.align = {Table::Align::start, Table::Align::end};
-    std::size_t named = 0;
+    // The text alternative names every word, most given first: nothing is only in the picture.
+    bool first = true;
     for (const auto& c : cp->counts) {
       t.rows.push_back({c.text, std::to_string(c.count)});
-      if (named < 12) alt += (named ? ", " : ": ") + c.text, ++named;
+      alt += (first ? ": " : ", ") + c.text;
+      first = false;
     }
     s.blocks.push_back(WordCloudFigure{cp->picture->layout, alt});
     s.blocks.push_back(std::move(t));
@@ -110,6 +160,9 @@ std::optional<Document> build(web::App& app, std::int64_t event_id) {
     }
     d.sections.push_back(std::move(s));
   }
+
+  add_polls(app, event_id, d);
+  add_questions(app, event_id, d);
 
   const auto rounds = breakouts::commands::rounds(app, event_id);
   if (!rounds.empty()) {

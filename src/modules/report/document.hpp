@@ -18,6 +18,7 @@ struct Paragraph {
 
 struct BulletList {
   std::vector<std::string> items;
+  bool ordered = false;  // numbered (1., 2., ...) rather than bulleted
 };
 
 // Something a person said. No attribution means it is shown unattributed: anonymous

@@ -53,7 +53,7 @@ View document_view(const Document& d, const std::vector<std::int64_t>& clouds, c
         bv.set("is_paragraph", true);
         bv.set("text", p->text);
       } else if (auto* l = std::get_if<BulletList>(&b)) {
-        bv.set("is_list", true);
+        bv.set(l->ordered ? "is_numbered" : "is_list", true);
         auto items = View::list();
         for (const auto& i : l->items) items.push(View(i));
         bv.set("items", items);

@@ -33,6 +33,7 @@ constexpr double kLineSpacing = 1.25;  // times the font's own line height
 constexpr double kQuoteBar = 4;        // pt, like .govuk-inset-text's left border
 constexpr double kQuoteIndent = 15;
 constexpr double kBulletIndent = 16;
+constexpr double kNumberIndent = 24;  // room for "10."
 constexpr double kCellPadX = 6, kCellPadY = 5;
 constexpr double kCloudMaxHeight = 0.5;  // of the page's text area
 constexpr double kShortTable = 1.0 / 3;  // of the page's text area: kept on one page
@@ -76,8 +77,24 @@ const wordcloud::Font& cloud_font() {
   return *font;
 }
 
+// The PDF's structure (tagged PDF): headings, paragraphs, lists, tables, figures, in
+// reading order, through cairo's structure tags. Content drawn goes to the innermost tag
+// begun since the last one ended, so leaves hold the text and groups only hold leaves.
+void tag_begin(cairo_t* cr, const char* name) { cairo_tag_begin(cr, name, ""); }
+void tag_end(cairo_t* cr, const char* name) { cairo_tag_end(cr, name); }
+
+// Leaves hold content and never cross a page: one is ended before the page's footer (which
+// is not part of the text) and begun again on the next page.
+bool leaf_tag(std::string_view name) {
+  return name == "P" || name == "H1" || name == "H2" || name == "H3" || name == "LBody" || name == "Lbl" ||
+         name == "Caption";
+}
+
 // One thing placed on a page, never split: a line of text, a table row, a picture.
 struct Item {
+  std::vector<std::string> open;   // structure tags begun before it is drawn, outermost first
+  std::vector<std::string> close;  // ended after, innermost first
+  std::function<void(cairo_t*, double y)> draw_again;  // a table header atop a later page: untagged
   double height = 0;
   double space_before = 0;  // dropped at the top of a page
   bool keep_with_next = false;
@@ -90,6 +107,7 @@ struct Item {
 struct Placement {
   std::size_t item;
   double y;
+  bool again = false;  // a table's header drawn again atop a new page
 };
 
 struct TextStyle {
@@ -108,6 +126,22 @@ class Builder {
   }
 
   std::vector<Item> items;
+
+  // Structure: a tag opened before the next item added, closed after the last one added.
+  // A tag that got nothing is dropped.
+  void open_tag(std::string name) { pending_.push_back(std::move(name)); }
+  void close_tag(const std::string& name) {
+    if (!pending_.empty() && pending_.back() == name) {
+      pending_.pop_back();
+      return;
+    }
+    if (!items.empty()) items.back().close.push_back(name);
+  }
+  void push(Item item) {
+    item.open = std::move(pending_);
+    pending_.clear();
+    items.push_back(std::move(item));
+  }
 
   LayoutPtr layout(std::string_view text, const TextStyle& style, double width) {
     LayoutPtr l(pango_layout_new(ctx_), g_object_unref);
@@ -167,7 +201,7 @@ class Builder {
         cairo_move_to(cr, x + ln.offset_x, y + ln.baseline - ln.top);
         pango_cairo_show_layout_line(cr, ln.line);
       };
-      items.push_back(std::move(item));
+      push(std::move(item));
     }
     return first;
   }
@@ -178,7 +212,10 @@ class Builder {
 
   void heading(std::string_view text, double size, double space_before, int outline_level) {
     if (clean(text).empty()) return;
+    const std::string tag = "H" + std::to_string(outline_level + 1);
+    open_tag(tag);
     auto first = lines(text, {.size = size, .bold = true}, left_, width_, space_before);
+    close_tag(tag);
     for (auto i = first; i < items.size(); ++i) items[i].keep_with_next = true;
     items[first].outline = clean(text);
     items[first].outline_level = outline_level;
@@ -187,15 +224,20 @@ class Builder {
   void title(const Document& d) {
     heading(d.title, o_.body_size * 2, 0, 0);
     for (const auto& line : d.subtitle) {
+      if (clean(line).empty()) continue;
+      open_tag("P");
       lines(line, {.size = o_.body_size * 7 / 6, .colour = kSecondary}, left_, width_, o_.body_size * 0.25);
+      close_tag("P");
       keep_last_with_next();
     }
     if (!items.empty()) items.back().keep_with_next = false;
   }
 
   void section(const Section& s) {
+    open_tag("Sect");
     heading(s.heading, o_.body_size * 1.5, o_.body_size * 2, 1);
     for (const auto& b : s.blocks) std::visit([this](const auto& v) { block(v); }, b);
+    close_tag("Sect");
   }
 
  private:
@@ -203,26 +245,43 @@ class Builder {
 
   void block(const Paragraph& p) {
     if (clean(p.text).empty()) return;
+    open_tag("P");
     lines(p.text, {.size = o_.body_size}, left_, width_, gap());
+    close_tag("P");
   }
 
+  // A list (L) of items (LI), each its label (Lbl: the bullet or number) and its text
+  // (LBody). The label is an item of no height, drawn beside the text's first line.
   void block(const BulletList& list) {
+    const double indent = list.ordered ? kNumberIndent : kBulletIndent;
     bool first = true;
+    int number = 0;
+    open_tag("L");
     for (const auto& entry : list.items) {
       if (clean(entry).empty()) continue;
-      auto at = lines(entry, {.size = o_.body_size}, left_ + kBulletIndent, width_ - kBulletIndent,
-                      first ? gap() : o_.body_size * 0.3);
+      ++number;
+      const double space = first ? gap() : o_.body_size * 0.3;
       first = false;
-      auto bullet = layout("\u2022", {.size = o_.body_size}, 0);
-      auto draw_line = std::move(items[at].draw);
-      const double x = left_ + 3;
-      items[at].draw = [bullet, draw_line, x](cairo_t* cr, double y) {
-        draw_line(cr, y);
+      auto label = layout(list.ordered ? std::to_string(number) + "." : "\u2022", {.size = o_.body_size}, 0);
+      Item mark;
+      mark.space_before = space;
+      mark.keep_with_next = true;
+      const double x = left_ + (list.ordered ? 0 : 3);
+      mark.draw = [label, x](cairo_t* cr, double y) {
         set_colour(cr, kText);
         cairo_move_to(cr, x, y);
-        pango_cairo_show_layout(cr, bullet.get());
+        pango_cairo_show_layout(cr, label.get());
       };
+      open_tag("LI");
+      open_tag("Lbl");
+      push(std::move(mark));
+      close_tag("Lbl");
+      open_tag("LBody");
+      lines(entry, {.size = o_.body_size}, left_ + indent, width_ - indent, 0);
+      close_tag("LBody");
+      close_tag("LI");
     }
+    close_tag("L");
   }
 
   void block(const Quote& q) { quote(q, gap()); }
@@ -237,8 +296,12 @@ class Builder {
         cairo_fill(cr);
       };
     };
+    open_tag("BlockQuote");
+    open_tag("P");
     lines(q.text, {.size = o_.body_size}, left_ + kQuoteIndent, width_ - kQuoteIndent, space_before, bar(0));
+    close_tag("P");
     if (q.attribution && !clean(*q.attribution).empty()) {
+      open_tag("P");
       keep_last_with_next();  // a name is never alone at the top of a page
       const double space = o_.body_size * 0.25;
       auto at = lines("\u2014 " + *q.attribution, {.size = o_.body_size, .colour = kSecondary},
@@ -250,25 +313,32 @@ class Builder {
         filler(cr, y, 0);
         draw_line(cr, y);
       };
+      close_tag("P");
     }
+    close_tag("BlockQuote");
   }
 
   void block(const Theme& t) {
     std::string title = t.number > 0 ? std::to_string(t.number) + ". " + t.title : t.title;
+    open_tag("Sect");
     heading(title, o_.body_size * 1.25, o_.body_size * 1.5, 2);
     bool first = true;
     for (const auto& note : t.notes) {
       quote(note, first ? o_.body_size * 0.5 : gap());
       first = false;
     }
+    close_tag("Sect");
   }
 
   void block(const Table& t) {
     std::size_t columns = t.header.size();
     for (const auto& r : t.rows) columns = std::max(columns, r.size());
     if (columns == 0) return;
+    open_tag("Table");
     if (!clean(t.caption).empty()) {
+      open_tag("Caption");
       lines(t.caption, {.size = o_.body_size, .bold = true}, left_, width_, gap());
+      close_tag("Caption");
       keep_last_with_next();
     }
     auto align = [&](std::size_t c) {
@@ -323,19 +393,28 @@ class Builder {
       const double left = left_, width = width_, rule = header ? 1.5 : 0.75;
       const Rgb rule_colour = header ? kText : kBorder;
       const double bottom = item.height;
-      item.draw = [cells, xs, left, width, rule, rule_colour, bottom](cairo_t* cr, double y) {
+      // A row (TR) of cells: header cells (TH) in the header row and the first column,
+      // as the HTML page has them; data cells (TD) elsewhere. The rules are not text.
+      auto draw = [cells, xs, left, width, rule, rule_colour, bottom, header](cairo_t* cr, double y, bool tagged) {
+        if (tagged) tag_begin(cr, "TR");
         set_colour(cr, kText);
         for (std::size_t c = 0; c < cells.size(); ++c) {
+          const char* tag = header || c == 0 ? "TH" : "TD";
+          if (tagged) tag_begin(cr, tag);
           cairo_move_to(cr, xs[c], y + kCellPadY);
           pango_cairo_show_layout(cr, cells[c].get());
+          if (tagged) tag_end(cr, tag);
         }
+        if (tagged) tag_end(cr, "TR");
         set_colour(cr, rule_colour);
         cairo_set_line_width(cr, rule);
         cairo_move_to(cr, left, y + bottom - rule / 2);
         cairo_line_to(cr, left + width, y + bottom - rule / 2);
         cairo_stroke(cr);
       };
-      items.push_back(std::move(item));
+      item.draw = [draw](cairo_t* cr, double y) { draw(cr, y, true); };
+      if (header) item.draw_again = [draw](cairo_t* cr, double y) { draw(cr, y, false); };
+      push(std::move(item));
     };
 
     const std::size_t first = items.size();
@@ -358,6 +437,7 @@ class Builder {
       if (height <= text_height_ * kShortTable || i == rows_at || i + 1 == last) items[i].keep_with_next = true;
     }
     items.back().keep_with_next = false;  // a header with no rows does not hold on to what follows
+    close_tag("Table");
   }
 
   void block(const WordCloudFigure& f) {
@@ -371,6 +451,8 @@ class Builder {
     Item item;
     item.height = h;
     item.space_before = gap();
+    // A figure: the picture, then its caption (every word, in words) as its text alternative.
+    open_tag("Figure");
     item.draw = [&layout, font, x, scale](cairo_t* cr, double y) {
       cairo_save(cr);
       cairo_translate(cr, x, y);
@@ -379,16 +461,20 @@ class Builder {
       cairo_restore(cr);
       if (!drawn) throw std::runtime_error("report: the word cloud could not be drawn");
     };
-    items.push_back(std::move(item));
+    push(std::move(item));
     if (!clean(f.alt).empty()) {
       keep_last_with_next();
+      open_tag("Caption");
       lines(f.alt, {.size = o_.body_size * 11 / 12, .colour = kSecondary}, left_, width_, o_.body_size * 0.5);
+      close_tag("Caption");
     }
+    close_tag("Figure");
   }
 
   PangoContext* ctx_;
   const PdfOptions& o_;
   double left_ = 0, width_ = 0, text_height_ = 0;
+  std::vector<std::string> pending_;
 };
 
 std::vector<std::vector<Placement>> paginate(const std::vector<Item>& items, double top, double bottom) {
@@ -398,7 +484,7 @@ std::vector<std::vector<Placement>> paginate(const std::vector<Item>& items, dou
     pages.emplace_back();
     y = top;
     if (next.header >= 0) {
-      pages.back().push_back({static_cast<std::size_t>(next.header), y});
+      pages.back().push_back({static_cast<std::size_t>(next.header), y, true});
       y += items[static_cast<std::size_t>(next.header)].height;
     }
   };
@@ -443,8 +529,10 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   pango_context_set_round_glyph_positions(ctx.get(), FALSE);
 
   Builder b(ctx.get(), options);
+  b.open_tag("Document");
   b.title(document);
   for (const auto& s : document.sections) b.section(s);
+  b.close_tag("Document");
   const auto pages = paginate(b.items, options.margin, options.page_height - options.margin);
 
   std::string out;
@@ -465,10 +553,19 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   cairo_t* cr = cairo_create(surface);
   int outline_parent[3] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
   const std::string page_count = std::to_string(pages.size());
+  std::vector<std::string> open;       // structure tags open now, outermost first
+  std::vector<std::string> continued;  // leaves ended at the foot of the last page, to begin again
   try {
     for (std::size_t p = 0; p < pages.size(); ++p) {
       for (const auto& placed : pages[p]) {
         const Item& item = b.items[placed.item];
+        if (placed.again) {
+          if (item.draw_again) item.draw_again(cr, placed.y);
+          continue;
+        }
+        for (auto& name : continued) tag_begin(cr, name.c_str()), open.push_back(std::move(name));
+        continued.clear();
+        for (const auto& name : item.open) tag_begin(cr, name.c_str()), open.push_back(name);
         if (!item.outline.empty()) {
           // Reading order of the outline: the title, then sections with their themes.
           const int level = std::clamp(item.outline_level, 0, 2);
@@ -480,6 +577,16 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
           for (int l = level; l < 3; ++l) outline_parent[l] = id;
         }
         item.draw(cr, placed.y);
+        for (const auto& name : item.close) {
+          if (open.empty() || open.back() != name) throw std::logic_error("pdf: tags out of order: " + name);
+          tag_end(cr, name.c_str());
+          open.pop_back();
+        }
+      }
+      while (!open.empty() && leaf_tag(open.back())) {
+        tag_end(cr, open.back().c_str());
+        continued.insert(continued.begin(), open.back());
+        open.pop_back();
       }
       if (!options.page_label.empty()) {
         std::string label = replace_all(replace_all(options.page_label, "{pages}", page_count), "{page}",

@@ -40,7 +40,13 @@ std::optional<Access> access(web::App& app, std::int64_t event_id, std::optional
 // The standing of a signed-in person in a space ("" role: not a member).
 Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t user_id);
 
-Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in);
+// support_text: where people can find support, shown on every participant page. Never
+// left empty: blank is default_support_text.
+// Where to find support when nobody has said yet: stepping out, the people running the
+// event, and UK helplines (Samaritans, Shout, NHS 111, 999), from the messages.
+std::string default_support_text(web::App& app);
+Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
+                                  const std::string& support_text = "");
 struct Joined {
   std::int64_t event_id = 0;
   std::string token;  // for the cookie; only its hash is stored

@@ -1,20 +1,41 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
 #include "modules/wordcloud/language.hpp"
+#include "core/text.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/render.hpp"
 
 namespace hs::events::commands {
 
-Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in) {
+std::string default_support_text(web::App& app) {
+  std::string out;
+  for (int i = 1; i <= 5; ++i) {
+    if (!out.empty()) out += "\n\n";
+    out += app.renderer->t("support_default_" + std::to_string(i));
+  }
+  return out;
+}
+
+Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
+                                  const std::string& support_text) {
   auto f = check_event(in, wordcloud::languages());
-  if (!f) return fail(f.error());
+  auto support = std::string(text::trim(support_text));
+  const bool support_ok = text::valid_utf8(support) && text::length(support) <= 2000 && !text::has_control(support, true);
+  if (!f || !support_ok) {
+    Error e = f ? Error{ErrorCode::invalid, "common_fix_errors", {}} : f.error();
+    if (!support_ok) e.fields.push_back({"support_text", "events_support_too_long"});
+    return fail(e);
+  }
+  if (support.empty()) support = default_support_text(app);
   // 31^6 codes: a clash is rare, and the unique index catches it; try a few times.
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto code = crypto::random_from(kJoinAlphabet, kJoinCodeLength);
     try {
       return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
-        return repo::insert_event(c, space_id, *f, code, user_id, app.clock->now());
+        auto id = repo::insert_event(c, space_id, *f, code, user_id, app.clock->now());
+        repo::set_support(c, id, support);
+        return id;
       });
     } catch (const store::StoreError& e) {
       if (!e.unique()) throw;

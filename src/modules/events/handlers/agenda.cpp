@@ -1,5 +1,7 @@
 // Changing an event and its agenda: edit an item, move it, remove it, move the event on
 // to the next item, and edit the event itself (title, times, language).
+#include <algorithm>
+
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "web/render.hpp"
@@ -107,6 +109,65 @@ Response render_event_edit(Context& c, const commands::Access& a, const EventInp
 }
 
 }  // namespace
+
+namespace {
+constexpr std::string_view kKinds[] = {"talk", "poll", "qa", "cloud"};
+bool known_kind(std::string_view k) { return std::find(std::begin(kKinds), std::end(kKinds), k) != std::end(kKinds); }
+}  // namespace
+
+Response render_item_new(Context& c, std::int64_t event_id, const ItemInput& typed, const Error* error, int status) {
+  auto a = commands::access(c.app, event_id, c.viewer ? std::optional(c.viewer->user_id) : std::nullopt, "");
+  if (!a) return not_found(c);
+  View v = c.view("item_new_title");
+  v.set("event", event_view(c, a->event));
+  v.set("new_path", event_path(event_id) + "/items/new");
+  if (known_kind(typed.kind)) {
+    v.set("kind", typed.kind);
+    v.set("is_" + typed.kind, true);
+    v.set("kind_label", c.t("events_kind_" + typed.kind));
+    v.set("page_title", c.app.renderer->format("item_new_kind_title", {{"kind", c.t("events_kind_" + typed.kind)}}));
+  } else {
+    v.set("choose_kind", true);
+  }
+  auto kinds = View::list();
+  for (auto k : kKinds) {
+    View x;
+    x.set("value", std::string(k));
+    x.set("id", k == kKinds[0] ? std::string("kind") : "kind-" + std::string(k));  // the error summary links to #kind
+    x.set("label", c.t("events_kind_" + std::string(k)));
+    x.set("hint", c.t("item_new_hint_" + std::string(k)));
+    x.set("checked", typed.kind == k);
+    kinds.push(x);
+  }
+  v.set("kinds", kinds);
+  v.set("typed_title", typed.title);
+  v.set("typed_summary", typed.summary);
+  v.set("typed_speakers", typed.speakers);
+  v.set("typed_key_messages", typed.key_messages);
+  v.set("typed_content_note", typed.content_note);
+  v.set("typed_options", typed.options);
+  v.set("typed_multiple", typed.multiple);
+  v.set("typed_premoderate", typed.premoderate);
+  v.set("typed_max_entries", typed.max_entries.empty() ? std::string("3") : typed.max_entries);
+  v.set("typed_max_chars", typed.max_chars.empty() ? std::string("40") : typed.max_chars);
+  if (error) c.add_errors(v, *error);
+  return c.page("events/item_new", v, status);
+}
+
+Response item_new_form(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  ItemInput in;
+  in.kind = std::string(c.query_param("kind"));
+  // "Continue" with nothing chosen: ask again, saying why.
+  if (!in.kind.empty() && !known_kind(in.kind)) in.kind.clear();
+  if (c.query_param("step") == "kind" && in.kind.empty()) {
+    Error e{ErrorCode::invalid, "common_fix_errors", {{"kind", "events_kind_missing"}}};
+    return render_item_new(c, a->event.id, in, &e, 400);
+  }
+  return render_item_new(c, a->event.id, in, nullptr, 200);
+}
 
 Response item_edit_form(Context& c) {
   Response denied;

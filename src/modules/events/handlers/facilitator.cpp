@@ -36,7 +36,7 @@ std::optional<SpaceAt> load_space(Context& c) {
 }
 
 Response render_space_events(Context& c, const SpaceAt& s, const Error* error = nullptr, int status = 200,
-                             const EventInput* typed = nullptr) {
+                             const EventInput* typed = nullptr, const std::string* typed_support = nullptr) {
   View v = c.view("events_index_title");
   v.set("page_title", c.app.renderer->format("events_index_title", {{"space", s.name}}));
   v.set("space_slug", s.slug);
@@ -52,6 +52,8 @@ Response render_space_events(Context& c, const SpaceAt& s, const Error* error = 
     v.set("typed_starts", typed->starts);
     v.set("typed_ends", typed->ends);
   }
+  // Support is asked for at the start, from a text that already names UK helplines.
+  v.set("typed_support", typed_support ? *typed_support : commands::default_support_text(c.app));
   if (error) c.add_errors(v, *error);
   return c.page("events/index", v, status);
 }
@@ -178,8 +180,9 @@ Response event_create(Context& c) {
   if (!s) return c.error_page(Error::of(ErrorCode::not_found, "events_not_found"));
   if (!create_event(s->standing)) return forbidden(c);
   EventInput in{c.field("title"), c.field("description"), c.field("starts"), c.field("ends"), c.field("language")};
-  auto r = commands::create_event(c.app, s->id, c.viewer->user_id, in);
-  if (!r) return render_space_events(c, *s, &r.error(), web::http_status(r.error().code), &in);
+  const auto support = c.field("support_text");
+  auto r = commands::create_event(c.app, s->id, c.viewer->user_id, in, support);
+  if (!r) return render_space_events(c, *s, &r.error(), web::http_status(r.error().code), &in, &support);
   return c.redirect(event_path(*r) + "/run");
 }
 
@@ -211,6 +214,7 @@ Response item_add(Context& c) {
                c.field("key_messages"), c.field("content_note"), c.field("options"), c.checked("multiple"),
                c.checked("premoderate"), c.field("max_entries"), c.field("max_chars")};
   auto r = commands::add_item(c.app, a->event.id, in);
+  if (!r && c.field("from") == "new") return render_item_new(c, a->event.id, in, &r.error(), web::http_status(r.error().code));
   if (!r) return render_run(c, *a, &r.error(), web::http_status(r.error().code), &in);
   return c.redirect(event_path(a->event.id) + "/run");
 }

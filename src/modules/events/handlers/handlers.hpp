@@ -29,6 +29,12 @@ web::Response join_qr(web::Context& c);
 web::Response step_in(web::Context& c);
 web::Response cloud_png(web::Context& c);
 web::Response item_edit_form(web::Context& c);
+// Adding to the agenda, kind first: GET .../items/new asks what kind of item; with
+// ?kind= it shows only that kind's fields. Without JavaScript, by links and forms.
+web::Response item_new_form(web::Context& c);
+// The same page again with the errors and what was typed (item_add, when it came from it).
+web::Response render_item_new(web::Context& c, std::int64_t event_id, const ItemInput& typed, const Error* error,
+                              int status);
 web::Response item_edit(web::Context& c);
 web::Response item_move(web::Context& c);
 web::Response item_remove(web::Context& c);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "modules/events/rules/percentages.hpp"
+
 
 namespace hs::events {
 
@@ -27,7 +29,17 @@ PollTally tally(const std::vector<PollOption>& options, const std::vector<std::i
   for (auto v : votes)
     for (auto& c : t.counts)
       if (c.option_id == v) ++c.votes;
-  for (auto& c : t.counts) c.percent = people > 0 ? static_cast<int>(c.votes * 100 / people) : 0;
+  // One choice each (the votes are the people): shares of one whole that add up to 100.
+  // Otherwise each option is its own share of the people who answered, rounded.
+  std::int64_t ticks = 0;
+  std::vector<std::int64_t> votes_of;
+  for (const auto& c : t.counts) ticks += c.votes, votes_of.push_back(c.votes);
+  if (ticks == people) {
+    auto p = largest_remainder_percents(votes_of);
+    for (std::size_t i = 0; i < t.counts.size(); ++i) t.counts[i].percent = p[i];
+  } else {
+    for (auto& c : t.counts) c.percent = nearest_percent(c.votes, people);
+  }
   return t;
 }
 

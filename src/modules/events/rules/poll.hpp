@@ -20,7 +20,7 @@ struct PollCount {
   std::int64_t option_id = 0;
   std::string label;
   std::int64_t votes = 0;
-  int percent = 0;  // of the people who answered, rounded down
+  int percent = 0;  // of the people who answered, rounded (rules/percentages.hpp)
 };
 struct PollTally {
   std::vector<PollCount> counts;  // in the options' order
