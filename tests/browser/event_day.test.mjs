@@ -176,6 +176,10 @@ test('every kind of change reaches every screen without a reload, and "Next" ope
   await presenter.waitForFunction((t) => document.querySelector('#questions li')?.textContent.includes(t), other);
   assert.equal(await navigations(presenter), presenterLoad);
   await check(presenter);
+  assert.ok(await presenter.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), 'Q&A fits the screen');
+  mkdirSync(SHOTS, { recursive: true });
+  await presenter.screenshot({ path: join(SHOTS, 'presenter-qa-1280x720.png') });
+  await bex.page.screenshot({ path: join(SHOTS, 'phone-qa.png'), fullPage: true });
 
   // "Next" on the presenter's keyboard: the word cloud opens, and the presenter follows.
   await presenter.keyboard.press('ArrowRight');
