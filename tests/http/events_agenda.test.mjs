@@ -60,7 +60,7 @@ async function participant(code, nickname = '') {
 }
 
 const agendaTitles = (html) => [...html.matchAll(/<h3 class="hs-card__title">([^<]+)<\/h3>/g)].map((m) => m[1]);
-const currentTitle = (html) => (html.match(/<h2 class="govuk-heading-m" id="current-heading">([^<]+)<\/h2>/) || [])[1];
+const currentTitle = (html) => (html.match(/<h2 class="govuk-heading-m" id="current-heading"[^>]*>([^<]+)<\/h2>/) || [])[1];
 
 test('members register and cancel from the event page; the facilitator sees who is coming', async () => {
   const { fac, member, path, code, slug } = await setUp();

@@ -1,11 +1,13 @@
 #include "modules/events/live.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
 
 #include <boost/json.hpp>
 
+#include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/handlers/common.hpp"
 #include "web/render.hpp"
@@ -33,7 +35,47 @@ std::string with_parts(web::App& app, std::int64_t event_id, boost::json::object
   }
   return boost::json::serialize(o);
 }
+
 }  // namespace
+
+// What a page draws, as a short signature: a page whose signature changes fetches itself
+// again and swaps what changed (static/js/live.js). Word clouds are left out: live.js
+// draws their words in place, and a page fetch per word would cost a crowd dear.
+std::string page_signature(const commands::Current* cur) {
+  if (!cur) return crypto::sha256_hex("none").substr(0, 16);
+  const auto& it = cur->item;
+  std::string text = std::to_string(it.id) + ":" + it.state + ":" + (it.revealed ? "r" : "-");
+  if (it.kind == "poll" && it.revealed)
+    for (const auto& c : cur->tally.counts) text += ":" + std::to_string(c.votes);
+  // By id, not as listed: a page may list questions by time, the channel by votes; a
+  // change of votes changes the signature either way.
+  std::vector<std::string> qs;
+  for (const auto& q : cur->questions)
+    if (q.status == "visible")
+      qs.push_back(std::to_string(q.id) + "=" + std::to_string(q.votes) + (q.answered ? "a" : ""));
+  std::sort(qs.begin(), qs.end());
+  for (const auto& q : qs) text += ";" + q;
+  return crypto::sha256_hex(text).substr(0, 16);
+}
+
+// What only those who run the event see (the agenda's states, counts before the reveal,
+// questions awaiting moderation, held and hidden words) is hashed with a secret of this
+// process: the signature tells the channel's listeners only that something changed.
+std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur) {
+  static const std::string secret = crypto::random_token(32);
+  std::string text = secret + "|";
+  for (const auto& it : agenda)
+    text += std::to_string(it.id) + ":" + it.state + ":" + (it.revealed ? "r" : "-") + ";";
+  if (cur) {
+    text += "|" + page_signature(cur) + "|";
+    for (const auto& c : cur->tally.counts) text += std::to_string(c.option_id) + "=" + std::to_string(c.votes) + ";";
+    for (const auto& q : cur->questions)
+      text += std::to_string(q.id) + q.status + (q.answered ? "a" : "-") + std::to_string(q.votes) + ";";
+    for (const auto& g : cur->cloud_groups)
+      if (g.status != "shown") text += g.key + "=" + g.status + ";";
+  }
+  return crypto::sha256_hex(text).substr(0, 16);
+}
 
 void add_part(std::string key, Part part) { parts().emplace_back(std::move(key), std::move(part)); }
 
@@ -50,6 +92,22 @@ std::vector<PageLink> page_links(web::App& app, std::int64_t event_id) {
   std::vector<PageLink> out;
   for (const auto& source : link_sources())
     if (auto link = source(app, event_id)) out.push_back(std::move(*link));
+  return out;
+}
+
+namespace {
+std::vector<ToolSource>& tool_sources() {
+  static std::vector<ToolSource> registered;
+  return registered;
+}
+}  // namespace
+
+void add_tool_link(ToolSource source) { tool_sources().push_back(std::move(source)); }
+
+std::vector<PageLink> tool_links(web::App& app, std::int64_t event_id, Standing standing) {
+  std::vector<PageLink> out;
+  for (const auto& source : tool_sources())
+    if (auto link = source(app, event_id, standing)) out.push_back(std::move(*link));
   return out;
 }
 
@@ -82,7 +140,11 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
   auto e = app.store->with([&](store::Conn& c) { return repo::event_by_id(c, event_id); });
   if (!e) return json::serialize(o);
   o["title"] = e->title;
-  auto cur = commands::current(app, *e, std::nullopt, false, QuestionSort::votes);
+  // Built once as those who run the event see it (pending and hidden questions, every
+  // word group), then only the public part is written out; the rest is in `staff`.
+  auto cur = commands::current(app, *e, std::nullopt, true, QuestionSort::votes);
+  o["sig"] = page_signature(cur ? &*cur : nullptr);
+  o["staff"] = staff_signature(commands::agenda(app, event_id), cur ? &*cur : nullptr);
   if (!cur) {
     o["current"] = nullptr;
     return with_parts(app, event_id, o);
@@ -114,6 +176,7 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
     // question's asker, and live.js only updates the counts beside it.
     json::array qs;
     for (const auto& q : cur->questions) {
+      if (q.status != "visible") continue;  // awaiting moderation or hidden: never on it
       json::object x;
       x["id"] = q.id;
       x["body"] = q.body;

@@ -7,8 +7,17 @@
 #include <vector>
 #include <string>
 
+#include "modules/events/permissions.hpp"
+
 namespace hs::web {
 class App;
+}
+
+namespace hs::events::commands {
+struct Current;
+}
+namespace hs::events::repo {
+struct ItemRow;
 }
 
 namespace hs::events::live {
@@ -20,6 +29,13 @@ void start(web::App& app);
 void changed(std::int64_t event_id);
 // The public state of an event as JSON (what every viewer may see).
 std::string snapshot(web::App& app, std::int64_t event_id);
+
+// What the participant and presenter pages draw of the current item (nothing on: null),
+// and what the run page draws besides (from a Current built for those who run the
+// event): short signatures, in every snapshot as `sig` and `staff`, and on the pages,
+// so live.js fetches a page again exactly when what it shows has changed.
+std::string page_signature(const commands::Current* cur);
+std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur);
 
 // Another module's part of every snapshot, under `key` (e.g. "breakouts"): JSON text
 // of what every viewer of the event may see, or "" for none. Registered at start-up.
@@ -34,5 +50,12 @@ struct PageLink {
 using LinkSource = std::function<std::optional<PageLink>(web::App&, std::int64_t event_id)>;
 void add_page_link(LinkSource source);
 std::vector<PageLink> page_links(web::App& app, std::int64_t event_id);
+
+// A page another module keeps for the event (breakouts, themes, the report), linked from
+// the run page, the event page and the presenter for those whose standing lets them
+// use it; nothing for everyone else. Registered at start-up.
+using ToolSource = std::function<std::optional<PageLink>(web::App&, std::int64_t event_id, Standing)>;
+void add_tool_link(ToolSource source);
+std::vector<PageLink> tool_links(web::App& app, std::int64_t event_id, Standing standing);
 
 }  // namespace hs::events::live

@@ -26,6 +26,7 @@ void register_module(web::App& app) {
   app.router.get("/events/{id}/edit", h::event_edit_form);
   app.router.post("/events/{id}/edit", h::event_edit, form);
   app.router.post("/events/{id}/next", h::event_next, small);
+  app.router.post("/events/{id}/back", h::event_back, small);
   app.router.post("/events/{id}/registration", h::registration_add, small);
   app.router.post("/events/{id}/registration/cancel", h::registration_cancel, small);
   app.router.get("/events/{id}/items/new", h::item_new_form);

@@ -6,6 +6,7 @@
 
 
 #include "modules/events/cloud.hpp"
+#include "modules/events/live.hpp"
 #include "modules/report/build.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/report/pdf.hpp"
@@ -245,6 +246,11 @@ Response public_cloud(Context& c) {
 void register_module(web::App& app) {
   const web::RouteOptions form{.body_limit = 128 * 1024};
   const web::RouteOptions small{.body_limit = 16 * 1024};
+  // Linked from the event's pages for the people of the space, who may read it.
+  events::live::add_tool_link([](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+    if (!permissions::read(s)) return std::nullopt;
+    return events::live::PageLink{a.renderer->format("events_live_link_report", {}), report_path(event_id)};
+  });
   app.router.get("/events/{id}/report", show);
   app.router.post("/events/{id}/report", save, form);
   app.router.post("/events/{id}/report/{action}", publish_action, small);

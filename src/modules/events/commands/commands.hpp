@@ -75,7 +75,13 @@ bool removable(web::App& app, std::int64_t item_id);
 // Moves the event on to the next item in agenda order (rules/agenda.hpp): an open
 // activity that was on closes first. The next item keeps its state: activities open
 // when the facilitator opens them. Conflict (events_no_next) at the end of the agenda.
+// "Next" and "Back": close what is on (an open activity), move on, and open the item
+// arrived at if nobody has opened it yet.
 Result<std::int64_t> next_item(web::App& app, std::int64_t event_id);
+Result<std::int64_t> previous_item(web::App& app, std::int64_t event_id);
+// "Show now" and "Open": put the item on, closing what was on (an open activity); an
+// activity nobody has opened yet opens with it, and `open` opens a closed one again.
+Result<bool> put_on(web::App& app, std::int64_t event_id, std::int64_t item_id, bool open);
 
 // Registering ahead of the day. Sends a confirmation email with the date and links to
 // the event and its .ics file (absolute addresses, from the handler). Registering twice

@@ -82,19 +82,49 @@ Result<bool> remove_item(web::App& app, std::int64_t event_id, std::int64_t item
   return r;
 }
 
-Result<std::int64_t> next_item(web::App& app, std::int64_t event_id) {
+namespace {
+// Moves the event onto `target`: what was on closes if it was an open activity, and the
+// item arrived at opens if nobody has opened it yet. One click, one transaction.
+void move_onto(store::Conn& c, const repo::EventRow& e, const std::vector<repo::ItemRow>& items, std::int64_t target) {
+  for (const auto& it : items) {
+    if (e.current_item_id == it.id && it.id != target && closes_on_next(it.kind, it.state))
+      repo::set_state(c, it.id, "closed");
+    if (it.id == target && opens_on_arrival(it.kind, it.state)) repo::set_state(c, it.id, "open");
+  }
+  repo::set_current(c, e.id, target);
+}
+
+Result<std::int64_t> step(web::App& app, std::int64_t event_id, bool forward) {
   auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto e = repo::event_by_id(c, event_id);
     if (!e) return fail(ErrorCode::not_found, "events_not_found");
     auto items = repo::items(c, event_id);
     std::vector<std::int64_t> order;
     for (const auto& it : items) order.push_back(it.id);
-    auto next = events::next_item(order, e->current_item_id);
-    if (!next) return fail(ErrorCode::conflict, "events_no_next");
-    for (const auto& it : items)
-      if (e->current_item_id == it.id && closes_on_next(it.kind, it.state)) repo::set_state(c, it.id, "closed");
-    repo::set_current(c, event_id, *next);
-    return *next;
+    auto to = forward ? events::next_item(order, e->current_item_id) : events::previous_item(order, e->current_item_id);
+    if (!to) return fail(ErrorCode::conflict, forward ? "events_no_next" : "events_no_previous");
+    move_onto(c, *e, items, *to);
+    return *to;
+  });
+  if (r) live::changed(event_id);
+  return r;
+}
+}  // namespace
+
+Result<std::int64_t> next_item(web::App& app, std::int64_t event_id) { return step(app, event_id, true); }
+Result<std::int64_t> previous_item(web::App& app, std::int64_t event_id) { return step(app, event_id, false); }
+
+Result<bool> put_on(web::App& app, std::int64_t event_id, std::int64_t item_id, bool open) {
+  auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
+    auto e = repo::event_by_id(c, event_id);
+    if (!e) return fail(ErrorCode::not_found, "events_not_found");
+    auto items = repo::items(c, event_id);
+    bool found = false;
+    for (const auto& it : items) found = found || it.id == item_id;
+    if (!found) return fail(ErrorCode::not_found, "events_item_not_found");
+    move_onto(c, *e, items, item_id);
+    if (open) repo::set_state(c, item_id, "open");  // "Open" opens a closed activity again too
+    return true;
   });
   if (r) live::changed(event_id);
   return r;

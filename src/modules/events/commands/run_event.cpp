@@ -18,14 +18,11 @@ Result<std::int64_t> add_item(web::App& app, std::int64_t event_id, const ItemIn
 }
 
 Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action) {
+  if (action == "current" || action == "open") return put_on(app, event_id, item_id, action == "open");
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto it = repo::item(c, event_id, item_id);
     if (!it) return fail(ErrorCode::not_found, "events_item_not_found");
-    if (action == "current") repo::set_current(c, event_id, item_id);
-    else if (action == "open") {
-      repo::set_state(c, item_id, "open");
-      repo::set_current(c, event_id, item_id);
-    } else if (action == "close") repo::set_state(c, item_id, "closed");
+    if (action == "close") repo::set_state(c, item_id, "closed");
     else if (action == "reveal") repo::set_revealed(c, item_id, true);
     else if (action == "hide") repo::set_revealed(c, item_id, false);
     else return fail(ErrorCode::invalid, "events_action_unknown");

@@ -221,7 +221,18 @@ Response event_next(Context& c) {
   if (!a) return denied;
   auto r = commands::next_item(c.app, a->event.id);
   if (!r) return c.error_page(r.error());
+  if (c.field("return_to") == "present") return c.redirect(event_path(a->event.id) + "/present");
   return c.redirect(run_path(a->event.id, "next"));
+}
+
+Response event_back(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  auto r = commands::previous_item(c.app, a->event.id);
+  if (!r) return c.error_page(r.error());
+  if (c.field("return_to") == "present") return c.redirect(event_path(a->event.id) + "/present");
+  return c.redirect(run_path(a->event.id, "back"));
 }
 
 Response event_edit_form(Context& c) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "modules/events/live.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/wordcloud/language.hpp"
 #include "web/render.hpp"
@@ -87,6 +88,19 @@ View language_options(Context& c, const std::string& selected) {
     list.push(x);
   }
   return list;
+}
+
+void add_tool_links(Context& c, View& v, const commands::Access& a) {
+  auto list = View::list();
+  const auto links = live::tool_links(c.app, a.event.id, a.standing);
+  for (const auto& l : links) {
+    View x;
+    x.set("text", l.text);
+    x.set("href", l.href);
+    list.push(x);
+  }
+  v.set("tools", list);
+  v.set("has_tools", !links.empty());
 }
 
 std::optional<commands::Access> load_runner(Context& c, Response& denied) {

@@ -23,6 +23,9 @@ std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector
 web::View event_view(web::Context& c, const repo::EventRow& e);
 // The word clouds' languages for a <select>, with `selected` chosen.
 web::View language_options(web::Context& c, const std::string& selected);
+// Other modules' pages for this event (breakouts, themes, the report) that this person
+// may use, as a list of {text, href}; `has_tools` says whether there are any.
+void add_tool_links(web::Context& c, web::View& v, const commands::Access& a);
 // Those who run the event, or the page to show everyone else (404 or 403).
 std::optional<commands::Access> load_runner(web::Context& c, web::Response& denied);
 

@@ -1,6 +1,7 @@
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/export.hpp"
 #include "modules/events/handlers/handlers.hpp"
+#include "modules/events/live.hpp"
 #include "modules/spaces/repo.hpp"
 #include "store/db.hpp"
 #include "web/render.hpp"
@@ -108,11 +109,12 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
   View v = c.view("events_run_title");
   v.set("page_title", c.app.renderer->format("events_run_title", {{"event", a.event.title}}));
   auto n = c.query_param("notice");
-  for (const char* known : {"item_saved", "item_removed", "moved", "next", "event_saved"})
+  for (const char* known : {"item_saved", "item_removed", "moved", "next", "back", "event_saved"})
     if (n == known) v.set("notice", c.t(std::string("events_notice_") + known));
   v.set("event", event_view(c, a.event));
   v.set("join_code", a.event.join_code);
   v.set("join_url", c.absolute_url("/join?code=" + a.event.join_code));
+  add_tool_links(c, v, a);
   auto items = View::list();
   const auto agenda = commands::agenda(c.app, a.event.id);
   add_next_part(c, v, a, agenda);
@@ -127,6 +129,8 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
     x.set("state_label", c.t("events_state_" + it.state));
     x.set("is_current", a.event.current_item_id == it.id);
     x.set("activity", it.kind != "talk");
+    // One click: "Open" puts an activity on and opens it; "Show now" is for talks.
+    x.set("can_show", it.kind == "talk" && a.event.current_item_id != it.id);
     x.set("can_open", it.kind != "talk" && it.state != "open");
     x.set("can_close", it.state == "open");
     x.set("can_reveal", it.kind == "poll" && !it.revealed);
@@ -150,8 +154,10 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
                                                     {{"count", std::to_string(out.size())}}));
   v.set("stepped_out_names", names);
   v.set("has_stepped_out", !out.empty());
-  if (auto cur = commands::current(c.app, a.event, a.participant_id, true, QuestionSort::votes))
-    v.set("current", current_view(c, a, *cur, true));
+  auto cur = commands::current(c.app, a.event, a.participant_id, true, QuestionSort::votes);
+  if (cur) v.set("current", current_view(c, a, *cur, true));
+  v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
+  v.set("staff_sig", live::staff_signature(agenda, cur ? &*cur : nullptr));
   if (typed) {
     v.set("typed_title", typed->title);
     v.set("typed_summary", typed->summary);
@@ -201,8 +207,26 @@ Response event_present(Context& c) {
   v.set("page_title", a->event.title);
   v.set("event", event_view(c, a->event));
   v.set("join_code", a->event.join_code);
-  if (auto cur = commands::current(c.app, a->event, std::nullopt, false, QuestionSort::votes))
-    v.set("current", current_view(c, *a, *cur, false));
+  // The address people type, in large type beside the QR code: this site's own, from
+  // the configured base URL, without the scheme nobody needs to type.
+  auto join = c.absolute_url("/join");
+  if (auto at = join.find("://"); at != std::string::npos) join = join.substr(at + 3);
+  v.set("join_address", join);
+  add_tool_links(c, v, *a);
+  const auto agenda = commands::agenda(c.app, a->event.id);
+  std::vector<std::int64_t> order;
+  for (const auto& it : agenda) order.push_back(it.id);
+  v.set("has_next", next_item(order, a->event.current_item_id).has_value());
+  v.set("has_back", previous_item(order, a->event.current_item_id).has_value());
+  auto cur = commands::current(c.app, a->event, std::nullopt, false, QuestionSort::votes);
+  v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
+  if (cur) {
+    auto cv = current_view(c, *a, *cur, false);
+    cv.set("present_results", cur->item.kind == "poll" && cur->item.revealed);
+    cv.set("can_reveal", cur->item.kind == "poll" && !cur->item.revealed);
+    cv.set("can_hide", cur->item.kind == "poll" && cur->item.revealed);
+    v.set("current", cv);
+  }
   return c.page("events/present", v);
 }
 
@@ -227,7 +251,8 @@ Response item_action(Context& c) {
   if (!item) return not_found(c);
   auto r = commands::run_item(c.app, a->event.id, *item, std::string(c.param("action")));
   if (!r) return c.error_page(r.error());
-  return c.redirect(event_path(a->event.id) + "/run");
+  if (c.field("return_to") == "present") return c.redirect(event_path(a->event.id) + "/present");
+  return c.redirect(event_path(a->event.id) + "/run#now");
 }
 
 Response question_moderate(Context& c) {

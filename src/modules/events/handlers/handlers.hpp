@@ -39,6 +39,7 @@ web::Response item_edit(web::Context& c);
 web::Response item_move(web::Context& c);
 web::Response item_remove(web::Context& c);
 web::Response event_next(web::Context& c);
+web::Response event_back(web::Context& c);
 web::Response event_edit_form(web::Context& c);
 web::Response event_edit(web::Context& c);
 web::Response registration_add(web::Context& c);

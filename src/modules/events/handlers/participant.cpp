@@ -1,4 +1,5 @@
 
+#include "core/crypto.hpp"
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
@@ -45,7 +46,12 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
     links.push(lv);
   }
   v.set("module_links", links);
+  add_tool_links(c, v, a);
+  // "See what's happening now" differs from this page's own address each time, so the
+  // browser loads the page again rather than only moving to the heading.
+  v.set("look", crypto::random_token(4));
   auto cur = commands::current(c.app, a.event, a.participant_id, false, QuestionSort::votes);
+  v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
   if (cur) {
     auto cv = current_view(c, a, *cur, false);
     bool seen = c.query_param("seen") == std::to_string(cur->item.id);
@@ -59,7 +65,10 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
 
 // After a participant's action: back to the page, past the content note they have seen.
 Response back(Context& c, const commands::Access& a, std::int64_t item_id, const char* notice) {
-  return c.redirect(event_path(a.event.id) + "?seen=" + std::to_string(item_id) + "&notice=" + notice);
+  // Back at the activity, with focus on its heading (it has tabindex="-1"), not at the
+  // top of the page ten Tabs away from the next answer.
+  return c.redirect(event_path(a.event.id) + "?seen=" + std::to_string(item_id) + "&notice=" + notice +
+                    "#current-heading");
 }
 
 template <class R>

@@ -23,6 +23,16 @@ std::optional<std::int64_t> next_item(const std::vector<std::int64_t>& order, st
   return *it;
 }
 
+std::optional<std::int64_t> previous_item(const std::vector<std::int64_t>& order,
+                                          std::optional<std::int64_t> current) {
+  if (!current) return std::nullopt;
+  auto it = std::find(order.begin(), order.end(), *current);
+  if (it == order.end() || it == order.begin()) return std::nullopt;
+  return *(it - 1);
+}
+
+bool opens_on_arrival(std::string_view kind, std::string_view state) { return kind != "talk" && state == "waiting"; }
+
 bool closes_on_next(std::string_view kind, std::string_view state) { return kind != "talk" && state == "open"; }
 
 }  // namespace hs::events

@@ -36,6 +36,24 @@ TEST(Agenda, NextClosesOnlyAnOpenActivity) {
   EXPECT_FALSE(closes_on_next("talk", "open"));
 }
 
+TEST(Agenda, BackGoesOnePartBackAndStopsAtTheStart) {
+  const std::vector<std::int64_t> order{7, 3, 9};
+  EXPECT_EQ(previous_item(order, 9), 3);
+  EXPECT_EQ(previous_item(order, 3), 7);  // by order, not by id
+  EXPECT_FALSE(previous_item(order, 7));
+  EXPECT_FALSE(previous_item(order, std::nullopt));
+  EXPECT_FALSE(previous_item(order, 42));  // what was on is gone
+}
+
+TEST(Agenda, ArrivingOpensOnlyAnActivityNobodyHasOpened) {
+  EXPECT_TRUE(opens_on_arrival("poll", "waiting"));
+  EXPECT_TRUE(opens_on_arrival("qa", "waiting"));
+  EXPECT_TRUE(opens_on_arrival("cloud", "waiting"));
+  EXPECT_FALSE(opens_on_arrival("poll", "closed"));  // its answers stay final
+  EXPECT_FALSE(opens_on_arrival("qa", "open"));
+  EXPECT_FALSE(opens_on_arrival("talk", "waiting"));
+}
+
 TEST(EventLanguage, DefaultsToEnglishAndTakesOnlyKnownLanguages) {
   const auto& langs = wordcloud::languages();
   auto f = check_event({"Day", "", "2030-05-01T10:00", "2030-05-01T16:00", ""}, langs);
