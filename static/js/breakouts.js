@@ -43,7 +43,11 @@
   var backAt = null;
   var warned = false;
   var poked = false;
+  // The server's clock less this one's, in seconds: snapshots give the end as a time
+  // (a kept snapshot's "seconds left" can be old).
+  var skew = 0;
   if (clock && clock.hasAttribute('data-seconds')) {
+    skew = Number(clock.getAttribute('data-now')) - Date.now() / 1000;
     endsAt = Date.now() + Number(clock.getAttribute('data-seconds')) * 1000;
     if (clock.hasAttribute('data-back')) backAt = Date.now() + Number(clock.getAttribute('data-back')) * 1000;
     warned = Number(clock.getAttribute('data-seconds')) <= 60;
@@ -120,9 +124,9 @@
       if (!runner && state === 'ended' && b.state === 'running') window.location.href = base + '/breakouts';
       return;
     }
-    if (typeof b.seconds_left === 'number') {
-      endsAt = Date.now() + b.seconds_left * 1000;
-      if (typeof b.back_in === 'number') backAt = Date.now() + b.back_in * 1000;
+    if (typeof b.ends_at === 'number') {
+      endsAt = (b.ends_at - skew) * 1000;
+      if (typeof b.back_in === 'number') backAt = endsAt + 60000;
       tick();
     }
     var now = {

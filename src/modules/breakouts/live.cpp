@@ -30,6 +30,8 @@ std::string part(web::App& app, std::int64_t event_id) {
     o["state"] = round->state;
     if (round->state == "running" && round->ends_at) {
       o["seconds_left"] = seconds_left(*round->ends_at, app.clock->now());
+      // A snapshot is kept and handed to later listeners: the end itself stays true.
+      o["ends_at"] = *round->ends_at;
       if (round->auto_end) o["back_in"] = seconds_left(*round->ends_at + kBringBackSeconds, app.clock->now());
     }
     if (round->state == "running" && round->broadcast) {

@@ -118,6 +118,7 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
     v.set("ends_at_unix", *r.ends_at);
     const auto now = c.app.clock->now();
     v.set("seconds_left", seconds_left(*r.ends_at, now));
+    v.set("now_unix", now);
     v.set("last_minute", seconds_left(*r.ends_at, now) <= 60);
     if (r.auto_end) v.set("back_in", seconds_left(*r.ends_at + kBringBackSeconds, now));
   }
