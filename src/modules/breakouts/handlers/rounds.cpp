@@ -27,6 +27,7 @@ namespace {
 
 constexpr int kPairRows = 3;  // pairs to keep apart (and together) a form offers
 constexpr std::size_t kSearchMax = 10;
+constexpr std::size_t kPresentListMax = 200;  // "who is here now" listed up to this many
 constexpr std::size_t kLateChoices = 3;  // groups offered to someone who arrives late  // people a search for someone to move shows
 
 std::string picked_pairs(Context& c, const std::string& kind);
@@ -258,8 +259,11 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   };
   v.set("unplaced", names_of(rv->unplaced));
   v.set("has_unplaced", !rv->unplaced.empty());
-  v.set("present", names_of(rv->present));
-  v.set("has_present", !rv->present.empty());
+  // The list of who is here helps a room, not a hall: beyond it, the search finds anyone.
+  if (rv->present.size() <= kPresentListMax) {
+    v.set("present", names_of(rv->present));
+    v.set("has_present", !rv->present.empty());
+  }
   v.set("present_count", c.app.renderer->format(rv->present.size() == 1 ? "breakouts_present_one" : "breakouts_present_n",
                                                 {{"count", std::to_string(rv->present.size())}}));
   v.set("placed_count", c.app.renderer->format("breakouts_placed_count",
