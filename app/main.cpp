@@ -28,6 +28,7 @@
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
 #include "web/hub.hpp"
+#include "web/presence.hpp"
 #include "web/metrics.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
@@ -43,6 +44,7 @@ struct Services {
   hs::web::Metrics metrics;
   hs::web::RateLimiter limiter;
   hs::web::Hub hub;
+  hs::web::Presence presence;
   std::unique_ptr<hs::web::Coalescer> live;  // after hub: stops before it
 };
 
@@ -62,6 +64,7 @@ void wire(hs::web::App& app, Services& s) {
   app.metrics = &s.metrics;
   app.limiter = &s.limiter;
   app.hub = &s.hub;
+  app.presence = &s.presence;
   s.live = std::make_unique<hs::web::Coalescer>(s.hub, 5);
   app.live = s.live.get();
   app.master_key = hs::load_or_create_key(app.config.data_dir);

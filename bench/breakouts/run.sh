@@ -27,3 +27,7 @@ sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
 echo
 echo "demo event's report as PDF: $(stat -c %s "$work/report.pdf") bytes, ${pages:-?} pages; humanspace report, 5 runs: ${sorted}ms (median $median ms)"
+
+# The facilitator's round page for 2,000 people against the same page for 32 (the peer).
+echo
+HS_BIN="$bin" node "$here/page.mjs"

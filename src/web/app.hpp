@@ -33,6 +33,7 @@ class Metrics;
 class RateLimiter;
 class Hub;
 class Coalescer;
+class Presence;
 class SessionCache;
 
 struct Config {
@@ -71,6 +72,7 @@ class App {
   RateLimiter* limiter = nullptr;
   Hub* hub = nullptr;
   Coalescer* live = nullptr;  // coalesced live snapshots, at most 5 a second per topic
+  Presence* presence = nullptr;  // who listens on a topic now, or loaded a page lately
   Router router;
   crypto::Key master_key{};
 
@@ -83,6 +85,11 @@ class App {
   // Set by the spaces module: whether a person holds a role that can see others' data
   // (facilitator, auditor or steward anywhere). Such sessions get the short idle timeout.
   std::function<bool(std::int64_t user_id)> holds_elevated_role;
+  // Set by the breakouts module: who a live listener is on a topic, as Presence counts
+  // them ("" for nobody in particular); and a page load to count (a GET answered 200,
+  // with its route pattern), for people without JavaScript.
+  std::function<std::string(class Context&, const std::string& topic)> presence_key;
+  std::function<void(class Context&, std::string_view route_pattern)> page_seen;
   // Modules that keep per-person data add themselves here.
   // Erasure: called inside the account-deletion transaction; remove or anonymise that
   // person's data (what others' records need stays, without the person in it).
@@ -147,7 +154,11 @@ int http_status(ErrorCode code);
 // error pages, metrics and the access log. Never throws.
 Response dispatch(App& app, Request& req);
 // For WebSocket upgrades: runs the same session and permission checks; on success
-// returns the topic to subscribe to, else the response to send instead.
-std::variant<std::string, Response> authorise_websocket(App& app, Request& req);
+// returns the topic to subscribe to (and who listens, for Presence), else the response
+// to send instead.
+struct WsGrant {
+  std::string topic, who;
+};
+std::variant<WsGrant, Response> authorise_websocket(App& app, Request& req);
 
 }  // namespace hs::web

@@ -141,6 +141,8 @@ Response dispatch(App& app, Request& req) {
         try {
           if (auto early = prepare(app, ctx, m.route->options.csrf)) res = std::move(*early);
           else res = m.route->handler(ctx);
+          if (app.page_seen && ((req.method == "GET" && res.status == 200) || (req.method == "POST" && res.status == 303)))
+            app.page_seen(ctx, m.route->pattern);
         } catch (const BadRequest& e) {
           spdlog::info("[{}] bad request: {}", req.request_id, e.what());
           res = plain_error(app, &ctx, req, 400, "common_bad_request");
@@ -165,7 +167,7 @@ Response dispatch(App& app, Request& req) {
   return res;
 }
 
-std::variant<std::string, Response> authorise_websocket(App& app, Request& req) {
+std::variant<WsGrant, Response> authorise_websocket(App& app, Request& req) {
   if (req.request_id.empty()) req.request_id = crypto::random_token(9);
   // The same one top-level catch as dispatch(): a store failure while checking who may
   // listen answers 500 and never escapes into the event loop.
@@ -188,7 +190,7 @@ static std::variant<std::string, Response> authorise_websocket_unguarded(App& ap
   if (app.resolve_session) ctx.viewer = app.resolve_session(ctx);
   auto topic = m.route->ws(ctx);
   if (!topic) return ctx.error_page(topic.error());
-  return *topic;
+  return WsGrant{*topic, app.presence_key ? app.presence_key(ctx, *topic) : std::string()};
 }
 
 }  // namespace hs::web

@@ -21,6 +21,7 @@
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
 #include "web/hub.hpp"
+#include "web/presence.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
 
@@ -101,8 +102,8 @@ struct Shared {
 
 class WsSession final : public Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
  public:
-  WsSession(tcp::socket&& s, Shared& sh, LiveLoop& loop, std::string topic)
-      : ws_(std::move(s)), sh_(sh), loop_(loop), topic_(std::move(topic)) {
+  WsSession(tcp::socket&& s, Shared& sh, LiveLoop& loop, WsGrant grant)
+      : ws_(std::move(s)), sh_(sh), loop_(loop), topic_(std::move(grant.topic)), who_(std::move(grant.who)) {
     // A snapshot is written whole and at once; no delay waiting to fill a segment.
     beast::error_code ec;
     ws_.next_layer().set_option(tcp::no_delay(true), ec);
@@ -111,6 +112,7 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
   ~WsSession() override {
     sh_.app.metrics->connection_closed();
     if (tracked_) sh_.untrack(it_);
+    if (present_) sh_.app.presence->disconnected(topic_, who_, sh_.app.clock->now());
   }
 
   void run(http::request<http::string_body> req) {
@@ -148,6 +150,11 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
     if (!sh_.app.hub->subscribe(topic_, shared_from_this()) && sh_.app.live)
       sh_.app.live->refresh(topic_);
     subscribed_ = true;
+    // Here while connected: the breakout rounds place the people whose page listens.
+    if (sh_.app.presence && !who_.empty()) {
+      sh_.app.presence->connected(topic_, who_, sh_.app.clock->now());
+      present_ = true;
+    }
     do_read();
   }
   void do_read() {
@@ -178,10 +185,10 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
   websocket::stream<tcp::socket> ws_;
   Shared& sh_;
   LiveLoop& loop_;
-  std::string topic_;
+  std::string topic_, who_;
   beast::flat_buffer buffer_;
   std::shared_ptr<const std::string> pending_;
-  bool writing_ = false, closing_ = false, subscribed_ = false, tracked_ = false;
+  bool writing_ = false, closing_ = false, subscribed_ = false, tracked_ = false, present_ = false;
   std::list<std::weak_ptr<Closable>>::iterator it_;
 };
 
@@ -389,7 +396,7 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
       ::close(fd);
       return;
     }
-    std::make_shared<WsSession>(std::move(live), sh_, loop, std::get<std::string>(outcome))->run(parser_->release());
+    std::make_shared<WsSession>(std::move(live), sh_, loop, std::get<WsGrant>(outcome))->run(parser_->release());
   }
 
   void reply_status(int status, std::string text) {

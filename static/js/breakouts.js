@@ -2,7 +2,7 @@
 // of the event), counts the time down, and when the snapshot says something changed –
 // a message from the facilitator, a new note in this group, a group asking for help –
 // fetches this page again and swaps in just those parts, so nothing being typed is lost.
-// When the round starts or ends, the page reloads. Without this script the pages work
+// When this page's round starts or ends, the page reloads (once). Without this script the pages work
 // with forms and links alone.
 (function () {
   'use strict';
@@ -36,13 +36,47 @@
   document.addEventListener('submit', function () { leaving = true; }, true);
   window.addEventListener('beforeunload', function () { leaving = true; });
 
+  // The countdown, in minutes and seconds, with the server's words (data-*): a warning
+  // at one minute, then, for a round that ends by itself, the minute that brings
+  // everyone back. When that passes, the page is asked for once: the server ends the
+  // round on that request (or has already), and the live channel says so.
+  var backAt = null;
+  var warned = false;
+  var poked = false;
+  // The server's clock less this one's, in seconds: snapshots give the end as a time
+  // (a kept snapshot's "seconds left" can be old).
+  var skew = 0;
+  if (clock && clock.hasAttribute('data-seconds')) {
+    skew = Number(clock.getAttribute('data-now')) - Date.now() / 1000;
+    endsAt = Date.now() + Number(clock.getAttribute('data-seconds')) * 1000;
+    if (clock.hasAttribute('data-back')) backAt = Date.now() + Number(clock.getAttribute('data-back')) * 1000;
+    warned = Number(clock.getAttribute('data-seconds')) <= 60;
+  }
+  function mmss(seconds) {
+    var s = seconds % 60;
+    return Math.floor(seconds / 60) + (s < 10 ? ':0' : ':') + s;
+  }
   function tick() {
     if (!clock || endsAt === null) return;
     var left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
-    var minutes = Math.ceil(left / 60);
-    var text = left === 0 ? clock.getAttribute('data-up')
-      : minutes === 1 ? clock.getAttribute('data-one')
-      : clock.getAttribute('data-many').replace('{minutes}', String(minutes));
+    var text;
+    if (left > 0) {
+      text = clock.getAttribute(left <= 60 ? 'data-last' : 'data-left').replace('{clock}', mmss(left));
+      clock.classList.toggle('govuk-!-font-weight-bold', left <= 60);
+      if (left <= 60 && !warned) {
+        warned = true;
+        if (status) status.textContent = clock.getAttribute('data-warn');
+      }
+    } else if (backAt !== null) {
+      var back = Math.max(0, Math.round((backAt - Date.now()) / 1000));
+      text = clock.getAttribute('data-back-text').replace('{clock}', mmss(back));
+      if (back === 0 && !poked && !leaving) {
+        poked = true;
+        fetch(location.pathname, { credentials: 'same-origin' }).catch(function () {});
+      }
+    } else {
+      text = clock.getAttribute('data-up');
+    }
     if (clock.textContent !== text) clock.textContent = text;
   }
   setInterval(tick, 1000);
@@ -75,13 +109,26 @@
   function apply(s) {
     var b = s && s.breakouts;
     if (!b || leaving) return;
-    if (String(b.round) !== round || b.state !== state) {
+    // Only a change to this page's own round reloads it: preparing the next round while
+    // one runs must stay still (every snapshot names the running round).
+    var mine = (b.rounds || {})[round];
+    if (mine === undefined && String(b.round) === round) mine = b.state;
+    if (mine !== undefined && mine !== state) {
       // The end of the round brings people back to the main event; the facilitator stays.
-      if (b.state === 'ended' && !runner) window.location.href = base;
+      if (mine === 'ended' && !runner) window.location.href = base;
       else window.location.reload();
       return;
     }
-    if (typeof b.seconds_left === 'number') { endsAt = Date.now() + b.seconds_left * 1000; tick(); }
+    if (String(b.round) !== round) {
+      // A participant on a finished round goes to the one that starts.
+      if (!runner && state === 'ended' && b.state === 'running') window.location.href = base + '/breakouts';
+      return;
+    }
+    if (typeof b.ends_at === 'number') {
+      endsAt = (b.ends_at - skew) * 1000;
+      if (typeof b.back_in === 'number') backAt = endsAt + 60000;
+      tick();
+    }
     var now = {
       broadcast: String(b.broadcast_at || ''),
       notes: runner ? JSON.stringify(b.notes || {}) : String((b.notes || {})[group] || 0),

@@ -15,6 +15,8 @@ import { cli, Client } from '../http/harness.mjs';
 import { startSuite, server, browser, audit, check, PHONE, DESKTOP } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
+// Screenshots of the round pages, to look at (HS_SHOTS, or a temporary folder).
+const SHOTS = process.env.HS_SHOTS || mkdtempSync(join(tmpdir(), 'hs-shots-'));
 
 startSuite();
 
@@ -61,7 +63,9 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
   for (const name of ['Alder', 'Briony', 'Caius', 'Delphine', 'Evander', 'Fenna', 'Gideon', 'Hollis', 'Isolde', 'Jory', 'Kerensa', 'Lowen']) {
     const p = new Client(server);
     await p.get('/join');
-    assert.equal((await p.post('/join', { code, nickname: name })).status, 303);
+    const joined = await p.post('/join', { code, nickname: name });
+    assert.equal(joined.status, 303);
+    await p.get(joined.location);  // here: the event's page loaded
     p.nickname = name;
     people.push(p);
   }
@@ -96,7 +100,7 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
 
   // One person in each group writes a note in their own browser; one without their name.
   const groupOf = async (name) => {
-    for (const g of [1, 2, 3]) if ((await fac.locator(`#group-${g} label`, { hasText: name }).count()) > 0) return g;
+    for (const g of [1, 2, 3]) if ((await fac.locator(`#group-${g} li`, { hasText: name }).count()) > 0) return g;
     return 0;
   };
   const writers = [];
@@ -222,4 +226,105 @@ test('twelve people in balanced groups write notes; themes and a PDF report come
   assert.match(await fac.locator('#placed-count').innerText(), /12 people in 3 groups; 0 not in a group/);
   await context.close();
   assert.ok(audit.visited.length >= 12, `pages checked: ${audit.visited.length}`);
+});
+
+// Runs SQL on the server's database (to move a round's end into the past).
+function sql(text) {
+  if (server.db.startsWith("sqlite:")) return execFileSync("sqlite3", ["-bail", "-cmd", ".timeout 5000", server.db.slice(7)], { input: text, encoding: "utf8" });
+  else execFileSync('psql', [server.db, '-q', '-f', '-'], { input: text });
+}
+
+test('preparing the next round while one runs: the page stays still; a round ends by itself and brings people back', async () => {
+  cli(server, ['user', 'add', 'odile.steward@example.org', '--name', 'Odile Penhallow'], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', 'odile.steward@example.org', 'steward']);
+  const fac = new Client(server);
+  await fac.get('/signin');
+  assert.equal((await fac.post('/signin', { email: 'odile.steward@example.org', password: PASSWORD })).status, 303);
+  await fac.get('/spaces/new');
+  const made = await fac.post('/spaces/new', {
+    name: 'Millbrook Gambling Harm Forum', slug: '', kind: 'forum', purpose: 'People with lived experience of gambling harm.',
+    visibility: 'listed', code_of_conduct: 'Be kind.',
+  });
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, { title: "Let's all co-pro", description: '', starts: '2030-10-01T10:00', ends: '2030-10-01T15:00' });
+  const eventPath = ev.location.replace(/\/run$/, '');
+  const code = (await fac.get(`${eventPath}/run`)).text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  const people = [];
+  for (const name of ['Ana', 'Ana', 'Bex', 'Cato', 'Dilys', 'Ema', 'Femi', 'Gus']) {
+    const p = new Client(server);
+    await p.get('/join');
+    const joined = await p.post('/join', { code, nickname: name });
+    assert.equal(joined.status, 303);
+    await p.get(joined.location);
+    people.push(p);
+  }
+  for (const name of ['Left Early', 'Never Stayed']) {
+    const p = new Client(server);
+    await p.get('/join');
+    assert.equal((await p.post('/join', { code, nickname: name })).status, 303);
+  }
+  const add = async (fields) => {
+    const r = await fac.post(`${eventPath}/breakouts`, { min_size: '3', max_size: '4', duration: '10', content_note: '', mode: 'balanced', ...fields });
+    assert.equal(r.status, 303, r.text.slice(0, 400));
+    return r.location.replace(/\?.*$/, '');
+  };
+  const first = await add({ prompts: 'What does co-production mean to you?', auto_end: 'yes' });
+  assert.equal((await fac.post(`${first}/do/start`, {})).status, 303);
+  const second = await add({ prompts: 'What would make it real here?' });
+
+  const host = new URL(server.url).hostname;
+  const cookiesOf = (p) => [...p.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }));
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url });
+  ctx.setDefaultTimeout(15000);
+  await ctx.addCookies(cookiesOf(fac));
+  const page = await ctx.newPage();
+  let loads = 0;
+  page.on('load', () => { loads++; });
+  await page.goto(second);
+  await check(page);
+  // Snapshots keep coming (the running round's message, a note count): none reloads this page.
+  assert.equal((await fac.post(`${first}/broadcast`, { message: 'Five minutes to go.' })).status, 303);
+  await page.waitForTimeout(2500);
+  assert.equal(loads, 1, `the page for the next round loaded ${loads} times without a change to it`);
+  const people2 = await page.locator('#present-now').innerText();
+  assert.match(people2, /8 people here now/);
+  assert.match(await page.locator('#figures').innerText(), /8 people here now, in 2 groups\./);
+  const main = await page.locator('main').innerText();
+  assert.ok(!main.includes('Left Early') && !main.includes('Never Stayed'), 'people who left are not placed');
+  assert.match(main, /Ana \(2\)/);
+  await page.screenshot({ path: join(SHOTS, 'round-planning-1280.png'), fullPage: true });
+
+  // A participant of the running round, with JavaScript: the round ends by itself.
+  const pctx = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+  pctx.setDefaultTimeout(15000);
+  await pctx.addCookies(cookiesOf(people[2]));
+  const pp = await pctx.newPage();
+  await pp.goto(first);
+  await check(pp);
+  assert.match(await pp.locator('#time-left').innerText(), /^(10:00|9:\d\d) left$/);
+  const roundId = first.split('/').pop();
+  // Time is up, and the minute that brings everyone back is nearly over.
+  sql(`UPDATE breakout_rounds SET ends_at = ${Math.floor(Date.now() / 1000) - 55} WHERE id = ${roundId}`);
+  // (Changed behind the server's back: a message makes the live channel send the round again.)
+  assert.equal((await fac.post(`${first}/broadcast`, { message: 'Time to come back together.' })).status, 303);
+  await pp.reload();
+  await check(pp);
+  assert.match(await pp.locator('#time-left').innerText(), /Time is up\. Everyone comes back in 0:0\d/);
+  await pp.screenshot({ path: join(SHOTS, 'group-back-in-360.png'), fullPage: true });
+  await pp.waitForURL((u) => u.pathname === eventPath, { timeout: 15000 });
+  await pctx.close();
+
+  // The first round has ended: this page reloads once, for its own round only if it changed.
+  await page.waitForTimeout(1000);
+  assert.equal(loads, 1, 'the end of another round does not reload this page');
+  await Promise.all([page.waitForURL(/notice=started/), page.getByRole('button', { name: 'Start the round' }).click()]);
+  await check(page);
+  await page.screenshot({ path: join(SHOTS, 'round-running-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${second}?who=ana`);
+  await check(page);
+  assert.equal(await page.locator('#found li').count(), 2, 'both Anas are found, told apart');
+  await page.screenshot({ path: join(SHOTS, 'round-search-360.png'), fullPage: true });
+  await ctx.close();
 });

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import { execFileSync } from 'node:child_process';
 import { startServer, cli, Client, signedIn, PASSWORD } from './harness.mjs';
 
 let server;
@@ -35,13 +36,27 @@ async function setUp() {
   return { fac, slug, path, code };
 }
 
-async function join(code, nickname) {
+async function join(code, nickname, { here = true } = {}) {
   const p = new Client(server);
   await p.get('/join');
   const res = await p.post('/join', { code, nickname });
   assert.equal(res.status, 303, res.text.slice(0, 300));
   p.nickname = nickname;
+  // Here: the event's page is loaded (without JavaScript, that counts for a few minutes).
+  if (here) assert.equal((await p.get(res.location)).status, 200);
   return p;
+}
+
+// Runs SQL on the server's database (to move a round's end into the past).
+function sql(server, text) {
+  if (server.db.startsWith('sqlite:')) execFileSync('sqlite3', ['-cmd', '.timeout 5000', server.db.slice(7)], { input: text });
+  else execFileSync('psql', [server.db, '-q', '-f', '-'], { input: text });
+}
+
+// The people a facilitator can pick for a pair: value "#id", by name as shown.
+function pickable(html) {
+  const first = html.match(/<select class="govuk-select" id="keep_apart"[^>]*>([\s\S]*?)<\/select>/)[1];
+  return Object.fromEntries([...first.matchAll(/<option value="(#\d+)"[^>]*>([^<]+)</g)].map((m) => [m[2], m[1]]));
 }
 
 const NAMES = ['Wren', 'Tobiah', 'Marguerite', 'Osei', 'Calloway', 'Yusra', 'Ingeborg', 'Piran'];
@@ -69,7 +84,8 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   const roundPath = added.location.replace(/\?.*$/, '');
   page = await fac.get(roundPath);
   assert.match(page.text, /8 people in 2 groups; 0 not in a group/);
-  assert.match(page.text, /&quot;violations&quot;:0/);
+  assert.match(page.text, /id="figures"[\s\S]*Every group size and every pair to keep apart or together is kept/);
+  assert.doesNotMatch(page.text, /&quot;people&quot;/, 'the figures are words, not JSON');
 
   // Who is in which group, from the facilitator's page.
   const groupOf = (html, name) => {
@@ -94,7 +110,7 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(page.text, /href="\/events\/\d+\/breakouts">Breakout round 1 is on now: go to your group<\/a>/);
   page = await wren.get(roundPath);
   assert.match(page.text, /On now/);
-  assert.match(page.text, /About 15 minutes left/);
+  assert.match(page.text, /1[45]:\d\d left/);
   assert.match(page.text, /What gets in the way\?/);
 
   // The event's live channel says what changed: seconds left, notes per group, messages.
@@ -145,7 +161,10 @@ test('a breakout round from setting up to the end, with notes, a message, help a
 
   // Moving someone by hand, with a form (no dragging).
   const target = g.Wren === 1 ? 2 : 1;
-  const wrenId = page.text.match(/name="participant" value="(\d+)">\s*<label[^>]*>Wren</)[1];
+  page = await fac.get(`${roundPath}?who=wre`);
+  assert.match(page.text, /<strong>Wren<\/strong> · now in Group \d/);
+  const wrenId = page.text.match(/name="participant" value="(\d+)">/)[1];
+  assert.equal((page.text.match(/<option /g) || []).length, 4, 'one person found: groups 1, 2, a new group and none');
   assert.equal((await fac.post(`${roundPath}/move`, { participant: wrenId, group: String(target) })).status, 303);
   page = await wren.get(roundPath);
   assert.match(page.text, new RegExp(`<h2 class="govuk-heading-m">Group ${target}</h2>`));
@@ -166,19 +185,23 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.match(page.text, /The round has ended\. Go back to the main event/);
   assert.doesNotMatch(page.text, /name="note"/);
 
-  // Keep-apart and keep-together pairs always hold; a name that matches nobody is reported.
-  const pairsRound = await fac.post(`${path}/breakouts`, {
+  // Keep-apart and keep-together pairs, picked from the people here, always hold.
+  const people = pickable((await fac.get(`${path}/breakouts`)).text);
+  assert.deepEqual(Object.keys(people).sort(), [...NAMES].sort(), 'everyone here can be picked');
+  const pairsAdded = await fac.post(`${path}/breakouts`, {
     prompts: 'Who else should be here?', min_size: '2', max_size: '3', duration: '5', content_note: '', mode: 'balanced',
-    keep_apart: 'Wren, Tobiah\nMarguerite, Nobody Atall', keep_together: 'osei, calloway',
+    keep_apart_1_a: people.Wren, keep_apart_1_b: people.Tobiah, keep_together_1_a: people.Osei, keep_together_1_b: people.Calloway,
   });
-  assert.equal(pairsRound.status, 200, 'the round is made, with a report of the unknown name');
-  assert.match(pairsRound.text, /Nobody Atall/);
+  assert.equal(pairsAdded.status, 303, pairsAdded.text.slice(0, 600));
+  const pairsRound = await fac.get(pairsAdded.location.replace(/\?.*$/, ''));
   const badPairs = await fac.post(`${path}/breakouts`, {
-    prompts: 'x', min_size: '2', max_size: '3', duration: '5', content_note: '', mode: 'balanced', keep_apart: 'Wren', keep_together: '',
+    prompts: 'x', min_size: '2', max_size: '3', duration: '5', content_note: '', mode: 'balanced',
+    keep_apart_1_a: people.Wren, keep_apart_1_b: people.Wren,
   });
   assert.equal(badPairs.status, 422);
   assert.match(badPairs.text, /href="#keep_apart"/);
-  assert.match(badPairs.text, />Wren<\/textarea>/);
+  assert.match(badPairs.text, /Choose two different people for each pair/);
+  assert.match(badPairs.text, new RegExp(`<option value="${people.Wren}" selected>Wren</option>`), 'what was picked is kept');
   const pg = Object.fromEntries(NAMES.map((n) => [n, groupOf(pairsRound.text, n)]));
   assert.notEqual(pg.Wren, pg.Tobiah);
   assert.equal(pg.Osei, pg.Calloway);
@@ -213,7 +236,7 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.equal(second.status, 303);
   page = await fac.get(second.location.replace(/\?.*$/, ''));
   assert.match(page.text, /8 people in 4 groups/);
-  assert.match(page.text, /&quot;repeat_meetings&quot;:0/);
+  assert.match(page.text, /Nobody is with someone they met in an earlier round/);
   assert.ok(pairsPath);
 });
 
@@ -221,6 +244,8 @@ test('people choose a group with room, and groups can come from a pasted list', 
   const { fac, path, code } = await setUp();
   const ps = [];
   for (const n of NAMES.slice(0, 5)) ps.push(await join(code, n));
+  // People who joined and left: no groups are made for them.
+  for (let i = 0; i < 9; i++) await join(code, `Gone ${i}`, { here: false });
   const added = await fac.post(`${path}/breakouts`, {
     prompts: 'What helped you most?', min_size: '2', max_size: '3', duration: '10', content_note: '', mode: 'self_select',
   });
@@ -304,5 +329,149 @@ test("asked to, balanced groups keep apart members who met at the space's earlie
   for (let a = 0; a < 4; a++)
     for (let b = a + 1; b < 4; b++)
       if (before[a] === before[b]) assert.notEqual(after[a], after[b], `${members[a].name} and ${members[b].name} met before`);
-  assert.match(page.text, /&quot;repeat_meetings&quot;:0/);
+  assert.match(page.text, /Nobody is with someone they met in an earlier round/);
 });
+
+// Which group a person is in, on the facilitator's round page (exact name: "Ana" is not "Ana (2)").
+function groupNamed(html, name) {
+  for (const s of html.split('<div class="hs-card" id="group-').slice(1))
+    if (s.includes(`<li>${name}<`) || s.includes(`<li>${name} (host)`)) return Number(s.match(/^(\d+)/)[1]);
+  return 0;
+}
+const roundOf = (res) => res.location.replace(/\?.*$/, '');
+
+test('rounds place the people who are here, tell two Anas apart, and offer a latecomer a group', async () => {
+  const { fac, path, code } = await setUp();
+  for (const n of ['Ana', 'Ana', 'Bex', 'Cai']) await join(code, n);
+  // Joined, then gone: their page is neither connected nor loaded lately.
+  for (const n of ['Gone Dora', 'Gone Eli', 'Gone Fay']) await join(code, n, { here: false });
+  // Here with JavaScript: the event's live channel is open.
+  const live = await join(code, 'Gwen', { here: false });
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, { headers: { cookie: live.cookieHeader(), origin: server.origin } });
+  await new Promise((resolve, reject) => { ws.on('message', resolve); ws.on('error', reject); });
+
+  const index = await fac.get(`${path}/breakouts`);
+  assert.match(index.text, /5 people here now/);
+  const people = pickable(index.text);
+  assert.deepEqual(Object.keys(people).sort(), ['Ana', 'Ana (2)', 'Bex', 'Cai', 'Gwen']);
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What matters to you?', min_size: '2', max_size: '3', duration: '10', content_note: '', mode: 'balanced',
+    keep_apart_1_a: people.Ana, keep_apart_1_b: people['Ana (2)'],
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 600));
+  const roundPath = roundOf(added);
+  let page = await fac.get(roundPath);
+  assert.match(page.text, /5 people in 2 groups; 0 not in a group/);
+  assert.match(page.text, /id="present-now"><strong>5 people here now/);
+  assert.doesNotMatch(page.text, /Gone /, 'people who left are neither placed nor listed');
+  assert.match(page.text, /id="kept-apart"[\s\S]*Ana – Ana \(2\)/);
+  assert.ok(groupNamed(page.text, 'Ana') > 0 && groupNamed(page.text, 'Ana (2)') > 0);
+  assert.notEqual(groupNamed(page.text, 'Ana'), groupNamed(page.text, 'Ana (2)'));
+  assert.ok(groupNamed(page.text, 'Gwen') > 0, 'a connected page counts');
+
+  // Someone who arrives after the groups were made is offered one.
+  const hal = await join(code, 'Hal');
+  page = await fac.get(roundPath);
+  assert.match(page.text, /id="unplaced"><li>Hal<\/li>/);
+  let mine = await hal.get(roundPath);
+  assert.match(mine.text, /The groups were made before you arrived/);
+  const offered = [...mine.text.matchAll(/name="group" type="radio" value="(\d+)"/g)].map((m) => m[1]);
+  assert.ok(offered.length >= 1 && offered.length <= 3, String(offered.length));
+  assert.equal((await hal.post(`${roundPath}/choose`, { group: offered[0] })).status, 303);
+  mine = await hal.get(roundPath);
+  assert.match(mine.text, /<h2 class="govuk-heading-m">Group \d<\/h2>/);
+  page = await fac.get(roundPath);
+  assert.ok(groupNamed(page.text, 'Hal') > 0);
+  ws.close();
+});
+
+test('the timer counts down in minutes and seconds, and a round ends by itself a minute after its time', async () => {
+  const { fac, path, code } = await setUp();
+  const ps = [];
+  for (const n of ['Ines', 'Jago', 'Kemi', 'Lars']) ps.push(await join(code, n));
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What next?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced', auto_end: 'yes',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 600));
+  const roundPath = roundOf(added);
+  const roundId = roundPath.split('/').pop();
+  assert.equal((await fac.post(`${roundPath}/do/start`, {})).status, 303);
+  let page = await ps[0].get(roundPath);
+  assert.match(page.text, /id="time-left"[^>]*>[45]:\d\d left</);
+
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, { headers: { cookie: ps[1].cookieHeader(), origin: server.origin } });
+  const messages = [];
+  ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+
+  // Time is up: a minute's countdown that brings everyone back.
+  sql(server, `UPDATE breakout_rounds SET ends_at = ends_at - 300 WHERE id = ${roundId}`);
+  page = await ps[0].get(roundPath);
+  assert.match(page.text, /Time is up\. Everyone comes back in [01]:\d\d/);
+  page = await fac.get(roundPath);
+  assert.match(page.text, /On now/);
+  // The minute has passed: the next request ends the round, and the live channel says so.
+  sql(server, `UPDATE breakout_rounds SET ends_at = ends_at - 61 WHERE id = ${roundId}`);
+  page = await ps[2].get(roundPath);
+  assert.match(page.text, /The round has ended\. Go back to the main event/);
+  const deadline = Date.now() + 3000;
+  while (!messages.some((m) => m.breakouts && m.breakouts.rounds && m.breakouts.rounds[roundId] === 'ended') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  assert.ok(messages.some((m) => m.breakouts && m.breakouts.state === 'ended'), 'the end goes out live');
+  ws.close();
+  page = await fac.get(roundPath);
+  assert.doesNotMatch(page.text, /id="time-left"/);
+});
+
+test('the round page for 2,000 people stays light: names, and a search to move someone', async () => {
+  const { fac, path } = await setUp();
+  const eventId = Number(path.split('/').pop());
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What would you change?', min_size: '5', max_size: '6', duration: '20', content_note: '', mode: 'manual',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 400));
+  const roundPath = roundOf(added);
+  const tokens = await crowd(server, eventId, 2000);
+  // Everyone loads their page once (without JavaScript): here now.
+  await visitAll(server, roundPath, tokens);
+  const assigned = await fac.post(`${roundPath}/assign`, { mode: 'balanced' });
+  assert.equal(assigned.status, 303, assigned.text.slice(0, 400));
+  const page = await fac.get(roundPath);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /2000 people here now/);
+  assert.match(page.text, /2000 people in 334 groups; 0 not in a group/);
+  const bytes = Buffer.byteLength(page.text);
+  assert.ok(bytes < 300 * 1024, `the round page is ${bytes} bytes`);
+  assert.equal((page.text.match(/<option /g) || []).length, 0, 'no select of every group for every person');
+  const found = await fac.get(`${roundPath}?who=Person 1999`);
+  assert.match(found.text, /<strong>Person 1999<\/strong> · now in Group \d+/);
+  assert.equal((found.text.match(/name="participant"/g) || []).length, 1);
+});
+
+// A crowd of guests who joined by code (written straight to the database: joining 2,000
+// people by HTTP would meet the per-address allowance): "Person 1" ... with tokens.
+async function crowd(srv, eventId, n) {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const tokens = [];
+  const rows = [];
+  for (let i = 1; i <= n; i++) {
+    const token = randomBytes(16).toString('hex');
+    tokens.push(token);
+    rows.push(`(${eventId}, '${createHash('sha256').update(token).digest('hex')}', 'Person ${i}', 0)`);
+  }
+  sql(srv, `INSERT INTO event_participants (event_id, token_hash, nickname, joined_at) VALUES ${rows.join(',')}`);
+  return tokens;
+}
+
+async function visitAll(srv, where, tokens) {
+  let next = 0;
+  const worker = async () => {
+    while (next < tokens.length) {
+      const token = tokens[next++];
+      const res = await fetch(`${srv.url}${where}`, { headers: { cookie: `__Host-hs_participant=${token}` }, redirect: 'manual' });
+      assert.equal(res.status, 200);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}

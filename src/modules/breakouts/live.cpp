@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/repo.hpp"
 #include "modules/breakouts/rules/round.hpp"
 #include "store/db.hpp"
@@ -12,19 +13,27 @@ namespace hs::breakouts::live {
 
 std::string part(web::App& app, std::int64_t event_id) {
   namespace json = boost::json;
+  // A round whose countdown has passed ends here too, not only when someone asks a page.
+  commands::settle(app, event_id);
   return app.store->with([&](store::Conn& c) -> std::string {
+    auto all = repo::rounds_of(c, event_id);
+    if (all.empty()) return {};
     auto round = repo::running_round(c, event_id);
-    if (!round) {
-      auto all = repo::rounds_of(c, event_id);
-      if (all.empty()) return {};
-      round = all.back();
-    }
+    if (!round) round = all.back();
     json::object o;
+    // Every round's state: a page of one round reloads only when that round changes.
+    json::object states;
+    for (const auto& r : all) states[std::to_string(r.id)] = r.state;
+    o["rounds"] = std::move(states);
     o["round"] = round->id;
     o["number"] = round->number;
     o["state"] = round->state;
-    if (round->state == "running" && round->ends_at)
+    if (round->state == "running" && round->ends_at) {
       o["seconds_left"] = seconds_left(*round->ends_at, app.clock->now());
+      // A snapshot is kept and handed to later listeners: the end itself stays true.
+      o["ends_at"] = *round->ends_at;
+      if (round->auto_end) o["back_in"] = seconds_left(*round->ends_at + kBringBackSeconds, app.clock->now());
+    }
     if (round->state == "running" && round->broadcast) {
       o["broadcast"] = *round->broadcast;
       o["broadcast_at"] = round->broadcast_at.value_or(0);

@@ -14,6 +14,7 @@ namespace hs::breakouts {
 void register_module(web::App& app) {
   namespace h = handlers;
   events::live::add_part("breakouts", live::part);
+  commands::watch_presence(app);
   events::live::add_page_link([](web::App& a, std::int64_t event_id) -> std::optional<events::live::PageLink> {
     auto round = commands::running_round(a, event_id);
     if (!round) return std::nullopt;

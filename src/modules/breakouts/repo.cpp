@@ -9,12 +9,12 @@ namespace {
 constexpr const char* kRoundColumns =
     "id, event_id, number, min_size, max_size, duration_minutes, created_at, prompts, mode, state, content_note, "
     "broadcast, figures, started_at, ends_at, ended_at, broadcast_at, keep_apart, keep_together, group_count, "
-    "attributes_sealed, space_history";
+    "attributes_sealed, space_history, auto_end";
 
 constexpr const char* kInsertRound = R"(
 INSERT INTO breakout_rounds (event_id, number, prompts, min_size, max_size, duration_minutes, content_note, mode,
-  state, created_at, keep_apart, keep_together, group_count, attributes_sealed, space_history)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?, ?, ?, ?) RETURNING id)";
+  state, created_at, keep_apart, keep_together, group_count, attributes_sealed, space_history, auto_end)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kNextNumber = "SELECT COALESCE(MAX(number), 0) + 1 FROM breakout_rounds WHERE event_id = ?";
 constexpr const char* kSetState =
     "UPDATE breakout_rounds SET state = ?, started_at = ?, ends_at = ?, ended_at = ? WHERE id = ?";
@@ -47,6 +47,8 @@ SELECT ep.id, ep.user_id, ep.nickname, m.role
 FROM event_participants ep JOIN events e ON e.id = ep.event_id
 LEFT JOIN memberships m ON m.space_id = e.space_id AND m.user_id = ep.user_id
 WHERE ep.event_id = ? AND ep.stepped_out_at IS NULL ORDER BY ep.id)";
+constexpr const char* kEveryone =
+    "SELECT id, user_id, nickname FROM event_participants WHERE event_id = ? ORDER BY id";
 constexpr const char* kEarlierPairs = R"(
 SELECT a.participant_id, b.participant_id
 FROM breakout_places a JOIN breakout_places b ON b.group_id = a.group_id AND b.participant_id > a.participant_id
@@ -122,6 +124,7 @@ RoundRow round_from(const store::Row& r) {
   x.started_at = r.opt_i64(13), x.ends_at = r.opt_i64(14), x.ended_at = r.opt_i64(15), x.broadcast_at = r.opt_i64(16);
   x.keep_apart = r.opt_text(17), x.keep_together = r.opt_text(18);
   x.group_count = r.opt_i64(19), x.attributes_sealed = r.opt_text(20), x.space_history = r.i64(21) != 0;
+  x.auto_end = r.opt_i64(22).value_or(0) != 0;
   return x;
 }
 
@@ -144,7 +147,7 @@ std::int64_t insert_round(store::Conn& c, const RoundRow& r) {
   auto text = [](const std::optional<std::string>& t) { return t ? store::Value(*t) : store::Value(store::Null{}); };
   return c.one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
                r.created_at, text(r.keep_apart), text(r.keep_together), opt(r.group_count), text(r.attributes_sealed),
-               std::int64_t{r.space_history ? 1 : 0})
+               std::int64_t{r.space_history ? 1 : 0}, std::int64_t{r.auto_end ? 1 : 0})
       ->i64(0);
 }
 
@@ -231,6 +234,12 @@ std::int64_t placed_count(store::Conn& c, std::int64_t round_id) { return c.one(
 std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id) {
   std::vector<PoolRow> out;
   for (const auto& r : c.q(kPool, event_id)) out.push_back({r.i64(0), r.opt_i64(1), r.opt_text(2), r.opt_text(3)});
+  return out;
+}
+
+std::vector<PoolRow> everyone(store::Conn& c, std::int64_t event_id) {
+  std::vector<PoolRow> out;
+  for (const auto& r : c.q(kEveryone, event_id)) out.push_back({r.i64(0), r.opt_i64(1), r.opt_text(2), std::nullopt});
   return out;
 }
 

@@ -20,6 +20,7 @@ struct RoundRow {
   std::optional<std::int64_t> group_count;
   std::optional<std::string> attributes_sealed;
   bool space_history = false;
+  bool auto_end = false;  // ends by itself a minute after its time is up
   std::optional<std::int64_t> started_at, ends_at, ended_at, broadcast_at;
 };
 struct GroupRow {
@@ -77,6 +78,8 @@ std::optional<PlaceRow> place_of(store::Conn& c, std::int64_t round_id, std::int
 std::int64_t group_size(store::Conn& c, std::int64_t group_id);
 std::int64_t placed_count(store::Conn& c, std::int64_t round_id);
 std::vector<PoolRow> pool(store::Conn& c, std::int64_t event_id);
+// Every participant the event ever had, stepped out or not, in joining order (no roles).
+std::vector<PoolRow> everyone(store::Conn& c, std::int64_t event_id);
 // Pairs of participants who shared a group in the event's rounds before this one that
 // were held (started).
 std::vector<std::pair<std::int64_t, std::int64_t>> earlier_pairs(store::Conn& c, std::int64_t event_id,

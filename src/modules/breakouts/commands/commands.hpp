@@ -2,7 +2,9 @@
 // The breakouts module's use cases. Each write is one transaction; after commit the
 // event's live channel hears of it (events::live::changed).
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,8 +55,9 @@ Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id);
 // Reading
 struct Member {
   std::int64_t participant_id = 0;
-  std::string name;
+  std::string name;  // told apart from others of the same name
   bool host = false;
+  bool present = true;  // here now (web/presence.hpp)
 };
 struct Note {
   std::int64_t id = 0, group_number = 0, round_number = 0, created_at = 0;
@@ -72,10 +75,26 @@ struct RoundView {
   repo::RoundRow round;
   std::vector<std::string> prompts;
   std::vector<Group> groups;
-  std::vector<Member> unplaced;  // taking part now, in no group
+  std::vector<Member> unplaced;  // here now, in no group
+  std::vector<Member> present;   // here now, in joining order
+  NamePairs apart, together;     // the round's pairs, by name as the facilitator sees them
   std::vector<repo::HelpRow> help;
 };
 std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id);
+
+// --- who is here (commands/presence.cpp) ---------------------------------------------------
+// A page without JavaScript counts its person as here for this long after it loaded.
+constexpr std::int64_t kPresentWindow = 180;
+// Sets the server's hooks (web::App::presence_key, page_seen) that tell Presence who is
+// at an event: their participant record, from the session or the participant cookie.
+void watch_presence(web::App& app);
+// Participants of the event who are here now (connected, or a page loaded lately).
+std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id);
+// Here now and not stepped out, by name as the facilitator sees it, in joining order.
+std::vector<Member> present_people(web::App& app, std::int64_t event_id);
+// Ends the running round when it ends by itself and its countdown has passed; after
+// commit the live channel hears of it. Called on requests and live snapshots.
+bool settle(web::App& app, std::int64_t event_id);
 std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id);
 // The person's own group in a round, with its notes; nothing when they have none.
 struct MyGroup {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/breakouts/commands/commands.hpp"
@@ -52,7 +53,6 @@ std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_
 
 Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
   return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
-    if (round.mode != "self_select") return fail(ErrorCode::conflict, "breakouts_not_self_select");
     if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
     auto groups = repo::groups_of(c, round_id);
     if (std::none_of(groups.begin(), groups.end(), [&](const auto& g) { return g.id == group_id; }))
@@ -60,7 +60,11 @@ Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id,
     const auto me = participant_for(app, c, a);
     auto place = repo::place_of(c, round_id, me);
     if (place && place->group_id == group_id) return true;
-    if (repo::group_size(c, group_id) >= round.max_size)
+    // Made groups (balanced, by hand, from a list) are the facilitator's; someone who
+    // arrives after they were made picks one of them once, even when it is full.
+    const bool late = round.mode != "self_select";
+    if (late && place) return fail(ErrorCode::conflict, "breakouts_not_self_select");
+    if (!late && repo::group_size(c, group_id) >= round.max_size)
       return fail(Error{ErrorCode::conflict, "breakouts_group_full", {{"group", "breakouts_group_full"}}});
     repo::put_place(c, round_id, me, group_id, place ? place->host : false);
     return true;
@@ -99,14 +103,17 @@ Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
 }
 
 std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id) {
+  settle(app, event_id);
   return app.store->with([&](store::Conn& c) { return repo::rounds_of(c, event_id); });
 }
 
 std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id) {
+  settle(app, event_id);
   return app.store->with([&](store::Conn& c) { return repo::running_round(c, event_id); });
 }
 
 std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id) {
+  settle(app, event_id);
   return app.store->with([&](store::Conn& c) -> std::optional<RoundView> {
     auto round = repo::round(c, event_id, round_id);
     if (!round) return std::nullopt;
@@ -114,22 +121,38 @@ std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::i
     v.round = *round;
     v.prompts = events::lines_of(round->prompts);
     v.help = repo::open_help(c, round_id);
+    auto named = names(app, c, event_id);
+    auto counts = repo::note_counts(c, round_id);
+    std::map<std::int64_t, std::size_t> at;  // group id -> index
     for (const auto& g : repo::groups_of(c, round_id)) {
-      Group group{g.id, g.number, repo::note_count_of_group(c, g.id), {}, false};
+      Group group{g.id, g.number, 0, {}, false};
+      for (const auto& [gid, n] : counts)
+        if (gid == g.id) group.notes = n;
       for (const auto& h : v.help) group.help_open = group.help_open || h.group_id == g.id;
+      at[g.id] = v.groups.size();
       v.groups.push_back(std::move(group));
     }
-    std::vector<std::int64_t> placed;
+    auto here = present_ids(app, event_id);
+    std::set<std::int64_t> placed;
     for (const auto& p : repo::places_of(c, round_id)) {
-      placed.push_back(p.participant_id);
-      auto it = std::find_if(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.id == p.group_id; });
-      if (it != v.groups.end())
-        it->members.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id), p.host});
+      placed.insert(p.participant_id);
+      if (auto it = at.find(p.group_id); it != at.end())
+        v.groups[it->second].members.push_back({p.participant_id, named[p.participant_id], p.host, here.count(p.participant_id) > 0});
     }
-    for (const auto& p : repo::pool(c, event_id))
-      if (std::find(placed.begin(), placed.end(), p.participant_id) == placed.end())
-        v.unplaced.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id),
-                              p.role && (*p.role == "facilitator" || *p.role == "steward")});
+    for (const auto& p : repo::pool(c, event_id)) {
+      if (!here.count(p.participant_id)) continue;
+      Member m{p.participant_id, named[p.participant_id], p.role && (*p.role == "facilitator" || *p.role == "steward"), true};
+      v.present.push_back(m);
+      if (!placed.count(p.participant_id)) v.unplaced.push_back(m);
+    }
+    // Pairs are kept as participant ids ("#12, #34"); older rounds kept typed names.
+    auto label = [&](const std::string& x) {
+      if (x.starts_with('#'))
+        if (auto id = hs::number::whole(std::string_view(x).substr(1)); id && named.count(*id)) return named[*id];
+      return x;
+    };
+    for (const auto& [x, y] : parse_pairs(round->keep_apart.value_or("")).value_or(NamePairs{})) v.apart.emplace_back(label(x), label(y));
+    for (const auto& [x, y] : parse_pairs(round->keep_together.value_or("")).value_or(NamePairs{})) v.together.emplace_back(label(x), label(y));
     return v;
   });
 }
@@ -148,9 +171,9 @@ std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t rou
     m.group.id = place->group_id;
     m.group.number = place->group_number;
     m.group.help_open = repo::has_open_help(c, place->group_id);
+    auto named = names(app, c, a.event.id);
     for (const auto& p : repo::places_of(c, round_id))
-      if (p.group_id == place->group_id)
-        m.group.members.push_back({p.participant_id, person_name(app, c, p.user_id, p.nickname, p.participant_id), p.host});
+      if (p.group_id == place->group_id) m.group.members.push_back({p.participant_id, named[p.participant_id], p.host});
     for (const auto& n : repo::notes_of_group(c, place->group_id)) m.notes.push_back(note_of(app, c, n));
     m.group.notes = static_cast<std::int64_t>(m.notes.size());
     return m;

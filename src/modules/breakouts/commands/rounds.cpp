@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/commands/support.hpp"
@@ -56,6 +57,7 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
     r.group_count = f->group_count;
     if (!f->attributes.empty()) r.attributes_sealed = crypto::seal(details_key(app, a.event.id), f->attributes);
     r.space_history = f->space_history;
+    r.auto_end = f->auto_end;
     r.mode = std::string(to_string(f->mode));
     r.created_at = app.clock->now();
     return repo::insert_round(c, r);
@@ -68,7 +70,9 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
   Assigned out;
   auto r = on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
-    auto pool = repo::pool(c, a.event.id);
+    // The people here now: not everyone who ever joined (web/presence.hpp).
+    auto pool = present_pool(app, c, a.event.id);
+    auto named = names(app, c, a.event.id);
     out.people = static_cast<std::int64_t>(pool.size());
     // People can choose a group before many have joined; balancing needs people.
     if (mode == Mode::balanced && pool.size() < 2) return fail(ErrorCode::invalid, "breakouts_too_few_people");
@@ -103,19 +107,39 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
     in.rounds = 1;
     in.spread = {"joined_as"};
     in.seed = static_cast<std::uint64_t>(round_id);
-    // The facilitator's pairs, by name as the event shows them; a name that matches
-    // nobody here (or several people) is reported, never guessed.
+    // Names as the facilitator sees them ("Ana (2)"), and the plain name too: a plain
+    // name that several people share matches several, and is reported, never guessed.
     std::map<std::string, std::vector<int>> by_name;
-    for (int i = 0; i < n; ++i)
-      by_name[text::lower_ascii(person_name(app, c, pool[i].user_id, pool[i].nickname, pool[i].participant_id))]
-          .push_back(i);
+    for (int i = 0; i < n; ++i) {
+      const auto plain = text::lower_ascii(person_name(app, c, pool[i].user_id, pool[i].nickname, pool[i].participant_id));
+      const auto told = text::lower_ascii(named[pool[i].participant_id]);
+      by_name[plain].push_back(i);
+      if (told != plain) by_name[told].push_back(i);
+    }
+    // The facilitator's pairs, picked from the people here ("#12": a participant id; older
+    // rounds kept typed names). Someone who has left since is reported by name.
+    auto find = [&](const std::string& x) -> std::optional<int> {
+      if (x.starts_with('#')) {
+        auto id = hs::number::whole(std::string_view(x).substr(1));
+        auto it = id ? index.find(*id) : index.end();
+        if (it == index.end()) return std::nullopt;
+        return it->second;
+      }
+      auto it = by_name.find(text::lower_ascii(x));
+      if (it == by_name.end() || it->second.size() != 1) return std::nullopt;
+      return it->second.front();
+    };
+    auto shown = [&](const std::string& x) {
+      if (x.starts_with('#'))
+        if (auto id = hs::number::whole(std::string_view(x).substr(1)); id && named.count(*id)) return named[*id];
+      return x;
+    };
     auto pairs = [&](const std::optional<std::string>& stored, std::vector<std::pair<int, int>>& into) {
       for (const auto& [x, y] : parse_pairs(stored.value_or("")).value_or(NamePairs{})) {
-        auto ix = by_name.find(text::lower_ascii(x)), iy = by_name.find(text::lower_ascii(y));
-        const bool x_ok = ix != by_name.end() && ix->second.size() == 1, y_ok = iy != by_name.end() && iy->second.size() == 1;
-        if (!x_ok) out.unmatched.push_back(x);
-        if (!y_ok) out.unmatched.push_back(y);
-        if (x_ok && y_ok) into.emplace_back(ix->second.front(), iy->second.front());
+        auto ix = find(x), iy = find(y);
+        if (!ix) out.unmatched.push_back(shown(x));
+        if (!iy) out.unmatched.push_back(shown(y));
+        if (ix && iy) into.emplace_back(*ix, *iy);
       }
     };
     pairs(round.keep_apart, in.keep_apart);
@@ -180,11 +204,15 @@ Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_i
   auto r = on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
     if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
     // Names as the event shows them, matched without regard to case.
+    // "Ana (2)" as the round page shows her, or a plain name only one person has.
     std::map<std::string, std::vector<repo::PoolRow>> by_name;
     auto pool = repo::pool(c, a.event.id);
+    auto named = names(app, c, a.event.id);
     for (const auto& p : pool) {
-      std::string name = person_name(app, c, p.user_id, p.nickname, p.participant_id);
-      if (!name.empty()) by_name[text::lower_ascii(name)].push_back(p);
+      const auto plain = text::lower_ascii(person_name(app, c, p.user_id, p.nickname, p.participant_id));
+      const auto told = text::lower_ascii(named[p.participant_id]);
+      if (!plain.empty()) by_name[plain].push_back(p);
+      if (told != plain) by_name[told].push_back(p);
     }
     repo::clear_groups(c, round_id);
     repo::set_mode(c, round_id, "csv");

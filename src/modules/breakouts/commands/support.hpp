@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the breakouts commands (and only them: it brings in the store).
 #include <cstdint>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -16,6 +18,11 @@ namespace hs::breakouts::commands {
 // "Guest 12" for a guest who gave none.
 std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_t> user_id,
                         const std::optional<std::string>& nickname, std::int64_t participant_id);
+
+// Every participant's name as the facilitator sees it, told apart ("Ana", "Ana (2)").
+std::map<std::int64_t, std::string> names(web::App& app, store::Conn& c, std::int64_t event_id);
+// The pool (not stepped out) of those here now (commands/presence.cpp).
+std::vector<repo::PoolRow> present_pool(web::App& app, store::Conn& c, std::int64_t event_id);
 
 // Runs f(conn, round) in one write transaction on a round of the person's event, when
 // `allowed` (the caller's permission for this action); the event's live channel hears

@@ -2,8 +2,14 @@
 // sees their own group (or the groups to pick from) with the prompts, the time left,
 // the facilitator's message, the notes, and "ask for help".
 #include <charconv>
+#include <map>
+#include <set>
+
+#include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/lines.hpp"
+#include "core/text.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/handlers/common.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
@@ -19,23 +25,64 @@ using web::View;
 
 namespace {
 
+constexpr int kPairRows = 3;  // pairs to keep apart (and together) a form offers
+constexpr std::size_t kSearchMax = 10;
+constexpr std::size_t kPresentListMax = 200;  // "who is here now" listed up to this many
+constexpr std::size_t kLateChoices = 3;  // groups offered to someone who arrives late  // people a search for someone to move shows
+
+std::string picked_pairs(Context& c, const std::string& kind);
+
 std::string base(const commands::Access& a) { return "/events/" + std::to_string(a.event.id) + "/breakouts"; }
 std::string round_path(const commands::Access& a, std::int64_t round_id) {
   return base(a) + "/" + std::to_string(round_id);
 }
 
 
+// "12:04 left"; in the last minute a warning; then, for a round that ends by itself,
+// the countdown that brings everyone back. breakouts.js keeps it going, with the same words.
 std::string time_left(Context& c, const repo::RoundRow& r) {
   if (!r.ends_at) return {};
-  auto left = seconds_left(*r.ends_at, c.app.clock->now());
-  if (left == 0) return c.t("breakouts_time_up");
-  const auto minutes = (left + 59) / 60;
-  return c.app.renderer->format(minutes == 1 ? "breakouts_minute_left" : "breakouts_minutes_left",
-                                {{"minutes", std::to_string(minutes)}});
+  const auto now = c.app.clock->now();
+  auto left = seconds_left(*r.ends_at, now);
+  if (left == 0) {
+    if (!r.auto_end) return c.t("breakouts_time_up");
+    return c.app.renderer->format("breakouts_back_in", {{"clock", clock_text(seconds_left(*r.ends_at + kBringBackSeconds, now))}});
+  }
+  return c.app.renderer->format(left <= 60 ? "breakouts_clock_last_minute" : "breakouts_clock_left", {{"clock", clock_text(left)}});
+}
+
+// The figures of a balanced plan, in words ({"people":31,"groups":3,...} as stored).
+std::vector<std::string> figures_in_words(Context& c, const std::string& stored) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto j = boost::json::parse(stored, ec);
+  if (ec || !j.is_object()) return out;
+  const auto& o = j.as_object();
+  auto whole = [&](const char* k) -> std::int64_t {
+    auto* v = o.if_contains(k);
+    return v && v->is_int64() ? v->as_int64() : 0;
+  };
+  auto real = [&](const char* k) -> double {
+    auto* v = o.if_contains(k);
+    return v && v->is_number() ? v->to_number<double>() : 0.0;
+  };
+  auto say = [&](const char* key, std::int64_t n, std::vector<std::pair<std::string, std::string>> more = {}) {
+    more.emplace_back("count", std::to_string(n));
+    out.push_back(c.app.renderer->format(key, more));
+  };
+  say("breakouts_figures_people", whole("people"), {{"groups", std::to_string(whole("groups"))}});
+  const auto repeats = whole("repeat_meetings");
+  say(repeats == 0 ? "breakouts_figures_repeats_none" : repeats == 1 ? "breakouts_figures_repeats_one" : "breakouts_figures_repeats_n", repeats);
+  const auto broken = whole("violations");
+  say(broken == 0 ? "breakouts_figures_rules_kept" : "breakouts_figures_rules_broken", broken);
+  const auto spread = real("attribute_spread");
+  say(spread <= 1.0 ? "breakouts_figures_spread_even" : "breakouts_figures_spread_uneven",
+      static_cast<std::int64_t>(spread + 0.5));
+  return out;
 }
 
 View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r,
-                  const std::vector<std::string>& prompts) {
+                  const std::vector<std::string>& prompts, const commands::RoundView* names = nullptr) {
   View v;
   v.set("id", r.id);
   v.set("number", r.number);
@@ -53,13 +100,16 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
   for (const auto& p : prompts) ps.push(View(p));
   v.set("prompts", ps);
   if (r.content_note) v.set("content_note", *r.content_note);
-  auto pair_list = [](const std::optional<std::string>& stored) {
-    auto list = View::list();
-    for (const auto& [x, y] : parse_pairs(stored.value_or("")).value_or(NamePairs{})) list.push(View(x + " – " + y));
-    return list;
-  };
-  if (r.keep_apart) v.set("apart", pair_list(r.keep_apart)), v.set("has_apart", true);
-  if (r.keep_together) v.set("together", pair_list(r.keep_together)), v.set("has_together", true);
+  // The pairs, by name (render_round has the names: they are kept as participant ids).
+  if (names) {
+    auto pair_list = [](const NamePairs& pairs) {
+      auto list = View::list();
+      for (const auto& [x, y] : pairs) list.push(View(x + " – " + y));
+      return list;
+    };
+    if (!names->apart.empty()) v.set("apart", pair_list(names->apart)), v.set("has_apart", true);
+    if (!names->together.empty()) v.set("together", pair_list(names->together)), v.set("has_together", true);
+  }
   if (r.group_count)
     v.set("sizes", c.app.renderer->format("breakouts_group_count", {{"count", std::to_string(*r.group_count)}}));
   v.set("has_details", r.attributes_sealed.has_value());
@@ -67,7 +117,13 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
   if (r.state == "running") {
     v.set("time_left", time_left(c, r));
     v.set("ends_at_unix", *r.ends_at);
+    const auto now = c.app.clock->now();
+    v.set("seconds_left", seconds_left(*r.ends_at, now));
+    v.set("now_unix", now);
+    v.set("last_minute", seconds_left(*r.ends_at, now) <= 60);
+    if (r.auto_end) v.set("back_in", seconds_left(*r.ends_at + kBringBackSeconds, now));
   }
+  v.set("auto_end", r.auto_end);
   if (r.broadcast && r.state == "running") v.set("broadcast", *r.broadcast);
   return v;
 }
@@ -81,7 +137,7 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   for (const auto& r : commands::rounds(c.app, a.event.id)) list.push(round_basics(c, a, r, {}));
   v.set("rounds", list);
   v.set("has_rounds", !commands::rounds(c.app, a.event.id).empty());
-  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced", "", "", "", "", false};
+  RoundInput shown = typed ? *typed : RoundInput{"", "3", "6", "20", "", "balanced", "", "", "", "", false, true};
   v.set("typed_prompts", shown.prompts);
   v.set("typed_min", shown.min_size);
   v.set("typed_max", shown.max_size);
@@ -92,6 +148,51 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   v.set("typed_groups", shown.groups);
   v.set("typed_attributes", shown.attributes);
   v.set("typed_space_history", shown.space_history);
+  v.set("typed_auto_end", shown.auto_end);
+  // Keep-apart and keep-together: picked from the people here now, never typed.
+  const auto here = commands::present_people(c.app, a.event.id);
+  v.set("present_count", c.app.renderer->format(here.size() == 1 ? "breakouts_present_one" : "breakouts_present_n",
+                                                {{"count", std::to_string(here.size())}}));
+  v.set("has_present", here.size() >= 2);
+  auto picker = [&](const std::string& kind, const std::string& typed_pairs) {
+    // What was picked, kept as it was (even a pair the check refused).
+    NamePairs chosen;
+    for (const auto& l : text::lines(typed_pairs)) {
+      const std::string_view line = l;
+      const auto comma = line.find(',');
+      chosen.emplace_back(std::string(text::trim(line.substr(0, comma))),
+                          comma == std::string_view::npos ? std::string() : std::string(text::trim(line.substr(comma + 1))));
+    }
+    auto rows = View::list();
+    for (int i = 1; i <= kPairRows; ++i) {
+      View row;
+      row.set("row", i);
+      row.set("pair_label", c.app.renderer->format("breakouts_pair_label", {{"number", std::to_string(i)}}));
+      for (const char* side : {"a", "b"}) {
+        const auto want = i <= static_cast<int>(chosen.size())
+                              ? (side[0] == 'a' ? chosen[i - 1].first : chosen[i - 1].second) : std::string();
+        View sel;
+        sel.set("name", kind + "_" + std::to_string(i) + "_" + side);
+        // The first box carries the field's id, so the error summary leads to it.
+        sel.set("id", i == 1 && side[0] == 'a' ? kind : kind + "_" + std::to_string(i) + "_" + side);
+        sel.set("label", c.t(side[0] == 'a' ? "breakouts_pair_first" : "breakouts_pair_second"));
+        auto opts = View::list();
+        for (const auto& m : here) {
+          View o;
+          o.set("value", "#" + std::to_string(m.participant_id));
+          o.set("label", m.name);
+          o.set("selected", want == "#" + std::to_string(m.participant_id));
+          opts.push(o);
+        }
+        sel.set("options", opts);
+        row.set(side, sel);
+      }
+      rows.push(row);
+    }
+    return rows;
+  };
+  v.set("apart_rows", picker("keep_apart", shown.keep_apart));
+  v.set("together_rows", picker("keep_together", shown.keep_together));
   auto modes = View::list();
   bool first = true;
   for (const char* m : {"balanced", "self_select", "manual", "csv"}) {
@@ -118,48 +219,32 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   View v = c.view("breakouts_round_title");
   v.set("event", event_view(a));
   v.set("base", base(a));
-  auto r = round_basics(c, a, rv->round, rv->prompts);
+  auto r = round_basics(c, a, rv->round, rv->prompts, &*rv);
   v.set("page_title", c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(rv->round.number)}}));
   v.set("round", r);
+  auto group_name = [&](std::int64_t n) {
+    return c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(n)}});
+  };
+  // Names only: a page for 2,000 people stays light. Moving someone starts from a search.
   auto groups = View::list();
   std::int64_t placed = 0;
-  auto choices = [&](std::int64_t current) {
-    auto opts = View::list();
-    for (const auto& g : rv->groups) {
-      View o;
-      o.set("value", g.number);
-      o.set("label", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(g.number)}}));
-      o.set("selected", g.number == current);
-      opts.push(o);
-    }
-    View n;
-    const std::int64_t next = rv->groups.empty() ? 1 : rv->groups.back().number + 1;
-    n.set("value", next);
-    n.set("label", c.app.renderer->format("breakouts_group_new", {{"number", std::to_string(next)}}));
-    n.set("selected", false);
-    opts.push(n);
-    View out;
-    out.set("value", 0);
-    out.set("label", c.t("breakouts_group_none"));
-    out.set("selected", current == 0);
-    opts.push(out);
-    return opts;
-  };
+  std::map<std::int64_t, std::int64_t> group_of;  // participant -> group number
   for (const auto& g : rv->groups) {
     View gv;
     gv.set("number", g.number);
-    gv.set("name", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(g.number)}}));
-    gv.set("size", static_cast<std::int64_t>(g.members.size()));
+    gv.set("name", group_name(g.number));
+    gv.set("size", c.app.renderer->format(g.members.size() == 1 ? "breakouts_people_one" : "breakouts_people_n",
+                                          {{"count", std::to_string(g.members.size())}}));
     gv.set("notes", g.notes);
     gv.set("help_open", g.help_open);
     auto ms = View::list();
     for (const auto& m : g.members) {
       View mv;
-      mv.set("participant_id", m.participant_id);
       mv.set("name", m.name);
       mv.set("host", m.host);
-      mv.set("choices", choices(g.number));
+      mv.set("away", !m.present);
       ms.push(mv);
+      group_of[m.participant_id] = g.number;
       ++placed;
     }
     gv.set("members", ms);
@@ -167,32 +252,93 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   }
   v.set("groups", groups);
   v.set("has_groups", !rv->groups.empty());
-  auto unplaced = View::list();
-  for (const auto& m : rv->unplaced) {
-    View mv;
-    mv.set("participant_id", m.participant_id);
-    mv.set("name", m.name);
-    mv.set("choices", choices(0));
-    unplaced.push(mv);
-  }
-  v.set("unplaced", unplaced);
+  auto names_of = [](const std::vector<commands::Member>& people) {
+    auto list = View::list();
+    for (const auto& m : people) list.push(View(m.name));
+    return list;
+  };
+  v.set("unplaced", names_of(rv->unplaced));
   v.set("has_unplaced", !rv->unplaced.empty());
+  // The list of who is here helps a room, not a hall: beyond it, the search finds anyone.
+  if (rv->present.size() <= kPresentListMax) {
+    v.set("present", names_of(rv->present));
+    v.set("has_present", !rv->present.empty());
+  }
+  v.set("present_count", c.app.renderer->format(rv->present.size() == 1 ? "breakouts_present_one" : "breakouts_present_n",
+                                                {{"count", std::to_string(rv->present.size())}}));
   v.set("placed_count", c.app.renderer->format("breakouts_placed_count",
                                                {{"placed", std::to_string(placed)},
                                                 {"groups", std::to_string(rv->groups.size())},
                                                 {"unplaced", std::to_string(rv->unplaced.size())}}));
+  // Moving by hand: find a person by name (a GET form), then choose their group.
+  if (rv->round.state != "ended") {
+    v.set("can_move", true);
+    const auto who = std::string(text::trim(c.query_param("who")));
+    v.set("typed_who", who);
+    if (!who.empty()) {
+      const auto want = text::lower_ascii(who);
+      std::vector<commands::Member> found;
+      std::set<std::int64_t> seen;
+      auto consider = [&](const commands::Member& m) {
+        if (found.size() >= kSearchMax || seen.count(m.participant_id)) return;
+        if (text::lower_ascii(m.name).find(want) == std::string::npos) return;
+        seen.insert(m.participant_id);
+        found.push_back(m);
+      };
+      for (const auto& m : rv->present) consider(m);
+      for (const auto& g : rv->groups)
+        for (const auto& m : g.members) consider(m);
+      auto results = View::list();
+      for (const auto& m : found) {
+        const auto current = group_of.count(m.participant_id) ? group_of[m.participant_id] : 0;
+        View mv;
+        mv.set("participant_id", m.participant_id);
+        mv.set("name", m.name);
+        mv.set("host", m.host);
+        mv.set("where", current ? group_name(current) : c.t("breakouts_group_none"));
+        auto opts = View::list();
+        for (const auto& g : rv->groups) {
+          View o;
+          o.set("value", g.number);
+          o.set("label", c.app.renderer->format("breakouts_group_with_size",
+                                                {{"name", group_name(g.number)}, {"count", std::to_string(g.members.size())}}));
+          o.set("selected", g.number == current);
+          opts.push(o);
+        }
+        View n;
+        const std::int64_t next = rv->groups.empty() ? 1 : rv->groups.back().number + 1;
+        n.set("value", next);
+        n.set("label", c.app.renderer->format("breakouts_group_new", {{"number", std::to_string(next)}}));
+        n.set("selected", false);
+        opts.push(n);
+        View out;
+        out.set("value", 0);
+        out.set("label", c.t("breakouts_group_none"));
+        out.set("selected", current == 0);
+        opts.push(out);
+        mv.set("choices", opts);
+        results.push(mv);
+      }
+      v.set("found", results);
+      v.set("has_found", !found.empty());
+      v.set("searched", true);
+      v.set("found_none", c.app.renderer->format("breakouts_search_none", {{"name", who}}));
+    }
+  }
   auto help = View::list();
   for (const auto& h : rv->help) {
     View hv;
     hv.set("id", h.id);
-    hv.set("group", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(h.group_number)}}));
+    hv.set("group", group_name(h.group_number));
     help.push(hv);
   }
   v.set("help", help);
   v.set("has_help", !rv->help.empty());
   if (rv->round.figures) {
-    // {"people":..,"groups":..,"repeat_meetings":..,"violations":..,"attribute_spread":..}
-    v.set("figures", *rv->round.figures);
+    auto words = View::list();
+    for (auto& w : figures_in_words(c, *rv->round.figures)) words.push(View(w));
+    v.set("figures", words);
+    v.set("has_figures", true);
   }
   if (assigned) {
     auto unmatched = View::list();
@@ -246,23 +392,36 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
     g.set("has_notes", !mine->notes.empty());
     g.set("host", mine->host);
     v.set("group", g);
-  } else if (it->mode == "self_select" && it->state != "ended" && rv) {
+  } else if (it->state != "ended" && rv && !rv->groups.empty()) {
+    // People choose; or someone arrived after the groups were made: the smallest few.
+    const bool late = it->mode != "self_select";
+    std::vector<const commands::Group*> offer;
+    for (const auto& g : rv->groups) offer.push_back(&g);
+    if (late) {
+      std::stable_sort(offer.begin(), offer.end(), [](auto* x, auto* y) { return x->members.size() < y->members.size(); });
+      if (offer.size() > kLateChoices) offer.resize(kLateChoices);
+    }
     auto choices = View::list();
     bool first = true;
-    for (const auto& g : rv->groups) {
+    for (const auto* g : offer) {
       View gv;
-      gv.set("id", g.id);
-      gv.set("input_id", first ? std::string("group") : "group-" + std::to_string(g.id));
+      gv.set("id", g->id);
+      gv.set("input_id", first ? std::string("group") : "group-" + std::to_string(g->id));
       first = false;
-      gv.set("name", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(g.number)}}));
-      const auto room = it->max_size - static_cast<std::int64_t>(g.members.size());
-      gv.set("room", c.app.renderer->format(room == 1 ? "breakouts_room_one" : "breakouts_room_n",
-                                            {{"count", std::to_string(std::max<std::int64_t>(0, room))}}));
-      gv.set("full", room <= 0);
+      gv.set("name", c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(g->number)}}));
+      const auto size = static_cast<std::int64_t>(g->members.size());
+      const auto room = it->max_size - size;
+      if (late)
+        gv.set("room", c.app.renderer->format(size == 1 ? "breakouts_people_one" : "breakouts_people_n", {{"count", std::to_string(size)}}));
+      else
+        gv.set("room", c.app.renderer->format(room == 1 ? "breakouts_room_one" : "breakouts_room_n",
+                                              {{"count", std::to_string(std::max<std::int64_t>(0, room))}}));
+      gv.set("full", !late && room <= 0);
       choices.push(gv);
     }
     v.set("choices", choices);
     v.set("choose", true);
+    v.set("late", late);
   } else {
     v.set("no_group", true);
   }
@@ -270,6 +429,18 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
   add_notice(c, v);
   if (error) c.add_errors(v, *error);
   return c.page("breakouts/group", v, status);
+}
+
+// The pairs picked on the form ("#12, #34" lines: participant ids). A row with one box
+// chosen, or the same person twice, stays a line that check_round refuses.
+std::string picked_pairs(Context& c, const std::string& kind) {
+  std::string out;
+  for (int i = 1; i <= kPairRows; ++i) {
+    auto x = c.field(kind + "_" + std::to_string(i) + "_a"), y = c.field(kind + "_" + std::to_string(i) + "_b");
+    if (x.empty() && y.empty()) continue;
+    out += (x.empty() ? y : x) + (x.empty() || y.empty() ? std::string() : ", " + y) + "\n";
+  }
+  return out;
 }
 
 std::optional<std::int64_t> round_param(Context& c) {
@@ -324,11 +495,13 @@ Response round_add(Context& c) {
   if (!a) return not_found(c);
   if (!permissions::run_rounds(a->standing)) return forbidden(c);
   RoundInput in{c.field("prompts"), c.field("min_size"), c.field("max_size"), c.field("duration"),
-                c.field("content_note"), c.field("mode"), c.field("keep_apart"), c.field("keep_together"),
-                c.field("groups"), c.field("attributes"), c.checked("space_history")};
+                c.field("content_note"), c.field("mode"), picked_pairs(c, "keep_apart"), picked_pairs(c, "keep_together"),
+                c.field("groups"), c.field("attributes"), c.checked("space_history"), c.checked("auto_end")};
   auto r = commands::add_round(c.app, *a, in);
   if (!r) {
     auto e = r.error();
+    for (auto& f : e.fields)  // the pairs are picked, not typed: say so
+      if (f.message_key == "breakouts_pairs_invalid") f.message_key = "breakouts_pairs_pick_invalid";
     return render_index(c, *a, &e, web::http_status(e.code), &in);
   }
   auto mode = parse_mode(in.mode).value_or(Mode::balanced);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "core/lines.hpp"
 #include "core/text.hpp"
@@ -122,6 +123,7 @@ Result<RoundFields> check_round(const RoundInput& in) {
   if (!parse_attributes(in.attributes)) v.add("attributes", "breakouts_attributes_invalid");
   else f.attributes = std::string(text::trim(in.attributes));
   f.space_history = in.space_history;
+  f.auto_end = in.auto_end;
   auto m = parse_mode(in.mode.empty() ? "balanced" : in.mode);
   if (!m) v.add("mode", "breakouts_mode_invalid");
   else f.mode = *m;
@@ -212,5 +214,26 @@ std::string format_pairs(const NamePairs& pairs) {
 }
 
 std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now) { return std::max<std::int64_t>(0, ends_at - now); }
+
+std::string clock_text(std::int64_t seconds) {
+  seconds = std::max<std::int64_t>(0, seconds);
+  const auto s = seconds % 60;
+  return std::to_string(seconds / 60) + (s < 10 ? ":0" : ":") + std::to_string(s);
+}
+
+bool due_to_end(std::optional<std::int64_t> ends_at, bool auto_end, std::int64_t now) {
+  return auto_end && ends_at && now >= *ends_at + kBringBackSeconds;
+}
+
+std::vector<std::string> told_apart(const std::vector<std::string>& names) {
+  std::map<std::string, int> seen;
+  std::vector<std::string> out;
+  out.reserve(names.size());
+  for (const auto& n : names) {
+    const int k = ++seen[text::lower_ascii(n)];
+    out.push_back(k == 1 ? n : n + " (" + std::to_string(k) + ")");
+  }
+  return out;
+}
 
 }  // namespace hs::breakouts

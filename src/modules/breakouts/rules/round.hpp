@@ -28,6 +28,7 @@ struct RoundInput {
   std::string groups{};      // a number of groups instead of the sizes (optional)
   std::string attributes{};  // "name, detail, key: value" lines: what to spread evenly
   bool space_history = false;  // also avoid pairs who met at the space's earlier events
+  bool auto_end = false;       // ends by itself, a minute after its time is up
 };
 using NamePairs = std::vector<std::pair<std::string, std::string>>;
 struct RoundFields {
@@ -41,6 +42,7 @@ struct RoundFields {
   std::optional<std::int64_t> group_count;  // 1 to 500
   std::string attributes;   // checked with parse_attributes
   bool space_history = false;
+  bool auto_end = false;
 };
 // Field errors: prompts, min_size, max_size, duration, content_note, mode, keep_apart,
 // keep_together.
@@ -83,5 +85,18 @@ std::optional<std::vector<PersonDetails>> parse_attributes(std::string_view text
 
 // Minutes and seconds left, never negative.
 std::int64_t seconds_left(std::int64_t ends_at, std::int64_t now);
+// "4:05": seconds as minutes and seconds, for the countdown.
+std::string clock_text(std::int64_t seconds);
+
+// A round that ends by itself ends this long after its time is up: a countdown tells
+// everyone, then brings them back to the main event.
+constexpr std::int64_t kBringBackSeconds = 60;
+// Whether a running round is due to end by itself at `now`.
+bool due_to_end(std::optional<std::int64_t> ends_at, bool auto_end, std::int64_t now);
+
+// Names as a facilitator sees them, told apart: the same name again (regardless of case)
+// becomes "Ana (2)", "Ana (3)", in the order given. Given in joining order, a person keeps
+// their number as others come and go.
+std::vector<std::string> told_apart(const std::vector<std::string>& names);
 
 }  // namespace hs::breakouts

@@ -149,5 +149,23 @@ TEST(BreakoutAssign, PeopleWhoMetInEarlierRoundsAreKeptApart) {
   EXPECT_FALSE(plan_groups(in).has_value());
 }
 
+TEST(BreakoutNames, TheSameNameIsToldApartInJoiningOrder) {
+  EXPECT_EQ(told_apart({"Ana", "Bex", "ana", "Ana", "Cai"}),
+            (std::vector<std::string>{"Ana", "Bex", "ana (2)", "Ana (3)", "Cai"}));
+  EXPECT_TRUE(told_apart({}).empty());
+}
+
+TEST(BreakoutTimer, MinutesAndSecondsAndTheEndByItself) {
+  EXPECT_EQ(clock_text(0), "0:00");
+  EXPECT_EQ(clock_text(59), "0:59");
+  EXPECT_EQ(clock_text(605), "10:05");
+  EXPECT_EQ(clock_text(-3), "0:00");
+  EXPECT_FALSE(due_to_end(1000, true, 1000));                  // time is up: the countdown starts
+  EXPECT_FALSE(due_to_end(1000, true, 1000 + kBringBackSeconds - 1));
+  EXPECT_TRUE(due_to_end(1000, true, 1000 + kBringBackSeconds));
+  EXPECT_FALSE(due_to_end(1000, false, 99999));                // the facilitator ends it
+  EXPECT_FALSE(due_to_end(std::nullopt, true, 99999));
+}
+
 }  // namespace
 }  // namespace hs::breakouts
