@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 src=$root/src/modules/wordcloud
 g++ -std=c++23 -O2 -DNDEBUG -I"$root/src" $(pkg-config --cflags harfbuzz freetype2) \
   "$here/driver.cpp" "$here/no_embedded.cpp" "$src/layout.cpp" "$src/board.cpp" "$src/font.cpp" \
-  "$src/cli.cpp" "$src/svg.cpp" "$root/src/core/text.cpp" \
+  "$src/cli.cpp" "$src/svg.cpp" "$src/palette.cpp" "$root/src/core/text.cpp" \
   $(pkg-config --libs harfbuzz freetype2 icu-uc) -lboost_json -o "$work/driver"
 
 node "$here/run.mjs" "$work/driver" "$runs"

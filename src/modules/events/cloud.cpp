@@ -57,6 +57,7 @@ std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<C
   wordcloud::LayoutOptions options;
   options.width = kWidth;
   options.height = kHeight;
+  options.padding = kPadding;
   auto p = std::make_shared<Picture>();
   p->layout = wordcloud::layout(words, *f, options, previous ? &previous->layout : nullptr);
   p->font_family = "'" + f->family() + "', arial, sans-serif";
@@ -67,19 +68,23 @@ std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<C
   return p;
 }
 
-std::string svg(const Picture& p, const std::string& title) {
+std::string svg(const Picture& p, const std::string& title, wordcloud::Contrast contrast) {
   const auto* f = font();
   if (!f) return {};
   wordcloud::SvgOptions o;
   o.title = title;
+  o.contrast = contrast;
   return wordcloud::to_svg(p.layout, *f, o);
 }
 
-std::string png(const Picture& p, double scale) {
+std::string png(const Picture& p, double scale, wordcloud::Contrast contrast) {
   const auto* f = font();
   if (!f) return {};
   wordcloud::PngOptions o;
   o.scale = scale;
+  const auto& colours = wordcloud::palette(contrast);
+  o.background = wordcloud::colour_of(colours.background);
+  o.draw.palette = &colours;
   auto bytes = wordcloud::png_bytes(p.layout, *f, o);
   return bytes ? std::move(*bytes) : std::string();
 }

@@ -9,6 +9,7 @@
 
 #include "modules/events/rules/cloud.hpp"
 #include "modules/wordcloud/layout.hpp"
+#include "modules/wordcloud/palette.hpp"
 
 namespace hs::events::cloud {
 
@@ -24,11 +25,17 @@ struct Picture {
 // The picture of an item's shown groups (ranked). Null when the font cannot be read.
 std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<CloudCount>& shown);
 
-// A standalone SVG image of the picture, with `title` as its name for screen readers.
-std::string svg(const Picture& p, const std::string& title);
+// Room kept clear around each word's ink, in layout px: two words' ink is at least
+// twice this apart, so neighbours never touch ("trust respect", not "trustrespect").
+constexpr int kPadding = 3;
+
+// A standalone SVG image of the picture, with `title` as its name for screen readers,
+// in the calm palette or, with Contrast::high, white on black (wordcloud/palette.hpp).
+std::string svg(const Picture& p, const std::string& title,
+                wordcloud::Contrast contrast = wordcloud::Contrast::standard);
 
 // The same picture as a PNG file drawn with cairo in the same font, `scale` pixels per
-// layout pixel on white. Empty when the font cannot be read.
-std::string png(const Picture& p, double scale);
+// layout pixel, on the palette's background. Empty when the font cannot be read.
+std::string png(const Picture& p, double scale, wordcloud::Contrast contrast = wordcloud::Contrast::standard);
 
 }  // namespace hs::events::cloud

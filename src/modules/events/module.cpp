@@ -2,6 +2,7 @@
 
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/handlers/handlers.hpp"
+#include "modules/events/handlers/word_lists.hpp"
 #include "modules/events/live.hpp"
 
 namespace hs::events {
@@ -45,6 +46,9 @@ void register_module(web::App& app) {
   app.router.get("/events/{id}/items/{item}/cloud.svg", h::cloud_svg);
   app.router.get("/events/{id}/items/{item}/cloud.png", h::cloud_png);
   app.router.post("/events/{id}/items/{item}/cloud/{action}", h::cloud_moderate, small);
+  app.router.get("/events/{id}/words", h::event_words);
+  app.router.post("/events/{id}/words", h::event_word_add, small);
+  app.router.post("/events/{id}/words/remove", h::event_word_remove, small);
   app.router.post("/events/{id}/step-out", h::step_out, small);
   app.router.post("/events/{id}/step-in", h::step_in, small);
   app.router.ws("/events/{id}/live", h::live_channel);

@@ -13,6 +13,7 @@
 
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/layout.hpp"
+#include "modules/wordcloud/palette.hpp"
 
 namespace hs::wordcloud {
 
@@ -77,6 +78,19 @@ cairo_status_t append(void* out, const unsigned char* data, unsigned int length)
 
 }  // namespace
 
+Colour colour_of(std::string_view hex) {
+  auto part = [&](std::size_t at) {
+    unsigned v = 0;
+    for (std::size_t i = at; i < at + 2; ++i) {
+      char c = hex[i];
+      v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+    }
+    return v / 255.0;
+  };
+  if (hex.size() != 7 || hex[0] != '#') return {};
+  return {part(1), part(3), part(5), 1};
+}
+
 Result<bool> draw(_cairo* cr, const Layout& layout, const Font& font, const DrawOptions& options) {
   cairo_font_face_t* face = face_for(font);
   if (!face) return fail(ErrorCode::unavailable, "wordcloud_font_unreadable");
@@ -94,6 +108,10 @@ Result<bool> draw(_cairo* cr, const Layout& layout, const Font& font, const Draw
     cairo_set_font_size(cr, w.size);
     cairo_text_extents_t ext;
     cairo_text_extents(cr, w.text.c_str(), &ext);
+    if (options.palette) {
+      auto c = colour_of(colour_for(*options.palette, w.id.empty() ? w.text : w.id));
+      cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+    }
     cairo_save(cr);
     cairo_translate(cr, w.x, w.y);
     if (w.rotate != 0) cairo_rotate(cr, w.rotate * std::numbers::pi / 180.0);  // clockwise, y down

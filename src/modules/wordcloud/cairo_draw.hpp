@@ -5,6 +5,7 @@
 // `struct _cairo`, declared below, so callers pass their cairo_t* as it is.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
 
@@ -19,9 +20,15 @@ struct Colour {
   double r = 0, g = 0, b = 0, a = 1;  // 0..1
 };
 
+struct Palette;
+
 struct DrawOptions {
-  Colour text{11 / 255.0, 12 / 255.0, 12 / 255.0, 1};  // #0b0c0c, as the SVG draws it
+  Colour text{11 / 255.0, 12 / 255.0, 12 / 255.0, 1};  // #0b0c0c, when there is no palette
+  const Palette* palette = nullptr;  // each word in its colour (palette.hpp), as the SVG draws it
 };
+
+// "#rrggbb" as a colour; black when malformed.
+Colour colour_of(std::string_view hex);
 
 // Draws every placed word at its place in layout units (1 unit = 1 px of the layout);
 // scale or translate `cr` first to fit any surface. Each word is stretched to its

@@ -7,7 +7,7 @@
 namespace hs::wordcloud {
 
 Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer,
-                                      std::string_view extra_stop_words) {
+                                      std::string_view extra_stop_words, const EventWords& event_words) {
   // Only plain codes name a file: the language comes from an event's settings.
   if (language.empty() || language.size() > 8 ||
       language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos)
@@ -17,6 +17,9 @@ Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemme
   v.add_stop_words(hs::embedded::get("resources/wordcloud/stopwords-" + code + ".txt"));
   v.add_stop_words(extra_stop_words);
   v.add_profanity(hs::embedded::get("resources/wordcloud/profanity-" + code + ".txt"), stemmer);
+  v.allow(hs::embedded::get("resources/wordcloud/allowed-" + code + ".txt"), stemmer);
+  v.add_profanity(event_words.held, stemmer);
+  v.allow(event_words.allowed, stemmer);
   return v;
 }
 
@@ -41,10 +44,11 @@ bool known_language(std::string_view code) {
   return false;
 }
 
-Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words) {
+Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words,
+                         const EventWords& event_words) {
   auto stemmer = Stemmer::make(language);
   if (!stemmer) return fail(stemmer.error());
-  auto vocabulary = shipped_vocabulary(language, *stemmer, extra_stop_words);
+  auto vocabulary = shipped_vocabulary(language, *stemmer, extra_stop_words, event_words);
   if (!vocabulary) return fail(vocabulary.error());
   return Tally(std::move(*stemmer), std::move(*vocabulary), rules);
 }

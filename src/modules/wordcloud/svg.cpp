@@ -36,11 +36,14 @@ std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& opt
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w +
          " " + h + "\" role=\"img\" aria-label=\"" + text::xml_escape(label) + "\">\n";
   out += "<title>" + text::xml_escape(label) + "</title>\n";
+  const auto& colours = palette(options.contrast);
+  out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colours.background + "\"/>\n";
   out += "<g font-family=\"" + text::xml_escape("'" + font.family() + "', arial, sans-serif") + "\" font-weight=\"" +
-         std::to_string(font.weight()) + "\" fill=\"" + text::xml_escape(options.fill) + "\">\n";
+         std::to_string(font.weight()) + "\">\n";
   for (const auto& p : layout.words) {
     std::string x = std::to_string(p.x), y = std::to_string(p.y);
-    out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number(p.size) + "\"";
+    out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number(p.size) + "\" fill=\"" +
+           colour_for(colours, p.id.empty() ? p.text : p.id) + "\"";
     if (p.advance > 0) out += " textLength=\"" + number(p.advance) + "\" lengthAdjust=\"spacingAndGlyphs\"";
     if (p.rotate != 0) out += " transform=\"rotate(" + std::to_string(p.rotate) + " " + x + " " + y + ")\"";
     out += ">" + text::xml_escape(p.text) + "</text>\n";

@@ -2,6 +2,8 @@
 // A laid-out cloud as a standalone SVG image.
 #include <string>
 
+#include "modules/wordcloud/palette.hpp"
+
 namespace hs::wordcloud {
 
 struct Layout;
@@ -12,7 +14,9 @@ struct SvgOptions {
   // the words, largest first, follow it in the aria-label. Comes from a template or
   // message file, never from C++.
   std::string title;
-  std::string fill = "#0b0c0c";  // text colour
+  // Each word in its colour from the palette, on the palette's background (a rectangle
+  // under the words, so the contrast holds wherever the file is put).
+  Contrast contrast = Contrast::standard;
   std::size_t label_words = 30;  // words named in the aria-label
 };
 

@@ -20,6 +20,7 @@ namespace {
 struct Kept {
   std::string language;
   std::int64_t max_chars = 0;
+  std::string held, allowed;  // the event's word lists it was built with
   std::vector<std::pair<std::int64_t, std::size_t>> seen;  // id, hash of the text
   std::optional<wordcloud::Tally> tally;
   std::uint64_t used = 0;
@@ -44,15 +45,17 @@ bool still_prefix(const Kept& k, const std::vector<CloudEntry>& entries) {
 
 Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
                                              const std::vector<CloudEntry>& entries,
-                                             const std::vector<CloudDecision>& decisions) {
+                                             const std::vector<CloudDecision>& decisions,
+                                             const wordcloud::EventWords& words) {
   std::string lang(language.empty() ? "en" : language);
   std::lock_guard g(g_mu);
   auto& k = g_kept[item_id];
   k.used = ++g_clock;
-  if (!k.tally || k.language != lang || k.max_chars != max_chars || !still_prefix(k, entries)) {
+  if (!k.tally || k.language != lang || k.max_chars != max_chars || k.held != words.held ||
+      k.allowed != words.allowed || !still_prefix(k, entries)) {
     wordcloud::EntryRules rules;
     rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
-    auto t = wordcloud::make_tally(lang, rules);
+    auto t = wordcloud::make_tally(lang, rules, {}, words);
     if (!t) {
       g_kept.erase(item_id);
       return fail(t.error());
@@ -60,6 +63,8 @@ Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_v
     k.tally.emplace(std::move(*t));
     k.language = lang;
     k.max_chars = max_chars;
+    k.held = words.held;
+    k.allowed = words.allowed;
     k.seen.clear();
   }
   for (std::size_t i = k.seen.size(); i < entries.size(); ++i) {

@@ -9,14 +9,17 @@
 
 #include "core/error.hpp"
 #include "modules/events/rules/cloud.hpp"
+#include "modules/wordcloud/language.hpp"
 
 namespace hs::events::commands {
 
-// entries: the item's entries in id order; decisions: its stored moderation.
-// Every group, as all_groups() of a fresh build_tally() gives them.
+// entries: the item's entries in id order; decisions: its stored moderation; words:
+// the event's own held and allowed words. Every group, as all_groups() of a fresh
+// build_tally() gives them.
 Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
                                              const std::vector<CloudEntry>& entries,
-                                             const std::vector<CloudDecision>& decisions);
+                                             const std::vector<CloudDecision>& decisions,
+                                             const wordcloud::EventWords& words = {});
 
 // Forgets every kept tally (tests).
 void forget_cloud_tallies();

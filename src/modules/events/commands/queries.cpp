@@ -3,6 +3,7 @@
 
 #include "modules/events/commands/cloud_tally.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/word_lists_repo.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
@@ -45,7 +46,8 @@ std::optional<Current> current(web::App& app, const repo::EventRow& e, std::opti
         if (pid && en.participant_id == *pid) cur.my_entries.push_back(std::move(en));
       }
       cur.responses = static_cast<std::int64_t>(entries.size());
-      auto groups = cloud_groups(cur.item.id, e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id));
+      auto groups = cloud_groups(cur.item.id, e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id),
+                               repo::cloud_word_lists(c, e.id));
       if (groups) {
         auto all = std::move(*groups);
         cur.cloud = shown_groups(all);
@@ -63,7 +65,8 @@ std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e
     if (!it || it->kind != "cloud") return std::nullopt;
     std::vector<CloudEntry> entries;
     for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
-    auto groups = cloud_groups(item_id, e.language, it->max_chars, entries, repo::moderation(c, item_id));
+    auto groups = cloud_groups(item_id, e.language, it->max_chars, entries, repo::moderation(c, item_id),
+                               repo::cloud_word_lists(c, e.id));
     if (!groups) return std::nullopt;
     auto shown = shown_groups(*groups);
     auto picture = cloud::picture(item_id, shown);

@@ -2,6 +2,7 @@
 #include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/word_lists_repo.hpp"
 #include "core/text.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -74,7 +75,8 @@ Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t i
     if (!e || !it || it->kind != "cloud") return fail(ErrorCode::not_found, "events_item_not_found");
     std::vector<CloudEntry> entries;
     for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
-    auto t = build_tally(e->language, it->max_chars, entries, repo::moderation(c, item_id));
+    auto t = build_tally(e->language, it->max_chars, entries, repo::moderation(c, item_id),
+                         repo::cloud_word_lists(c, event_id));
     if (!t) return fail(t.error());
     // Only groups people wrote can be acted on.
     bool known = false;

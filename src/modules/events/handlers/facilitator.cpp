@@ -306,7 +306,8 @@ Response cloud_svg(Context& c) {
   auto p = picture_in_path(c);
   if (!p) return not_found(c);
   Response r;
-  r.body = cloud::svg(*p->picture, c.app.renderer->format("events_cloud_label", {{"title", p->item.title}}));
+  r.body = cloud::svg(*p->picture, c.app.renderer->format("events_cloud_label", {{"title", p->item.title}}),
+                      wordcloud::contrast_from(c.query_param("contrast")));
   r.set("Content-Type", "image/svg+xml; charset=utf-8");
   r.set("Content-Disposition", "attachment; filename=\"word-cloud.svg\"");
   r.set("Cache-Control", "no-store");
@@ -317,7 +318,8 @@ Response cloud_png(Context& c) {
   auto p = picture_in_path(c);
   if (!p) return not_found(c);
   Response r;
-  r.body = cloud::png(*p->picture, 2);  // twice the layout's size: sharp on slides and in print
+  // Twice the layout's size: sharp on slides and in print. ?contrast=high: white on black.
+  r.body = cloud::png(*p->picture, 2, wordcloud::contrast_from(c.query_param("contrast")));
   if (r.body.empty()) return not_found(c);
   r.set("Content-Type", "image/png");
   r.set("Content-Disposition", "attachment; filename=\"word-cloud.png\"");

@@ -39,10 +39,11 @@ wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
 
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions) {
+                                     const std::vector<CloudDecision>& decisions,
+                                     const wordcloud::EventWords& words) {
   wordcloud::EntryRules rules;
   rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
-  auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules);
+  auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules, {}, words);
   if (!t) return fail(t.error());
   for (const auto& e : entries) (void)t->add(std::to_string(e.id), e.body);
   t->set_moderation(from_decisions(decisions));

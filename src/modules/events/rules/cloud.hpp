@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/wordcloud/language.hpp"
 #include "modules/wordcloud/rules/tally.hpp"
 
 namespace hs::events {
@@ -36,7 +37,8 @@ struct CloudEntry {
 // Fails with wordcloud_language_unknown.
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions);
+                                     const std::vector<CloudDecision>& decisions,
+                                     const wordcloud::EventWords& words = {});
 
 // Every group, most entries first, then the earliest written.
 std::vector<CloudCount> all_groups(const wordcloud::Tally& t);

@@ -32,7 +32,7 @@ Result<std::string> Tally::add(std::string_view entry_id, std::string_view text)
   auto& g = raw_[key];
   if (g.count == 0) {
     g.first_seen = seq_;
-    g.profane = vocabulary_.profane(words, stems);
+    g.profane = vocabulary_.profane(words, stems) || vocabulary_.disguised(text, stemmer_);  // as typed: "@ss" tidies to "ss"
     g.stop = vocabulary_.all_stop_words(words);
   }
   ++g.count;

@@ -24,6 +24,17 @@ class Vocabulary {
   // words and stems: an entry's split_words and their stems, in order.
   bool profane(const std::vector<std::string>& words, const std::vector<std::string>& stems) const;
 
+  // Never held: an event's own words ("bugger" among friends, a reclaimed word), or
+  // ordinary words whose stem is a listed one's ("crippling" and "cripple"). A listed
+  // line that is allowed leaves the list, with its stem; other lines are exempt as
+  // whole words.
+  void allow(std::string_view list, Stemmer& stemmer);
+  // True when some reading of the entry with its disguise taken off (see undisguise in
+  // disguise.hpp) is a listed word, has a listed stem, or, with letters hidden behind
+  // symbols, agrees with a listed word at every letter shown ("f*ck", "f*cking"). Also
+  // a word written without vowels that is a listed word without its vowels ("fck").
+  bool disguised(std::string_view entry, Stemmer& stemmer) const;
+
   std::size_t stop_word_count() const { return stop_.size(); }
 
  private:
@@ -32,6 +43,11 @@ class Vocabulary {
   std::unordered_set<std::string> profane_words_;
   std::unordered_set<std::string> profane_stems_;
   std::size_t longest_ = 1;  // words in the longest listed phrase
+  std::vector<std::string> single_words_;            // listed lines of one word
+  std::unordered_set<std::string> without_vowels_;   // "fck": listed words, vowels left out
+  std::unordered_set<std::string> allowed_;
+
+  bool word_listed(const std::string& word, Stemmer& stemmer) const;
 };
 
 }  // namespace hs::wordcloud
