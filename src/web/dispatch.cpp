@@ -112,7 +112,7 @@ std::optional<Response> prepare(App& app, Context& ctx, bool check_csrf) {
 
 }  // namespace
 
-static std::variant<std::string, Response> authorise_websocket_unguarded(App& app, Request& req);
+static std::variant<WsGrant, Response> authorise_websocket_unguarded(App& app, Request& req);
 
 Response dispatch(App& app, Request& req) {
   auto started = std::chrono::steady_clock::now();
@@ -179,7 +179,7 @@ std::variant<WsGrant, Response> authorise_websocket(App& app, Request& req) {
   }
 }
 
-static std::variant<std::string, Response> authorise_websocket_unguarded(App& app, Request& req) {
+static std::variant<WsGrant, Response> authorise_websocket_unguarded(App& app, Request& req) {
   Match m = app.router.match("GET", req.path, true);
   if (!m.route) return plain_error(app, nullptr, req, 404, "common_not_found_body");
   Context ctx(app, req);
