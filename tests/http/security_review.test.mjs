@@ -149,7 +149,8 @@ test('finding 5: joins, questions and words have an allowance per person and per
 test('finding 5: joining again from the same browser does not reset the word cap', async () => {
   const { steward, path, code, cloud } = await eventWithCloud(server);
   assert.equal((await steward.post(`${path}/items/${cloud}/do/open`)).status, 303);
-  const { client: p } = await joinEvent(server, code);
+  const { client: p, status } = await joinEvent(server, code);
+  assert.equal(status, 303, 'a new event has its own allowance of joins, whatever other events took');
   await p.get(path);
   for (const w of ['trust', 'respect', 'time'])
     assert.equal((await p.post(`${path}/items/${cloud}/words`, { entry: w })).status, 303);

@@ -3,6 +3,7 @@
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/rules/join_code.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
@@ -119,7 +120,9 @@ Response join_submit(Context& c) {
   }
   // Joining at all has an allowance per address too, a venue's worth: a script cannot
   // make hundreds of participants a second to get round each person's limits.
-  const std::string joins = "events-joins:" + c.req.remote;
+  // Per event (its code as normalised, so spellings share one allowance) and address.
+  const std::string joins =
+      "events-joins:" + normalise_join_code(code).value_or(std::string("?")) + ":" + c.req.remote;
   if (!c.app.limiter->would_allow(joins, web::kAddressJoins, now)) {
     c.add_errors(v, Error{ErrorCode::rate_limited, "common_fix_errors", {{"code", "events_join_slow_down"}}});
     v.set("code", code);
