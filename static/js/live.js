@@ -197,12 +197,23 @@
   // text elements are rebuilt here with textContent, so nothing a person wrote is parsed.
   // Each placed word is [index into words, x, y, font size, advance, rotation].
   var SVG = 'http://www.w3.org/2000/svg';
+  // A word's colour, as the server picks it (wordcloud::colour_for, whose starting value
+  // this copies exactly): FNV-1a over the text's UTF-8 bytes, modulo the palette's
+  // length. Without BigInt the group's fill (dark grey) is used instead.
+  function colourOf(text, palette) {
+    if (!palette.length || typeof BigInt !== 'function' || !window.TextEncoder) return null;
+    var h = BigInt('1469598103934665603'), prime = BigInt('1099511628211'), mask = BigInt('0xffffffffffffffff');
+    var bytes = new TextEncoder().encode(text);
+    for (var i = 0; i < bytes.length; i++) h = ((h ^ BigInt(bytes[i])) * prime) & mask;
+    return palette[Number(h % BigInt(palette.length))];
+  }
   function drawCloud(p, words) {
     var svg = document.querySelector('#cloud-svg');
     if (!svg || !p || !p.placed || !words) return;
     var g = svg.querySelector('g');
     if (!g) return;
     var named = [];
+    var palette = (svg.getAttribute('data-palette') || '').split(',').filter(Boolean);
     svg.setAttribute('viewBox', '0 0 ' + p.width + ' ' + p.height);
     while (g.firstChild) g.removeChild(g.firstChild);
     p.placed.forEach(function (q) {
@@ -218,6 +229,8 @@
         t.setAttribute('lengthAdjust', 'spacingAndGlyphs');
       }
       if (rotate) t.setAttribute('transform', 'rotate(' + rotate + ' ' + x + ' ' + y + ')');
+      var fill = colourOf(w[0], palette);
+      if (fill) t.setAttribute('fill', fill);
       t.textContent = w[0];
       g.appendChild(t);
       if (named.length < 30) named.push(w[0]);

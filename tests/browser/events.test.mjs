@@ -113,6 +113,13 @@ test('a word cloud counts variants together live, holds a listed word for review
   assert.equal(await countIn(presenter, 'Listening'), 3);
   assert.equal(await countIn(presenter, 'bollocks'), null, 'the listed word waits for review');
   assert.ok(await presenter.locator('#cloud-svg text', { hasText: 'Listening' }).count() === 1, 'the picture is redrawn');
+  // In colour from the calm palette, the same colour the server gives the word.
+  const liveFill = await presenter.locator('#cloud-svg text', { hasText: 'Listening' }).getAttribute('fill');
+  const html = await (await presenter.context().request.get(presenter.url())).text();
+  const serverFill = html.match(/<text fill="(#[0-9a-f]{6})"[^>]*>Listening</)?.[1];
+  assert.match(serverFill || '', /^#[0-9a-f]{6}$/, 'the server draws the word in a palette colour');
+  assert.equal(liveFill, serverFill, 'a word redrawn live keeps the colour the server gave it');
+  assert.match(html, new RegExp(`data-palette="[^"]*${serverFill}`));
   assert.equal(await presenter.locator('#cloud-svg text', { hasText: 'bollocks' }).count(), 0);
   assert.match(await presenter.locator('#cloud-svg').getAttribute('aria-label'), /^Word cloud: .+: Listening$/,
     'the redrawn picture names its words for screen readers');

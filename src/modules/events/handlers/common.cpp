@@ -7,6 +7,7 @@
 #include "modules/events/live.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/wordcloud/language.hpp"
+#include "modules/wordcloud/palette.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -226,10 +227,17 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
       pic.set("height", p.layout.height);
       pic.set("family", p.font_family);
       pic.set("weight", p.font_weight);
+      // The calm palette (each colour 4.5:1 or more on the cloud's white), a colour per
+      // word's text, so live.js gives a redrawn word the same one (see colourOf there).
+      const auto& colours = wordcloud::palette(wordcloud::Contrast::standard);
+      std::string palette_list;
+      for (const auto& col : colours.text) palette_list += (palette_list.empty() ? "" : ",") + col;
+      pic.set("palette", palette_list);
       auto placed = View::list();
       for (const auto& w : p.layout.words) {
         View x;
         x.set("text", w.text);
+        x.set("fill", wordcloud::colour_for(colours, w.text));
         x.set("x", w.x);
         x.set("y", w.y);
         x.set("size", number(w.size));
