@@ -5,7 +5,7 @@
 #include "modules/events/live.hpp"
 #include "modules/events/repo.hpp"
 #include "modules/events/word_lists_repo.hpp"
-#include "modules/wordcloud/rules/entry.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
