@@ -18,6 +18,7 @@ step() {  # step NAME COMMAND...
 trap pg_stop EXIT
 pg_start || { echo "could not start PostgreSQL"; exit 1; }
 
+step "module boundaries (tools/check_boundaries.py, and that it catches planted breaches)" bash tests/boundaries/run.sh
 step "unit tests (SQLite and PostgreSQL store tests)" ./build/unit_tests --gtest_brief=1
 for engine in sqlite postgres; do
   step "HTTP tests on $engine" env HS_ENGINE=$engine node --test --test-concurrency=1 tests/http/

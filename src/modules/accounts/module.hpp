@@ -2,11 +2,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 
 namespace hs::web {
 class App;
+class View;
 }
 namespace hs::store {
 class Conn;
@@ -37,5 +40,17 @@ std::optional<std::string> access_needs(web::App& app, store::Conn& c, std::int6
 // Decrypted contact email of a verified, not deleted account: for sending a person
 // email (never for showing it to others).
 std::optional<std::string> contact_email(web::App& app, store::Conn& c, std::int64_t user_id);
+
+
+// Email, rendered from templates/email/<template_name> as plain text, with the subject
+// from the message catalogue. A failure to hand it over is logged and never undoes what
+// the caller saved, so call these after the transaction commits.
+void email_address(web::App& app, const std::string& to, const std::string& subject_key,
+                   const std::vector<std::pair<std::string, std::string>>& subject_args,
+                   const std::string& template_name, const web::View& view);
+// To the person's verified contact address; nobody when the account is erased or unverified.
+void email_person(web::App& app, std::int64_t user_id, const std::string& subject_key,
+                  const std::vector<std::pair<std::string, std::string>>& subject_args,
+                  const std::string& template_name, const web::View& view);
 
 }  // namespace hs::accounts

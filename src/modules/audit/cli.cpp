@@ -10,7 +10,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/audit/rules/merkle.hpp"
 #include "modules/audit/verify.hpp"
-#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
@@ -27,9 +27,13 @@ int complain(const web::Renderer& r, const std::string& key, const Args& args = 
 }
 
 std::optional<commands::SpaceRef> find_space(web::App& app, const std::string& slug) {
-  auto sv = spaces::commands::space_for_viewer(app, slug, 0);
-  if (!sv) return std::nullopt;
-  return commands::SpaceRef{sv->space.id, sv->space.slug, sv->space.name};
+  // The operator's command line sees every space, private ones included.
+  auto s = app.store->with([&](store::Conn& c) -> std::optional<spaces::Space> {
+    auto id = spaces::space_id_by_slug(c, slug);
+    return id ? spaces::space_by_id(c, *id) : std::nullopt;
+  });
+  if (!s) return std::nullopt;
+  return commands::SpaceRef{s->id, s->slug, s->name};
 }
 
 std::optional<std::string> read_file(const std::string& path) {

@@ -1,7 +1,7 @@
 #pragma once
 // Who may read and sign a space's decision log: deny-by-default pure predicates over
 // the spaces module's view of the person.
-#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::audit::permissions {
 

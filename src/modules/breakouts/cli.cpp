@@ -1,4 +1,4 @@
-#include "modules/breakouts/cli.hpp"
+#include "modules/breakouts/module.hpp"
 
 #include <boost/json.hpp>
 

@@ -6,7 +6,7 @@
 // Auditors watch how decisions are made and do not vote, so that they can check them
 // independently; they read everything members read.
 #include "modules/decisions/rules/settings.hpp"
-#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::decisions::permissions {
 

@@ -1,5 +1,5 @@
 // The demo community: invented people and places, described in resources/demo/community.json.
-#include "modules/demo/seed.hpp"
+#include "modules/demo/module.hpp"
 
 #include <boost/json.hpp>
 #include <map>
@@ -63,6 +63,8 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
     }
     auto a = events::commands::access(app, event_id, std::nullopt, it->second);
     if (!a) return fail(ErrorCode::not_found, "events_not_found");
+    // Everyone the demo names was in the room on the day: the breakout round places them.
+    if (a->participant_id) breakouts::commands::mark_present(app, event_id, *a->participant_id);
     people.insert_or_assign(nickname, *a);
     return *a;
   };

@@ -3,9 +3,7 @@
 #include <map>
 #include <mutex>
 
-#include "modules/wordcloud/cairo_draw.hpp"
-#include "modules/wordcloud/font.hpp"
-#include "modules/wordcloud/svg.hpp"
+#include "modules/wordcloud/module.hpp"
 
 namespace hs::events::cloud {
 

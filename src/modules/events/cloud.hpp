@@ -8,8 +8,7 @@
 #include <vector>
 
 #include "modules/events/rules/cloud.hpp"
-#include "modules/wordcloud/layout.hpp"
-#include "modules/wordcloud/palette.hpp"
+#include "modules/wordcloud/module.hpp"
 
 namespace hs::events::cloud {
 

@@ -18,8 +18,8 @@ std::vector<EventWordRow> event_words(store::Conn& c, std::int64_t event_id) {
   return out;
 }
 
-wordcloud::EventWords cloud_word_lists(store::Conn& c, std::int64_t event_id) {
-  wordcloud::EventWords w;
+text::EventWords cloud_word_lists(store::Conn& c, std::int64_t event_id) {
+  hs::text::EventWords w;
   for (const auto& r : event_words(c, event_id)) (r.kind == "held" ? w.held : w.allowed) += r.word + "\n";
   return w;
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 
 namespace hs::store {
 class Conn;
@@ -20,7 +20,7 @@ struct EventWordRow {
 // Sorted by kind, then word.
 std::vector<EventWordRow> event_words(store::Conn& c, std::int64_t event_id);
 // The lists as the word-cloud engine takes them, one word a line.
-wordcloud::EventWords cloud_word_lists(store::Conn& c, std::int64_t event_id);
+text::EventWords cloud_word_lists(store::Conn& c, std::int64_t event_id);
 // Adding a word already there changes nothing.
 void add_event_word(store::Conn& c, std::int64_t event_id, const std::string& kind, const std::string& word);
 // False when there was no such word.

@@ -1,4 +1,5 @@
 #include "modules/report/commands.hpp"
+#include "modules/report/module.hpp"
 
 #include <fstream>
 #include <iostream>

@@ -37,7 +37,5 @@ Result<bool> unpublish(web::App& app, const events::commands::Access& a);
 // The event a published link is for.
 std::optional<std::int64_t> published_event(web::App& app, const std::string& token);
 
-// `humanspace report EVENT_ID --pdf FILE`: writes the report's PDF. Exit code.
-int report_cli(web::App& app, std::int64_t event_id, const std::string& pdf_path);
 
 }  // namespace hs::report

@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "modules/wordcloud/layout.hpp"
+#include "modules/wordcloud/module.hpp"
 
 namespace hs::report {
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <string>
 
 namespace hs::web {
 class App;
@@ -8,5 +10,8 @@ namespace hs::report {
 
 // An event's report: an HTML page and a PDF, private to the space until published.
 void register_module(web::App& app);
+
+// `humanspace report EVENT_ID --pdf FILE`: writes the report's PDF. Exit code.
+int report_cli(web::App& app, std::int64_t event_id, const std::string& pdf_path);
 
 }  // namespace hs::report

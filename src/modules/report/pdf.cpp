@@ -14,8 +14,7 @@
 #include <vector>
 
 #include "modules/report/fonts.hpp"
-#include "modules/wordcloud/cairo_draw.hpp"
-#include "modules/wordcloud/font.hpp"
+#include "modules/wordcloud/module.hpp"
 
 namespace hs::report {
 

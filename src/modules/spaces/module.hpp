@@ -1,11 +1,23 @@
 #pragma once
+// The spaces module's front door: what other modules may ask of it. Spaces hold
+// everything else (events, decisions, terms, the decision log), so most modules use it:
+// to find a space, to know a person's role in it (roles are functions, not ranks), and
+// to show the space their pages live under.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "modules/spaces/permissions.hpp"  // Role, Visibility, Subject: who may do what (pure)
 
 namespace hs::web {
 class App;
+class Context;
+class View;
+}
+namespace hs::store {
+class Conn;
 }
 
 namespace hs::spaces {
@@ -17,5 +29,40 @@ void register_module(web::App& app);
 // that role (member, facilitator, auditor, steward).
 Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& space_slug,
                               const std::string& role);
+
+// A space as it is kept. kind: practice|forum|network; visibility: listed|unlisted|private.
+struct Space {
+  std::int64_t id = 0;
+  std::string slug, name, kind, purpose, visibility, code_of_conduct;
+};
+
+// Queries for other modules, inside the caller's transaction or read.
+std::optional<Space> space_by_id(store::Conn& c, std::int64_t id);
+std::optional<std::int64_t> space_id_by_slug(store::Conn& c, const std::string& slug);
+// The person's role in the space; Role::none when they are not a member.
+Role role_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+struct Member {
+  std::int64_t user_id = 0;
+  Role role = Role::none;
+};
+std::vector<Member> members(store::Conn& c, std::int64_t space_id);
+// Holds the space's row until the transaction ends, so that commands changing one
+// space's records one after another (amending its terms) do not interleave.
+void lock_space(store::Conn& c, std::int64_t space_id);
+
+// For pages of other modules under /spaces/{slug}/...: the space named by {slug} as the
+// viewer may see it, or nothing when it does not exist or this person may not know it
+// exists (answer 404 for both). Pages that only read may see roles up to two seconds old.
+struct SpaceInPath {
+  Space row;
+  Subject subject;  // the viewer in this space
+  const Space& space() const { return row; }
+};
+std::optional<SpaceInPath> space_in_path(web::Context& c);
+// The same for a given account (0: signed out), e.g. the owner of a feed key.
+std::optional<SpaceInPath> space_as(web::App& app, const std::string& slug, std::int64_t user_id, bool site_steward);
+// What every page of a space shows of it: {id, slug, name, kind, kind_label, kind_about,
+// visibility_label, purpose (paragraphs)}.
+web::View space_view(web::Context& c, const Space& space);
 
 }  // namespace hs::spaces

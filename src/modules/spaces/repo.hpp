@@ -6,16 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "modules/spaces/module.hpp"
+
 namespace hs::store {
 class Conn;
 }
 
 namespace hs::spaces::repo {
 
-struct SpaceRow {
-  std::int64_t id = 0;
-  std::string slug, name, kind, purpose, visibility, code_of_conduct;
-};
+using SpaceRow = spaces::Space;  // the front door's plain type
 
 // A space as one person sees it: their role and latest request, and counts.
 struct SpaceForViewer {

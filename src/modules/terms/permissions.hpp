@@ -1,7 +1,7 @@
 #pragma once
 // Who may do what with a space's terms of reference: deny-by-default pure predicates
 // over the spaces module's view of the person.
-#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::terms::permissions {
 

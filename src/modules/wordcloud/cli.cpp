@@ -1,4 +1,5 @@
 #include "modules/wordcloud/cli.hpp"
+#include "modules/wordcloud/module.hpp"
 
 #include <boost/json.hpp>
 

@@ -28,8 +28,5 @@ std::string layout_json(const Layout& layout);
 // wordcloud_font_unreadable.
 Result<std::string> render_cloud(int width, int height, std::string_view format, std::string_view input_json);
 
-// The command: on success writes the result to `out` and returns 0; otherwise writes
-// the error's message key to std::cerr and returns 1.
-int wordcloud_cli(int width, int height, std::string format, std::istream& in, std::ostream& out);
 
 }  // namespace hs::wordcloud

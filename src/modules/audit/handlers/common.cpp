@@ -5,7 +5,7 @@
 
 #include "modules/audit/permissions.hpp"
 #include "modules/audit/rules/canonical.hpp"
-#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::audit::handlers {
 
@@ -17,17 +17,9 @@ std::optional<Loaded> load_space(Context& c) {
 }
 
 std::optional<Loaded> load_space_as(Context& c, std::int64_t user_id, bool site_steward) {
-  std::string slug(c.param("slug"));
-  if (slug.empty() || slug.size() > 80) return std::nullopt;
-  auto sv = spaces::commands::space_for_viewer(c.app, slug, user_id);
-  if (!sv) return std::nullopt;
-  spaces::Subject s;
-  s.signed_in = user_id != 0;
-  s.site_steward = site_steward;
-  s.role = s.signed_in ? spaces::parse_role(sv->role).value_or(spaces::Role::none) : spaces::Role::none;
-  s.visibility = spaces::parse_visibility(sv->space.visibility).value_or(spaces::Visibility::private_space);
-  if (!spaces::view_space(s)) return std::nullopt;
-  return Loaded{std::move(sv->space), s};
+  auto s = spaces::space_as(c.app, std::string(c.param("slug")), user_id, site_steward);
+  if (!s) return std::nullopt;
+  return Loaded{std::move(s->row), s->subject};
 }
 
 namespace {

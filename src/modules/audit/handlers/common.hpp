@@ -7,14 +7,13 @@
 #include <string_view>
 
 #include "modules/audit/rules/finding.hpp"
-#include "modules/spaces/permissions.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/module.hpp"
 #include "web/app.hpp"
 
 namespace hs::audit::handlers {
 
 struct Loaded {
-  spaces::repo::SpaceRow space;
+  spaces::Space space;
   spaces::Subject subject;
 };
 

@@ -90,6 +90,8 @@ constexpr std::int64_t kPresentWindow = 180;
 void watch_presence(web::App& app);
 // Participants of the event who are here now (connected, or a page loaded lately).
 std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id);
+// Counts the participant as here now, as a page load of theirs would (the demo seed).
+void mark_present(web::App& app, std::int64_t event_id, std::int64_t participant_id);
 // Here now and not stepped out, by name as the facilitator sees it, in joining order.
 std::vector<Member> present_people(web::App& app, std::int64_t event_id);
 // Ends the running round when it ends by itself and its countdown has passed; after

@@ -47,6 +47,10 @@ void watch_presence(web::App& app) {
   };
 }
 
+void mark_present(web::App& app, std::int64_t event_id, std::int64_t participant_id) {
+  if (app.presence) app.presence->seen(events::live::topic(event_id), key_of(participant_id), app.clock->now());
+}
+
 std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id) {
   std::set<std::int64_t> out;
   if (!app.presence) return out;

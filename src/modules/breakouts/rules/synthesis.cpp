@@ -12,10 +12,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "modules/wordcloud/language.hpp"
-#include "modules/wordcloud/rules/normalise.hpp"
-#include "modules/wordcloud/rules/stemmer.hpp"
-#include "modules/wordcloud/rules/vocabulary.hpp"
+#include "text/language.hpp"
+#include "text/normalise.hpp"
+#include "text/stemmer.hpp"
+#include "text/vocabulary.hpp"
 
 namespace hs::breakouts {
 namespace {
@@ -40,7 +40,7 @@ struct Corpus {
 
 class Tokeniser {
  public:
-  Tokeniser(std::string_view language, wordcloud::Stemmer& stemmer, const wordcloud::Vocabulary& vocabulary)
+  Tokeniser(std::string_view language, hs::text::Stemmer& stemmer, const hs::text::Vocabulary& vocabulary)
       : stemmer_(stemmer), vocabulary_(vocabulary) {
     UErrorCode status = U_ZERO_ERROR;
     words_.reset(icu::BreakIterator::createWordInstance(icu::Locale(std::string(language).c_str()), status));
@@ -50,7 +50,7 @@ class Tokeniser {
   std::vector<Occurrence> read(std::string_view text, Corpus& corpus) {
     std::vector<Occurrence> out;
     // NFKC without case folding: the words as people wrote them, for titles.
-    std::string shown = wordcloud::display_form(text);
+    std::string shown = hs::text::display_form(text);
     if (shown.empty()) return out;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(shown.data(), static_cast<int32_t>(shown.size())));
     words_->setText(u);
@@ -72,7 +72,7 @@ class Tokeniser {
  private:
   std::vector<Occurrence> analyse(const std::string& token, Corpus& corpus) {
     std::vector<Occurrence> out;
-    auto pieces = wordcloud::split_words(wordcloud::normalise(token));
+    auto pieces = hs::text::split_words(hs::text::normalise(token));
     for (const auto& piece : pieces) {
       if (vocabulary_.all_stop_words({piece})) continue;
       std::string stem = stemmer_.stem(piece);
@@ -90,8 +90,8 @@ class Tokeniser {
     return out;
   }
 
-  wordcloud::Stemmer& stemmer_;
-  const wordcloud::Vocabulary& vocabulary_;
+  hs::text::Stemmer& stemmer_;
+  const hs::text::Vocabulary& vocabulary_;
   std::unique_ptr<icu::BreakIterator> words_;
   std::unordered_map<std::string, std::vector<Occurrence>> cache_;
   std::unordered_map<std::string, std::size_t> term_ids_;
@@ -264,7 +264,7 @@ std::unordered_map<std::size_t, std::size_t> shown_forms(const Corpus& corpus, c
 
 Theme describe(const Corpus& corpus, const std::vector<Vector>& vectors, const std::vector<std::size_t>& notes,
                const std::vector<std::int64_t>& ids, bool other, const SynthesisOptions& options,
-               const wordcloud::Vocabulary& vocabulary) {
+               const hs::text::Vocabulary& vocabulary) {
   Theme theme;
   theme.other = other;
   for (std::size_t i : notes) theme.note_ids.push_back(ids[i]);
@@ -329,10 +329,10 @@ Theme describe(const Corpus& corpus, const std::vector<Vector>& vectors, const s
 
 Result<Synthesis> suggest_themes(const std::vector<Note>& notes, std::string_view language,
                                  const SynthesisOptions& options) {
-  if (!wordcloud::known_language(language)) return fail(ErrorCode::invalid, "wordcloud_language_unknown");
-  auto stemmer = wordcloud::Stemmer::make(language);
+  if (!hs::text::known_language(language)) return fail(ErrorCode::invalid, "wordcloud_language_unknown");
+  auto stemmer = hs::text::Stemmer::make(language);
   if (!stemmer) return fail(stemmer.error());
-  auto vocabulary = wordcloud::shipped_vocabulary(language, *stemmer, options.extra_stop_words);
+  auto vocabulary = hs::text::shipped_vocabulary(language, *stemmer, options.extra_stop_words);
   if (!vocabulary) return fail(vocabulary.error());
 
   // Sorted by id (then text), so the result does not depend on the order notes come in.

@@ -70,7 +70,7 @@ struct Synthesis {
   SynthesisFigures figures;
 };
 
-// language: an ISO 639-1 code of a Snowball stemmer (see wordcloud::languages()); its
+// language: an ISO 639-1 code of a Snowball stemmer (see text::languages()); its
 // shipped stop words are used where the project has them. Fails with
 // wordcloud_language_unknown for a language Snowball lacks. Memory grows with the square of
 // the number of notes (about 16 MB for 2,000).

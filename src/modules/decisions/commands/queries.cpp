@@ -9,7 +9,7 @@
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/policy.hpp"
 #include "modules/decisions/rules/keys.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
@@ -90,7 +90,7 @@ void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_person(c, 
 std::string export_person(store::Conn& c, std::int64_t user_id) {
   namespace json = boost::json;
   auto address = [&](std::int64_t space_id) {
-    auto s = spaces::repo::space_by_id(c, space_id);
+    auto s = spaces::space_by_id(c, space_id);
     return s ? "/spaces/" + s->slug : std::string();
   };
   json::array proposed;

@@ -7,7 +7,7 @@
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/form.hpp"
 #include "modules/decisions/permissions.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/module.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -42,14 +42,14 @@ const SubjectHooks* subject_hooks(const std::string& subject_kind) {
 spaces::Subject subject_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
   spaces::Subject s;
   s.signed_in = user_id > 0;
-  s.role = spaces::parse_role(spaces::repo::role_of(c, space_id, user_id)).value_or(spaces::Role::none);
+  s.role = spaces::role_in(c, space_id, user_id);
   return s;
 }
 
 std::int64_t eligible_now(store::Conn& c, std::int64_t space_id) {
   std::int64_t n = 0;
-  for (const auto& m : spaces::repo::members(c, space_id))
-    if (permissions::votes(spaces::parse_role(m.role).value_or(spaces::Role::none))) ++n;
+  for (const auto& m : spaces::members(c, space_id))
+    if (permissions::votes(m.role)) ++n;
   return n;
 }
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "modules/decisions/module.hpp"
-#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::web {
 class App;

@@ -10,8 +10,8 @@
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/permissions.hpp"
-#include "modules/spaces/commands/notify.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
@@ -24,7 +24,7 @@ constexpr std::int64_t kRemindBefore = 24 * 60 * 60;
 
 struct Due {
   repo::ProposalRow proposal;
-  spaces::repo::SpaceRow space;
+  spaces::Space space;
   std::vector<std::int64_t> people;
 };
 
@@ -40,7 +40,7 @@ web::View email_view(web::App& app, const Due& d) {
 void send(web::App& app, const Due& d, const std::string& subject_key, const std::string& template_name) {
   auto v = email_view(app, d);
   for (auto id : d.people)
-    spaces::commands::email_person(app, id, subject_key, {{"title", d.proposal.title}}, template_name, v);
+    accounts::email_person(app, id, subject_key, {{"title", d.proposal.title}}, template_name, v);
 }
 
 }  // namespace
@@ -52,12 +52,12 @@ SweepReport sweep(web::App& app) {
   for (const auto& p : soon) {
     auto due = app.store->write([&](store::Conn& c) -> Result<std::optional<Due>> {
       if (!repo::claim_reminder(c, p.id, now)) return std::optional<Due>();
-      auto space = spaces::repo::space_by_id(c, p.space_id);
+      auto space = spaces::space_by_id(c, p.space_id);
       if (!space) return std::optional<Due>();
       Due d{p, *space, {}};
       auto answered = repo::voter_ids(c, p.id);
-      for (const auto& m : spaces::repo::members(c, p.space_id)) {
-        if (!permissions::votes(spaces::parse_role(m.role).value_or(spaces::Role::none))) continue;
+      for (const auto& m : spaces::members(c, p.space_id)) {
+        if (!permissions::votes(m.role)) continue;
         if (std::binary_search(answered.begin(), answered.end(), m.user_id)) continue;
         d.people.push_back(m.user_id);
       }
@@ -72,11 +72,11 @@ SweepReport sweep(web::App& app) {
   for (const auto& p : ended) {
     auto due = app.store->write([&](store::Conn& c) -> Result<std::optional<Due>> {
       if (!repo::claim_due_notice(c, p.id, now)) return std::optional<Due>();
-      auto space = spaces::repo::space_by_id(c, p.space_id);
+      auto space = spaces::space_by_id(c, p.space_id);
       if (!space) return std::optional<Due>();
       Due d{p, *space, {}};
-      for (const auto& m : spaces::repo::members(c, p.space_id)) {
-        const bool facilitator = m.role == "facilitator";
+      for (const auto& m : spaces::members(c, p.space_id)) {
+        const bool facilitator = m.role == spaces::Role::facilitator;
         const bool proposer = p.proposer_id && *p.proposer_id == m.user_id;
         if (facilitator || proposer) d.people.push_back(m.user_id);
       }

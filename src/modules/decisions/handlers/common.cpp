@@ -18,7 +18,7 @@ using web::View;
 
 Access members_only(Context& c) {
   Access a;
-  auto s = spaces::handlers::load_space(c);
+  auto s = spaces::space_in_path(c);
   if (!s) {
     a.refusal = not_found(c);
   } else if (!permissions::view_decisions(s->subject)) {
@@ -44,7 +44,7 @@ View page_view(Context& c, const Space& s, const std::string& title_key,
   auto all = args;
   all.emplace_back("space", s.space().name);
   v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::handlers::space_view(c, s.space()));
+  v.set("space", spaces::space_view(c, s.space()));
   add_notice(c, v);
   return v;
 }

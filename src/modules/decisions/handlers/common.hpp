@@ -6,12 +6,12 @@
 #include <string>
 
 #include "modules/decisions/commands/commands.hpp"
-#include "modules/spaces/handlers/common.hpp"
+#include "modules/spaces/module.hpp"
 #include "web/app.hpp"
 
 namespace hs::decisions::handlers {
 
-using Space = spaces::handlers::Loaded;
+using Space = spaces::SpaceInPath;
 
 // The space named by {slug} when the viewer may read its decisions. Otherwise the
 // answer to send: sign in first when signed out of a space they may know about, else

@@ -10,6 +10,7 @@
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/rules/method.hpp"
+#include "web/blocks.hpp"
 #include "web/render.hpp"
 
 namespace hs::decisions::handlers {
@@ -385,7 +386,7 @@ Response render_show(Context& c, const Space& s, std::int64_t id, const ShowStat
   View p;
   p.set("id", l.row.id);
   p.set("title", l.row.title);
-  p.set("details", spaces::handlers::code_blocks(l.row.details));
+  p.set("details", web::code_blocks(l.row.details));
   p.set("method", method_label(c, l.row.method));
   p.set("anonymous", l.settings.anonymous);
   p.set("closed", l.closed);
@@ -437,7 +438,7 @@ Response render_show(Context& c, const Space& s, std::int64_t id, const ShowStat
   if (l.closed) {
     View closed;
     closed.set("outcome", outcome_label(c, l.row.outcome.value_or("no_votes")));
-    closed.set("statement", spaces::handlers::paragraphs(l.row.outcome_statement.value_or("")));
+    closed.set("statement", web::paragraphs(l.row.outcome_statement.value_or("")));
     closed.set("when", commands::when_text(c.app, l.row.closed_at.value_or(0)));
     closed.set("closed_by", c.app.renderer->format(
                                 "decisions_closed_by",

@@ -1,14 +1,13 @@
 #include "modules/events/commands/commands.hpp"
-#include "modules/spaces/repo.hpp"
-#include "modules/spaces/rules/model.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
 namespace hs::events::commands {
 
 namespace {
-Standing from_role(const std::string& role) {
-  switch (spaces::parse_role(role).value_or(spaces::Role::none)) {
+Standing from_role(spaces::Role role) {
+  switch (role) {
     case spaces::Role::member: return Standing::member;
     case spaces::Role::facilitator: return Standing::facilitator;
     case spaces::Role::steward: return Standing::steward;
@@ -20,7 +19,7 @@ Standing from_role(const std::string& role) {
 }  // namespace
 
 Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t user_id) {
-  return app.store->with([&](store::Conn& c) { return from_role(spaces::repo::role_of(c, space_id, user_id)); });
+  return app.store->with([&](store::Conn& c) { return from_role(spaces::role_in(c, space_id, user_id)); });
 }
 
 std::optional<Access> access(web::App& app, std::int64_t event_id, std::optional<std::int64_t> user_id,
@@ -32,7 +31,7 @@ std::optional<Access> access(web::App& app, std::int64_t event_id, std::optional
     a.event = std::move(*e);
     if (user_id) {
       a.user_id = *user_id;
-      a.standing = from_role(spaces::repo::role_of(c, a.event.space_id, *user_id));
+      a.standing = from_role(spaces::role_in(c, a.event.space_id, *user_id));
       if (a.standing != Standing::nobody) {
         if (auto p = repo::participant_of_member(c, event_id, *user_id)) {
           a.participant_id = p->id;

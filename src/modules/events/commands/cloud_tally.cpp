@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 
 namespace hs::events::commands {
 
@@ -46,7 +46,7 @@ bool still_prefix(const Kept& k, const std::vector<CloudEntry>& entries) {
 Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
                                              const std::vector<CloudEntry>& entries,
                                              const std::vector<CloudDecision>& decisions,
-                                             const wordcloud::EventWords& words) {
+                                             const hs::text::EventWords& words) {
   std::string lang(language.empty() ? "en" : language);
   std::lock_guard g(g_mu);
   auto& k = g_kept[item_id];

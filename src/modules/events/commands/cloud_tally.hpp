@@ -9,7 +9,7 @@
 
 #include "core/error.hpp"
 #include "modules/events/rules/cloud.hpp"
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 
 namespace hs::events::commands {
 
@@ -19,7 +19,7 @@ namespace hs::events::commands {
 Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
                                              const std::vector<CloudEntry>& entries,
                                              const std::vector<CloudDecision>& decisions,
-                                             const wordcloud::EventWords& words = {});
+                                             const text::EventWords& words = {});
 
 // Forgets every kept tally (tests).
 void forget_cloud_tallies();

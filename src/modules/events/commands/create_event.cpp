@@ -1,6 +1,6 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 #include "core/text.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -19,7 +19,7 @@ std::string default_support_text(web::App& app) {
 
 Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
                                   const std::string& support_text) {
-  auto f = check_event(in, wordcloud::languages());
+  auto f = check_event(in, hs::text::languages());
   auto support = std::string(text::trim(support_text));
   const bool support_ok = text::valid_utf8(support) && text::length(support) <= 2000 && !text::has_control(support, true);
   if (!f || !support_ok) {

@@ -2,7 +2,7 @@
 
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
@@ -17,7 +17,7 @@ std::vector<std::int64_t> order_of(store::Conn& c, std::int64_t event_id) {
 }  // namespace
 
 Result<bool> update_event(web::App& app, std::int64_t event_id, const EventInput& in) {
-  auto f = check_event(in, wordcloud::languages());
+  auto f = check_event(in, hs::text::languages());
   if (!f) return fail(f.error());
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     repo::update_event(c, event_id, *f);

@@ -6,8 +6,8 @@
 
 #include "modules/events/live.hpp"
 #include "modules/events/rules/fields.hpp"
-#include "modules/wordcloud/language.hpp"
-#include "modules/wordcloud/palette.hpp"
+#include "text/language.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -81,7 +81,7 @@ View event_view(Context& c, const repo::EventRow& e) {
 
 View language_options(Context& c, const std::string& selected) {
   auto list = View::list();
-  for (const auto& code : wordcloud::languages()) {
+  for (const auto& code : hs::text::languages()) {
     View x;
     x.set("code", code);
     x.set("name", c.t("events_language_" + code));

@@ -2,7 +2,7 @@
 #include "modules/events/export.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/render.hpp"
 
@@ -22,16 +22,14 @@ struct SpaceAt {
 
 std::optional<SpaceAt> load_space(Context& c) {
   if (!c.viewer) return std::nullopt;
-  std::string slug(c.param("slug"));
-  if (slug.empty() || slug.size() > 80) return std::nullopt;
-  auto s = c.app.store->with([&](store::Conn& conn) { return spaces::repo::space_id_by_slug(conn, slug); });
+  // The space as this person may see it (nothing when it does not exist or is hidden from them).
+  auto s = spaces::space_in_path(c);
   if (!s) return std::nullopt;
-  auto row = c.app.store->with([&](store::Conn& conn) { return spaces::repo::space_by_id(conn, *s); });
   SpaceAt at;
-  at.id = *s;
-  at.slug = row->slug;
-  at.name = row->name;
-  at.standing = commands::standing_in_space(c.app, *s, c.viewer->user_id);
+  at.id = s->space().id;
+  at.slug = s->space().slug;
+  at.name = s->space().name;
+  at.standing = commands::standing_in_space(c.app, at.id, c.viewer->user_id);
   if (at.standing == Standing::nobody) return std::nullopt;
   return at;
 }

@@ -1,6 +1,6 @@
 #include "modules/events/rules/cloud.hpp"
 
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 
 namespace hs::events {
 
@@ -40,7 +40,7 @@ wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
                                      const std::vector<CloudDecision>& decisions,
-                                     const wordcloud::EventWords& words) {
+                                     const hs::text::EventWords& words) {
   wordcloud::EntryRules rules;
   rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
   auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules, {}, words);

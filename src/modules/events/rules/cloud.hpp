@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/wordcloud/language.hpp"
-#include "modules/wordcloud/rules/tally.hpp"
+#include "text/language.hpp"
+#include "modules/wordcloud/module.hpp"
 
 namespace hs::events {
 
@@ -38,7 +38,7 @@ struct CloudEntry {
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
                                      const std::vector<CloudDecision>& decisions,
-                                     const wordcloud::EventWords& words = {});
+                                     const text::EventWords& words = {});
 
 // Every group, most entries first, then the earliest written.
 std::vector<CloudCount> all_groups(const wordcloud::Tally& t);

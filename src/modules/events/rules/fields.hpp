@@ -27,7 +27,7 @@ struct EventFields {
   std::int64_t starts_at = 0, ends_at = 0;
   std::string language = "en";
 };
-// languages: the codes word clouds can group words in (wordcloud::languages()).
+// languages: the codes word clouds can group words in (text::languages()).
 Result<EventFields> check_event(const EventInput& in, const std::vector<std::string>& languages = {"en"});
 
 // "2025-03-14T09:30" (as a datetime-local input sends it) to unix seconds, read as UTC.

@@ -1,6 +1,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "modules/spaces/commands/commands.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "store/db.hpp"
@@ -47,7 +48,7 @@ Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const r
     m.set("purpose", space.purpose);
     m.set("link", out.link);
     m.set("days", std::to_string(*days));
-    email_address(app, email, "spaces_email_invitation_subject", {{"name", who.display_name}, {"space", space.name}},
+    accounts::email_address(app, email, "spaces_email_invitation_subject", {{"name", who.display_name}, {"space", space.name}},
                   "spaces_invitation", m);
     out.emailed = true;
   }

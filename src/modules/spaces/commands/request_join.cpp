@@ -1,4 +1,5 @@
 #include "modules/spaces/commands/commands.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/join_request.hpp"
@@ -36,7 +37,7 @@ Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow&
   if (!message.empty()) v.set("message", message);
   v.set("link", space_link(who.site_url, space.slug, "/requests"));
   for (auto id : to_tell)
-    email_person(app, id, "spaces_email_request_subject", {{"space", space.name}}, "spaces_join_request", v);
+    accounts::email_person(app, id, "spaces_email_request_subject", {{"space", space.name}}, "spaces_join_request", v);
   return {};
 }
 

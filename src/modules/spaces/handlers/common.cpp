@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "core/lines.hpp"
-#include "modules/spaces/markdown.hpp"
+#include "web/blocks.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
 
@@ -63,63 +63,12 @@ commands::Actor actor(Context& c) {
   return a;
 }
 
-View space_view(Context& c, const repo::SpaceRow& space) {
-  View s;
-  s.set("id", space.id);
-  s.set("slug", space.slug);
-  s.set("name", space.name);
-  s.set("kind", space.kind);
-  s.set("kind_label", c.t("spaces_kind_" + space.kind));
-  s.set("kind_about", c.t("spaces_kind_" + space.kind + "_about"));
-  s.set("visibility_label", c.t("spaces_visibility_" + space.visibility));
-  s.set("purpose", paragraphs(space.purpose));
-  return s;
-}
-
 View space_page_view(Context& c, const Loaded& l, const std::string& title_key) {
   View v = c.view(title_key);
   v.set("page_title", c.app.renderer->format(title_key, {{"space", l.space().name}}));
   v.set("space", space_view(c, l.space()));
   add_notice(c, v);
   return v;
-}
-
-View paragraphs(const std::string& text) {
-  View list = View::list();
-  for (auto& p : text::paragraphs(text, " ")) list.push(View(std::move(p)));
-  return list;
-}
-
-View code_blocks(const std::string& markdown) {
-  // Codes of conduct change rarely and are read on every space page: parse each once per
-  // thread (a small cache, emptied when it fills).
-  thread_local std::unordered_map<std::string, View> cache;
-  if (auto it = cache.find(markdown); it != cache.end()) return it->second;
-  if (cache.size() >= 64) cache.clear();
-  View list = View::list();
-  for (const auto& b : markdown_blocks(markdown)) {
-    View item;
-    item.set("is_heading", b.type == MarkdownBlock::Type::heading);
-    item.set("is_paragraph", b.type == MarkdownBlock::Type::paragraph);
-    item.set("is_list", b.type == MarkdownBlock::Type::list);
-    item.set("ordered", b.ordered);
-    item.set("text", b.text);
-    View items = View::list();
-    for (const auto& i : b.items) items.push(View(i));
-    item.set("items", std::move(items));
-    list.push(std::move(item));
-  }
-  cache.emplace(markdown, list);
-  return list;
-}
-
-std::string date_text(const Context& c, std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  return c.app.renderer->format("spaces_date", {{"day", std::to_string(tm.tm_mday)},
-                                                {"month", c.t("spaces_month_" + std::to_string(tm.tm_mon + 1))},
-                                                {"year", std::to_string(tm.tm_year + 1900)}});
 }
 
 std::string iso_date(std::int64_t t) {

@@ -8,6 +8,7 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/permissions.hpp"
 #include "web/app.hpp"
+#include "web/blocks.hpp"
 
 namespace hs::spaces::handlers {
 
@@ -30,11 +31,6 @@ Subject subject_for(const web::Context& c, Role role, Visibility visibility, boo
 // A view for a page about a space: title "<what> – <space>", the space's name, address,
 // kind and the notice from ?notice=.
 web::View space_page_view(web::Context& c, const Loaded& s, const std::string& title_key);
-web::View space_view(web::Context& c, const repo::SpaceRow& space);
-// Purpose split into paragraphs; code of conduct as escaped blocks.
-web::View paragraphs(const std::string& text);
-web::View code_blocks(const std::string& markdown);
-std::string date_text(const web::Context& c, std::int64_t unix_seconds);
 std::string iso_date(std::int64_t unix_seconds);
 std::string role_label(const web::Context& c, const std::string& role);
 // An error without a field, pinned to the part of the page it is about, so the error

@@ -16,7 +16,7 @@ Response render_invitations(Context& c, const Loaded& s, const commands::NewInvi
   if (created) {
     View n;
     n.set("link", created->link);
-    n.set("expires", date_text(c, created->expires_at));
+    n.set("expires", web::date_text(c, created->expires_at));
     n.set("emailed", created->emailed);
     if (created->emailed) n.set("email", email);
     v.set("created", std::move(n));
@@ -30,12 +30,12 @@ Response render_invitations(Context& c, const Loaded& s, const commands::NewInvi
   View list = View::list();
   for (const auto& i : commands::invitations(c.app, s.space().id)) {
     View item;
-    item.set("created", date_text(c, i.row.created_at));
+    item.set("created", web::date_text(c, i.row.created_at));
     if (!i.row.created_by_name.empty()) item.set("by", i.row.created_by_name);
     if (i.email) item.set("email", *i.email);
     switch (i.state) {
       case InvitationState::valid:
-        item.set("state", c.app.renderer->format("spaces_invite_state_valid", {{"date", date_text(c, i.row.expires_at)}}));
+        item.set("state", c.app.renderer->format("spaces_invite_state_valid", {{"date", web::date_text(c, i.row.expires_at)}}));
         break;
       case InvitationState::expired: item.set("state", c.t("spaces_invite_state_expired")); break;
       case InvitationState::used:

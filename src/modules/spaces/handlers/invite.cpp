@@ -21,7 +21,7 @@ Response render_invite(Context& c, const commands::FoundInvitation& f, const Err
   View v = c.view("spaces_invite_title");
   v.set("page_title", c.app.renderer->format("spaces_invite_title", {{"space", f.space.name}}));
   v.set("space", space_view(c, f.space));
-  v.set("code", code_blocks(f.space.code_of_conduct));
+  v.set("code", web::code_blocks(f.space.code_of_conduct));
   v.set("token_path", std::string(c.req.path));
   if (error) c.add_errors(v, *error);
   return c.page("spaces/invite", v, status);

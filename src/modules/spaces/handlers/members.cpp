@@ -26,7 +26,7 @@ Response render_members(Context& c, const Loaded& s, const Error* error = nullpt
     item.set("role_label", role_label(c, m.role));
     if (access_needs && !access_needs->empty()) {
       item.set("has_access_needs", true);
-      item.set("access_needs", paragraphs(*access_needs));
+      item.set("access_needs", web::paragraphs(*access_needs));
     }
     if (roles) {
       View options = View::list();

@@ -20,8 +20,8 @@ Response render_requests(Context& c, const Loaded& s, const Error* error = nullp
     item.set("name", r.display_name);
     if (r.pronouns && !r.pronouns->empty()) item.set("pronouns", *r.pronouns);
     item.set("has_message", r.message && !r.message->empty());
-    item.set("message", paragraphs(r.message.value_or("")));
-    item.set("date", date_text(c, r.created_at));
+    item.set("message", web::paragraphs(r.message.value_or("")));
+    item.set("date", web::date_text(c, r.created_at));
     item.set("iso_date", iso_date(r.created_at));
     list.push(std::move(item));
   }

@@ -12,7 +12,7 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
   View v = space_page_view(c, s, "spaces_show_title");
   v.set("page_title", s.space().name);
   const auto& sub = s.subject;
-  v.set("code", code_blocks(s.space().code_of_conduct));
+  v.set("code", web::code_blocks(s.space().code_of_conduct));
   v.set("member_count", c.app.renderer->format(s.sv.members == 1 ? "spaces_one_member" : "spaces_n_members",
                                                {{"count", std::to_string(s.sv.members)}}));
   v.set("signed_out", !sub.signed_in);
@@ -29,11 +29,11 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
     const auto now = c.app.clock->now();
     if (status_now == RequestStatus::pending) {
       v.set("request_pending",
-            c.app.renderer->format("spaces_request_pending", {{"date", date_text(c, s.sv.request_created_at)}}));
+            c.app.renderer->format("spaces_request_pending", {{"date", web::date_text(c, s.sv.request_created_at)}}));
     } else if (status_now == RequestStatus::declined && now - s.sv.request_decided_at < kAskAgainAfter) {
       v.set("request_declined", c.app.renderer->format(
                                     "spaces_request_declined",
-                                    {{"date", date_text(c, s.sv.request_decided_at + kAskAgainAfter)}}));
+                                    {{"date", web::date_text(c, s.sv.request_decided_at + kAskAgainAfter)}}));
     } else {
       v.set("can_request", true);
       if (!message.empty()) v.set("message", message);

@@ -15,7 +15,7 @@ View card(Context& c, const repo::SpaceCard& s, bool mine) {
   v.set("slug", s.slug);
   v.set("name", s.name);
   v.set("kind_label", c.t("spaces_kind_" + s.kind));
-  auto p = paragraphs(s.purpose);
+  auto p = web::paragraphs(s.purpose);
   if (!p.items().empty()) v.set("purpose", p.items().front());
   if (mine) {
     v.set("role_label", role_label(c, s.role));

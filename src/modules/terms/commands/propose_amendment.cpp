@@ -6,8 +6,7 @@
 #include "modules/decisions/module.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/rules/method.hpp"
-#include "modules/spaces/repo.hpp"
-#include "modules/spaces/rules/model.hpp"
+#include "modules/spaces/module.hpp"
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/permissions.hpp"
 #include "modules/terms/rules/amendment.hpp"
@@ -34,10 +33,10 @@ Result<Proposed> propose_amendment(web::App& app, std::int64_t space_id, std::in
   const auto now = app.clock->now();
   return app.store->write([&](store::Conn& c) -> Result<Proposed> {
     // One amendment at a time: the space's row lock settles two members proposing at once.
-    spaces::repo::lock_space(c, space_id);
+    spaces::lock_space(c, space_id);
     spaces::Subject who;
     who.signed_in = true;
-    who.role = spaces::parse_role(spaces::repo::role_of(c, space_id, user_id)).value_or(spaces::Role::none);
+    who.role = spaces::role_in(c, space_id, user_id);
     if (!permissions::propose_amendment(who)) return fail(ErrorCode::forbidden, "terms_not_allowed");
     if (auto ok = check_may_propose(repo::proposed(c, space_id).has_value()); !ok) return fail(ok.error());
     auto cur = repo::current(c, space_id);
@@ -121,7 +120,7 @@ decisions::SubjectHooks decision_hooks() {
   h.describe = [](web::App& app, store::Conn& c, std::int64_t subject_id) -> std::optional<decisions::SubjectLink> {
     auto v = repo::by_id(c, subject_id);
     if (!v) return std::nullopt;
-    auto space = spaces::repo::space_by_id(c, v->space_id);
+    auto space = spaces::space_by_id(c, v->space_id);
     if (!space) return std::nullopt;
     return decisions::SubjectLink{
         app.renderer->format("terms_subject_link", {{"number", std::to_string(v->number)}}),

@@ -1,7 +1,7 @@
 // Reads for pages, the template for first terms, erasure and export.
 #include <boost/json.hpp>
 
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/module.hpp"
 #include "modules/terms/commands/commands.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -37,7 +37,7 @@ std::string export_person(store::Conn& c, std::int64_t user_id) {
   namespace json = boost::json;
   json::array proposed;
   for (const auto& v : repo::proposed_by(c, user_id)) {
-    auto space = spaces::repo::space_by_id(c, v.space_id);
+    auto space = spaces::space_by_id(c, v.space_id);
     json::object o;
     o["space"] = space ? "/spaces/" + space->slug : std::string();
     o["version"] = v.number;

@@ -1,7 +1,7 @@
 // The review reminder: once per space and review date, claimed in a short transaction
 // and emailed after commit.
-#include "modules/spaces/commands/notify.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/spaces/module.hpp"
 #include "modules/terms/module.hpp"
 #include "modules/terms/repo.hpp"
 #include "modules/terms/rules/amendment.hpp"
@@ -17,19 +17,19 @@ int sweep(web::App& app) {
   int reminded = 0;
   auto due = app.store->with([&](store::Conn& c) { return repo::reviews_due(c, today); });
   struct Send {
-    spaces::repo::SpaceRow space;
+    spaces::Space space;
     std::vector<std::int64_t> people;
   };
   for (const auto& d : due) {
     auto send = app.store->write([&](store::Conn& c) -> Result<std::optional<Send>> {
       if (!repo::claim_review(c, d.space_id, d.review_on, now)) return std::optional<Send>();
-      auto space = spaces::repo::space_by_id(c, d.space_id);
+      auto space = spaces::space_by_id(c, d.space_id);
       if (!space) return std::optional<Send>();
       Send s{*space, {}};
       std::vector<std::int64_t> stewards;
-      for (const auto& m : spaces::repo::members(c, d.space_id)) {
-        if (m.role == "facilitator") s.people.push_back(m.user_id);
-        if (m.role == "steward") stewards.push_back(m.user_id);
+      for (const auto& m : spaces::members(c, d.space_id)) {
+        if (m.role == spaces::Role::facilitator) s.people.push_back(m.user_id);
+        if (m.role == spaces::Role::steward) stewards.push_back(m.user_id);
       }
       if (s.people.empty()) s.people = std::move(stewards);
       return std::optional<Send>(std::move(s));
@@ -43,7 +43,7 @@ int sweep(web::App& app) {
     v.set("link", app.config.base_url + "/spaces/" + s.space.slug + "/terms");
     v.set("amend_link", app.config.base_url + "/spaces/" + s.space.slug + "/terms/amend");
     for (auto id : s.people)
-      spaces::commands::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}},
+      accounts::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}},
                                      "terms_review_due", v);
     ++reminded;
   }

@@ -1,6 +1,7 @@
 #include "modules/terms/handlers/common.hpp"
 
 #include "modules/terms/permissions.hpp"
+#include "web/blocks.hpp"
 #include "web/render.hpp"
 
 namespace hs::terms::handlers {
@@ -11,7 +12,7 @@ using web::View;
 
 Access members_only(Context& c) {
   Access a;
-  auto s = spaces::handlers::load_space(c);
+  auto s = spaces::space_in_path(c);
   if (!s) a.refusal = not_found(c);
   else if (!permissions::view_terms(s->subject)) a.refusal = c.viewer ? not_found(c) : c.need_signin();
   else a.space = std::move(s);
@@ -31,7 +32,7 @@ View page_view(Context& c, const Space& s, const std::string& title_key,
   auto all = args;
   all.emplace_back("space", s.space().name);
   v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::handlers::space_view(c, s.space()));
+  v.set("space", spaces::space_view(c, s.space()));
   return v;
 }
 
@@ -53,8 +54,8 @@ View version_view(Context& c, const Space& s, const repo::VersionRow& v, bool wi
   out.set("is_" + v.status, true);
   out.set("summary", v.summary);
   out.set("review_on", day_text(c, v.review_on));
-  out.set("proposed", spaces::handlers::date_text(c, v.created_at));
-  if (v.decided_at) out.set("decided", spaces::handlers::date_text(c, *v.decided_at));
+  out.set("proposed", web::date_text(c, v.created_at));
+  if (v.decided_at) out.set("decided", web::date_text(c, *v.decided_at));
   if (v.proposal_id)
     out.set("decision_href", "/spaces/" + s.space().slug + "/decisions/" + std::to_string(*v.proposal_id));
   if (v.base_number) {
@@ -62,7 +63,7 @@ View version_view(Context& c, const Space& s, const repo::VersionRow& v, bool wi
     out.set("diff_href", terms_path(s, "/diff?from=" + std::to_string(*v.base_number) + "&to=" +
                                            std::to_string(v.number)));
   }
-  if (with_body) out.set("blocks", spaces::handlers::code_blocks(v.body));
+  if (with_body) out.set("blocks", web::code_blocks(v.body));
   return out;
 }
 

@@ -4,13 +4,13 @@
 #include <optional>
 #include <string>
 
-#include "modules/spaces/handlers/common.hpp"
+#include "modules/spaces/module.hpp"
 #include "modules/terms/repo.hpp"
 #include "web/app.hpp"
 
 namespace hs::terms::handlers {
 
-using Space = spaces::handlers::Loaded;
+using Space = spaces::SpaceInPath;
 
 struct Access {
   std::optional<Space> space;

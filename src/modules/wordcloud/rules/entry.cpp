@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
-#include "modules/wordcloud/rules/normalise.hpp"
+#include "text/normalise.hpp"
 
 namespace hs::wordcloud {
 namespace {
@@ -34,7 +34,7 @@ Result<std::string> validate_entry(std::string_view text, const EntryRules& rule
     v.add("entry", "wordcloud_entry_invalid");
     return fail(v.error());
   }
-  std::string shown = display_form(text);
+  std::string shown = hs::text::display_form(text);
   if (shown.empty()) {
     v.add("entry", "wordcloud_entry_empty");
     return fail(v.error());

@@ -3,17 +3,18 @@
 #include <algorithm>
 #include <tuple>
 
-#include "modules/wordcloud/rules/normalise.hpp"
+#include "text/normalise.hpp"
+#include "text/language.hpp"
 
 namespace hs::wordcloud {
 
-Tally::Tally(Stemmer stemmer, Vocabulary vocabulary, EntryRules rules)
+Tally::Tally(hs::text::Stemmer stemmer, hs::text::Vocabulary vocabulary, EntryRules rules)
     : stemmer_(std::move(stemmer)), vocabulary_(std::move(vocabulary)), rules_(rules) {}
 
 Result<std::string> Tally::add(std::string_view entry_id, std::string_view text) {
   auto form = validate_entry(text, rules_);
   if (!form) return fail(form.error());
-  auto words = split_words(normalise(*form));
+  auto words = hs::text::split_words(hs::text::normalise(*form));
   std::vector<std::string> stems;
   std::string key;
   for (const auto& w : words) {
@@ -21,7 +22,7 @@ Result<std::string> Tally::add(std::string_view entry_id, std::string_view text)
     if (!key.empty()) key += ' ';
     key += stems.back();
   }
-  if (key.empty()) key = normalise(*form);
+  if (key.empty()) key = hs::text::normalise(*form);
 
   std::string id(entry_id);
   if (auto it = entries_.find(id); it != entries_.end()) {
@@ -155,6 +156,15 @@ std::vector<Group> Tally::groups() const {
   groups.reserve(out.size());
   for (auto& [seen, g] : out) groups.push_back(std::move(g));
   return groups;
+}
+
+Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words,
+                         const hs::text::EventWords& event_words) {
+  auto stemmer = hs::text::Stemmer::make(language);
+  if (!stemmer) return fail(stemmer.error());
+  auto vocabulary = hs::text::shipped_vocabulary(language, *stemmer, extra_stop_words, event_words);
+  if (!vocabulary) return fail(vocabulary.error());
+  return Tally(std::move(*stemmer), std::move(*vocabulary), rules);
 }
 
 }  // namespace hs::wordcloud

@@ -12,8 +12,9 @@
 
 #include "core/error.hpp"
 #include "modules/wordcloud/rules/entry.hpp"
-#include "modules/wordcloud/rules/stemmer.hpp"
-#include "modules/wordcloud/rules/vocabulary.hpp"
+#include "text/language.hpp"
+#include "text/stemmer.hpp"
+#include "text/vocabulary.hpp"
 
 namespace hs::wordcloud {
 
@@ -46,7 +47,7 @@ struct Moderation {
 
 class Tally {
  public:
-  Tally(Stemmer stemmer, Vocabulary vocabulary, EntryRules rules = {});
+  Tally(text::Stemmer stemmer, text::Vocabulary vocabulary, EntryRules rules = {});
 
   // Adds an entry, or replaces the entry with the same id (a person changing their
   // word). Returns the entry's group key, or the validation error (see validate_entry).
@@ -93,13 +94,17 @@ class Tally {
 
   void remove(const Entry& e);
 
-  Stemmer stemmer_;
-  Vocabulary vocabulary_;
+  text::Stemmer stemmer_;
+  text::Vocabulary vocabulary_;
   EntryRules rules_;
   std::unordered_map<std::string, Entry> entries_;
   std::map<std::string, RawGroup> raw_;
   Moderation moderation_;
   std::uint64_t seq_ = 0;
 };
+
+// A tally with the shipped lists for `language` (text/language.hpp) and an event's own.
+Result<Tally> make_tally(std::string_view language = "en", EntryRules rules = {},
+                         std::string_view extra_stop_words = {}, const text::EventWords& event_words = {});
 
 }  // namespace hs::wordcloud

@@ -3,7 +3,8 @@
 #include "modules/events/permissions.hpp"
 #include "modules/events/rules/agenda.hpp"
 #include "modules/events/rules/fields.hpp"
-#include "modules/wordcloud/language.hpp"
+#include "modules/wordcloud/rules/tally.hpp"
+#include "text/language.hpp"
 
 namespace hs::events {
 
@@ -55,7 +56,7 @@ TEST(Agenda, ArrivingOpensOnlyAnActivityNobodyHasOpened) {
 }
 
 TEST(EventLanguage, DefaultsToEnglishAndTakesOnlyKnownLanguages) {
-  const auto& langs = wordcloud::languages();
+  const auto& langs = hs::text::languages();
   auto f = check_event({"Day", "", "2030-05-01T10:00", "2030-05-01T16:00", ""}, langs);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->language, "en");
@@ -71,13 +72,13 @@ TEST(EventLanguage, DefaultsToEnglishAndTakesOnlyKnownLanguages) {
 }
 
 TEST(EventLanguage, EveryListedLanguageHasAStemmer) {
-  const auto& langs = wordcloud::languages();
+  const auto& langs = hs::text::languages();
   EXPECT_GE(langs.size(), 25u);  // Debian 12's libstemmer has 28 besides Porter
   EXPECT_EQ(langs.front(), "ar");
   for (const char* code : {"en", "fr", "de", "es", "nl", "sv", "ru", "tr"})
-    EXPECT_TRUE(wordcloud::known_language(code)) << code;
-  EXPECT_FALSE(wordcloud::known_language("porter"));
-  EXPECT_FALSE(wordcloud::known_language("english"));  // stored as ISO 639-1 codes only
+    EXPECT_TRUE(hs::text::known_language(code)) << code;
+  EXPECT_FALSE(hs::text::known_language("porter"));
+  EXPECT_FALSE(hs::text::known_language("english"));  // stored as ISO 639-1 codes only
   for (const auto& code : langs) EXPECT_TRUE(wordcloud::make_tally(code)) << code;
 }
 

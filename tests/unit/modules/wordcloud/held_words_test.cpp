@@ -6,11 +6,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "modules/wordcloud/language.hpp"
-#include "modules/wordcloud/rules/disguise.hpp"
+#include "text/language.hpp"
+#include "text/disguise.hpp"
+#include "modules/wordcloud/rules/tally.hpp"
 
 namespace hs::wordcloud {
 namespace {
+using namespace hs::text;
 
 // The corpus folder, found from the working directory up (tests run from the checkout
 // or its build folder).

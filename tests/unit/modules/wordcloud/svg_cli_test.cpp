@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "modules/wordcloud/cli.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/svg.hpp"
 

@@ -5,7 +5,8 @@
 #include <map>
 #include <random>
 
-#include "modules/wordcloud/language.hpp"
+#include "modules/wordcloud/rules/tally.hpp"
+#include "text/language.hpp"
 
 namespace hs::wordcloud {
 namespace {

@@ -6,9 +6,10 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/wordcloud/rules/tally.hpp"
+#include "text/stemmer.hpp"
+#include "text/vocabulary.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 // An event's own lists, one word or phrase a line: words to hold for checking besides
 // the shipped list, and words never to hold (they win over both lists).
@@ -29,7 +30,6 @@ Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemme
 const std::vector<std::string>& languages();
 bool known_language(std::string_view code);
 
-Result<Tally> make_tally(std::string_view language = "en", EntryRules rules = {},
-                         std::string_view extra_stop_words = {}, const EventWords& event_words = {});
 
-}  // namespace hs::wordcloud
+
+}  // namespace hs::text

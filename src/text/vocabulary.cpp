@@ -1,13 +1,13 @@
-#include "modules/wordcloud/rules/vocabulary.hpp"
+#include "text/vocabulary.hpp"
 
 #include <algorithm>
 
 #include "core/text.hpp"
-#include "modules/wordcloud/rules/disguise.hpp"
-#include "modules/wordcloud/rules/normalise.hpp"
-#include "modules/wordcloud/rules/stemmer.hpp"
+#include "text/disguise.hpp"
+#include "text/normalise.hpp"
+#include "text/stemmer.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 namespace {
 
 std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t n) {
@@ -166,4 +166,4 @@ bool Vocabulary::profane(const std::vector<std::string>& words, const std::vecto
   return false;
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,10 +1,10 @@
-#include "modules/spaces/markdown.hpp"
+#include "web/markdown.hpp"
 
 #include <cmark-gfm.h>
 
 #include <memory>
 
-namespace hs::spaces {
+namespace hs::web {
 
 namespace {
 
@@ -100,4 +100,4 @@ std::vector<MarkdownBlock> markdown_blocks(std::string_view markdown) {
   return out;
 }
 
-}  // namespace hs::spaces
+}  // namespace hs::web

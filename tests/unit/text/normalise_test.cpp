@@ -1,12 +1,13 @@
-#include "modules/wordcloud/rules/normalise.hpp"
+#include "text/normalise.hpp"
 
 #include <gtest/gtest.h>
 
 #include "modules/wordcloud/rules/entry.hpp"
-#include "modules/wordcloud/rules/stemmer.hpp"
+#include "text/stemmer.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 namespace {
+using namespace hs::wordcloud;
 
 TEST(WordcloudNormalise, TrimsFoldsAndStripsEndPunctuation) {
   EXPECT_EQ(normalise("  Listening!! "), "listening");
@@ -120,4 +121,4 @@ TEST(WordcloudStemmer, LanguagesByNameOrCode) {
 }
 
 }  // namespace
-}  // namespace hs::wordcloud
+}  // namespace hs::text

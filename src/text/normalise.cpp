@@ -1,4 +1,4 @@
-#include "modules/wordcloud/rules/normalise.hpp"
+#include "text/normalise.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -8,7 +8,7 @@
 
 #include "core/text.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 namespace {
 
 const icu::Normalizer2& normaliser(bool fold) {
@@ -102,4 +102,4 @@ std::vector<std::string> split_words(std::string_view normalised) {
   return words;
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,4 +1,4 @@
-#include "modules/wordcloud/rules/disguise.hpp"
+#include "text/disguise.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -12,7 +12,7 @@
 
 #include "core/text.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 namespace {
 
 // How a symbol or digit inside a word is read. Two readings where people use it for
@@ -301,4 +301,4 @@ Readings undisguise(std::string_view text, std::size_t limit) {
   return r;
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,8 +1,8 @@
-#include "modules/spaces/markdown.hpp"
+#include "web/markdown.hpp"
 
 #include <gtest/gtest.h>
 
-namespace hs::spaces {
+namespace hs::web {
 namespace {
 
 using Type = MarkdownBlock::Type;
@@ -64,4 +64,4 @@ TEST(SpacesMarkdown, QuotesNestedListsAndEmptyInput) {
 }
 
 }  // namespace
-}  // namespace hs::spaces
+}  // namespace hs::web

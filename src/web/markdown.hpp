@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace hs::spaces {
+namespace hs::web {
 
 struct MarkdownBlock {
   enum class Type { heading, paragraph, list };
@@ -18,4 +18,4 @@ struct MarkdownBlock {
 
 std::vector<MarkdownBlock> markdown_blocks(std::string_view markdown);
 
-}  // namespace hs::spaces
+}  // namespace hs::web

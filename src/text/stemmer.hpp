@@ -8,7 +8,7 @@
 
 struct sb_stemmer;
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 class Stemmer {
  public:
@@ -33,4 +33,4 @@ class Stemmer {
 // joined by single spaces. Entries with the same key count together.
 std::string group_key(std::string_view text, Stemmer& stemmer);
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

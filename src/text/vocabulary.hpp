@@ -6,7 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 class Stemmer;
 
@@ -50,4 +50,4 @@ class Vocabulary {
   bool word_listed(const std::string& word, Stemmer& stemmer) const;
 };
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

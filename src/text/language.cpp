@@ -1,10 +1,10 @@
-#include "modules/wordcloud/language.hpp"
+#include "text/language.hpp"
 
 #include <string>
 
 #include "core/embedded.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer,
                                       std::string_view extra_stop_words, const EventWords& event_words) {
@@ -44,13 +44,4 @@ bool known_language(std::string_view code) {
   return false;
 }
 
-Result<Tally> make_tally(std::string_view language, EntryRules rules, std::string_view extra_stop_words,
-                         const EventWords& event_words) {
-  auto stemmer = Stemmer::make(language);
-  if (!stemmer) return fail(stemmer.error());
-  auto vocabulary = shipped_vocabulary(language, *stemmer, extra_stop_words, event_words);
-  if (!vocabulary) return fail(vocabulary.error());
-  return Tally(std::move(*stemmer), std::move(*vocabulary), rules);
-}
-
-}  // namespace hs::wordcloud
+}  // namespace hs::text

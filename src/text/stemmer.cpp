@@ -1,12 +1,12 @@
-#include "modules/wordcloud/rules/stemmer.hpp"
+#include "text/stemmer.hpp"
 
 #include <libstemmer.h>
 
 #include <stdexcept>
 
-#include "modules/wordcloud/rules/normalise.hpp"
+#include "text/normalise.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 void Stemmer::Free::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 
@@ -39,4 +39,4 @@ std::string group_key(std::string_view text, Stemmer& stemmer) {
   return key;
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 // NFKC with case folding, white space collapsed to single spaces and trimmed, and
 // punctuation stripped at both ends: "  Listening!! " -> "listening". Empty when the
@@ -20,4 +20,4 @@ std::string display_form(std::string_view text);
 // apostrophes made plain ("people’s co-production," -> "people's", "co", "production").
 std::vector<std::string> split_words(std::string_view normalised);
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 // A letter hidden behind a symbol ("f*ck"): it agrees with any letter of a listed word.
 inline constexpr char kHiddenLetter = '*';
@@ -37,4 +37,4 @@ Readings undisguise(std::string_view text, std::size_t limit = 64);
 // Empty when it has no plain Latin look-alike.
 std::string latin_lookalike(char32_t c);
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

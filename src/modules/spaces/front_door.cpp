@@ -1,0 +1,62 @@
+// The queries and page helpers spaces/module.hpp offers other modules.
+#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/handlers/common.hpp"
+#include "modules/spaces/module.hpp"
+#include "modules/spaces/repo.hpp"
+#include "web/app.hpp"
+#include "web/blocks.hpp"
+
+namespace hs::spaces {
+
+std::optional<Space> space_by_id(store::Conn& c, std::int64_t id) { return repo::space_by_id(c, id); }
+
+std::optional<std::int64_t> space_id_by_slug(store::Conn& c, const std::string& slug) {
+  return repo::space_id_by_slug(c, slug);
+}
+
+Role role_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  return parse_role(repo::role_of(c, space_id, user_id)).value_or(Role::none);
+}
+
+std::vector<Member> members(store::Conn& c, std::int64_t space_id) {
+  std::vector<Member> out;
+  for (const auto& m : repo::members(c, space_id)) out.push_back({m.user_id, parse_role(m.role).value_or(Role::none)});
+  return out;
+}
+
+void lock_space(store::Conn& c, std::int64_t space_id) { repo::lock_space(c, space_id); }
+
+std::optional<SpaceInPath> space_in_path(web::Context& c) {
+  auto l = handlers::load_space(c);
+  if (!l) return std::nullopt;
+  return SpaceInPath{l->space(), l->subject};
+}
+
+std::optional<SpaceInPath> space_as(web::App& app, const std::string& slug, std::int64_t user_id, bool site_steward) {
+  if (slug.empty() || slug.size() > 80) return std::nullopt;
+  auto sv = commands::space_for_viewer(app, slug, user_id);
+  if (!sv) return std::nullopt;
+  Subject s;
+  s.signed_in = user_id != 0;
+  s.site_steward = site_steward;
+  s.role = s.signed_in ? parse_role(sv->role).value_or(Role::none) : Role::none;
+  s.visibility = parse_visibility(sv->space.visibility).value_or(Visibility::private_space);
+  if (!view_space(s)) return std::nullopt;
+  return SpaceInPath{std::move(sv->space), s};
+}
+
+web::View space_view(web::Context& c, const Space& space) {
+  web::View s;
+  s.set("id", space.id);
+  s.set("slug", space.slug);
+  s.set("name", space.name);
+  s.set("kind", space.kind);
+  s.set("kind_label", c.t("spaces_kind_" + space.kind));
+  s.set("kind_about", c.t("spaces_kind_" + space.kind + "_about"));
+  s.set("visibility_label", c.t("spaces_visibility_" + space.visibility));
+  s.set("purpose", web::paragraphs(space.purpose));
+  return s;
+}
+
+
+}  // namespace hs::spaces

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The module-boundary check passes on this tree, and fails on each kind of breach when
+# one is planted in a copy of it (so the check cannot pass by checking nothing).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+check=tools/check_boundaries.py
+ok=0; bad=0
+pass() { echo "  ok: $1"; ok=$((ok+1)); }
+fail() { echo "  FAILED: $1"; bad=$((bad+1)); }
+
+links=()
+[ -f build/libhs_core.a ] && links=(--links build)  # what the built libraries link, once built
+if python3 $check "${links[@]}"; then pass "this tree keeps its boundaries ${links[*]}"; else fail "this tree keeps its boundaries ${links[*]}"; fi
+
+if python3 $check --dot | cmp -s - docs/architecture.dot; then pass "docs/architecture.dot matches the CMake files"
+else fail "docs/architecture.dot matches the CMake files (run tools/architecture.sh)"; fi
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fresh() { rm -rf "$tmp/t"; mkdir -p "$tmp/t"; cp -r src app tools "$tmp/t/"; }
+expect_breach() {  # NAME PATTERN: the check fails and names the breach
+  local name=$1 pattern=$2 out
+  if out=$(python3 $check --root "$tmp/t" 2>&1); then fail "$name (check passed)"; return; fi
+  if grep -qF -- "$pattern" <<<"$out"; then pass "$name"; else fail "$name (not named: $out)"; fi
+}
+
+fresh; echo '#include "modules/events/repo.hpp"' >> "$tmp/t/src/modules/spaces/module.cpp"
+expect_breach "a module reaching into another's repo" 'src/modules/spaces/module.cpp: #include "modules/events/repo.hpp": reaches past events'
+
+fresh; echo '#include "modules/decisions/module.hpp"' >> "$tmp/t/src/modules/wordcloud/board.cpp"
+expect_breach "a front door the module did not declare" 'wordcloud does not declare decisions'
+
+fresh; sed -i 's/hs_module(spaces DEPENDS accounts/hs_module(spaces DEPENDS accounts events/' "$tmp/t/src/modules/spaces/CMakeLists.txt"
+expect_breach "a cycle of declared modules" 'cycle'
+
+fresh; echo '#include "web/app.hpp"' >> "$tmp/t/src/modules/decisions/rules/consent.cpp"
+expect_breach "rules that include the web layer" 'src/modules/decisions/rules/consent.cpp: #include "web/app.hpp"'
+
+fresh; echo '#include "modules/accounts/module.hpp"' >> "$tmp/t/src/web/router.cpp"
+expect_breach "the web layer including a module" 'src/web/router.cpp: #include "modules/accounts/module.hpp": web/ sits below the modules'
+
+fresh; first=$(grep -v '^\s*#' tools/boundaries.allow | grep -v '^\s*$' | head -1)
+if [ -n "$first" ]; then
+  file=${first%%: *}; inc=$(sed -E 's/^[^:]+: #include "([^"]+)".*/\1/' <<<"$first")
+  sed -i "\\|#include \"$inc\"|d" "$tmp/t/$file"
+  expect_breach "a listed breach that is gone must leave the list" 'take it off tools/boundaries.allow'
+fi
+
+if [ ${#links[@]} -gt 0 ]; then
+  fresh; sed -i '/^link: spaces -> audit$/d' "$tmp/t/tools/boundaries.allow"
+  if out=$(python3 $check --root "$tmp/t" --links build 2>&1); then fail "a link to an undeclared module (check passed)"
+  elif grep -qF 'link: spaces -> audit' <<<"$out"; then pass "a link to an undeclared module"
+  else fail "a link to an undeclared module (not named: $out)"; fi
+fi
+
+echo "boundary check: $ok passed, $bad failed"
+[ "$bad" -eq 0 ]

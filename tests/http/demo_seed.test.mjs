@@ -1,0 +1,38 @@
+// `./dev run` starts the server with the demo community (`serve --seed-demo`): it must
+// start, list a demo account for every role, and show every capability in use. A seed
+// that stops half-way (as it once did at the breakout round) leaves `./dev run` dead.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './harness.mjs';
+
+function count(server, sql) {
+  const out = server.db.startsWith('sqlite:')
+    ? execFileSync('sqlite3', [server.db.slice('sqlite:'.length), sql], { encoding: 'utf8' })
+    : execFileSync('psql', [server.db, '-tAc', sql], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+test('the demo community seeds, lists every role and has a breakout round of its people', async () => {
+  const server = await startServer({ env: { HUMANSPACE_DEMO: '1' }, args: ['--seed-demo'] });
+  try {
+    const log = server.log();
+    for (const role of ['steward', 'facilitator', 'auditor', 'member']) {
+      assert.match(log, new RegExp(role, 'i'), `the start-up lists a ${role} account`);
+    }
+    const home = await fetch(server.url + '/');
+    assert.equal(home.status, 200);
+    // The demo event's breakout round placed the people who were there, in groups.
+    assert.ok(count(server, 'SELECT COUNT(*) FROM breakout_groups') >= 2, 'the demo round has groups');
+    assert.ok(count(server, 'SELECT COUNT(*) FROM breakout_places') >= 4, 'people are placed in them');
+  } finally {
+    await server.stop();
+  }
+  // Seeding again (a second start) is a no-op that still lists the accounts.
+  const again = await startServer({ env: { HUMANSPACE_DEMO: '1' }, args: ['--seed-demo'], dataDir: server.dataDir, db: server.db });
+  try {
+    assert.match(again.log(), /facilitator/i);
+  } finally {
+    await again.stop();
+  }
+});
