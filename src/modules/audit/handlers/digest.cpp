@@ -1,9 +1,10 @@
 // The daily email of new signed heads (commands/head_digests.cpp).
 // POST /spaces/{slug}/audit/digest: start (email=on) or stop (email=off) it, from the
-// audit page. GET /spaces/{slug}/audit/digest/stop?key=K: the link in every digest, for
-// someone who may not be signed in (the key is theirs, MACed with the master key); it
-// asks them to confirm, so a mail scanner following links stops nothing. POST to the same
-// address stops it and says so.
+// audit page, which then says which at its top.
+// GET /spaces/{slug}/audit/digest/stop?key=K: the link in every digest, for someone who
+// may not be signed in (the key is theirs, MACed with the master key). It asks them to
+// confirm, so a mail scanner following links stops nothing; POST to the same address
+// stops it and says so.
 #include "core/number.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/handlers/common.hpp"
@@ -50,6 +51,7 @@ Response stop_page(Context& c, const StopLink& s, bool done) {
   v.set("done", done);
   v.set("question", c.app.renderer->format("audit_digest_stop_question", {{"space", s.name}}));
   v.set("stopped", c.app.renderer->format("audit_digest_stopped", {{"space", s.name}}));
+  v.set("panel", c.app.renderer->format("audit_digest_stopped_panel", {{"space", s.name}}));
   return c.page("audit/digest_stop", v);
 }
 
@@ -67,11 +69,11 @@ Response digest_choose(Context& c) {
   const std::string page = "/spaces/" + l->space.slug + "/audit";
   if (choice == "on") {
     commands::start_digest(c.app, l->space.id, c.viewer->user_id);
-    return c.redirect(page + "?notice=digest_on#digest");
+    return c.redirect(page + "?notice=digest_on");
   }
   if (choice == "off") {
     commands::stop_digest(c.app, l->space.id, c.viewer->user_id);
-    return c.redirect(page + "?notice=digest_off#digest");
+    return c.redirect(page + "?notice=digest_off");
   }
   return c.error_page(Error::of(ErrorCode::invalid, "audit_digest_bad_choice"));
 }
