@@ -160,6 +160,9 @@ int main(int argc, char** argv) {
                                                  "(GET /spaces/SLUG/audit/head): the export must extend it");
   auto* audit_sign = audit->add_subcommand("sign", "Sign a space's decision log as it is now; prints the head");
   audit_sign->add_option("space", audit_space, "Space slug")->required();
+  auto* audit_digests = audit->add_subcommand("send-digests", "Email new signed tree heads to the people who asked "
+                                                              "(at most once a day each); serve also does this every "
+                                                              "5 minutes");
   std::int64_t synthetic_count = 0, synthetic_batch = 1000, synthetic_proofs = 0;
   auto* audit_synthetic = audit->add_subcommand("synthetic", "For tests and benchmarks only");
   audit_synthetic->group("");  // hidden
@@ -250,6 +253,7 @@ int main(int argc, char** argv) {
           [&app] {
             hs::decisions::sweep(app);
             hs::terms::sweep(app);
+            hs::audit::send_digests(app);
           },
           std::chrono::minutes(5));
       // Several servers may share one PostgreSQL database: each tells the others which
@@ -288,6 +292,7 @@ int main(int argc, char** argv) {
     }
     if (*audit_export) return hs::audit::export_cli(app, audit_space, audit_out);
     if (*audit_sign) return hs::audit::sign_cli(app, audit_space);
+    if (*audit_digests) return hs::audit::send_digests_cli(app);
     if (*audit_synthetic)
       return hs::audit::synthetic_cli(app, audit_space, synthetic_count, synthetic_batch, synthetic_proofs);
     if (*report_cmd) return hs::report::report_cli(app, report_event, report_pdf);

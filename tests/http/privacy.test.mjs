@@ -276,6 +276,7 @@ const ERASURE = {
   'terms_versions.proposed_by': 'cleared',
   'audit_findings.author_id': 'cleared',
   'audit_seen_heads.user_id': 'deleted',  // the last head an auditor saw (migration 0014)
+  'audit_head_subscriptions.user_id': 'deleted',  // emails of new signed heads (migration 0021)
   'events.created_by': 'cleared',
   'event_registrations.user_id': 'deleted',
   'event_participants.user_id': 'cleared',

@@ -1,4 +1,4 @@
-// `humanspace audit export|verify|sign|synthetic`. Words come from messages/en/audit.txt.
+// `humanspace audit export|verify|sign|send-digests|synthetic`. Words come from messages/en/audit.txt.
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -113,6 +113,12 @@ int sign_cli(web::App& app, const std::string& space_slug) {
   auto head = commands::sign_head(app, space->id);
   if (!head) return complain(r, head.error().message_key);
   std::cout << head_json(*head) << "\n";
+  return 0;
+}
+
+int send_digests_cli(web::App& app) {
+  const auto sent = commands::send_digests(app);
+  std::cout << app.renderer->format("audit_digest_cli_sent", {{"count", std::to_string(sent)}}) << "\n";
   return 0;
 }
 

@@ -18,9 +18,16 @@ void register_module(web::App& app) {
   app.router.get("/spaces/{slug}/audit/export", h::export_download);
   app.router.post("/spaces/{slug}/audit/verify", h::log_verify, kSmallForm);
   app.router.post("/spaces/{slug}/audit/findings", h::finding_record, {.body_limit = 32 * 1024});
+  app.router.post("/spaces/{slug}/audit/digest", h::digest_choose, kSmallForm);
+  app.router.get("/spaces/{slug}/audit/digest/stop", h::digest_stop_show);
+  app.router.post("/spaces/{slug}/audit/digest/stop", h::digest_stop, kSmallForm);
   // Entries name people only by commitments, so erasing a person leaves the log alone;
-  // their findings stay, no longer linked to them; the heads they were shown go.
+  // their findings stay, no longer linked to them; the heads they were shown and their
+  // emails of new heads go.
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
+    return std::pair<std::string, std::string>("decision_logs", commands::export_digests(c, user_id));
+  });
 }
 
 Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
@@ -37,5 +44,7 @@ Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_i
 }
 
 Result<SignedHead> sign_head(web::App& app, std::int64_t space_id) { return commands::sign_head(app, space_id); }
+
+int send_digests(web::App& app) { return commands::send_digests(app); }
 
 }  // namespace hs::audit

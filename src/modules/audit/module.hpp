@@ -27,8 +27,16 @@ namespace hs::audit {
 // Routes: /spaces/{slug}/audit (page), .../audit/head (GET: the largest signed head as
 // JSON; POST: sign now), .../audit/heads.atom (the newest signed heads, for auditors to
 // keep copies), .../audit/proof/inclusion?seq=N&size=M,
-// .../audit/proof/consistency?from=A&to=B, .../audit/export.
+// .../audit/proof/consistency?from=A&to=B, .../audit/export, .../audit/digest (POST: start
+// or stop the daily email of new signed heads), .../audit/digest/stop?key=K (stopping
+// them from the link in the email, without signing in).
 void register_module(web::App& app);
+
+// Emails each person who asked for it, at most once in 24 hours, the largest signed head
+// of every log they follow that has a new one since their last email, so copies of each
+// log's history exist outside this server. Run by `humanspace serve` every few minutes
+// and by `humanspace audit send-digests`. Returns how many emails were sent.
+int send_digests(web::App& app);
 
 // Keeps every log signed, so that no entry stays unsigned (and open to being rewritten
 // unseen) for long: each log that has grown past its largest signed head is signed,
@@ -76,6 +84,8 @@ int export_cli(web::App& app, const std::string& space_slug, const std::string& 
 int verify_cli(const std::string& export_path, const std::string& head_path);
 // `humanspace audit sign SPACE`: signs the log now and prints the head as JSON.
 int sign_cli(web::App& app, const std::string& space_slug);
+// `humanspace audit send-digests`: send_digests now; prints how many went out.
+int send_digests_cli(web::App& app);
 // Hidden, for tests and benchmarks only: appends `count` synthetic entries in
 // transactions of `batch`, signs a head, then times `proofs` inclusion proofs.
 int synthetic_cli(web::App& app, const std::string& space_slug, std::int64_t count, std::int64_t batch,

@@ -16,6 +16,10 @@ bool record_finding(const spaces::Subject& s) { return s.signed_in && s.role == 
 
 bool compare_heads(const spaces::Subject& s) { return s.signed_in && s.role == spaces::Role::auditor; }
 
+bool email_heads(const spaces::Subject& s) {
+  return s.signed_in && (s.role == spaces::Role::auditor || s.role == spaces::Role::steward);
+}
+
 bool view_findings(const spaces::Subject& s) { return view_log(s); }
 
 }  // namespace hs::audit::permissions

@@ -17,6 +17,11 @@ bool record_finding(const spaces::Subject& s);
 // saw last time (which means remembering the heads they were shown): the space's
 // auditors, whose job is checking the log independently.
 bool compare_heads(const spaces::Subject& s);
+// Be emailed the newest signed head of the log, at most once a day: the space's auditors
+// and stewards, who may sign and verify the log and so answer for it (every member can
+// follow the Atom feed of heads). Checked again before every email, so a person who
+// loses the role gets no more.
+bool email_heads(const spaces::Subject& s);
 // Read the space's findings: members of the space.
 bool view_findings(const spaces::Subject& s);
 

@@ -60,6 +60,27 @@ constexpr const char* kRememberSeenHead =
     "seen_at = excluded.seen_at";
 constexpr const char* kForgetSeenHeads = "DELETE FROM audit_seen_heads WHERE user_id = ?";
 
+constexpr const char* kAddDigest =
+    "INSERT INTO audit_head_subscriptions (space_id, user_id, created_at, last_size) VALUES (?, ?, ?, 0) "
+    "ON CONFLICT (space_id, user_id) DO NOTHING";
+constexpr const char* kRemoveDigest = "DELETE FROM audit_head_subscriptions WHERE space_id = ? AND user_id = ?";
+constexpr const char* kHasDigest = "SELECT 1 FROM audit_head_subscriptions WHERE space_id = ? AND user_id = ?";
+// The 24 hours count from the person's newest digest, whichever space it was for.
+constexpr const char* kPeopleDueDigest =
+    "SELECT DISTINCT s.user_id FROM audit_head_subscriptions s JOIN audit_logs l ON l.space_id = s.space_id "
+    "WHERE l.head_size > s.last_size AND l.head_root IS NOT NULL "
+    "AND COALESCE((SELECT MAX(o.last_sent_at) FROM audit_head_subscriptions o WHERE o.user_id = s.user_id), 0) <= ? "
+    "ORDER BY s.user_id";
+constexpr const char* kLockDigests =
+    "UPDATE audit_head_subscriptions SET last_size = last_size WHERE user_id = ?";
+constexpr const char* kDigestsOf =
+    "SELECT s.space_id, s.user_id, s.created_at, s.last_sent_at, s.last_size, COALESCE(l.head_size, 0) "
+    "FROM audit_head_subscriptions s LEFT JOIN audit_logs l ON l.space_id = s.space_id "
+    "WHERE s.user_id = ? ORDER BY s.space_id";
+constexpr const char* kMarkDigestSent =
+    "UPDATE audit_head_subscriptions SET last_sent_at = ?, last_size = ? WHERE space_id = ? AND user_id = ?";
+constexpr const char* kForgetDigests = "DELETE FROM audit_head_subscriptions WHERE user_id = ?";
+
 EntryRow entry_row(const store::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
 HeadRow head_row(const store::Row& r) { return {r.i64(0), r.i64(1), r.text(2), r.i64(3), r.text(4)}; }
 
@@ -214,5 +235,49 @@ std::vector<FindingRow> findings(store::Conn& c, std::int64_t space_id, std::int
 }
 
 void forget_finding_author(store::Conn& c, std::int64_t user_id) { c.q(kForgetFindingAuthor, user_id); }
+
+bool add_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t now) {
+  c.q(kAddDigest, space_id, user_id, now);
+  return c.changes() == 1;
+}
+
+bool remove_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  c.q(kRemoveDigest, space_id, user_id);
+  return c.changes() == 1;
+}
+
+bool has_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  return c.one(kHasDigest, space_id, user_id).has_value();
+}
+
+std::vector<std::int64_t> people_due_digest(store::Conn& c, std::int64_t sent_before) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.q(kPeopleDueDigest, sent_before)) out.push_back(r.i64(0));
+  return out;
+}
+
+void lock_digests(store::Conn& c, std::int64_t user_id) { c.q(kLockDigests, user_id); }
+
+std::vector<DigestRow> digests_of(store::Conn& c, std::int64_t user_id) {
+  std::vector<DigestRow> out;
+  for (const auto& r : c.q(kDigestsOf, user_id)) {
+    DigestRow d;
+    d.space_id = r.i64(0);
+    d.user_id = r.i64(1);
+    d.created_at = r.i64(2);
+    if (!r.is_null(3)) d.last_sent_at = r.i64(3);
+    d.last_size = r.i64(4);
+    d.head_size = r.i64(5);
+    out.push_back(d);
+  }
+  return out;
+}
+
+void mark_digest_sent(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t size,
+                      std::int64_t now) {
+  c.q(kMarkDigestSent, now, size, space_id, user_id);
+}
+
+void forget_digests(store::Conn& c, std::int64_t user_id) { c.q(kForgetDigests, user_id); }
 
 }  // namespace hs::audit::repo

@@ -102,4 +102,29 @@ std::vector<FindingRow> findings(store::Conn& c, std::int64_t space_id, std::int
 // Forgets who wrote a person's findings; the findings stay.
 void forget_finding_author(store::Conn& c, std::int64_t user_id);
 
+// Digests of new signed heads by email (audit_head_subscriptions).
+struct DigestRow {
+  std::int64_t space_id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_sent_at;  // none until a digest went out
+  std::int64_t last_size = 0;                // tree size of the head last sent
+  std::int64_t head_size = 0;                // of the log's largest signed head now; 0: none
+};
+// Whether anything changed.
+bool add_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t now);
+bool remove_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+bool has_digest(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+// People with a subscription whose log has a head larger than the one last sent, and
+// who were sent no digest after `sent_before`.
+std::vector<std::int64_t> people_due_digest(store::Conn& c, std::int64_t sent_before);
+// Locks the person's subscriptions until the transaction ends (a row lock on
+// PostgreSQL), so two servers sweeping at once cannot both send the same day's digest.
+void lock_digests(store::Conn& c, std::int64_t user_id);
+// The person's subscriptions, by space.
+std::vector<DigestRow> digests_of(store::Conn& c, std::int64_t user_id);
+void mark_digest_sent(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t size,
+                      std::int64_t now);
+void forget_digests(store::Conn& c, std::int64_t user_id);
+
 }  // namespace hs::audit::repo

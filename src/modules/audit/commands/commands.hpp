@@ -122,7 +122,7 @@ Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::i
                                     const rules::FindingInput& in);
 std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std::int64_t limit);
 // on_erase: the person's findings stay, no longer linked to them; the heads they were
-// shown are forgotten.
+// shown and their digest subscriptions are forgotten.
 void erase_person(store::Conn& c, std::int64_t user_id);
 
 // What the audit page tells an auditor about the log now against the signed head they
@@ -145,5 +145,23 @@ struct SeenCheck {
 // unless that raises an alarm, remembers the new one as shown (an alarm keeps showing
 // until the log is consistent again with what they saw).
 SeenCheck check_seen_head(web::App& app, std::int64_t space_id, std::int64_t user_id);
+
+// Digests of new signed heads by email (commands/head_digests.cpp). Whether to offer
+// them is the caller's permission check; the sweep checks it again for every digest.
+bool digest_on(web::App& app, std::int64_t space_id, std::int64_t user_id);
+void start_digest(web::App& app, std::int64_t space_id, std::int64_t user_id);
+// False when there was nothing to stop.
+bool stop_digest(web::App& app, std::int64_t space_id, std::int64_t user_id);
+// The key in a digest's link to stop it, for a person who is not signed in: "USER.MAC",
+// the MAC keyed from the master key over the space and the person.
+std::string digest_stop_key(const web::App& app, std::int64_t space_id, std::int64_t user_id);
+// Whose key it is (0: nobody's).
+std::int64_t digest_stop_key_owner(const web::App& app, std::int64_t space_id, std::string_view key);
+// Emails each person who asked, at most once in 24 hours, the largest signed head of each
+// log they follow that has grown since their last digest; drops the subscriptions of
+// people who no longer hold a role that may have them. Returns how many were sent.
+int send_digests(web::App& app);
+// "Download my data": the person's subscriptions, as JSON.
+std::string export_digests(store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::audit::commands

@@ -51,6 +51,7 @@ std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std
 void erase_person(store::Conn& c, std::int64_t user_id) {
   repo::forget_finding_author(c, user_id);
   repo::forget_seen_heads(c, user_id);
+  repo::forget_digests(c, user_id);
 }
 
 }  // namespace hs::audit::commands

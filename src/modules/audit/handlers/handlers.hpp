@@ -13,5 +13,8 @@ web::Response consistency_show(web::Context& c);  // GET  /spaces/{slug}/audit/p
 web::Response export_download(web::Context& c);   // GET  /spaces/{slug}/audit/export
 web::Response log_verify(web::Context& c);        // POST /spaces/{slug}/audit/verify
 web::Response finding_record(web::Context& c);    // POST /spaces/{slug}/audit/findings
+web::Response digest_choose(web::Context& c);     // POST /spaces/{slug}/audit/digest
+web::Response digest_stop_show(web::Context& c);  // GET  /spaces/{slug}/audit/digest/stop?key=
+web::Response digest_stop(web::Context& c);       // POST /spaces/{slug}/audit/digest/stop
 
 }  // namespace hs::audit::handlers

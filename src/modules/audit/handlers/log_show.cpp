@@ -67,6 +67,8 @@ Response log_show(Context& c) {
   return render_log_page(c, *l, [&](View& v) {
     if (c.query_param("notice") == "signed") v.set("notice", c.t("audit_notice_signed"));
     if (c.query_param("notice") == "finding") v.set("notice", c.t("audit_notice_finding"));
+    if (c.query_param("notice") == "digest_on") v.set("notice", c.t("audit_digest_notice_on"));
+    if (c.query_param("notice") == "digest_off") v.set("notice", c.t("audit_digest_notice_off"));
   });
 }
 
@@ -122,6 +124,11 @@ Response render_log_page(Context& c, const Loaded& loaded, const std::function<v
   v.set("entries", std::move(entries));
   v.set("more_entries", s.size > kRecent);
   v.set("can_verify", permissions::run_verification(l->subject) && s.size > 0);
+  if (c.viewer && permissions::email_heads(l->subject)) {
+    View digest;
+    digest.set("on", commands::digest_on(c.app, l->space.id, c.viewer->user_id));
+    v.set("digest", std::move(digest));
+  }
   add_findings(c, v, *l);
   if (extra) extra(v);
   return c.page("audit/show", v, status);
