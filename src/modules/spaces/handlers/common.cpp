@@ -2,8 +2,7 @@
 
 #include <unordered_map>
 
-#include <ctime>
-
+#include "core/dates.hpp"
 #include "core/lines.hpp"
 #include "modules/spaces/markdown.hpp"
 #include "web/parse.hpp"
@@ -114,22 +113,13 @@ View code_blocks(const std::string& markdown) {
 }
 
 std::string date_text(const Context& c, std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  return c.app.renderer->format("spaces_date", {{"day", std::to_string(tm.tm_mday)},
-                                                {"month", c.t("spaces_month_" + std::to_string(tm.tm_mon + 1))},
-                                                {"year", std::to_string(tm.tm_year + 1900)}});
+  const auto d = dates::civil(t);
+  return c.app.renderer->format("spaces_date", {{"day", std::to_string(d.day)},
+                                                {"month", c.t("spaces_month_" + std::to_string(d.month))},
+                                                {"year", std::to_string(d.year)}});
 }
 
-std::string iso_date(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string iso_date(std::int64_t t) { return dates::format(t, dates::Style::day); }
 
 std::string role_label(const Context& c, const std::string& role) { return c.t("spaces_role_" + role); }
 
