@@ -4,15 +4,17 @@
 
 #include <chrono>
 
+#include "core/text.hpp"
+
 namespace hs::dates {
 
 namespace chr = std::chrono;
 
 namespace {
 
-// A run of exactly n ASCII digits (from_chars would also take a sign or fewer digits).
-std::optional<int> digits(std::string_view s, std::size_t n) {
-  if (s.size() != n) return std::nullopt;
+// A run of n ASCII digits, or of min to n (from_chars would also take a sign).
+std::optional<int> digits(std::string_view s, std::size_t n, std::size_t min = 0) {
+  if (s.size() > n || s.size() < (min ? min : n)) return std::nullopt;
   int v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') return std::nullopt;
@@ -49,6 +51,12 @@ std::optional<std::int64_t> parse_day(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   auto y = digits(s.substr(0, 4), 4), m = digits(s.substr(5, 2), 2), d = digits(s.substr(8, 2), 2);
   if (!y || !m || !d) return std::nullopt;
+  return day_start(*y, *m, *d);
+}
+
+std::optional<std::int64_t> parse_day(std::string_view day, std::string_view month, std::string_view year) {
+  auto d = digits(text::trim(day), 2, 1), m = digits(text::trim(month), 2, 1), y = digits(text::trim(year), 4);
+  if (!d || !m || !y) return std::nullopt;
   return day_start(*y, *m, *d);
 }
 

@@ -29,6 +29,9 @@ std::optional<std::int64_t> day_start(int year, int month, int day);
 
 // "YYYY-MM-DD", exactly (as <input type="date"> sends it): midnight UTC of that day.
 std::optional<std::int64_t> parse_day(std::string_view s);
+// A GOV.UK date input's three fields as typed: spaces around them are dropped, day and
+// month are one or two digits ("7" or "07"), the year is four.
+std::optional<std::int64_t> parse_day(std::string_view day, std::string_view month, std::string_view year);
 // "HH:MM", exactly, 00:00 to 23:59: seconds after midnight.
 std::optional<std::int64_t> parse_clock(std::string_view s);
 

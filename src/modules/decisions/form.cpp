@@ -42,16 +42,14 @@ std::vector<std::string> option_lines(std::string_view t) {
 
 std::optional<std::int64_t> utc_time(std::string_view day, std::string_view month, std::string_view year,
                                      std::string_view hhmm) {
-  auto d = whole(day), m = whole(month), y = whole(year);
-  if (!d || !m || !y || *y < 1970) return std::nullopt;
-  auto start = dates::day_start(*y, *m, *d);
+  auto start = dates::parse_day(day, month, year);
   hhmm = text::trim(hhmm);
   // "9:30" and "09.30" are what people type; the clock reads "09:30".
   std::string clock(hhmm);
   if (auto dot = clock.find('.'); dot != std::string::npos) clock[dot] = ':';
   if (clock.size() == 4 && clock[1] == ':') clock.insert(0, "0");
   auto seconds = dates::parse_clock(clock);
-  if (!start || !seconds) return std::nullopt;
+  if (!start || *start < 0 || !seconds) return std::nullopt;  // before 1970
   return *start + *seconds;
 }
 

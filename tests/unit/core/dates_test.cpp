@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 namespace hs::dates {
 
 constexpr std::int64_t kDay = 86400;
@@ -23,28 +25,26 @@ TEST(Dates, ParsesRealDaysOnly) {
 }
 
 TEST(Dates, ParsesOnlyTheExactShape) {
-  EXPECT_FALSE(parse_day(""));
-  EXPECT_FALSE(parse_day("2025-1-01"));
-  EXPECT_FALSE(parse_day("2025-01-1"));
-  EXPECT_FALSE(parse_day("2025/01/01"));
-  EXPECT_FALSE(parse_day("2025-01-01 "));
-  EXPECT_FALSE(parse_day(" 2025-01-01"));
-  EXPECT_FALSE(parse_day("+025-01-01"));
-  EXPECT_FALSE(parse_day("2025-+1-01"));
-  EXPECT_FALSE(parse_day("20250-1-01"));
+  for (const char* bad : {"", "2025-1-01", "2025-01-1", "2025/01/01", "2025-01-01 ", " 2025-01-01", "+025-01-01",
+                          "2025-+1-01", "20250-1-01", "2025-01-01T00:00"})
+    EXPECT_FALSE(parse_day(bad)) << bad;
+}
+
+TEST(Dates, ParsesTheThreeFieldsOfADateInput) {
+  EXPECT_EQ(parse_day("29", "2", "2024"), parse_day("2024-02-29"));
+  EXPECT_EQ(parse_day(" 07 ", "03", " 2031"), parse_day("2031-03-07"));
+  for (auto [d, m, y] : {std::array{"29", "2", "2023"}, {"31", "4", "2031"}, {"1", "13", "2031"}, {"0", "1", "2031"},
+                         {"1", "1", "10000"}, {"1", "1", "31"}, {"-1", "1", "2031"}, {"+1", "1", "2031"},
+                         {"001", "1", "2031"}, {"one", "1", "2031"}, {"", "1", "2031"}, {"1 5", "1", "2031"}})
+    EXPECT_FALSE(parse_day(d, m, y)) << d << "/" << m << "/" << y;
 }
 
 TEST(Dates, ParsesClockTimes) {
   EXPECT_EQ(parse_clock("00:00"), 0);
   EXPECT_EQ(parse_clock("09:05"), 9 * 3600 + 5 * 60);
   EXPECT_EQ(parse_clock("23:59"), 23 * 3600 + 59 * 60);
-  EXPECT_FALSE(parse_clock("24:00"));
-  EXPECT_FALSE(parse_clock("12:60"));
-  EXPECT_FALSE(parse_clock("9:05"));
-  EXPECT_FALSE(parse_clock("09:5"));
-  EXPECT_FALSE(parse_clock("09.05"));
-  EXPECT_FALSE(parse_clock("09:05:00"));
-  EXPECT_FALSE(parse_clock("-1:05"));
+  for (const char* bad : {"24:00", "12:60", "9:05", "09:5", "09.05", "09:05:00", "-1:05", ""})
+    EXPECT_FALSE(parse_clock(bad)) << bad;
 }
 
 TEST(Dates, DayStartChecksTheCalendar) {

@@ -1,21 +1,11 @@
 #include "modules/terms/rules/amendment.hpp"
 
-#include <charconv>
-
 #include "core/dates.hpp"
 #include "core/text.hpp"
 
 namespace hs::terms {
 
 namespace {
-
-std::optional<int> whole(std::string_view s) {
-  s = text::trim(s);
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 // Lines compared without trailing spaces and Windows line ends, so that re-saving the
 // same text is not an amendment.
@@ -55,10 +45,8 @@ std::string_view to_string(Status s) {
 std::string iso_day(std::int64_t t) { return dates::format(t, dates::Style::day); }
 
 std::optional<std::string> iso_day(std::string_view day, std::string_view month, std::string_view year) {
-  auto d = whole(day), m = whole(month), y = whole(year);
-  if (!d || !m || !y || *y < 1970) return std::nullopt;
-  auto start = dates::day_start(*y, *m, *d);
-  if (!start) return std::nullopt;
+  auto start = dates::parse_day(day, month, year);
+  if (!start || *start < 0) return std::nullopt;  // before 1970
   return iso_day(*start);
 }
 
