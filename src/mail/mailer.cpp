@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "core/crypto.hpp"
+#include "core/dates.hpp"
 
 namespace hs::mail {
 
@@ -55,14 +56,7 @@ std::string encode_subject(const std::string& s) {
   return "=?UTF-8?B?" + b64 + "?=";
 }
 
-std::string rfc_date() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
-}
+std::string rfc_date() { return dates::format(std::time(nullptr), dates::Style::email); }
 
 std::string header_value(const std::string& text, const std::string& name);
 

@@ -1,8 +1,8 @@
 #include "web/blocks.hpp"
 
-#include <ctime>
 #include <unordered_map>
 
+#include "core/dates.hpp"
 #include "core/lines.hpp"
 #include "web/app.hpp"
 #include "web/markdown.hpp"
@@ -40,12 +40,10 @@ View code_blocks(const std::string& markdown) {
 }
 
 std::string date_text(const Context& c, std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  return c.app.renderer->format("spaces_date", {{"day", std::to_string(tm.tm_mday)},
-                                                {"month", c.t("spaces_month_" + std::to_string(tm.tm_mon + 1))},
-                                                {"year", std::to_string(tm.tm_year + 1900)}});
+  const auto d = dates::civil(t);
+  return c.app.renderer->format("spaces_date", {{"day", std::to_string(d.day)},
+                                                {"month", c.t("spaces_month_" + std::to_string(d.month))},
+                                                {"year", std::to_string(d.year)}});
 }
 
 }  // namespace hs::web

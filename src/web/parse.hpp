@@ -1,6 +1,7 @@
 #pragma once
 // Parsing of what a client sends: percent-encoding, query strings and urlencoded
-// forms, and Cookie headers. No I/O, no Boost: the fuzz target links these alone.
+// forms, and Cookie headers. No I/O; Boost.URL only behind this header, so the fuzz
+// target links these alone.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,8 @@ std::optional<Pairs> parse_form(std::string_view body);
 Pairs parse_cookies(std::string_view header);
 
 // Splits a request target into a decoded path and the raw query. nullopt when the
-// target is not origin-form, has a malformed escape, invalid UTF-8, a NUL, or dot segments.
+// target is not origin-form, has a malformed escape, an escaped '/', invalid UTF-8, a NUL,
+// or dot segments.
 struct Target {
   std::string path;
   std::string query;

@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <ctime>
 #include <unordered_set>
 
+#include "core/dates.hpp"
 #include "modules/audit/rules/canonical.hpp"
 #include "modules/audit/rules/merkle.hpp"
 #include "modules/audit/signing.hpp"
@@ -421,14 +421,7 @@ std::optional<EntryInfo> entry_info(std::string_view entry_json) {
   return EntryInfo{*seq, *at, std::move(*kind)};
 }
 
-std::string utc_time(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buf;
-}
+std::string utc_time(std::int64_t t) { return dates::format(t, dates::Style::log); }
 
 Verdict verify_export(std::string_view export_json, std::optional<std::string_view> head_json) {
   json::basic_parser<Handler> parser(json::parse_options{}, true);

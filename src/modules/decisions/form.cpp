@@ -1,8 +1,8 @@
 #include "modules/decisions/form.hpp"
 
 #include <charconv>
-#include <ctime>
 
+#include "core/dates.hpp"
 #include "core/text.hpp"
 #include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/rules/keys.hpp"
@@ -25,18 +25,6 @@ void take(Validation& v, const Error& e) {
   for (const auto& f : e.fields) v.add(f.field, f.message_key);
 }
 
-std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
-  // Howard Hinnant's algorithm: days since 1970-01-01 of a proleptic Gregorian date.
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 }  // namespace
 
 std::vector<std::string> option_lines(std::string_view t) {
@@ -54,26 +42,20 @@ std::vector<std::string> option_lines(std::string_view t) {
 
 std::optional<std::int64_t> utc_time(std::string_view day, std::string_view month, std::string_view year,
                                      std::string_view hhmm) {
-  auto d = whole(day), m = whole(month), y = whole(year);
-  if (!d || !m || !y || *y < 1970 || *y > 9999 || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int max = kDays[*m - 1] + (*m == 2 && leap(*y) ? 1 : 0);
-  if (*d > max) return std::nullopt;
+  auto start = dates::parse_day(day, month, year);
   hhmm = text::trim(hhmm);
-  auto colon = hhmm.find_first_of(":.");
-  if (colon == std::string_view::npos) return std::nullopt;
-  auto h = whole(hhmm.substr(0, colon)), mi = whole(hhmm.substr(colon + 1));
-  if (!h || !mi || *h < 0 || *h > 23 || *mi < 0 || *mi > 59 || hhmm.size() - colon - 1 != 2) return std::nullopt;
-  return days_from_civil(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d)) * 86400 + *h * 3600 + *mi * 60;
+  // "9:30" and "09.30" are what people type; the clock reads "09:30".
+  std::string clock(hhmm);
+  if (auto dot = clock.find('.'); dot != std::string::npos) clock[dot] = ':';
+  if (clock.size() == 4 && clock[1] == ':') clock.insert(0, "0");
+  auto seconds = dates::parse_clock(clock);
+  if (!start || *start < 0 || !seconds) return std::nullopt;  // before 1970
+  return *start + *seconds;
 }
 
 DateParts date_parts(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char time[8];
-  std::strftime(time, sizeof time, "%H:%M", &tm);
-  return {std::to_string(tm.tm_mday), std::to_string(tm.tm_mon + 1), std::to_string(tm.tm_year + 1900), time};
+  const auto c = dates::civil(t);
+  return {std::to_string(c.day), std::to_string(c.month), std::to_string(c.year), dates::format(t, dates::Style::clock)};
 }
 
 ProposalFields default_fields(std::int64_t now) {

@@ -1,9 +1,6 @@
 #include "modules/report/build.hpp"
 
-#include <fmt/format.h>
-
-#include <ctime>
-
+#include "core/dates.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/module.hpp"
@@ -74,22 +71,16 @@ void add_questions(web::App& app, std::int64_t event_id, Document& d) {
 // "3 December 2026, 10:00 to 12:30 UTC" (the server keeps and shows times in UTC).
 std::string when(web::App& app, std::int64_t starts, std::int64_t ends) {
   auto& r = *app.renderer;
-  auto tm_of = [](std::int64_t t) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    return tm;
+  auto date = [&](const dates::Civil& d) {
+    return r.format("report_date", {{"day", std::to_string(d.day)},
+                                    {"month", r.t("report_month_" + std::to_string(d.month))},
+                                    {"year", std::to_string(d.year)}});
   };
-  auto date = [&](const std::tm& t) {
-    return r.format("report_date", {{"day", std::to_string(t.tm_mday)},
-                                    {"month", r.t("report_month_" + std::to_string(t.tm_mon + 1))},
-                                    {"year", std::to_string(t.tm_year + 1900)}});
-  };
-  auto clock = [](const std::tm& t) { return fmt::format("{:02}:{:02}", t.tm_hour, t.tm_min); };
-  const auto a = tm_of(starts), b = tm_of(ends);
-  if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-    return r.format("report_when_day", {{"date", date(a)}, {"starts", clock(a)}, {"ends", clock(b)}});
-  return r.format("report_when_days", {{"from", date(a)}, {"starts", clock(a)}, {"to", date(b)}, {"ends", clock(b)}});
+  const auto a = dates::civil(starts), b = dates::civil(ends);
+  const auto starts_at = dates::format(starts, dates::Style::clock), ends_at = dates::format(ends, dates::Style::clock);
+  if (a.year == b.year && a.month == b.month && a.day == b.day)
+    return r.format("report_when_day", {{"date", date(a)}, {"starts", starts_at}, {"ends", ends_at}});
+  return r.format("report_when_days", {{"from", date(a)}, {"starts", starts_at}, {"to", date(b)}, {"ends", ends_at}});
 }
 
 Quote quote_of(web::App& app, const breakouts::commands::Note& n) {

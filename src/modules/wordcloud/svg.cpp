@@ -1,26 +1,12 @@
 #include "modules/wordcloud/svg.hpp"
 
-#include <cstdio>
 
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/layout.hpp"
 
 namespace hs::wordcloud {
-namespace {
-
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s(buf);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-
-}  // namespace
-
-
 std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& options) {
   std::string label = options.title;
   std::size_t named = 0;
@@ -42,9 +28,9 @@ std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& opt
          std::to_string(font.weight()) + "\">\n";
   for (const auto& p : layout.words) {
     std::string x = std::to_string(p.x), y = std::to_string(p.y);
-    out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number(p.size) + "\" fill=\"" +
+    out += "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + number::decimal(p.size) + "\" fill=\"" +
            colour_for(colours, p.id.empty() ? p.text : p.id) + "\"";
-    if (p.advance > 0) out += " textLength=\"" + number(p.advance) + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    if (p.advance > 0) out += " textLength=\"" + number::decimal(p.advance) + "\" lengthAdjust=\"spacingAndGlyphs\"";
     if (p.rotate != 0) out += " transform=\"rotate(" + std::to_string(p.rotate) + " " + x + " " + y + ")\"";
     out += ">" + text::xml_escape(p.text) + "</text>\n";
   }

@@ -20,6 +20,18 @@ TEST(ParseForm, RejectsBrokenEscapesAndInvalidUtf8) {
   EXPECT_FALSE(parse_form("a=%C3%28"));      // broken two-byte sequence
   EXPECT_FALSE(parse_form("a=%ED%A0%80"));   // a UTF-16 surrogate
   EXPECT_FALSE(parse_form("a=%C0%AF"));      // overlong '/'
+  EXPECT_FALSE(parse_form("a=b|c"));         // a character that must be escaped
+}
+
+TEST(ParseForm, SkipsEmptyPiecesAndKeepsOrder) {
+  auto f = parse_form("b=2&&a=1&b=3&");
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->size(), 3u);
+  EXPECT_EQ((*f)[0], (std::pair<std::string, std::string>{"b", "2"}));
+  EXPECT_EQ((*f)[2], (std::pair<std::string, std::string>{"b", "3"}));
+  EXPECT_EQ(find(*f, "b"), "2");
+  ASSERT_TRUE(parse_form(""));
+  EXPECT_TRUE(parse_form("")->empty());
 }
 
 TEST(ParseCookies, SplitsAndTrims) {
@@ -45,7 +57,18 @@ TEST(ParseTarget, RejectsWhatCouldEscapeOrConfuse) {
   EXPECT_FALSE(parse_target("/a%00b"));
   EXPECT_FALSE(parse_target("/a%FF"));
   EXPECT_FALSE(parse_target(""));
+  EXPECT_FALSE(parse_target("*"));
+  EXPECT_FALSE(parse_target("/a#b"));
+  EXPECT_FALSE(parse_target("/a%zz"));
+  EXPECT_FALSE(parse_target("/a%2Fb"));          // an escaped '/' is not a second segment
+  EXPECT_FALSE(parse_target("/static/..%2Fsecret"));
+  EXPECT_FALSE(parse_target("/a b"));
+  EXPECT_FALSE(parse_target("/caf\xC3\xA9"));  // raw bytes must be escaped
   EXPECT_TRUE(parse_target("/a/..b/c"));
+  auto t = parse_target("/a//b?");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->path, "/a//b");
+  EXPECT_EQ(t->query, "");
 }
 
 TEST(PercentEncode, RoundTrips) {

@@ -1,6 +1,7 @@
 // POST /spaces/{slug}/audit/verify: run the offline verifier on the log as it stands and
 // show its answer on the audit page. POST /spaces/{slug}/audit/findings: an auditor
 // records a finding. The findings section of the audit page.
+#include "core/dates.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/handlers/common.hpp"
 #include "modules/audit/handlers/handlers.hpp"
@@ -73,9 +74,8 @@ void add_findings(Context& c, View& v, const Loaded& l) {
     item.set("title", f.title);
     item.set("outcome", c.t("audit_outcome_" + f.outcome));
     item.set("concern", f.outcome == "concern_raised");
-    auto time = utc_time(f.created_at);
-    item.set("date", time);
-    item.set("iso", time.substr(0, 10) + "T" + time.substr(11, 8) + "Z");
+    item.set("date", utc_time(f.created_at));
+    item.set("iso", dates::format(f.created_at, dates::Style::rfc3339));
     item.set("lines", lines_of(f.body));
     list.push(std::move(item));
   }

@@ -2,6 +2,7 @@
 // auditors (their feed readers, or a script) keep copies of the log's history outside
 // this server. Each entry carries the head exactly as GET .../audit/head gives it,
 // ready for `humanspace audit verify --head`. Readable by whoever may read the log.
+#include "core/dates.hpp"
 #include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/audit/commands/commands.hpp"
@@ -19,11 +20,6 @@ namespace {
 
 // Enough for a day of a busy log signed every few minutes; older heads are in the export.
 constexpr std::int64_t kFeedHeads = 100;
-
-std::string rfc3339(std::int64_t t) {
-  auto s = utc_time(t);  // "YYYY-MM-DD HH:MM:SS UTC"
-  return s.substr(0, 10) + "T" + s.substr(11, 8) + "Z";
-}
 
 void element(std::string& out, std::string_view name, std::string_view text) {
   out += '<';
@@ -63,7 +59,7 @@ Response heads_feed(Context& c) {
          text::xml_escape(c.absolute_url(base + "/heads.atom")) + "\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(base)) + "\"/>\n";
   // Atom needs an updated time even before anything is signed.
-  element(out, "updated", rfc3339(heads.empty() ? c.app.clock->now() : heads.front().timestamp));
+  element(out, "updated", dates::format(heads.empty() ? c.app.clock->now() : heads.front().timestamp, dates::Style::rfc3339));
   out += "<author>";
   element(out, "name", l->space.name);
   out += "</author>\n";
@@ -73,7 +69,7 @@ Response heads_feed(Context& c) {
     out += "<entry>\n";
     element(out, "id", id + ":" + std::to_string(h.size) + ":" + h.root);
     element(out, "title", r.format("audit_feed_entry_title", args));
-    element(out, "updated", rfc3339(h.timestamp));
+    element(out, "updated", dates::format(h.timestamp, dates::Style::rfc3339));
     out += "<link rel=\"alternate\" type=\"application/json\" href=\"" +
            text::xml_escape(c.absolute_url(base + "/proof/consistency?from=0&to=" + std::to_string(h.size))) +
            "\"/>\n";

@@ -5,6 +5,7 @@
 // GET /spaces/{slug}/audit/export: the whole log, for `humanspace audit verify`.
 #include <sstream>
 
+#include "core/dates.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/handlers/common.hpp"
 #include "modules/audit/handlers/handlers.hpp"
@@ -21,11 +22,6 @@ using web::View;
 namespace {
 
 constexpr std::int64_t kRecent = 20;
-
-std::string iso_time(std::int64_t t) {
-  auto s = utc_time(t);  // "YYYY-MM-DD HH:MM:SS UTC"
-  return s.substr(0, 10) + "T" + s.substr(11, 8) + "Z";
-}
 
 // Hex in groups of eight, so a person can compare a key by eye, a group at a time.
 std::string grouped(const std::string& hex) {
@@ -118,7 +114,7 @@ Response render_log_page(Context& c, const Loaded& loaded, const std::function<v
     auto info = entry_info(e.entry).value_or(EntryInfo{e.seq, 0, ""});
     item.set("kind", info.kind);
     item.set("time", utc_time(info.at));
-    item.set("iso", iso_time(info.at));
+    item.set("iso", dates::format(info.at, dates::Style::rfc3339));
     entries.push(std::move(item));
   }
   v.set("entries", std::move(entries));

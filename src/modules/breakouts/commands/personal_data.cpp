@@ -12,25 +12,31 @@ void erase_participants(store::Conn& c, const std::vector<std::int64_t>& partici
   for (auto id : participant_ids) repo::forget_participant(c, id);
 }
 
+namespace {
+namespace json = boost::json;
+
+// What a place and a note share: which event's breakouts, which round and group.
+template <class Row>
+json::object in_group(const Row& r) {
+  json::object o;
+  o["event"] = r.event;
+  o["address"] = "/events/" + std::to_string(r.event_id) + "/breakouts";
+  o["round"] = r.round;
+  o["group"] = r.group;
+  return o;
+}
+}  // namespace
+
 std::string export_person(store::Conn& c, std::int64_t user_id) {
-  namespace json = boost::json;
   json::array places;
   for (const auto& p : repo::places_of_user(c, user_id)) {
-    json::object o;
-    o["event"] = p.event;
-    o["address"] = "/events/" + std::to_string(p.event_id) + "/breakouts";
-    o["round"] = p.round;
-    o["group"] = p.group;
+    auto o = in_group(p);
     o["host"] = p.host;
     places.push_back(std::move(o));
   }
   json::array notes;
   for (const auto& n : repo::notes_of_user(c, user_id)) {
-    json::object o;
-    o["event"] = n.event;
-    o["address"] = "/events/" + std::to_string(n.event_id) + "/breakouts";
-    o["round"] = n.round;
-    o["group"] = n.group;
+    auto o = in_group(n);
     o["for_group"] = n.for_group;
     o["note"] = n.body;
     o["created_at"] = n.created_at;

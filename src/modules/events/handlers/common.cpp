@@ -2,7 +2,6 @@
 #include "core/number.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "modules/events/live.hpp"
 #include "modules/events/rules/fields.hpp"
@@ -11,17 +10,6 @@
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
-
-namespace {
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s(buf);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-}  // namespace
 
 std::string cloud_label(web::Context& c, const std::string& title, const cloud::Picture* p) {
   auto label = c.app.renderer->format("events_cloud_label", {{"title", title}});
@@ -240,8 +228,8 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
         x.set("fill", wordcloud::colour_for(colours, w.text));
         x.set("x", w.x);
         x.set("y", w.y);
-        x.set("size", number(w.size));
-        if (w.advance > 0) x.set("advance", number(w.advance));
+        x.set("size", number::decimal(w.size));
+        if (w.advance > 0) x.set("advance", number::decimal(w.advance));
         if (w.rotate != 0)
           x.set("transform", "rotate(" + std::to_string(w.rotate) + " " + std::to_string(w.x) + " " +
                                  std::to_string(w.y) + ")");

@@ -1,9 +1,8 @@
 #include "modules/events/rules/fields.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <ctime>
 
+#include "core/dates.hpp"
 #include "core/lines.hpp"
 #include "core/text.hpp"
 
@@ -46,33 +45,19 @@ std::string_view to_string(ItemState s) {
 }
 
 std::optional<std::int64_t> parse_local_datetime(std::string_view s) {
-  if (s.size() < 16 || s.size() > 19) return std::nullopt;
-  int y, mo, d, h, mi;
-  char tail;
-  std::string str(s.substr(0, 16));
-  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) return std::nullopt;
-  if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || h < 0 || mi < 0)
-    return std::nullopt;
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  auto t = timegm(&tm);
-  std::tm back{};
-  gmtime_r(&t, &back);
-  if (back.tm_mday != d) return std::nullopt;  // 31 February
-  return static_cast<std::int64_t>(t);
+  // "YYYY-MM-DDTHH:MM", or with ":SS" when a browser adds seconds (they are dropped).
+  if ((s.size() != 16 && s.size() != 19) || s[10] != 'T') return std::nullopt;
+  auto digit = [](char c, char max) { return c >= '0' && c <= max; };
+  if (s.size() == 19 && (s[16] != ':' || !digit(s[17], '5') || !digit(s[18], '9'))) return std::nullopt;
+  auto day = dates::parse_day(s.substr(0, 10));
+  auto clock = dates::parse_clock(s.substr(11, 5));
+  if (!day || !clock) return std::nullopt;
+  if (auto year = dates::civil(*day).year; year < 2000 || year > 2200) return std::nullopt;
+  return *day + *clock;
 }
 
 std::string format_local_datetime(std::int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
-  return buf;
+  return dates::format(unix_seconds, dates::Style::minute);
 }
 
 std::string format_email_datetime(std::int64_t unix_seconds) {

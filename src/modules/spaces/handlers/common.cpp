@@ -2,8 +2,7 @@
 
 #include <unordered_map>
 
-#include <ctime>
-
+#include "core/dates.hpp"
 #include "core/lines.hpp"
 #include "web/blocks.hpp"
 #include "web/parse.hpp"
@@ -71,14 +70,7 @@ View space_page_view(Context& c, const Loaded& l, const std::string& title_key) 
   return v;
 }
 
-std::string iso_date(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string iso_date(std::int64_t t) { return dates::format(t, dates::Style::day); }
 
 std::string role_label(const Context& c, const std::string& role) { return c.t("spaces_role_" + role); }
 

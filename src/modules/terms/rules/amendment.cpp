@@ -1,24 +1,11 @@
 #include "modules/terms/rules/amendment.hpp"
 
-#include <charconv>
-#include <cstdio>
-#include <ctime>
-
+#include "core/dates.hpp"
 #include "core/text.hpp"
 
 namespace hs::terms {
 
 namespace {
-
-std::optional<int> whole(std::string_view s) {
-  s = text::trim(s);
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Lines compared without trailing spaces and Windows line ends, so that re-saving the
 // same text is not an amendment.
@@ -55,23 +42,12 @@ std::string_view to_string(Status s) {
   return "proposed";
 }
 
-std::string iso_day(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string iso_day(std::int64_t t) { return dates::format(t, dates::Style::day); }
 
 std::optional<std::string> iso_day(std::string_view day, std::string_view month, std::string_view year) {
-  auto d = whole(day), m = whole(month), y = whole(year);
-  if (!d || !m || !y || *y < 1970 || *y > 9999 || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (*d > kDays[*m - 1] + (*m == 2 && leap(*y) ? 1 : 0)) return std::nullopt;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *y, *m, *d);
-  return std::string(buf);
+  auto start = dates::parse_day(day, month, year);
+  if (!start || *start < 0) return std::nullopt;  // before 1970
+  return iso_day(*start);
 }
 
 Result<Amendment> validate_amendment(std::string_view body_in, std::string_view summary_in,

@@ -160,6 +160,18 @@ TEST(Fields, EventTimesMustBeInOrder) {
   EXPECT_EQ(format_local_datetime(*parse_local_datetime("2030-05-01T10:00")), "2030-05-01T10:00");
 }
 
+TEST(Fields, LocalDateTimesAreReadStrictly) {
+  EXPECT_EQ(parse_local_datetime("2028-02-29T23:59"), 1835481540);  // a leap day
+  EXPECT_EQ(parse_local_datetime("2028-02-29T23:59:30"), 1835481540);  // seconds are dropped
+  EXPECT_FALSE(parse_local_datetime("2029-02-29T10:00"));
+  EXPECT_FALSE(parse_local_datetime("2030-05-01T24:00"));
+  EXPECT_FALSE(parse_local_datetime("2030-05-01 10:00"));
+  EXPECT_FALSE(parse_local_datetime("2030-05-01T10:00:60"));
+  EXPECT_FALSE(parse_local_datetime("2030-05-01T10:00xyz"));
+  EXPECT_FALSE(parse_local_datetime("1999-12-31T10:00"));  // outside the years events use
+  EXPECT_FALSE(parse_local_datetime("2201-01-01T10:00"));
+}
+
 TEST(Fields, PollNeedsTwoToTwelveAnswers) {
   ItemInput in;
   in.kind = "poll";

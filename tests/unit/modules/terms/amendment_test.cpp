@@ -76,6 +76,18 @@ TEST(Amendment, DecidedStatusesAndReviewDates) {
   EXPECT_FALSE(review_due("", kNow));
 }
 
+TEST(Amendment, ReviewDayMustBeOnTheCalendar) {
+  EXPECT_EQ(iso_day("29", "2", "2032"), "2032-02-29");
+  EXPECT_EQ(iso_day(" 7 ", "03", "2031"), "2031-03-07");
+  EXPECT_FALSE(iso_day("29", "2", "2031"));
+  EXPECT_FALSE(iso_day("31", "4", "2031"));
+  EXPECT_FALSE(iso_day("1", "13", "2031"));
+  EXPECT_FALSE(iso_day("0", "1", "2031"));
+  EXPECT_FALSE(iso_day("1", "1", "1969"));
+  EXPECT_FALSE(iso_day("1", "1", "10000"));
+  EXPECT_FALSE(iso_day("one", "1", "2031"));
+}
+
 TEST(TermsPermissions, RoleByActionTable) {
   using spaces::Role;
   struct Row {
