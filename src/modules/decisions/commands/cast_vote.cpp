@@ -112,7 +112,7 @@ Result<StoredBallot> through_rules(const Open& o, const std::optional<StoredBall
     e.at = now;
     auto step = apply(state, e, o.settings);
     if (!step) return fail(step.error());
-    const auto& r = step->state.responses.at(me);
+    const auto& r = step->responses.at(me);
     return StoredBallot{std::string(encode(r.stance)), r.reason, r.revision};
   }
   if (o.settings.method == Method::consensus) {
@@ -126,7 +126,7 @@ Result<StoredBallot> through_rules(const Open& o, const std::optional<StoredBall
     e.at = now;
     auto step = apply(state, e, o.settings);
     if (!step) return fail(step.error());
-    const auto& r = step->state.responses.at(me);
+    const auto& r = step->responses.at(me);
     return StoredBallot{std::string(to_string(r.position)), r.reason, r.revision};
   }
   StoredBallot b = next;
