@@ -1,5 +1,7 @@
 #include "modules/decisions/tally.hpp"
 
+#include <algorithm>
+
 #include "modules/decisions/methods/descriptor.hpp"
 
 namespace hs::decisions {
@@ -23,11 +25,8 @@ CsvTable results_table(const Tally& t, const std::vector<std::string>& options) 
 }
 
 bool objection_stands(Method m, const std::vector<KeyedBallot>& ballots) {
-  for (const auto& b : ballots) {
-    if (m == Method::consent && b.ballot.choice == "object") return true;
-    if (m == Method::consensus && b.ballot.choice == "block") return true;
-  }
-  return false;
+  const auto& method = descriptor(m);
+  return std::ranges::any_of(ballots, [&](const auto& b) { return method.objection_entry(b.ballot.choice); });
 }
 
 }  // namespace hs::decisions

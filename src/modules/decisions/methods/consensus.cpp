@@ -23,6 +23,23 @@ class Consensus final : public MethodDescriptor {
   bool reads_reason() const override { return false; }
   void fill_fields(const std::string& choice, BallotFields& f) const override { f.choice = choice; }
 
+  // Each answer replaces the last whole, so the answer so far plays no part.
+  Result<StoredBallot> apply_answer(const Settings& s, int revision, const std::optional<StoredBallot>&,
+                                    const StoredBallot& next, bool, std::int64_t now) const override {
+    const VoterKey me{"me"};
+    ConsensusState state;
+    state.revision = revision;
+    const ConsensusEvent e{ConsensusAction::respond, me, parse_position(next.choice).value_or(Position::agree),
+                           next.reason, now};
+    auto after = apply(state, e, s);
+    if (!after) return fail(after.error());
+    const auto& r = after->responses.at(me);
+    return StoredBallot{std::string(to_string(r.position)), r.reason, r.revision};
+  }
+  const char* objection_entry(const std::string& choice) const override {
+    return choice == "block" ? "decision.blocked" : nullptr;
+  }
+
   void ballot_view(const web::Renderer& words, View& vote, const PageInput&, const BallotFields& f) const override {
     vote.set("is_consensus", true);
     View items = View::list();

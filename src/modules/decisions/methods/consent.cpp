@@ -20,6 +20,25 @@ class Consent final : public MethodDescriptor {
   bool reads_reason() const override { return false; }
   void fill_fields(const std::string& choice, BallotFields& f) const override { f.choice = choice; }
 
+  Result<StoredBallot> apply_answer(const Settings& s, int revision, const std::optional<StoredBallot>& current,
+                                    const StoredBallot& next, bool withdraw, std::int64_t now) const override {
+    const VoterKey me{"me"};
+    ConsentState state;
+    state.revision = revision;
+    if (current)
+      if (auto stance = decode_consent(current->choice))
+        state.responses[me] = {*stance, current->reason, current->revision, 0};
+    const auto action =
+        withdraw ? ConsentAction::withdraw : (next.choice == "object" ? ConsentAction::object : ConsentAction::consent);
+    auto after = apply(state, ConsentEvent{action, me, next.reason, now}, s);
+    if (!after) return fail(after.error());
+    const auto& r = after->responses.at(me);
+    return StoredBallot{std::string(encode(r.stance)), r.reason, r.revision};
+  }
+  const char* objection_entry(const std::string& choice) const override {
+    return choice == "object" ? "decision.objected" : nullptr;
+  }
+
   void ballot_view(const web::Renderer& words, View& vote, const PageInput& in, const BallotFields& f) const override {
     vote.set("is_consent", true);
     View items = View::list();

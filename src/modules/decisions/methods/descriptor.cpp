@@ -37,9 +37,18 @@ static_assert(std::variant_size_v<MethodResult> == std::size(kAllMethods), "a re
 
 }  // namespace
 
-// Most methods have no settings of their own.
+// Most methods have no settings of their own, no state machine and no objections.
 void MethodDescriptor::read_settings(const ProposalFields&, Settings&, Validation&) const {}
 std::vector<SettingRow> MethodDescriptor::setting_rows(const web::Renderer&, const Settings&) const { return {}; }
+
+Result<StoredBallot> MethodDescriptor::apply_answer(const Settings&, int revision, const std::optional<StoredBallot>&,
+                                                    const StoredBallot& next, bool, std::int64_t) const {
+  StoredBallot b = next;
+  b.revision = revision;
+  return b;
+}
+
+const char* MethodDescriptor::objection_entry(const std::string&) const { return nullptr; }
 
 const MethodDescriptor& descriptor(Method m) { return kTable.at(static_cast<std::size_t>(m))(); }
 

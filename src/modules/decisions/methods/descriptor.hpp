@@ -59,6 +59,16 @@ class MethodDescriptor {
   virtual bool reads_reason() const { return true; }
   // A stored choice back in the answer form's fields, to show someone their answer.
   virtual void fill_fields(const std::string& choice, BallotFields& f) const = 0;
+  // The answer to store, as the method's rules leave it when it is given on `revision`
+  // of the proposal over `current` (the person's answer so far). Consent and consensus
+  // run it through their state machines, which check reasons (an objection or a block
+  // always needs one) and withdrawals (consent only); other methods store it as read.
+  virtual Result<StoredBallot> apply_answer(const Settings& s, int revision, const std::optional<StoredBallot>& current,
+                                            const StoredBallot& next, bool withdraw, std::int64_t now) const;
+  // The decision-log entry for an answer that objects or blocks ("decision.objected",
+  // "decision.blocked"); nullptr for any other answer. One standing keeps a named poll
+  // from closing early.
+  virtual const char* objection_entry(const std::string& choice) const;
   // The answer form: sets is_<method> and this method's inputs on `vote`.
   virtual void ballot_view(const web::Renderer& words, web::View& vote, const PageInput& in,
                            const BallotFields& f) const = 0;
