@@ -31,10 +31,7 @@ class Consensus final : public MethodDescriptor {
     state.revision = revision;
     const ConsensusEvent e{ConsensusAction::respond, me, parse_position(next.choice).value_or(Position::agree),
                            next.reason, now};
-    auto after = apply(state, e, s);
-    if (!after) return fail(after.error());
-    const auto& r = after->responses.at(me);
-    return StoredBallot{std::string(to_string(r.position)), r.reason, r.revision};
+    return answer_after(state, e, s, [](const ConsensusResponse& r) { return to_string(r.position); });
   }
   const char* objection_entry(const std::string& choice) const override {
     return choice == "block" ? "decision.blocked" : nullptr;

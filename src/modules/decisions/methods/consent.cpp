@@ -30,10 +30,8 @@ class Consent final : public MethodDescriptor {
         state.responses[me] = {*stance, current->reason, current->revision, 0};
     const auto action =
         withdraw ? ConsentAction::withdraw : (next.choice == "object" ? ConsentAction::object : ConsentAction::consent);
-    auto after = apply(state, ConsentEvent{action, me, next.reason, now}, s);
-    if (!after) return fail(after.error());
-    const auto& r = after->responses.at(me);
-    return StoredBallot{std::string(encode(r.stance)), r.reason, r.revision};
+    return answer_after(state, ConsentEvent{action, me, next.reason, now}, s,
+                        [](const ConsentResponse& r) { return encode(r.stance); });
   }
   const char* objection_entry(const std::string& choice) const override {
     return choice == "object" ? "decision.objected" : nullptr;

@@ -15,20 +15,12 @@ constexpr Availability kAnswers[] = {Availability::yes, Availability::if_need_be
 
 // A row of radio buttons, one per answer, for time i.
 View slot_row(const web::Renderer& words, std::size_t i, const std::string& option, const std::string& chosen) {
+  std::vector<std::pair<std::string, std::string>> values;
+  for (auto a : kAnswers)
+    values.emplace_back(std::string(to_string(a)), words.t("decisions_availability_" + std::string(to_string(a))));
   View row;
   row.set("label", option);
-  View answers = View::list();
-  for (auto a : kAnswers) {
-    auto name = std::string(to_string(a));
-    View ans;
-    ans.set("name", "slot_" + std::to_string(i));
-    ans.set("value", name);
-    ans.set("id", i == 0 && a == Availability::yes ? std::string("slots") : "slot_" + std::to_string(i) + "_" + name);
-    ans.set("label", words.t("decisions_availability_" + name));
-    ans.set("checked", chosen == name);
-    answers.push(std::move(ans));
-  }
-  row.set("answers", std::move(answers));
+  row.set("answers", radio_row("slots", "slot_" + std::to_string(i), i == 0, values, chosen));
   return row;
 }
 

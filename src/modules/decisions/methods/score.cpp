@@ -13,20 +13,12 @@ using web::View;
 
 // A row of radio buttons, kScoreMin to kScoreMax, for option i.
 View score_row(std::size_t i, const std::string& option, const std::string& chosen) {
+  std::vector<std::pair<std::string, std::string>> values;
+  for (int s = kScoreMin; s <= kScoreMax; ++s) values.emplace_back(std::to_string(s), "");
   View row;
   row.set("label", option);
   row.set("legend_id", "score_" + std::to_string(i) + "-legend");
-  View values = View::list();
-  for (int s = kScoreMin; s <= kScoreMax; ++s) {
-    View val;
-    val.set("name", "score_" + std::to_string(i));
-    val.set("value", std::to_string(s));
-    val.set("id", i == 0 && s == kScoreMin ? std::string("scores")
-                                           : "score_" + std::to_string(i) + "_" + std::to_string(s));
-    val.set("checked", chosen == std::to_string(s));
-    values.push(std::move(val));
-  }
-  row.set("values", std::move(values));
+  row.set("values", radio_row("scores", "score_" + std::to_string(i), i == 0, values, chosen));
   return row;
 }
 

@@ -46,6 +46,23 @@ web::View radio(const std::string& name, const std::string& value, const std::st
   return item;
 }
 
+web::View radio_row(const std::string& group_id, const std::string& name, bool first_row,
+                    const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen) {
+  web::View list = web::View::list();
+  bool first = first_row;
+  for (const auto& [value, label] : values) {
+    web::View item;
+    item.set("name", name);
+    item.set("value", value);
+    item.set("id", first ? group_id : name + "_" + value);
+    if (!label.empty()) item.set("label", label);
+    item.set("checked", chosen == value);
+    list.push(std::move(item));
+    first = false;
+  }
+  return list;
+}
+
 web::View reason_item(const web::Renderer& words, const std::string& name, const std::string& label_key,
                       const std::string& reason) {
   web::View r;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "modules/decisions/methods/descriptor.hpp"
@@ -28,6 +29,11 @@ std::string name_or_former(const web::Renderer& words, const std::string& name);
 // id, so that an error summary can link to it.
 web::View radio(const std::string& name, const std::string& value, const std::string& label, bool checked, bool first,
                 const std::string& hint = "");
+// A row's radio buttons, all named `name`, one per (value, label) – label "" for none.
+// Ids are <name>_<value>, except the first of the first row's, which is `group_id` so
+// that an error summary can link to it.
+web::View radio_row(const std::string& group_id, const std::string& name, bool first_row,
+                    const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen);
 // A reason shown with the results: whose (named polls only), the answer it came with.
 web::View reason_item(const web::Renderer& words, const std::string& name, const std::string& label_key,
                       const std::string& reason);
@@ -63,6 +69,16 @@ web::View ranked_rows(const std::vector<std::size_t>& order, const std::vector<L
     rows.push(std::move(row));
   }
   return rows;
+}
+
+// The answer a consent or consensus state machine leaves after applying e (to_text
+// writes the stance or position), or why it refused.
+template <class State, class Event, class ToText>
+Result<StoredBallot> answer_after(const State& state, const Event& e, const Settings& s, ToText to_text) {
+  auto after = apply(state, e, s);
+  if (!after) return fail(after.error());
+  const auto& r = after->responses.at(e.voter);
+  return StoredBallot{std::string(to_text(r)), r.reason, r.revision};
 }
 
 // The stored answers that decode (decode(choice) gives an optional), in order.
