@@ -9,7 +9,11 @@
 //      page), declared in methods/methods.hpp;
 //   4. one row below, at the method's place;
 //   5. its words in messages/en/ and its is_<name> blocks in templates/decisions/show.mustache.
-// Nothing else switches on the method.
+// tests/unit/modules/decisions/methods/descriptor_test.cpp checks every row against its
+// method. A few checks still name a method where only it has the setting or the step:
+// rules/proposal.cpp (how few options), rules/settings.cpp and commands/open_proposal.cpp
+// (dots per person, the threshold in the log), policy.cpp (objections stop closing
+// early) and commands/cast_vote.cpp (only consent has withdrawals).
 #include <array>
 #include <cstddef>
 #include <variant>
