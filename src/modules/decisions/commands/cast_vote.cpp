@@ -209,9 +209,9 @@ Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::i
     if (o->settings.method != Method::consent) return fail(ErrorCode::conflict, std::string(keys::kObjectionNone));
     auto slot = find_slot(app, c, *o, user_id, code);
     if (!slot) return fail(slot.error());
+    const StoredBallot consenting{"consent", reason, o->row.revision};
     auto b = descriptor(o->settings.method)
-                 .apply_answer(o->settings, o->row.revision, slot->current, StoredBallot{"consent", reason, o->row.revision},
-                               true, app.clock->now());
+                 .apply_answer(o->settings, o->row.revision, slot->current, consenting, true, app.clock->now());
     if (!b) return fail(b.error());
     if (o->row.anonymous) before = remember(c, *o, user_id, *slot);
     if (auto ok = save(app, c, *o, user_id, *slot, *b, true); !ok) return fail(ok.error());

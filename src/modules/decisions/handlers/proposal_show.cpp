@@ -43,7 +43,9 @@ BallotFields fields_of(const commands::Loaded& l) {
   return f;
 }
 
-std::string name_or_former(Context& c, const std::string& name) { return methods::name_or_former(*c.app.renderer, name); }
+std::string name_or_former(Context& c, const std::string& name) {
+  return methods::name_or_former(*c.app.renderer, name);
+}
 
 void add_results_view(Context& c, View& v, const commands::Loaded& l, bool names) {
   const auto& t = *l.tally;
