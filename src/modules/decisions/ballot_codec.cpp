@@ -6,19 +6,6 @@ namespace hs::decisions {
 
 namespace {
 
-std::vector<std::string_view> split(std::string_view s) {
-  std::vector<std::string_view> out;
-  if (s.empty()) return out;
-  std::size_t start = 0;
-  while (true) {
-    auto comma = s.find(',', start);
-    out.push_back(s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 template <class T>
 std::optional<T> number(std::string_view s) {
   T v{};
@@ -37,7 +24,34 @@ std::string join(const Seq& seq, F&& f) {
   return out;
 }
 
+// A list choice as a ballot whose `list` holds the parts, each read by parse; nothing
+// when a part does not read or there are none.
+template <class B, class T, class Parse>
+std::optional<B> decode_list(std::string_view choice, std::vector<T> B::*list, Parse parse) {
+  B b;
+  for (auto part : split_choice(choice)) {
+    auto v = parse(part);
+    if (!v) return std::nullopt;
+    (b.*list).push_back(*v);
+  }
+  if ((b.*list).empty()) return std::nullopt;
+  return b;
+}
+
 }  // namespace
+
+std::vector<std::string_view> split_choice(std::string_view s) {
+  std::vector<std::string_view> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    auto comma = s.find(',', start);
+    out.push_back(s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
 
 std::optional<ConsentStance> decode_consent(std::string_view choice) {
   if (choice == "consent") return ConsentStance::consent;
@@ -61,47 +75,16 @@ std::string encode(const AvailabilityBallot& b) {
 }
 
 std::optional<RankedBallot> decode_ranked(std::string_view choice) {
-  RankedBallot b;
-  for (auto part : split(choice)) {
-    auto v = number<std::size_t>(part);
-    if (!v) return std::nullopt;
-    b.ranking.push_back(*v);
-  }
-  if (b.ranking.empty()) return std::nullopt;
-  return b;
+  return decode_list(choice, &RankedBallot::ranking, number<std::size_t>);
 }
-
 std::optional<ScoreBallot> decode_score(std::string_view choice) {
-  ScoreBallot b;
-  for (auto part : split(choice)) {
-    auto v = number<int>(part);
-    if (!v) return std::nullopt;
-    b.scores.push_back(*v);
-  }
-  if (b.scores.empty()) return std::nullopt;
-  return b;
+  return decode_list(choice, &ScoreBallot::scores, number<int>);
 }
-
 std::optional<DotBallot> decode_dots(std::string_view choice) {
-  DotBallot b;
-  for (auto part : split(choice)) {
-    auto v = number<std::int64_t>(part);
-    if (!v) return std::nullopt;
-    b.dots.push_back(*v);
-  }
-  if (b.dots.empty()) return std::nullopt;
-  return b;
+  return decode_list(choice, &DotBallot::dots, number<std::int64_t>);
 }
-
 std::optional<AvailabilityBallot> decode_availability(std::string_view choice) {
-  AvailabilityBallot b;
-  for (auto part : split(choice)) {
-    auto v = parse_availability(part);
-    if (!v) return std::nullopt;
-    b.slots.push_back(*v);
-  }
-  if (b.slots.empty()) return std::nullopt;
-  return b;
+  return decode_list(choice, &AvailabilityBallot::slots, parse_availability);
 }
 
 std::string pack(const StoredBallot& b) {

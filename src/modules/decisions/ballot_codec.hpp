@@ -36,6 +36,9 @@ struct StoredBallot {
   bool operator==(const StoredBallot&) const = default;
 };
 
+// The parts of a list choice ("2,0,1"); none for "".
+std::vector<std::string_view> split_choice(std::string_view choice);
+
 std::optional<ConsentStance> decode_consent(std::string_view choice);
 std::string_view encode(ConsentStance s);
 

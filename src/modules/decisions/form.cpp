@@ -1,9 +1,10 @@
 #include "modules/decisions/form.hpp"
 
-#include <charconv>
 
 #include "core/dates.hpp"
 #include "core/text.hpp"
+#include "modules/decisions/methods/descriptor.hpp"
+#include "modules/decisions/methods/shared.hpp"
 #include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/rules/reason.hpp"
@@ -12,18 +13,8 @@ namespace hs::decisions {
 
 namespace {
 
-std::optional<int> whole(std::string_view s) {
-  s = text::trim(s);
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-void take(Validation& v, const Error& e) {
-  if (e.fields.empty()) v.add("", e.message_key);
-  for (const auto& f : e.fields) v.add(f.field, f.message_key);
-}
+using methods::add_error;
+using methods::whole;
 
 }  // namespace
 
@@ -77,7 +68,7 @@ Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now)
   Validation v;
   ParsedProposal p;
   if (auto text = validate_proposal(f.title, f.details)) p.text = std::move(*text);
-  else take(v, text.error());
+  else add_error(v, text.error());
 
   auto method = parse_method(f.method);
   if (!method) v.add("method", std::string(keys::kMethodUnknown));
@@ -85,7 +76,7 @@ Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now)
 
   if (method) {
     if (auto opts = validate_options(*method, option_lines(f.options))) p.options = std::move(*opts);
-    else take(v, opts.error());
+    else add_error(v, opts.error());
   }
 
   auto closes = utc_time(f.closes_day, f.closes_month, f.closes_year, f.closes_time);
@@ -93,7 +84,7 @@ Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now)
   else p.settings.closes_at = *closes;
 
   if (auto q = parse_quorum_percent(text::trim(f.quorum))) p.settings.quorum_percent = *q;
-  else take(v, q.error());
+  else add_error(v, q.error());
 
   if (auto r = parse_visibility(f.results)) p.settings.results = *r;
   else v.add("results", std::string(keys::kVisibilityUnknown));
@@ -101,14 +92,7 @@ Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now)
   p.settings.reasons_required = f.reasons_required;
   p.settings.anonymous = f.anonymous;
 
-  if (method == Method::majority) {
-    if (auto t = parse_threshold(f.threshold)) p.settings.threshold = *t;
-    else v.add("threshold", std::string(keys::kThresholdUnknown));
-  }
-  if (method == Method::dot_vote) {
-    if (auto d = parse_dots_per_person(text::trim(f.dots))) p.settings.dots_per_person = *d;
-    else take(v, d.error());
-  }
+  if (method) descriptor(*method).read_settings(f, p.settings, v);
 
   if (closes && method) {
     // The rules' settings check, for what it adds (past or too far ahead); fields the
@@ -126,80 +110,15 @@ Result<ParsedProposal> parse_proposal(const ProposalFields& f, std::int64_t now)
 }
 
 Result<StoredBallot> parse_ballot(const Settings& s, std::size_t n, const BallotFields& f) {
-  StoredBallot b;
-  b.reason = std::string(text::trim(f.reason));
-  auto reason_ok = [&]() -> Result<void> {
+  const auto& method = descriptor(s.method);
+  auto choice = method.read_choice(s, n, f);
+  if (!choice) return fail(choice.error());
+  StoredBallot b{std::move(*choice), std::string(text::trim(f.reason))};
+  if (method.reads_reason()) {
     auto r = check_reason(f.reason, s.reasons_required, keys::kReasonRequired);
     if (!r) return fail(r.error());
     b.reason = std::move(*r);
-    return {};
-  };
-  switch (s.method) {
-    case Method::consent:
-      if (!decode_consent(f.choice)) return field_error("choice", "decisions_ballot_stance_required");
-      b.choice = f.choice;
-      return b;
-    case Method::consensus:
-      if (!parse_position(f.choice)) return field_error("position", keys::kPositionRequired);
-      b.choice = f.choice;
-      return b;
-    case Method::majority: {
-      auto c = parse_majority_choice(f.choice);
-      if (!c) return field_error("choice", keys::kChoiceRequired);
-      b.choice = std::string(to_string(*c));
-      break;
-    }
-    case Method::ranked_choice: {
-      RankedBallot r;
-      for (const auto& rank : f.ranks) {
-        if (text::trim(rank).empty()) continue;
-        auto pos = whole(rank);
-        if (!pos || *pos < 0) return field_error("ranking", keys::kRankUnknownOption);
-        r.ranking.push_back(static_cast<std::size_t>(*pos));
-      }
-      if (auto ok = validate_ranked(r, n); !ok) return fail(ok.error());
-      b.choice = encode(r);
-      break;
-    }
-    case Method::score: {
-      ScoreBallot sb;
-      for (const auto& x : f.scores) {
-        auto v = whole(x);
-        if (!v) return field_error("scores", keys::kScoreCount);
-        sb.scores.push_back(*v);
-      }
-      if (auto ok = validate_score(sb, n); !ok) return fail(ok.error());
-      b.choice = encode(sb);
-      break;
-    }
-    case Method::dot_vote: {
-      DotBallot db;
-      for (const auto& x : f.dots) {
-        if (text::trim(x).empty()) {
-          db.dots.push_back(0);
-          continue;
-        }
-        auto v = whole(x);
-        if (!v) return field_error("dots", keys::kDotsCount);
-        db.dots.push_back(*v);
-      }
-      if (auto ok = validate_dots(db, n, s.dots_per_person); !ok) return fail(ok.error());
-      b.choice = encode(db);
-      break;
-    }
-    case Method::meeting_poll: {
-      AvailabilityBallot ab;
-      for (const auto& x : f.slots) {
-        auto a = parse_availability(x);
-        if (!a) return field_error("slots", keys::kSlotAnswerRequired);
-        ab.slots.push_back(*a);
-      }
-      if (auto ok = validate_availability(ab, n); !ok) return fail(ok.error());
-      b.choice = encode(ab);
-      break;
-    }
   }
-  if (auto ok = reason_ok(); !ok) return fail(ok.error());
   return b;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// From stored answers to a result, for any method: rebuilds what the rules count from
-// (consent and consensus states, or plain ballots) and calls their counting function.
-// Pure: no I/O. Answers that do not decode are skipped, never trusted.
+// From stored answers to a result, for any method: the method's descriptor
+// (methods/descriptor.hpp) rebuilds what its rules count from (consent and consensus
+// states, or plain ballots) and calls their counting function. Pure: no I/O. Answers
+// that do not decode are skipped, never trusted.
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -24,10 +25,20 @@ struct KeyedBallot {
   std::int64_t at = 0;
 };
 
+// An answer with the name of whoever gave it ("" once the account is erased), for the
+// reasons shown beside named polls' results.
+struct NamedAnswer {
+  std::string name;
+  StoredBallot ballot;
+  std::int64_t at = 0;
+};
+
+// In the order of Method: the result of each method's count.
 using MethodResult = std::variant<ConsentResult, ConsensusResult, MajorityResult, RankedResult, ScoreResult,
                                   DotResult, MeetingResult>;
 
 struct Tally {
+  Method method = Method::consent;
   Outcome outcome = Outcome::no_votes;
   QuorumReport quorum;
   MethodResult result;

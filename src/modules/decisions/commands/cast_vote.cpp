@@ -20,6 +20,7 @@
 #include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
+#include "modules/decisions/methods/descriptor.hpp"
 #include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/keys.hpp"
@@ -92,48 +93,6 @@ Result<Slot> find_slot(web::App& app, store::Conn& c, const Open& o, std::int64_
   return slot;
 }
 
-// Runs the answer through the rules' state machine for consent and consensus, which
-// check reasons (objections and blocks always need one) and whether a withdrawal makes
-// sense. Returns the answer as the state machine left it.
-Result<StoredBallot> through_rules(const Open& o, const std::optional<StoredBallot>& current, const StoredBallot& next,
-                                   bool withdraw, std::int64_t now) {
-  const VoterKey me{"me"};
-  if (o.settings.method == Method::consent) {
-    ConsentState state;
-    state.revision = o.row.revision;
-    if (current)
-      if (auto stance = decode_consent(current->choice))
-        state.responses[me] = {*stance, current->reason, current->revision, 0};
-    ConsentEvent e;
-    e.action = withdraw ? ConsentAction::withdraw
-                        : (next.choice == "object" ? ConsentAction::object : ConsentAction::consent);
-    e.voter = me;
-    e.reason = next.reason;
-    e.at = now;
-    auto step = apply(state, e, o.settings);
-    if (!step) return fail(step.error());
-    const auto& r = step->state.responses.at(me);
-    return StoredBallot{std::string(encode(r.stance)), r.reason, r.revision};
-  }
-  if (o.settings.method == Method::consensus) {
-    ConsensusState state;
-    state.revision = o.row.revision;
-    ConsensusEvent e;
-    e.action = ConsensusAction::respond;
-    e.voter = me;
-    e.position = parse_position(next.choice).value_or(Position::agree);
-    e.reason = next.reason;
-    e.at = now;
-    auto step = apply(state, e, o.settings);
-    if (!step) return fail(step.error());
-    const auto& r = step->state.responses.at(me);
-    return StoredBallot{std::string(to_string(r.position)), r.reason, r.revision};
-  }
-  StoredBallot b = next;
-  b.revision = o.row.revision;
-  return b;
-}
-
 Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot,
                   const StoredBallot& b, bool withdrew) {
   const auto now = app.clock->now();
@@ -151,10 +110,8 @@ Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t use
   audit::Fields answered = {{"proposal", o.row.id}, {"person", person}};
   if (auto ok = audit::append(app, c, o.row.space_id, "decision.answered", answered); !ok) return fail(ok.error());
   if (o.row.anonymous) return {};
-  const char* kind = nullptr;
-  if (withdrew) kind = "decision.objection_withdrawn";
-  else if (o.settings.method == Method::consent && b.choice == "object") kind = "decision.objected";
-  else if (o.settings.method == Method::consensus && b.choice == "block") kind = "decision.blocked";
+  const char* kind =
+      withdrew ? "decision.objection_withdrawn" : descriptor(o.settings.method).objection_entry(b.choice);
   if (!kind) return {};
   audit::Fields f = {{"proposal", o.row.id}, {"person", person}};
   if (!withdrew) f.emplace_back("reason_sha256", sha256(b.reason));
@@ -234,7 +191,8 @@ Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposa
     if (!parsed) return fail(parsed.error());
     auto slot = find_slot(app, c, *o, user_id, code);
     if (!slot) return fail(slot.error());
-    auto b = through_rules(*o, slot->current, *parsed, false, app.clock->now());
+    auto b = descriptor(o->settings.method)
+                 .apply_answer(o->settings, o->row.revision, slot->current, *parsed, false, app.clock->now());
     if (!b) return fail(b.error());
     if (o->row.anonymous) before = remember(c, *o, user_id, *slot);
     if (auto ok = save(app, c, *o, user_id, *slot, *b, false); !ok) return fail(ok.error());
@@ -251,7 +209,9 @@ Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::i
     if (o->settings.method != Method::consent) return fail(ErrorCode::conflict, std::string(keys::kObjectionNone));
     auto slot = find_slot(app, c, *o, user_id, code);
     if (!slot) return fail(slot.error());
-    auto b = through_rules(*o, slot->current, StoredBallot{"consent", reason, o->row.revision}, true, app.clock->now());
+    const StoredBallot consenting{"consent", reason, o->row.revision};
+    auto b = descriptor(o->settings.method)
+                 .apply_answer(o->settings, o->row.revision, slot->current, consenting, true, app.clock->now());
     if (!b) return fail(b.error());
     if (o->row.anonymous) before = remember(c, *o, user_id, *slot);
     if (auto ok = save(app, c, *o, user_id, *slot, *b, true); !ok) return fail(ok.error());

@@ -59,13 +59,6 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
 
 // --- reading, for pages --------------------------------------------------------------
 
-// An answer with the name of whoever gave it, for named polls' reasons.
-struct NamedAnswer {
-  std::string name;  // "" once the account is erased
-  StoredBallot ballot;
-  std::int64_t at = 0;
-};
-
 struct Loaded {
   repo::ProposalRow row;
   Settings settings;

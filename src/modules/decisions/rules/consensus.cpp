@@ -24,14 +24,13 @@ std::string_view to_string(Position p) {
   return "agree";
 }
 
-Result<ConsensusStep> apply(const ConsensusState& state, const ConsensusEvent& event, const Settings& settings) {
-  ConsensusStep step{state, {}};
-  auto& s = step.state;
+Result<ConsensusState> apply(const ConsensusState& state, const ConsensusEvent& event, const Settings& settings) {
+  ConsensusState s = state;
   switch (event.action) {
     case ConsensusAction::close: {
       if (auto ok = check_may_close(state.phase, settings, event.at); !ok) return fail(ok.error());
       s.phase = Phase::closed;
-      return step;
+      return s;
     }
     case ConsensusAction::respond: {
       if (auto ok = check_may_respond(state.phase, settings, event.at); !ok) return fail(ok.error());
@@ -40,33 +39,10 @@ Result<ConsensusStep> apply(const ConsensusState& state, const ConsensusEvent& e
                                  is_block ? keys::kBlockReasonRequired : keys::kReasonRequired);
       if (!reason) return fail(reason.error());
       s.responses[event.voter] = {event.position, std::move(*reason), s.revision, event.at};
-      return step;
-    }
-    case ConsensusAction::revise: {
-      if (auto ok = check_may_respond(state.phase, settings, event.at); !ok) return fail(ok.error());
-      ++s.revision;
-      for (auto it = s.responses.begin(); it != s.responses.end();) {
-        if (it->second.position == Position::block) {
-          step.to_tell.push_back(it->first);
-          it = s.responses.erase(it);
-        } else {
-          ++it;
-        }
-      }
-      return step;
+      return s;
     }
   }
-  return step;
-}
-
-Result<ConsensusState> replay_consensus(const std::vector<ConsensusEvent>& events, const Settings& settings) {
-  ConsensusState state;
-  for (const auto& e : events) {
-    auto step = apply(state, e, settings);
-    if (!step) return fail(step.error());
-    state = std::move(step->state);
-  }
-  return state;
+  return s;
 }
 
 ConsensusResult consensus_result(const ConsensusState& state, const Electorate& electorate) {

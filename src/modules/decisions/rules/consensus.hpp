@@ -10,12 +10,9 @@
 // Each may carry a reason; when the poll asks for reasons every answer needs one.
 //
 // State machine, like consent.hpp:
-//   open ──respond / revise──> open ──close (at or after closes_at)──> closed
-//   respond   sets or replaces a member's position (the latest counts)
-//   revise    the proposal is changed: the revision number goes up, blocks are cleared
-//             (a block is against a text that no longer exists) and the step names the
-//             blockers so they can be told; other positions stay, marked with the
-//             revision they were given on
+//   open ──respond──> open ──close (at or after closes_at)──> closed
+//   respond   sets or replaces a member's position (the latest counts), marked with
+//             the state's revision, the version of the proposal it was given on
 //
 // Outcome: no_quorum if too few took part (checked first); otherwise blocked if any
 // block stands; otherwise no_agreement if nobody agrees (a proposal everyone abstains
@@ -57,7 +54,7 @@ struct ConsensusState {
   bool operator==(const ConsensusState&) const = default;
 };
 
-enum class ConsensusAction { respond, revise, close };
+enum class ConsensusAction { respond, close };
 
 struct ConsensusEvent {
   ConsensusAction action = ConsensusAction::respond;
@@ -67,13 +64,8 @@ struct ConsensusEvent {
   std::int64_t at = 0;
 };
 
-struct ConsensusStep {
-  ConsensusState state;
-  std::vector<VoterKey> to_tell;  // revise: members whose blocks were cleared
-};
-
-Result<ConsensusStep> apply(const ConsensusState& state, const ConsensusEvent& event, const Settings& settings);
-Result<ConsensusState> replay_consensus(const std::vector<ConsensusEvent>& events, const Settings& settings);
+// The state after the event, or why the event cannot happen (the state is unchanged).
+Result<ConsensusState> apply(const ConsensusState& state, const ConsensusEvent& event, const Settings& settings);
 
 struct GivenReason {
   Position position = Position::agree;

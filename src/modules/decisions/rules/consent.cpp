@@ -8,13 +8,12 @@
 
 namespace hs::decisions {
 
-Result<ConsentStep> apply(const ConsentState& state, const ConsentEvent& event, const Settings& settings) {
-  ConsentStep step{state, {}};
-  auto& s = step.state;
+Result<ConsentState> apply(const ConsentState& state, const ConsentEvent& event, const Settings& settings) {
+  ConsentState s = state;
   if (event.action == ConsentAction::close) {
     if (auto ok = check_may_close(state.phase, settings, event.at); !ok) return fail(ok.error());
     s.phase = Phase::closed;
-    return step;
+    return s;
   }
   if (auto ok = check_may_respond(state.phase, settings, event.at); !ok) return fail(ok.error());
 
@@ -23,13 +22,13 @@ Result<ConsentStep> apply(const ConsentState& state, const ConsentEvent& event, 
       auto reason = check_reason(event.reason, settings.reasons_required, keys::kReasonRequired);
       if (!reason) return fail(reason.error());
       s.responses[event.voter] = {ConsentStance::consent, std::move(*reason), s.revision, event.at};
-      return step;
+      return s;
     }
     case ConsentAction::object: {
       auto reason = check_reason(event.reason, true, keys::kObjectionReasonRequired);
       if (!reason) return fail(reason.error());
       s.responses[event.voter] = {ConsentStance::object, std::move(*reason), s.revision, event.at};
-      return step;
+      return s;
     }
     case ConsentAction::withdraw: {
       auto it = s.responses.find(event.voter);
@@ -38,33 +37,11 @@ Result<ConsentStep> apply(const ConsentState& state, const ConsentEvent& event, 
       auto reason = check_reason(event.reason, settings.reasons_required, keys::kReasonRequired);
       if (!reason) return fail(reason.error());
       it->second = {ConsentStance::consent, std::move(*reason), s.revision, event.at};
-      return step;
-    }
-    case ConsentAction::revise: {
-      ++s.revision;
-      for (auto it = s.responses.begin(); it != s.responses.end();) {
-        if (it->second.stance == ConsentStance::object) {
-          step.to_tell.push_back(it->first);
-          it = s.responses.erase(it);
-        } else {
-          ++it;
-        }
-      }
-      return step;
+      return s;
     }
     case ConsentAction::close: break;  // handled above
   }
-  return step;
-}
-
-Result<ConsentState> replay_consent(const std::vector<ConsentEvent>& events, const Settings& settings) {
-  ConsentState state;
-  for (const auto& e : events) {
-    auto step = apply(state, e, settings);
-    if (!step) return fail(step.error());
-    state = std::move(step->state);
-  }
-  return state;
+  return s;
 }
 
 ConsentResult consent_result(const ConsentState& state, const Electorate& electorate) {

@@ -1,19 +1,16 @@
 #pragma once
 // Consent decision-making: the proposal passes unless a member objects.
 //
-// State machine (every step is an event, so the decision log can replay it):
+// State machine:
 //
-//   open ──consent / object / withdraw / revise──> open ──close (at or after closes_at)──> closed
+//   open ──consent / object / withdraw──> open ──close (at or after closes_at)──> closed
 //
 //   consent   a member says they can live with it (reason only if the poll asks for one)
 //   object    a member objects; an objection always needs a reason. Objecting again
 //             replaces the reason. The objection stays – whatever else happens – until
-//   withdraw  the objector withdraws it (they then count as consenting), or
-//   revise    the proposal is changed: the revision number goes up, every objection is
-//             cleared and the step names the objectors so they can be told (they may
-//             object again to the new text). Consents stay, marked with the revision
-//             they were given on: silence already counts as consent, so carrying them
-//             over changes no outcome, only the turnout.
+//   withdraw  the objector withdraws it (they then count as consenting).
+//             Every answer is marked with the state's revision, the version of the
+//             proposal it was given on.
 //   close     fixes the outcome: passed when no objection stands and the quorum is met;
 //             objections_stand or no_quorum otherwise (no_quorum checked first).
 //
@@ -49,7 +46,7 @@ struct ConsentState {
   bool operator==(const ConsentState&) const = default;
 };
 
-enum class ConsentAction { consent, object, withdraw, revise, close };
+enum class ConsentAction { consent, object, withdraw, close };
 
 struct ConsentEvent {
   ConsentAction action = ConsentAction::consent;
@@ -58,15 +55,8 @@ struct ConsentEvent {
   std::int64_t at = 0;
 };
 
-struct ConsentStep {
-  ConsentState state;
-  std::vector<VoterKey> to_tell;  // revise: members whose objections were cleared
-};
-
 // The state after the event, or why the event cannot happen (the state is unchanged).
-Result<ConsentStep> apply(const ConsentState& state, const ConsentEvent& event, const Settings& settings);
-// Applies events in order from a fresh state; the first refused event is the answer.
-Result<ConsentState> replay_consent(const std::vector<ConsentEvent>& events, const Settings& settings);
+Result<ConsentState> apply(const ConsentState& state, const ConsentEvent& event, const Settings& settings);
 
 struct StandingObjection {
   std::string reason;

@@ -32,20 +32,8 @@ DotResult count_dots(std::span<const DotBallot> ballots, std::size_t option_coun
       r.dots_placed += b.dots[o];
     }
   }
-  std::vector<RankKey> keys;
-  for (const auto& line : r.options) keys.push_back({line.dots, 0});
-  auto standing = rank_options(keys);
-  for (std::size_t o = 0; o < option_count; ++o) {
-    r.options[o].rank = standing.rank[o];
-    r.options[o].tied = standing.tied[o];
-  }
-  r.order = std::move(standing.order);
-  r.top = std::move(standing.top);
-  r.quorum = check_quorum(electorate, r.ballots);
-  if (!r.quorum.met) r.outcome = Outcome::no_quorum;
-  else if (r.dots_placed == 0) r.outcome = Outcome::no_votes;
-  else if (r.top.size() > 1) r.outcome = Outcome::tied;
-  else r.outcome = Outcome::passed;
+  r.top = finish_ranking(r, r.options, [](const DotLine& l) { return RankKey{l.dots, 0}; }, r.dots_placed > 0,
+                         electorate);
   return r;
 }
 

@@ -42,20 +42,8 @@ MeetingResult count_availability(std::span<const AvailabilityBallot> ballots, st
       }
     }
   }
-  std::vector<RankKey> keys;
-  for (const auto& line : r.slots) keys.push_back({line.yes, line.if_need_be});
-  auto standing = rank_options(keys);
-  for (std::size_t s = 0; s < slot_count; ++s) {
-    r.slots[s].rank = standing.rank[s];
-    r.slots[s].tied = standing.tied[s];
-  }
-  r.order = std::move(standing.order);
-  r.best = std::move(standing.top);
-  r.quorum = check_quorum(electorate, r.ballots);
-  if (!r.quorum.met) r.outcome = Outcome::no_quorum;
-  else if (r.ballots == 0 || r.best.empty()) r.outcome = Outcome::no_votes;
-  else if (r.best.size() > 1) r.outcome = Outcome::tied;
-  else r.outcome = Outcome::passed;
+  r.best = finish_ranking(
+      r, r.slots, [](const SlotLine& l) { return RankKey{l.yes, l.if_need_be}; }, r.ballots > 0, electorate);
   return r;
 }
 

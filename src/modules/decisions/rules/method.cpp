@@ -1,5 +1,8 @@
 #include "modules/decisions/rules/method.hpp"
 
+#include <cstddef>
+#include <iterator>
+
 #include "modules/decisions/rules/keys.hpp"
 
 namespace hs::decisions {
@@ -24,6 +27,32 @@ constexpr std::string_view kDotRules[] = {kRuleOneVote, kRuleDotsSpread, kRuleOp
 constexpr std::string_view kMeetingRules[] = {kRuleOneVote, kRuleMeetingBest, kRuleOptionsTies, kRuleChangeVote,
                                               kRuleQuorum};
 
+struct MethodInfo {
+  std::string_view name;  // in the database and in forms
+  std::string_view name_key;
+  std::span<const std::string_view> rules;
+  bool decides_proposal;
+};
+
+// In the order of Method.
+constexpr MethodInfo kMethods[] = {
+    {"consent", kMethodConsent, kConsentRules, true},
+    {"consensus", kMethodConsensus, kConsensusRules, true},
+    {"majority", kMethodMajority, kMajorityRules, true},
+    {"ranked_choice", kMethodRankedChoice, kRankedRules, false},
+    {"score", kMethodScore, kScoreRules, false},
+    {"dot_vote", kMethodDotVote, kDotRules, false},
+    {"meeting_poll", kMethodMeetingPoll, kMeetingRules, false},
+};
+static_assert(std::size(kMethods) == std::size(kAllMethods));
+static_assert([] {
+  for (std::size_t i = 0; i < std::size(kAllMethods); ++i)
+    if (static_cast<std::size_t>(kAllMethods[i]) != i) return false;
+  return true;
+}(), "kAllMethods lists the methods in their order");
+
+const MethodInfo& info(Method m) { return kMethods[static_cast<std::size_t>(m)]; }
+
 }  // namespace
 
 std::optional<Method> parse_method(std::string_view s) {
@@ -32,45 +61,9 @@ std::optional<Method> parse_method(std::string_view s) {
   return std::nullopt;
 }
 
-std::string_view to_string(Method m) {
-  switch (m) {
-    case Method::consent: return "consent";
-    case Method::consensus: return "consensus";
-    case Method::majority: return "majority";
-    case Method::ranked_choice: return "ranked_choice";
-    case Method::score: return "score";
-    case Method::dot_vote: return "dot_vote";
-    case Method::meeting_poll: return "meeting_poll";
-  }
-  return "consent";
-}
-
-std::string_view name_key(Method m) {
-  switch (m) {
-    case Method::consent: return kMethodConsent;
-    case Method::consensus: return kMethodConsensus;
-    case Method::majority: return kMethodMajority;
-    case Method::ranked_choice: return kMethodRankedChoice;
-    case Method::score: return kMethodScore;
-    case Method::dot_vote: return kMethodDotVote;
-    case Method::meeting_poll: return kMethodMeetingPoll;
-  }
-  return kMethodConsent;
-}
-
-bool decides_proposal(Method m) { return m == Method::consent || m == Method::consensus || m == Method::majority; }
-
-std::span<const std::string_view> rule_keys(Method m) {
-  switch (m) {
-    case Method::consent: return kConsentRules;
-    case Method::consensus: return kConsensusRules;
-    case Method::majority: return kMajorityRules;
-    case Method::ranked_choice: return kRankedRules;
-    case Method::score: return kScoreRules;
-    case Method::dot_vote: return kDotRules;
-    case Method::meeting_poll: return kMeetingRules;
-  }
-  return kConsentRules;
-}
+std::string_view to_string(Method m) { return info(m).name; }
+std::string_view name_key(Method m) { return info(m).name_key; }
+bool decides_proposal(Method m) { return info(m).decides_proposal; }
+std::span<const std::string_view> rule_keys(Method m) { return info(m).rules; }
 
 }  // namespace hs::decisions

@@ -26,4 +26,11 @@ Standing rank_options(const std::vector<RankKey>& keys) {
   return s;
 }
 
+Outcome options_outcome(const QuorumReport& quorum, bool counted, std::size_t first_places) {
+  if (!quorum.met) return Outcome::no_quorum;
+  if (!counted || first_places == 0) return Outcome::no_votes;
+  if (first_places > 1) return Outcome::tied;
+  return Outcome::passed;
+}
+
 }  // namespace hs::decisions

@@ -38,20 +38,8 @@ ScoreResult count_score(std::span<const ScoreBallot> ballots, std::size_t option
       ++r.options[o].ballots;
     }
   }
-  std::vector<RankKey> keys;
-  for (const auto& line : r.options) keys.push_back({line.sum, 0});
-  auto standing = rank_options(keys);
-  for (std::size_t o = 0; o < option_count; ++o) {
-    r.options[o].rank = standing.rank[o];
-    r.options[o].tied = standing.tied[o];
-  }
-  r.order = std::move(standing.order);
-  r.top = std::move(standing.top);
-  r.quorum = check_quorum(electorate, r.ballots);
-  if (!r.quorum.met) r.outcome = Outcome::no_quorum;
-  else if (r.ballots == 0 || r.top.empty()) r.outcome = Outcome::no_votes;
-  else if (r.top.size() > 1) r.outcome = Outcome::tied;
-  else r.outcome = Outcome::passed;
+  r.top = finish_ranking(r, r.options, [](const ScoreLine& l) { return RankKey{l.sum, 0}; }, r.ballots > 0,
+                         electorate);
   return r;
 }
 

@@ -3,10 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "modules/decisions/rules/keys.hpp"
-#include "modules/decisions/rules/results_csv.hpp"
+#include "modules/decisions/methods/descriptor.hpp"
 
 namespace hs::decisions {
 namespace {
+
+// A result as its method's descriptor writes it out.
+CsvTable results_table(Method m, const MethodResult& r, const std::vector<std::string>& options = {}) {
+  return descriptor(m).csv(r, options);
+}
 
 TEST(DecisionCsv, PlainCellsStayPlain) {
   EXPECT_EQ(csv_cell("Community garden"), "Community garden");
@@ -48,7 +53,7 @@ TEST(DecisionCsv, RankedExportHasARowPerRoundAndOption) {
   // 2 × A, 2 × B, 1 × C>A: round 1 A2 B2 C1, C leaves; round 2 A3 B2: A wins.
   std::vector<RankedBallot> ballots{{{0}}, {{0}}, {{1}}, {{1}}, {{2, 0}}};
   auto r = count_ranked(ballots, 3, 1, {5, 50});
-  auto t = results_table(r, {"Garden", "=Café", "Bikes"});
+  auto t = results_table(Method::ranked_choice, r, {"Garden", "=Café", "Bikes"});
   EXPECT_EQ(t.columns[0], "round");
   EXPECT_EQ(t.columns.back(), "quorum_met");
   // Round 1 has three options in the count; round 2 two.
@@ -75,7 +80,7 @@ TEST(DecisionCsv, ExportsCarryResultsNeverBallots) {
   auto r = count_majority(std::vector<MajorityChoice>{MajorityChoice::yes, MajorityChoice::yes, MajorityChoice::no,
                                                       MajorityChoice::abstain},
                           Threshold::two_thirds, {8, 50});
-  auto t = results_table(r);
+  auto t = results_table(Method::majority, r);
   ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(t.columns, (std::vector<std::string>{"yes", "no", "abstain", "cast", "threshold", "outcome", "turnout",
                                                  "eligible", "quorum_required", "quorum_met"}));
@@ -84,28 +89,28 @@ TEST(DecisionCsv, ExportsCarryResultsNeverBallots) {
 
 TEST(DecisionCsv, ScoreDotMeetingConsentConsensusTables) {
   auto score = count_score(std::vector<ScoreBallot>{{{1, 5}}, {{2, 4}}}, 2, {2, 0});
-  auto st = results_table(score, {"A", "B"});
+  auto st = results_table(Method::score, score, {"A", "B"});
   ASSERT_EQ(st.rows.size(), 2u);
   EXPECT_EQ(st.rows[0][0], "B");  // best first
   EXPECT_EQ(st.rows[0][2], "4.50");
 
   auto dots = count_dots(std::vector<DotBallot>{{{1, 2}}}, 2, 3, {1, 0});
-  EXPECT_EQ(results_table(dots, {"A", "B"}).rows[0][0], "B");
+  EXPECT_EQ(results_table(Method::dot_vote, dots, {"A", "B"}).rows[0][0], "B");
 
   using enum Availability;
   auto meet = count_availability(std::vector<AvailabilityBallot>{{{yes, no}}}, 2, {1, 0});
-  auto mt = results_table(meet, {"Tue 10:00", "Wed 14:00"});
+  auto mt = results_table(Method::meeting_poll, meet, {"Tue 10:00", "Wed 14:00"});
   EXPECT_EQ(mt.rows[0][0], "Tue 10:00");
   EXPECT_EQ(mt.rows[0][1], "1");
 
   ConsentState cs;
   cs.responses[VoterKey{"m1"}] = {ConsentStance::object, "reason", 1, 0};
-  auto ct = results_table(consent_result(cs, {3, 0}));
+  auto ct = results_table(Method::consent, consent_result(cs, {3, 0}));
   EXPECT_EQ(ct.rows[0], (std::vector<std::string>{"1", "0", "1", "objections_stand", "1", "3", "0", "1"}));
 
   ConsensusState ks;
   ks.responses[VoterKey{"m1"}] = {Position::agree, "", 1, 0};
-  auto kt = results_table(consensus_result(ks, {3, 0}));
+  auto kt = results_table(Method::consensus, consensus_result(ks, {3, 0}));
   EXPECT_EQ(kt.rows[0][1], "1");
   EXPECT_EQ(kt.rows[0][5], "passed");
   // Reasons can name people or places; the export has counts only.
