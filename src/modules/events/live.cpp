@@ -55,6 +55,8 @@ std::string page_signature(const commands::Current* cur) {
       qs.push_back(std::to_string(q.id) + "=" + std::to_string(q.votes) + (q.answered ? "a" : ""));
   std::sort(qs.begin(), qs.end());
   for (const auto& q : qs) text += ";" + q;
+  // The question shown on the screen (the presenter draws it large).
+  if (it.kind == "qa" && it.shown_question_id) text += ":s" + std::to_string(*it.shown_question_id);
   return crypto::sha256_hex(text).substr(0, 16);
 }
 
@@ -185,6 +187,10 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
       qs.push_back(std::move(x));
     }
     it["questions"] = std::move(qs);
+    // The question shown large on the presenter, if it is still visible.
+    bool shown = false;
+    for (const auto& q : cur->questions) shown = shown || (q.status == "visible" && q.id == cur->item.shown_question_id);
+    if (shown) it["shown"] = *cur->item.shown_question_id;
   } else if (cur->item.kind == "cloud") {
     // Compact, because it goes to every phone up to 5 times a second: each word is
     // [text, count], and the picture places words by their index in that list as

@@ -106,6 +106,13 @@ Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id
 // action: approve | hide | answered | unanswered
 Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
                                const std::string& action);
+// "Show this question on the screen" (show): the Q&A item's one question shown large on
+// the presenter, replacing any other. Only a visible question of that item can be shown
+// (not found otherwise). "Stop showing" (!show) clears it if that question is the one
+// shown, so a page drawn before another was chosen never takes the new one off. Hiding
+// a question stops showing it.
+Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+                           bool show);
 Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string& text);
 
 Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen);

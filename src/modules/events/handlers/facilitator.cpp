@@ -262,9 +262,14 @@ Response question_moderate(Context& c) {
   auto item = id_param(c, "item");
   auto q = id_param(c, "q");
   if (!item || !q) return not_found(c);
-  auto r = commands::moderate_question(c.app, a->event.id, *item, *q, std::string(c.param("action")));
+  const std::string action(c.param("action"));
+  // Showing a question on the screen is not moderation: nothing to log.
+  auto r = action == "show" || action == "unshow"
+               ? commands::show_question(c.app, a->event.id, *item, *q, action == "show")
+               : commands::moderate_question(c.app, a->event.id, *item, *q, action);
   if (!r) return c.error_page(r.error());
-  return c.redirect(event_path(a->event.id) + "/run");
+  if (c.field("return_to") == "present") return c.redirect(event_path(a->event.id) + "/present");
+  return c.redirect(event_path(a->event.id) + "/run#q-" + std::to_string(*q));
 }
 
 Response cloud_moderate(Context& c) {

@@ -1,0 +1,169 @@
+// The event on the day, finished: the facilitator shows one question large on the
+// presenter (live through the event's channel, and after a reload without JavaScript);
+// a space keeps a default for where people can find support, which a new event starts
+// from; the run page starts adding a part by asking its kind; a round that ends by
+// itself ends on time even when nobody asks for a page; someone who arrives late is
+// offered a group.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import WebSocket from 'ws';
+import { startServer, cli, Client, signedIn } from './harness.mjs';
+
+let server;
+
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+const person = (name, options) => signedIn(server, name, options);
+
+let spaces = 0;
+// A space with a steward, a facilitator and a member, and an event in it.
+async function setUp(fields = {}) {
+  const steward = await person('Quentin Osgood', { steward: true });
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: `Harrowgate Carers Forum ${++spaces}`, slug: '', kind: 'network',
+    purpose: 'Unpaid carers and the services around them, learning together.', visibility: 'listed',
+    code_of_conduct: '# Be kind\n\nListen first.',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'set-role', steward.email, 'steward', '--space', slug]);
+  const fac = await person('Saoirse Lindqvist');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  const member = await person('Dov Abernethy');
+  cli(server, ['user', 'set-role', member.email, 'member', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Carers learning day', description: 'Talks and questions.',
+    starts: '2031-03-04T10:00', ends: '2031-03-04T15:30', ...fields,
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 500));
+  const path = ev.location.replace(/\/run$/, '');
+  const code = (await fac.get(`${path}/run`)).text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  return { steward, fac, member, slug, path, code };
+}
+
+async function addItem(fac, path, fields) {
+  const r = await fac.post(`${path}/items`, {
+    summary: '', speakers: '', key_messages: '', content_note: '', options: '', max_entries: '3', ...fields,
+  });
+  assert.equal(r.status, 303, r.text.slice(0, 500));
+  const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
+  return ids[ids.length - 1];
+}
+
+async function participant(code, nickname = '') {
+  const p = new Client(server);
+  await p.get('/join');
+  const res = await p.post('/join', { code, nickname });
+  assert.equal(res.status, 303, `joining: ${res.status}`);
+  await p.get(res.location);
+  return p;
+}
+
+// Runs SQL on the server's database (to move a round's end into the past).
+function sql(text) {
+  if (server.db.startsWith('sqlite:')) execFileSync('sqlite3', ['-cmd', '.timeout 5000', server.db.slice(7)], { input: text });
+  else execFileSync('psql', [server.db, '-q', '-f', '-'], { input: text });
+}
+
+// Listens on the event's channel as this client; `until(pred, ms)` waits for a snapshot.
+async function listen(client, path) {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}/live`, { headers: { cookie: client.cookieHeader(), origin: server.origin } });
+  const messages = [];
+  ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  const until = async (pred, ms = 1000) => {
+    const start = Date.now();
+    const deadline = start + ms;
+    const from = messages.length;
+    while (Date.now() < deadline) {
+      const hit = messages.slice(from).find(pred);
+      if (hit) return { hit, ms: Date.now() - start };
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { hit: null, ms };
+  };
+  return { ws, messages, until };
+}
+
+const shownOnPresenter = (html) => {
+  const m = html.match(/<figure class="hs-stage__shown" id="shown-question">\s*<blockquote[^>]*>([^<]*)</);
+  return m ? m[1] : null;
+};
+
+test('the facilitator shows one question large on the presenter; another replaces it; "Stop showing" clears it', async () => {
+  const { fac, path, code } = await setUp();
+  const qaItem = await addItem(fac, path, { kind: 'qa', title: 'Your questions' });
+  assert.equal((await fac.post(`${path}/items/${qaItem}/do/open`)).status, 303);
+  const ana = await participant(code, 'Ana');
+  const ben = await participant(code, 'Ben');
+  assert.equal((await ana.post(`${path}/items/${qaItem}/questions`, { question: 'Who pays for travel?' })).status, 303);
+  assert.equal((await ben.post(`${path}/items/${qaItem}/questions`, { question: 'Where do the notes go?' })).status, 303);
+  const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="q-(\d+)"/g)].map((m) => m[1]);
+  assert.equal(ids.length, 2);
+  // Ben's question gets a vote: most votes first, on the run page and the presenter.
+  assert.equal((await ana.post(`${path}/items/${qaItem}/questions/${ids[1]}`)).status, 303);
+  let run = await fac.get(`${path}/run`);
+  const [travel, notes] = [
+    run.text.match(/id="q-(\d+)">\s*<p class="govuk-body hs-pre">Who pays/)[1],
+    run.text.match(/id="q-(\d+)">\s*<p class="govuk-body hs-pre">Where do/)[1],
+  ];
+  assert.ok(run.text.indexOf(`id="q-${notes}"`) < run.text.indexOf(`id="q-${travel}"`), 'most votes first');
+  assert.match(run.text, new RegExp(`action="${path}/items/${qaItem}/questions/${notes}/show"`));
+  let present = await fac.get(`${path}/present`);
+  assert.equal(shownOnPresenter(present.text), null, 'nothing is shown before the facilitator chooses');
+  // The presenter offers the question with the most votes first (its key: Q).
+  assert.match(present.text, new RegExp(`action="${path}/items/${qaItem}/questions/${notes}/show" id="present-question"`));
+
+  // A participant may not show anything.
+  assert.equal((await ana.post(`${path}/items/${qaItem}/questions/${notes}/show`)).status, 403);
+
+  const screen = await listen(ana, path);
+  await screen.until((m) => m.current, 3000);
+  // From the run page: shown on the presenter, live within a second.
+  const shown = await fac.post(`${path}/items/${qaItem}/questions/${notes}/show`);
+  assert.equal(shown.status, 303);
+  assert.equal(shown.location, `${path}/run#q-${notes}`);
+  const arrived = await screen.until((m) => m.current && m.current.shown === Number(notes));
+  assert.ok(arrived.hit, 'the shown question goes out on the event channel within a second');
+  // After a reload (as a presenter without JavaScript does every few seconds).
+  present = await fac.get(`${path}/present`);
+  assert.equal(shownOnPresenter(present.text), 'Where do the notes go?');
+  assert.match(present.text, /<figcaption[^>]*>1 vote<\/figcaption>/);
+  assert.doesNotMatch(present.text, /id="questions"/, 'the one question alone, large');
+  assert.match(present.text, new RegExp(`action="${path}/items/${qaItem}/questions/${notes}/unshow" id="present-unshow"`));
+  // The next question by votes is offered next.
+  assert.match(present.text, new RegExp(`action="${path}/items/${qaItem}/questions/${travel}/show" id="present-question"`));
+  // After the last, round to the first.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`)).status, 303);
+  assert.match((await fac.get(`${path}/present`)).text, new RegExp(`action="${path}/items/${qaItem}/questions/${notes}/show" id="present-question"`));
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${notes}/show`)).status, 303);
+  run = await fac.get(`${path}/run`);
+  assert.match(run.text, new RegExp(`id="q-${notes}">[\\s\\S]*?On the screen now[\\s\\S]*?/questions/${notes}/unshow`));
+
+  // From the presenter: another question replaces it.
+  const other = await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`, { return_to: 'present' });
+  assert.equal(other.location, `${path}/present`);
+  assert.ok((await screen.until((m) => m.current && m.current.shown === Number(travel))).hit);
+  present = await fac.get(`${path}/present`);
+  assert.equal(shownOnPresenter(present.text), 'Who pays for travel?');
+  // A page drawn before that choice stops showing nothing new.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${notes}/unshow`)).status, 303);
+  assert.equal(shownOnPresenter((await fac.get(`${path}/present`)).text), 'Who pays for travel?');
+  // "Stop showing": back to the list, live.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/unshow`, { return_to: 'present' })).status, 303);
+  assert.ok((await screen.until((m) => m.current && m.current.kind === 'qa' && m.current.shown === undefined)).hit);
+  present = await fac.get(`${path}/present`);
+  assert.equal(shownOnPresenter(present.text), null);
+  assert.match(present.text, /id="questions"/);
+
+  // Hiding a shown question takes it off the screen; a hidden one cannot be shown.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`)).status, 303);
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/hide`)).status, 303);
+  assert.equal(shownOnPresenter((await fac.get(`${path}/present`)).text), null);
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`)).status, 404);
+  screen.ws.close();
+});
