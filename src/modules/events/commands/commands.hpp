@@ -45,6 +45,9 @@ Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t us
 // Where to find support when nobody has said yet: stepping out, the people running the
 // event, and UK helplines (Samaritans, Shout, NHS 111, 999), from the messages.
 std::string default_support_text(web::App& app);
+// What a new event in the space starts from: the space's own text (its stewards and
+// facilitators set it), else default_support_text.
+std::string starting_support_text(web::App& app, std::int64_t space_id);
 Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
                                   const std::string& support_text = "");
 struct Joined {
