@@ -72,7 +72,7 @@ async function setUp() {
   const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="q-(\d+)"/g)].map((m) => m[1]);
   // Ana's question gets Bex's vote: first by votes.
   assert.equal((await guests[1].post(`${path}/items/${qa}/questions/${ids[0]}`)).status, 303);
-  return { path, code, qa, cloud, facEmail: `fac${n}@example.org` };
+  return { path, code, qa, cloud, slug, facEmail: `fac${n}@example.org` };
 }
 
 async function signIn(p, email) {
@@ -232,4 +232,114 @@ test('the presenter fits one screen from 1280×720 to 3840×2160, its type large
     if (step === 'shown') assert.ok(s.shown < m.shown && m.shown < l.shown, 'a shown question grows');
   }
   await fac.context.close();
+});
+
+test('adding a part asks its kind first and shows only its fields, with and without JavaScript', async () => {
+  const { path, facEmail } = await setUp();
+  for (const js of [true, false]) {
+    const fac = await newPerson({ viewport: LAPTOP, js });
+    if (js) await signIn(fac, facEmail);
+    else {
+      const helper = await newPerson({ viewport: LAPTOP });
+      await signIn(helper, facEmail);
+      await fac.context.addCookies(await helper.context.cookies());
+      await helper.context.close();
+    }
+    await fac.page.goto(`${path}/run`);
+    await check(fac.page);
+    // The run page asks only the kind: no field of any kind yet.
+    assert.equal(await fac.page.locator('#title, #options, #speakers, #key_messages, #max_entries, #premoderate').count(), 0);
+    const kinds = await fac.page.locator('#add-item + form input[type="radio"]').count();
+    assert.equal(kinds, 4);
+    const title = js ? 'Which day suits you?' : 'Which time suits you?';
+    await fac.page.getByRole('radio', { name: 'Poll', exact: true }).check();
+    await submit(fac.page, fac.page.getByRole('button', { name: 'Continue' }), /\/items\/new\?step=kind&kind=poll/);
+    await check(fac.page);
+    // Only what a poll needs.
+    assert.equal(await fac.page.locator('#options').count(), 1);
+    assert.equal(await fac.page.locator('#speakers, #key_messages, #max_entries, #premoderate').count(), 0);
+    await fac.page.locator('#title').fill(title);
+    await fac.page.locator('#options').fill('Monday\nFriday');
+    await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
+    await check(fac.page);
+    assert.equal(await fac.page.locator('.hs-agenda .hs-card__title', { hasText: title }).count(), 1);
+    if (js) await fac.page.screenshot({ path: join(SHOTS, 'run-add-kind-first-1280.png'), fullPage: true });
+    await fac.context.close();
+  }
+});
+
+test('a space says where people can find support at its events; a new event starts from it and guests see it', async () => {
+  const { slug, facEmail } = await setUp();
+  const fac = await newPerson({ viewport: LAPTOP });
+  await signIn(fac, facEmail);
+  await fac.page.goto(`/spaces/${slug}`);
+  await check(fac.page);
+  await submit(fac.page, fac.page.getByRole('link', { name: 'Support at events' }), /\/event-support$/);
+  await check(fac.page);
+  assert.match(await fac.page.getByLabel('Where people can find support').inputValue(), /Samaritans/);
+  await fac.page.getByLabel('Where people can find support').fill('Harbour Crisis Line (invented): call 0800 111 2222, any time.\n\nSamaritans: call 116 123.');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Save' }), /notice=saved/);
+  await check(fac.page);
+  assert.match(await fac.page.locator('.govuk-notification-banner, [role="status"], .hs-notice').first().innerText(), /New events start from this text/);
+
+  await fac.page.goto(`/spaces/${slug}/events`);
+  await check(fac.page);
+  assert.match(await fac.page.getByLabel('Where people can find support').inputValue(), /^Harbour Crisis Line/);
+  await fac.page.getByLabel('Title').fill('Harbour check-in');
+  await fac.page.getByLabel('Starts').fill('2030-07-01T10:00');
+  await fac.page.getByLabel('Ends').fill('2030-07-01T12:00');
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Create event' }), /\/run$/);
+  const code2 = (await fac.page.locator('#join-code').innerText()).trim();
+  const path2 = new URL(fac.page.url()).pathname.replace(/\/run$/, '');
+
+  // A guest on a phone finds it from the event page.
+  const guest = await newPerson();
+  await guest.page.goto('/join');
+  await guest.page.getByLabel('Event code').fill(code2);
+  await submit(guest.page, guest.page.getByRole('button', { name: 'Join' }), (u) => u.pathname === path2);
+  await submit(guest.page, guest.page.getByRole('link', { name: 'Get support' }).first(), /\/support$/);
+  await check(guest.page);
+  assert.match(await guest.page.locator('main').innerText(), /Harbour Crisis Line \(invented\): call 0800 111 2222/);
+  await guest.page.screenshot({ path: join(SHOTS, 'support-from-space-360.png'), fullPage: true });
+  for (const p of [fac, guest]) await p.context.close();
+});
+
+test('someone who arrives during a breakout round is offered a group, on a phone, with and without JavaScript', async () => {
+  const { path, code, facEmail } = await setUp();
+  const facClient = new Client(server);
+  await facClient.get('/signin');
+  await facClient.post('/signin', { email: facEmail, password: PASSWORD });
+  for (const name of ['Ines', 'Jago', 'Kemi', 'Lars']) {
+    const p = new Client(server);
+    await p.get('/join');
+    const r = await p.post('/join', { code, nickname: name });
+    await p.get(r.location);  // here now
+  }
+  await facClient.get(`${path}/breakouts`);
+  const added = await facClient.post(`${path}/breakouts`, {
+    prompts: 'What would make it real here?', min_size: '2', max_size: '3', duration: '10', content_note: '', mode: 'balanced',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 300));
+  const roundPath = added.location.replace(/\?.*$/, '');
+  assert.equal((await facClient.post(`${roundPath}/do/start`, {})).status, 303);
+
+  for (const js of [true, false]) {
+    const late = await newPerson({ js });
+    await late.page.goto('/join');
+    await late.page.getByLabel('Event code').fill(code);
+    await late.page.getByLabel('A name to show (optional)').fill(js ? 'Mo' : 'Nell');
+    await submit(late.page, late.page.getByRole('button', { name: 'Join' }), (u) => u.pathname === path);
+    await check(late.page);
+    await submit(late.page, late.page.getByRole('link', { name: /Breakout round 1 is on now/ }), (u) => u.pathname === roundPath);
+    await check(late.page);
+    assert.match(await late.page.locator('#late-hint').innerText(), /made before you arrived/);
+    const offered = late.page.locator('input[name="group"][type="radio"]');
+    assert.ok(await offered.count() >= 1);
+    await offered.first().check();
+    await submit(late.page, late.page.getByRole('button', { name: 'Join this group' }), (u) => u.pathname === roundPath);
+    await check(late.page);
+    assert.match(await late.page.locator('main').innerText(), /Group \d/);
+    await late.page.screenshot({ path: join(SHOTS, `late-arrival-${js ? 'js' : 'nojs'}-360.png`), fullPage: true });
+    await late.context.close();
+  }
 });

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { startServer, cli, Client, signedIn } from './harness.mjs';
 
@@ -166,4 +167,86 @@ test('the facilitator shows one question large on the presenter; another replace
   assert.equal(shownOnPresenter((await fac.get(`${path}/present`)).text), null);
   assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`)).status, 404);
   screen.ws.close();
+});
+
+test('support is never empty: a space keeps what its events start from, and a new event starts from it', async () => {
+  const { steward, fac, member, slug } = await setUp();
+  // Before anyone sets it: the built-in UK helplines.
+  let page = await fac.get(`/spaces/${slug}/event-support`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<textarea[^>]*id="support_text"[^>]*>[^<]*Samaritans: call 116 123/);
+  // Those who run events find it from the space's page; the steward from the settings too.
+  assert.match((await fac.get(`/spaces/${slug}`)).text, new RegExp(`href="/spaces/${slug}/event-support"`));
+  assert.match((await steward.get(`/spaces/${slug}/edit`)).text, new RegExp(`href="/spaces/${slug}/event-support"`));
+  assert.doesNotMatch((await member.get(`/spaces/${slug}`)).text, /event-support/);
+  assert.equal((await member.get(`/spaces/${slug}/event-support`)).status, 403);
+  assert.equal((await member.post(`/spaces/${slug}/event-support`, { support_text: 'Nothing' })).status, 403);
+
+  // Too long: said beside the field, what was typed kept.
+  const long = 'x'.repeat(2001);
+  const bad = await fac.post(`/spaces/${slug}/event-support`, { support_text: long });
+  assert.equal(bad.status, 422, bad.text.slice(0, 300));
+  assert.match(bad.text, /id="support_text-error"/);
+  assert.ok(bad.text.includes(long));
+
+  const own = 'Riverbend Gambling Support Line: call 0800 000 0000, free, 8am to 8pm.\n\nSamaritans: call 116 123, free, any time.';
+  const saved = await fac.post(`/spaces/${slug}/event-support`, { support_text: own });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.location, `/spaces/${slug}/event-support?notice=saved`);
+  assert.match((await fac.get(saved.location)).text, /New events start from this text/);
+
+  // Creating an event asks where people can find support, starting from the space's text.
+  const form = await fac.get(`/spaces/${slug}/events`);
+  assert.match(form.text, /<textarea[^>]*id="support_text"[^>]*>Riverbend Gambling Support Line/);
+  assert.doesNotMatch(form.text.match(/<textarea[^>]*id="support_text"[^>]*>([^<]*)</)[1], /Shout/);
+  // Left empty, the event gets the space's text, never nothing.
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Gambling harm: what helps', description: '', starts: '2031-04-01T10:00', ends: '2031-04-01T12:00', support_text: '',
+  });
+  assert.equal(ev.status, 303);
+  const path = ev.location.replace(/\/run$/, '');
+  assert.match((await fac.get(`${path}/support`)).text, /Riverbend Gambling Support Line: call 0800 000 0000/);
+
+  // Emptied: back to the built-in helplines.
+  assert.equal((await steward.post(`/spaces/${slug}/event-support`, { support_text: '  ' })).status, 303);
+  assert.match((await fac.get(`/spaces/${slug}/events`)).text, /<textarea[^>]*id="support_text"[^>]*>[^<]*Samaritans: call 116 123[^<]*Shout/);
+});
+
+// Every fill colour a PDF's pages set ("r g b rg"), as "#rrggbb".
+function pdfFillColours(bytes) {
+  const out = new Set();
+  const text = bytes.toString('latin1');
+  const re = /stream\r?\n/g;
+  let m;
+  while ((m = re.exec(text))) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    let body = bytes.subarray(start, end);
+    try { body = inflateSync(body); } catch { /* not compressed, or not a content stream */ }
+    for (const c of body.toString('latin1').matchAll(/([\d.]+) ([\d.]+) ([\d.]+) rg/g))
+      out.add('#' + [c[1], c[2], c[3]].map((v) => Math.round(Number(v) * 255).toString(16).padStart(2, '0')).join(''));
+    re.lastIndex = end;
+  }
+  return out;
+}
+
+test('the word cloud in the PDF report is in the same calm palette as the page, each word its colour there', async () => {
+  const { fac, path, code } = await setUp();
+  const cloud = await addItem(fac, path, { kind: 'cloud', title: 'One word for what helps' });
+  assert.equal((await fac.post(`${path}/items/${cloud}/do/open`)).status, 303);
+  const words = ['trust', 'respect', 'listening', 'time', 'kindness', 'honesty'];
+  for (let i = 0; i < words.length; i++) {
+    const p = await participant(code, `P${i}`);
+    assert.equal((await p.post(`${path}/items/${cloud}/words`, { entry: words[i] })).status, 303);
+    if (i % 2 === 0) assert.equal((await p.post(`${path}/items/${cloud}/words`, { entry: 'trust' })).status, 303);
+  }
+  // The page's colours, word by word.
+  const present = (await fac.get(`${path}/present`)).text;
+  const onPage = new Set([...present.matchAll(/<text fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+  assert.ok(onPage.size >= 3, `the page uses several colours: ${[...onPage]}`);
+  const res = await fetch(`${server.url}${path}/report.pdf`, { headers: { cookie: fac.cookieHeader() } });
+  assert.equal(res.status, 200);
+  const inPdf = pdfFillColours(Buffer.from(await res.arrayBuffer()));
+  for (const c of onPage) assert.ok(inPdf.has(c), `the PDF draws words in ${c}, as the page does (PDF: ${[...inPdf]})`);
 });
