@@ -250,3 +250,32 @@ test('the word cloud in the PDF report is in the same calm palette as the page, 
   const inPdf = pdfFillColours(Buffer.from(await res.arrayBuffer()));
   for (const c of onPage) assert.ok(inPdf.has(c), `the PDF draws words in ${c}, as the page does (PDF: ${[...inPdf]})`);
 });
+
+test('a round that ends by itself ends when its minute has passed, though nobody asks for a page then', async () => {
+  const { fac, path, code } = await setUp();
+  const ps = [];
+  for (const n of ['Ines', 'Jago', 'Kemi', 'Lars']) ps.push(await participant(code, n));
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What next?', min_size: '2', max_size: '2', duration: '5', content_note: '', mode: 'balanced', auto_end: 'yes',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 600));
+  const roundPath = added.location.replace(/\?.*$/, '');
+  const roundId = Number(roundPath.split('/').pop());
+  assert.equal((await fac.post(`${roundPath}/do/start`, {})).status, 303);
+  const phone = await listen(ps[0], path);
+  await phone.until((m) => m.breakouts && m.breakouts.state === 'running', 3000);
+
+  // Time is up and the minute that brings everyone back ends in about 2 seconds. One
+  // change (a message to the groups) sends the round out again; then nobody does anything.
+  sql(`UPDATE breakout_rounds SET ends_at = ${Math.floor(Date.now() / 1000) - 58} WHERE id = ${roundId}`);
+  assert.equal((await fac.post(`${roundPath}/broadcast`, { message: 'Time to come back together.' })).status, 303);
+  const warned = await phone.until((m) => m.breakouts && typeof m.breakouts.back_in === 'number' && m.breakouts.back_in <= 2, 3000);
+  assert.ok(warned.hit, 'the countdown that brings everyone back goes out');
+  const ended = await phone.until((m) => m.breakouts && m.breakouts.rounds && m.breakouts.rounds[roundId] === 'ended', 6000);
+  assert.ok(ended.hit, 'the end of the round goes out on the event channel by itself');
+  phone.ws.close();
+  // Every page agrees.
+  const page = await ps[1].get(roundPath);
+  assert.match(page.text, /The round has ended\. Go back to the main event/);
+  assert.doesNotMatch((await fac.get(roundPath)).text, /id="time-left"/);
+});
