@@ -164,12 +164,12 @@ test('a presenter without JavaScript shows the chosen question after its reload'
   // The presenter's own button works without JavaScript (a form that comes back here).
   await submit(bare.page, bare.page.getByRole('button', { name: 'Show the next question' }), (u) => u.pathname === `${path}/present`);
   await check(bare.page);
-  assert.match(await bare.page.locator('#shown-question').innerText(), /paid for their time/);
+  await bare.page.locator('#shown-question', { hasText: 'paid for their time' }).waitFor();
   // Chosen from the run page: the next reload shows it.
   await fac.page.goto(`${path}/run`);
   await submit(fac.page, fac.page.locator('#moderation li', { hasText: CHAIRS }).getByRole('button', { name: /^Show on the screen/ }), /\/run/);
   await bare.page.goto(`${path}/present`);
-  assert.match(await bare.page.locator('#shown-question').innerText(), new RegExp(CHAIRS));
+  await bare.page.locator('#shown-question', { hasText: CHAIRS }).waitFor();
   await submit(bare.page, bare.page.getByRole('button', { name: 'Stop showing' }), (u) => u.pathname === `${path}/present`);
   assert.equal(await bare.page.locator('#shown-question').count(), 0);
   await check(bare.page);

@@ -123,13 +123,17 @@ test('the facilitator shows one question large on the presenter; another replace
   assert.equal((await ana.post(`${path}/items/${qaItem}/questions/${notes}/show`)).status, 403);
 
   const screen = await listen(ana, path);
-  await screen.until((m) => m.current, 3000);
+  const before = (await screen.until((m) => m.current, 3000)).hit;
   // From the run page: shown on the presenter, live within a second.
   const shown = await fac.post(`${path}/items/${qaItem}/questions/${notes}/show`);
   assert.equal(shown.status, 303);
   assert.equal(shown.location, `${path}/run#q-${notes}`);
   const arrived = await screen.until((m) => m.current && m.current.shown === Number(notes));
   assert.ok(arrived.hit, 'the shown question goes out on the event channel within a second');
+  // Phones show nothing of it: their page's signature stays (no page fetch from 2,000
+  // phones), and the presenter and run pages follow the staff signature.
+  assert.equal(arrived.hit.sig, before.sig);
+  assert.notEqual(arrived.hit.staff, before.staff);
   // After a reload (as a presenter without JavaScript does every few seconds).
   present = await fac.get(`${path}/present`);
   assert.equal(shownOnPresenter(present.text), 'Where do the notes go?');

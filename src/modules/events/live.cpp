@@ -55,8 +55,6 @@ std::string page_signature(const commands::Current* cur) {
       qs.push_back(std::to_string(q.id) + "=" + std::to_string(q.votes) + (q.answered ? "a" : ""));
   std::sort(qs.begin(), qs.end());
   for (const auto& q : qs) text += ";" + q;
-  // The question shown on the screen (the presenter draws it large).
-  if (it.kind == "qa" && it.shown_question_id) text += ":s" + std::to_string(*it.shown_question_id);
   return crypto::sha256_hex(text).substr(0, 16);
 }
 
@@ -75,6 +73,9 @@ std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const comm
       text += std::to_string(q.id) + q.status + (q.answered ? "a" : "-") + std::to_string(q.votes) + ";";
     for (const auto& g : cur->cloud_groups)
       if (g.status != "shown") text += g.key + "=" + g.status + ";";
+    // The question shown on the screen: the presenter draws it large, and it is marked on
+    // the run page; phones show nothing of it, so their pages are not fetched for it.
+    if (cur->item.kind == "qa" && cur->item.shown_question_id) text += "|s" + std::to_string(*cur->item.shown_question_id);
   }
   return crypto::sha256_hex(text).substr(0, 16);
 }

@@ -213,6 +213,10 @@ Response event_present(Context& c) {
   v.set("has_back", previous_item(order, a->event.current_item_id).has_value());
   auto cur = commands::current(c.app, a->event, std::nullopt, false, QuestionSort::votes);
   v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
+  // The presenter also follows what only those who run the event see change (the
+  // question shown on the screen), as the run page does: built as the channel builds it.
+  auto staff = commands::current(c.app, a->event, std::nullopt, true, QuestionSort::votes);
+  v.set("staff_sig", live::staff_signature(agenda, staff ? &*staff : nullptr));
   if (cur) {
     auto cv = current_view(c, *a, *cur, false);
     cv.set("present_results", cur->item.kind == "poll" && cur->item.revealed);
