@@ -41,6 +41,13 @@ void Coalescer::refresh(const std::string& topic) {
   mark(topic);
 }
 
+void Coalescer::refresh_at(const std::string& topic, Clock::time_point when) {
+  std::lock_guard g(mu_);
+  auto [it, added] = timers_.emplace(topic, when);
+  if (!added && when < it->second) it->second = when;
+  cv_.notify_one();
+}
+
 void Coalescer::relay(std::function<void(const std::string& topic)> to) {
   std::lock_guard g(mu_);
   relay_ = std::move(to);
@@ -63,12 +70,23 @@ unsigned long Coalescer::sent() const {
 void Coalescer::run() {
   std::unique_lock lock(mu_);
   while (!stop_) {
-    if (dirty_.empty()) {
-      cv_.wait(lock, [&] { return stop_ || !dirty_.empty(); });
-      continue;
-    }
     auto now = Clock::now();
     auto next = Clock::time_point::max();
+    // Timers that are due make their topics due like a change would.
+    for (auto it = timers_.begin(); it != timers_.end();) {
+      if (it->second <= now) {
+        mark(it->first);
+        it = timers_.erase(it);
+      } else {
+        next = std::min(next, it->second);
+        ++it;
+      }
+    }
+    if (dirty_.empty()) {
+      if (timers_.empty()) cv_.wait(lock, [&] { return stop_ || !dirty_.empty() || !timers_.empty(); });
+      else cv_.wait_until(lock, next);
+      continue;
+    }
     std::vector<std::string> ready;
     for (const auto& [topic, due] : dirty_) {
       if (due <= now) ready.push_back(topic);

@@ -32,6 +32,10 @@ class Coalescer {
   // Has a topic's snapshot built and sent again, without relaying: for a change another
   // server made, or for the first to listen to a topic.
   void refresh(const std::string& topic);
+  // Has a topic's snapshot built again at a time to come (a countdown's end), whether or
+  // not anything happens then; not relayed (each server keeps its own). A topic keeps
+  // its earliest such time: a builder that wants a later one asks again when it runs.
+  void refresh_at(const std::string& topic, std::chrono::steady_clock::time_point when);
   // Where changes made here are told to other servers (store::ChangeFeed::publish);
   // an empty function stops relaying.
   void relay(std::function<void(const std::string& topic)> to);
@@ -48,6 +52,7 @@ class Coalescer {
   std::condition_variable cv_;
   std::unordered_map<std::string, std::chrono::steady_clock::time_point> dirty_;  // topic -> due time
   std::unordered_map<std::string, std::chrono::steady_clock::time_point> last_;
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> timers_;  // topic -> refresh_at
   std::vector<std::pair<std::string, Snapshot>> builders_;
   unsigned long sent_ = 0;
   bool stop_ = false;

@@ -1,5 +1,5 @@
 // The presenter screen's controls: full screen, keys (→ next, ← back, R reveal or hide,
-// F full screen, ? this help) and its forms posted without leaving the page, so full
+// Q show the next question on the screen, X stop showing it, F full screen, ? this help) and its forms posted without leaving the page, so full
 // screen stays on; the live channel (live.js) then redraws the screen. Without this
 // script the forms post and come back to the presenter screen.
 (function () {
@@ -71,6 +71,8 @@
     if (k === 'ArrowRight') post(document.getElementById('present-next'));
     else if (k === 'ArrowLeft') post(document.getElementById('present-back'));
     else if (k === 'r' || k === 'R') post(document.getElementById('present-reveal'));
+    else if (k === 'q' || k === 'Q') post(document.getElementById('present-question'));
+    else if (k === 'x' || k === 'X') post(document.getElementById('present-unshow'));
     else if (k === 'f' || k === 'F') toggleFullscreen();
     else if (k === '?') toggleHelp();
     else return;

@@ -69,8 +69,12 @@ test('a word cloud counts variants together live, holds a listed word for review
   const run = fac.page.url();
   const base = run.replace(/\/run$/, '');
   const code = (await fac.page.locator('#join-code').innerText()).trim();
-  await fac.page.getByLabel('What kind of item').selectOption('cloud');
-  await fac.page.getByLabel('Title').fill('One word for what helps');
+  // Adding a part asks its kind first, then shows only that kind's fields.
+  await fac.page.getByRole('radio', { name: 'Word cloud' }).check();
+  await submit(fac.page, fac.page.getByRole('button', { name: 'Continue' }), /\/items\/new\?/);
+  await check(fac.page);
+  assert.equal(await fac.page.locator('#options, #speakers').count(), 0, 'only what a word cloud needs');
+  await fac.page.locator('#title').fill('One word for what helps');
   await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
   await submit(fac.page, fac.page.getByRole('button', { name: /^Open/ }), /\/run/);
   await check(fac.page);
@@ -215,8 +219,9 @@ test('members register by keyboard; facilitators edit, reorder and move through 
   const base = run.replace(/\/run$/, '');
   assert.equal(await fac.page.locator('#event-language').innerText(), 'French (Français)');
   for (const [kind, title] of [['talk', 'Bienvenue'], ['cloud', 'Un mot pour le soutien']]) {
-    await fac.page.getByLabel('What kind of item').selectOption(kind);
-    await fac.page.getByLabel('Title').fill(title);
+    await fac.page.getByRole('radio', { name: { talk: 'Talk', cloud: 'Word cloud' }[kind], exact: true }).check();
+    await submit(fac.page, fac.page.getByRole('button', { name: 'Continue' }), /\/items\/new\?/);
+    await fac.page.locator('#title').fill(title);
     await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
   }
   await check(fac.page);

@@ -6,8 +6,10 @@
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/repo.hpp"
 #include "modules/breakouts/rules/round.hpp"
+#include "modules/events/live.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/coalescer.hpp"
 
 namespace hs::breakouts::live {
 
@@ -32,7 +34,17 @@ std::string part(web::App& app, std::int64_t event_id) {
       o["seconds_left"] = seconds_left(*round->ends_at, app.clock->now());
       // A snapshot is kept and handed to later listeners: the end itself stays true.
       o["ends_at"] = *round->ends_at;
-      if (round->auto_end) o["back_in"] = seconds_left(*round->ends_at + kBringBackSeconds, app.clock->now());
+      if (round->auto_end) {
+        const auto now = app.clock->now();
+        o["back_in"] = seconds_left(*round->ends_at + kBringBackSeconds, now);
+        // The round ends when its minute has passed even if nobody asks for a page then:
+        // this snapshot is built again just after (settle() above ends it), and the end
+        // goes out to every screen.
+        if (app.live) {
+          const auto wait = std::max<std::int64_t>(0, *round->ends_at + kBringBackSeconds - now) + 1;
+          app.live->refresh_at(events::live::topic(event_id), std::chrono::steady_clock::now() + std::chrono::seconds(wait));
+        }
+      }
     }
     if (round->state == "running" && round->broadcast) {
       o["broadcast"] = *round->broadcast;

@@ -73,6 +73,9 @@ std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const comm
       text += std::to_string(q.id) + q.status + (q.answered ? "a" : "-") + std::to_string(q.votes) + ";";
     for (const auto& g : cur->cloud_groups)
       if (g.status != "shown") text += g.key + "=" + g.status + ";";
+    // The question shown on the screen: the presenter draws it large, and it is marked on
+    // the run page; phones show nothing of it, so their pages are not fetched for it.
+    if (cur->item.kind == "qa" && cur->item.shown_question_id) text += "|s" + std::to_string(*cur->item.shown_question_id);
   }
   return crypto::sha256_hex(text).substr(0, 16);
 }
@@ -185,6 +188,10 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
       qs.push_back(std::move(x));
     }
     it["questions"] = std::move(qs);
+    // The question shown large on the presenter, if it is still visible.
+    bool shown = false;
+    for (const auto& q : cur->questions) shown = shown || (q.status == "visible" && q.id == cur->item.shown_question_id);
+    if (shown) it["shown"] = *cur->item.shown_question_id;
   } else if (cur->item.kind == "cloud") {
     // Compact, because it goes to every phone up to 5 times a second: each word is
     // [text, count], and the picture places words by their index in that list as

@@ -23,7 +23,7 @@ constexpr const char* kSetCurrent = "UPDATE events SET current_item_id = ? WHERE
 
 constexpr const char* kItemColumns =
     "SELECT id, event_id, position, max_entries, kind, title, summary, speakers, key_messages, state, content_note, "
-    "multiple, premoderate, revealed, max_chars FROM event_items ";
+    "multiple, premoderate, revealed, max_chars, shown_question_id FROM event_items ";
 constexpr const char* kItemsOfEvent = "WHERE event_id = ? ORDER BY position, id";
 constexpr const char* kItemInEvent = "WHERE event_id = ? AND id = ?";
 constexpr const char* kInsertItem =
@@ -33,6 +33,7 @@ constexpr const char* kInsertItem =
 constexpr const char* kInsertOption = "INSERT INTO event_poll_options (item_id, position, label) VALUES (?, ?, ?)";
 constexpr const char* kSetState = "UPDATE event_items SET state = ? WHERE id = ?";
 constexpr const char* kSetRevealed = "UPDATE event_items SET revealed = ? WHERE id = ?";
+constexpr const char* kSetShownQuestion = "UPDATE event_items SET shown_question_id = ? WHERE id = ?";
 constexpr const char* kUpdateItem =
     "UPDATE event_items SET title = ?, summary = ?, speakers = ?, key_messages = ?, content_note = ?, multiple = ?, "
     "premoderate = ?, max_entries = ?, max_chars = ? WHERE id = ?";
@@ -144,6 +145,7 @@ ItemRow item_of(const store::Row& r) {
   i.premoderate = r.i64(12) != 0;
   i.revealed = r.i64(13) != 0;
   i.max_chars = r.i64(14);
+  i.shown_question_id = r.opt_i64(15);
   return i;
 }
 
@@ -248,6 +250,10 @@ std::int64_t answers(store::Conn& c, std::int64_t item_id) { return c.one(kAnswe
 
 void set_state(store::Conn& c, std::int64_t item_id, const std::string& state) { c.q(kSetState, state, item_id); }
 void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed) { c.q(kSetRevealed, revealed, item_id); }
+
+void set_shown_question(store::Conn& c, std::int64_t item_id, std::optional<std::int64_t> question_id) {
+  c.q(kSetShownQuestion, question_id ? store::Value(*question_id) : store::Value(store::Null{}), item_id);
+}
 
 std::optional<ParticipantRow> participant_by_token(store::Conn& c, const std::string& token_hash) {
   auto r = c.one(std::string(kParticipantColumns) + kByToken, token_hash);

@@ -27,6 +27,7 @@ struct ItemRow {
   std::string kind, title, summary, speakers, key_messages, state;
   std::optional<std::string> content_note;
   bool multiple = false, premoderate = false, revealed = false;
+  std::optional<std::int64_t> shown_question_id;  // a Q&A's question shown large on the presenter
 };
 struct ParticipantRow {
   std::int64_t id = 0, event_id = 0;
@@ -76,6 +77,8 @@ bool delete_item(store::Conn& c, std::int64_t event_id, std::int64_t item_id);
 std::int64_t answers(store::Conn& c, std::int64_t item_id);
 void set_state(store::Conn& c, std::int64_t item_id, const std::string& state);
 void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed);
+// The question shown large on the presenter (nothing: none).
+void set_shown_question(store::Conn& c, std::int64_t item_id, std::optional<std::int64_t> question_id);
 
 std::optional<ParticipantRow> participant_by_token(store::Conn& c, const std::string& token_hash);
 std::optional<ParticipantRow> participant_of_member(store::Conn& c, std::int64_t event_id, std::int64_t user_id);

@@ -452,11 +452,18 @@ class Builder {
     item.space_before = gap();
     // A figure: the picture, then its caption (every word, in words) as its text alternative.
     open_tag("Figure");
-    item.draw = [&layout, font, x, scale](cairo_t* cr, double y) {
+    // The page's calm palette (each colour 4.5:1 or more on the page's white), each word
+    // in the colour the event page gives it: chosen by its text, as the page and live.js
+    // choose (so ids are left out of this copy).
+    auto coloured = std::make_shared<wordcloud::Layout>(layout);
+    for (auto& w : coloured->words) w.id.clear();
+    item.draw = [coloured, font, x, scale](cairo_t* cr, double y) {
       cairo_save(cr);
       cairo_translate(cr, x, y);
       cairo_scale(cr, scale, scale);
-      auto drawn = wordcloud::draw(cr, layout, *font);
+      wordcloud::DrawOptions options;
+      options.palette = &wordcloud::palette(wordcloud::Contrast::standard);
+      auto drawn = wordcloud::draw(cr, *coloured, *font, options);
       cairo_restore(cr);
       if (!drawn) throw std::runtime_error("report: the word cloud could not be drawn");
     };

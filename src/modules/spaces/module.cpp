@@ -32,6 +32,8 @@ void register_module(web::App& app) {
   app.router.post("/spaces/{slug}/invitations", h::invitation_create, kSmallForm);
   app.router.get("/invite/{token}", h::invite_show);
   app.router.post("/invite/{token}", h::invite_accept, kSmallForm);
+  app.router.get("/spaces/{slug}/event-support", h::event_support_form);
+  app.router.post("/spaces/{slug}/event-support", h::event_support_update, kSmallForm);
   app.router.get("/spaces/{slug}/members", h::members_index);
   app.router.post("/spaces/{slug}/members/{user_id}/role", h::member_role, kSmallForm);
   app.router.ws("/spaces/{slug}/live", h::space_live);
@@ -53,6 +55,10 @@ void register_module(web::App& app) {
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("spaces", commands::export_person(c, user_id));
   });
+}
+
+std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id) {
+  return commands::event_support_default(app, space_id);
 }
 
 Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& space_slug,

@@ -65,4 +65,9 @@ std::optional<SpaceInPath> space_as(web::App& app, const std::string& slug, std:
 // visibility_label, purpose (paragraphs)}.
 web::View space_view(web::Context& c, const Space& space);
 
+// Where people can find support at the space's events, as its stewards or facilitators
+// wrote it for new events to start from; nothing when they have not (use the built-in
+// text).
+std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id);
+
 }  // namespace hs::spaces

@@ -38,6 +38,8 @@ bool view_access_needs(const Subject& s) { return runs_membership(s); }
 
 bool edit_space(const Subject& s) { return s.signed_in && s.role == Role::steward; }
 
+bool edit_event_support(const Subject& s) { return runs_membership(s); }
+
 bool change_roles(const Subject& s) { return s.signed_in && s.role == Role::steward; }
 
 bool leave(const Subject& s) { return member(s); }

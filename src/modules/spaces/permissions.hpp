@@ -25,6 +25,8 @@ bool invite(const Subject& s);
 bool view_members(const Subject& s);
 bool view_access_needs(const Subject& s);
 bool edit_space(const Subject& s);
+// The text new events start from for where people can find support: those who run events.
+bool edit_event_support(const Subject& s);
 bool change_roles(const Subject& s);
 bool leave(const Subject& s);
 bool create_space(const Subject& s);

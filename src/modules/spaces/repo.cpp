@@ -21,6 +21,8 @@ constexpr const char* kSpaceById =
     "SELECT id, slug, name, kind, purpose, visibility, code_of_conduct FROM spaces WHERE id = ?";
 
 constexpr const char* kSpaceIdBySlug = "SELECT id FROM spaces WHERE slug = ?";
+constexpr const char* kEventSupportDefault = "SELECT event_support_default FROM spaces WHERE id = ?";
+constexpr const char* kSetEventSupportDefault = "UPDATE spaces SET event_support_default = ? WHERE id = ?";
 
 constexpr const char* kListedSpaces = R"(
 SELECT s.id, s.slug, s.name, s.kind, s.purpose, s.visibility, COUNT(c.user_id)
@@ -158,6 +160,16 @@ std::optional<SpaceForViewer> space_for_viewer(store::Conn& c, const std::string
   v.members = r->i64(11);
   v.pending_requests = r->i64(12);
   return v;
+}
+
+std::optional<std::string> event_support_default(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kEventSupportDefault, space_id);
+  if (!r) return std::nullopt;
+  return r->opt_text(0);
+}
+
+void set_event_support_default(store::Conn& c, std::int64_t space_id, const std::optional<std::string>& text) {
+  c.q(kSetEventSupportDefault, text, space_id);
 }
 
 std::optional<SpaceRow> space_by_id(store::Conn& c, std::int64_t id) {

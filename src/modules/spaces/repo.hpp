@@ -65,6 +65,10 @@ struct InvitationRow {
 // One query: the space, the viewer's role and latest request (viewer 0: signed out).
 std::optional<SpaceForViewer> space_for_viewer(store::Conn& c, const std::string& slug, std::int64_t viewer);
 std::optional<SpaceRow> space_by_id(store::Conn& c, std::int64_t id);
+// Where people can find support at the space's events, as a new event starts (nothing:
+// the built-in text).
+std::optional<std::string> event_support_default(store::Conn& c, std::int64_t space_id);
+void set_event_support_default(store::Conn& c, std::int64_t space_id, const std::optional<std::string>& text);
 std::optional<std::int64_t> space_id_by_slug(store::Conn& c, const std::string& slug);
 std::vector<SpaceCard> listed_spaces(store::Conn& c);
 std::vector<SpaceCard> spaces_of(store::Conn& c, std::int64_t user_id);

@@ -46,6 +46,26 @@ TEST(Coalescer, ManyChangesBecomeAFewSnapshotsAndTheLastIsCurrent) {
   EXPECT_EQ(got.back(), "1000") << "the final state always goes out";
 }
 
+TEST(Coalescer, ASnapshotIsBuiltAtATimeAskedForThoughNothingChanges) {
+  Hub hub;
+  auto sub = std::make_shared<Collector>();
+  hub.subscribe("event:1", sub);
+  std::atomic<int> built{0};
+  Coalescer co(hub, 5);
+  co.on("event:", [&](const std::string&) { return std::to_string(++built); });
+  const auto start = std::chrono::steady_clock::now();
+  // Asked twice: the earlier time counts, and it comes once.
+  co.refresh_at("event:1", start + std::chrono::milliseconds(400));
+  co.refresh_at("event:1", start + std::chrono::milliseconds(150));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(built.load(), 0) << "not before its time";
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(built.load(), 1) << "at its time, with no change to prompt it";
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_EQ(built.load(), 1) << "once";
+  EXPECT_EQ(sub->all(), std::vector<std::string>{"1"});
+}
+
 TEST(Coalescer, TopicsWithoutABuilderAreIgnored) {
   Hub hub;
   Coalescer co(hub, 5);

@@ -45,6 +45,9 @@ Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t us
 // Where to find support when nobody has said yet: stepping out, the people running the
 // event, and UK helplines (Samaritans, Shout, NHS 111, 999), from the messages.
 std::string default_support_text(web::App& app);
+// What a new event in the space starts from: the space's own text (its stewards and
+// facilitators set it), else default_support_text.
+std::string starting_support_text(web::App& app, std::int64_t space_id);
 Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
                                   const std::string& support_text = "");
 struct Joined {
@@ -106,6 +109,13 @@ Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id
 // action: approve | hide | answered | unanswered
 Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
                                const std::string& action);
+// "Show this question on the screen" (show): the Q&A item's one question shown large on
+// the presenter, replacing any other. Only a visible question of that item can be shown
+// (not found otherwise). "Stop showing" (!show) clears it if that question is the one
+// shown, so a page drawn before another was chosen never takes the new one off. Hiding
+// a question stops showing it.
+Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+                           bool show);
 Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string& text);
 
 Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen);

@@ -1,5 +1,6 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
+#include "modules/spaces/module.hpp"
 #include "text/language.hpp"
 #include "core/text.hpp"
 #include "store/db.hpp"
@@ -17,6 +18,11 @@ std::string default_support_text(web::App& app) {
   return out;
 }
 
+std::string starting_support_text(web::App& app, std::int64_t space_id) {
+  auto own = spaces::event_support_default(app, space_id);
+  return own && !own->empty() ? *own : default_support_text(app);
+}
+
 Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
                                   const std::string& support_text) {
   auto f = check_event(in, hs::text::languages());
@@ -27,7 +33,7 @@ Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int
     if (!support_ok) e.fields.push_back({"support_text", "events_support_too_long"});
     return fail(e);
   }
-  if (support.empty()) support = default_support_text(app);
+  if (support.empty()) support = starting_support_text(app, space_id);
   // 31^6 codes: a clash is rare, and the unique index catches it; try a few times.
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto code = crypto::random_from(kJoinAlphabet, kJoinCodeLength);

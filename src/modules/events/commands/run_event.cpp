@@ -40,13 +40,36 @@ Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_
     if (!e || !repo::item(c, event_id, item_id) || !repo::question(c, item_id, question_id))
       return fail(ErrorCode::not_found, "events_item_not_found");
     if (action == "approve") repo::set_question_status(c, question_id, "visible");
-    else if (action == "hide") repo::set_question_status(c, question_id, "hidden");
+    else if (action == "hide") {
+      repo::set_question_status(c, question_id, "hidden");
+      // A hidden question leaves the screen too.
+      if (auto it = repo::item(c, event_id, item_id); it && it->shown_question_id == question_id)
+        repo::set_shown_question(c, item_id, std::nullopt);
+    }
     else if (action == "answered") repo::set_answered(c, question_id, true);
     else if (action == "unanswered") repo::set_answered(c, question_id, false);
     else return fail(ErrorCode::invalid, "events_action_unknown");
     // Moderation is a governance action: logged by ids only, never the words or who asked.
     audit::Fields f{{"event", event_id}, {"item", item_id}, {"question", question_id}, {"action", action}};
     if (auto logged = audit::append(app, c, e->space_id, "moderation.question", f); !logged) return fail(logged.error());
+    return true;
+  });
+  if (r) live::changed(event_id);
+  return r;
+}
+
+Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+                           bool show) {
+  auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
+    auto it = repo::item(c, event_id, item_id);
+    if (!it || it->kind != "qa") return fail(ErrorCode::not_found, "events_item_not_found");
+    if (!show) {
+      if (it->shown_question_id == question_id) repo::set_shown_question(c, item_id, std::nullopt);
+      return true;
+    }
+    auto q = repo::question(c, item_id, question_id);
+    if (!q || q->status != "visible") return fail(ErrorCode::not_found, "events_item_not_found");
+    repo::set_shown_question(c, item_id, question_id);
     return true;
   });
   if (r) live::changed(event_id);

@@ -115,6 +115,20 @@ constexpr std::string_view kKinds[] = {"talk", "poll", "qa", "cloud"};
 bool known_kind(std::string_view k) { return std::find(std::begin(kKinds), std::end(kKinds), k) != std::end(kKinds); }
 }  // namespace
 
+View kind_choices(Context& c, const std::string& id, const std::string& checked) {
+  auto kinds = View::list();
+  for (auto k : kKinds) {
+    View x;
+    x.set("value", std::string(k));
+    x.set("id", k == kKinds[0] ? id : id + "-" + std::string(k));  // the error summary links to the first
+    x.set("label", c.t("events_kind_" + std::string(k)));
+    x.set("hint", c.t("item_new_hint_" + std::string(k)));
+    x.set("checked", checked == k);
+    kinds.push(x);
+  }
+  return kinds;
+}
+
 Response render_item_new(Context& c, std::int64_t event_id, const ItemInput& typed, const Error* error, int status) {
   auto a = commands::access(c.app, event_id, c.viewer ? std::optional(c.viewer->user_id) : std::nullopt, "");
   if (!a) return not_found(c);
@@ -129,17 +143,7 @@ Response render_item_new(Context& c, std::int64_t event_id, const ItemInput& typ
   } else {
     v.set("choose_kind", true);
   }
-  auto kinds = View::list();
-  for (auto k : kKinds) {
-    View x;
-    x.set("value", std::string(k));
-    x.set("id", k == kKinds[0] ? std::string("kind") : "kind-" + std::string(k));  // the error summary links to #kind
-    x.set("label", c.t("events_kind_" + std::string(k)));
-    x.set("hint", c.t("item_new_hint_" + std::string(k)));
-    x.set("checked", typed.kind == k);
-    kinds.push(x);
-  }
-  v.set("kinds", kinds);
+  v.set("kinds", kind_choices(c, "kind", typed.kind));
   v.set("typed_title", typed.title);
   v.set("typed_summary", typed.summary);
   v.set("typed_speakers", typed.speakers);

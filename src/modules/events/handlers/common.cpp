@@ -177,8 +177,44 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
   }
   if (it.kind == "qa") {
     auto qs = View::list();
+    // The question shown large on the presenter, and the one "Show the next question"
+    // shows: the next visible one by the page's order (most votes first on the presenter
+    // and the run page), the first when none is shown or the last one is.
+    const repo::QuestionRow* shown = nullptr;
+    const repo::QuestionRow* next = nullptr;
+    bool past_shown = !it.shown_question_id;
+    for (const auto& q : cur.questions) {
+      if (q.status != "visible") continue;
+      if (it.shown_question_id == q.id) {
+        shown = &q;
+        past_shown = true;
+      } else if (past_shown && !next) {
+        next = &q;
+      }
+    }
+    // After the last one (or one no longer visible), round to the top again.
+    if (!next)
+      for (const auto& q : cur.questions)
+        if (q.status == "visible" && &q != shown && !next) next = &q;
+    if (shown) {
+      View x;
+      x.set("qid", shown->id);
+      x.set("body", shown->body);
+      x.set("votes", shown->votes);
+      x.set("votes_text", shown->votes == 1 ? c.t("events_shown_votes_one")
+                                            : c.app.renderer->format("events_shown_votes",
+                                                                     {{"count", std::to_string(shown->votes)}}));
+      v.set("shown_question", x);
+    }
+    if (next) {
+      View x;
+      x.set("qid", next->id);
+      v.set("next_question", x);
+    }
     for (const auto& q : cur.questions) {
       View x;
+      x.set("shown", shown && shown->id == q.id);
+      x.set("can_show", q.status == "visible");
       x.set("qid", q.id);
       x.set("body", q.body);
       if (q.nickname && !q.nickname->empty()) x.set("by", *q.nickname);

@@ -51,8 +51,9 @@ Response render_space_events(Context& c, const SpaceAt& s, const Error* error = 
     v.set("typed_starts", typed->starts);
     v.set("typed_ends", typed->ends);
   }
-  // Support is asked for at the start, from a text that already names UK helplines.
-  v.set("typed_support", typed_support ? *typed_support : commands::default_support_text(c.app));
+  // Support is asked for at the start, from the space's own text (or one that already
+  // names UK helplines); those who may change what events start from are shown where.
+  v.set("typed_support", typed_support ? *typed_support : commands::starting_support_text(c.app, s.id));
   if (error) c.add_errors(v, *error);
   return c.page("events/index", v, status);
 }
@@ -102,8 +103,7 @@ void add_registrants(Context& c, View& v, const commands::Access& a) {
   v.set("show_access_needs", needs);
 }
 
-Response render_run(Context& c, const commands::Access& a, const Error* error = nullptr, int status = 200,
-                    const ItemInput* typed = nullptr) {
+Response render_run(Context& c, const commands::Access& a, const Error* error = nullptr, int status = 200) {
   View v = c.view("events_run_title");
   v.set("page_title", c.app.renderer->format("events_run_title", {{"event", a.event.title}}));
   auto n = c.query_param("notice");
@@ -156,15 +156,8 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
   if (cur) v.set("current", current_view(c, a, *cur, true));
   v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
   v.set("staff_sig", live::staff_signature(agenda, cur ? &*cur : nullptr));
-  if (typed) {
-    v.set("typed_title", typed->title);
-    v.set("typed_summary", typed->summary);
-    v.set("typed_speakers", typed->speakers);
-    v.set("typed_key_messages", typed->key_messages);
-    v.set("typed_content_note", typed->content_note);
-    v.set("typed_options", typed->options);
-    v.set("kind_" + typed->kind, true);
-  }
+  // Adding a part starts by asking its kind: the next page shows only that kind's fields.
+  v.set("kinds", kind_choices(c, "add-kind", ""));
   if (error) c.add_errors(v, *error);
   return c.page("events/run", v, status);
 }
@@ -218,6 +211,10 @@ Response event_present(Context& c) {
   v.set("has_back", previous_item(order, a->event.current_item_id).has_value());
   auto cur = commands::current(c.app, a->event, std::nullopt, false, QuestionSort::votes);
   v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
+  // The presenter also follows what only those who run the event see change (the
+  // question shown on the screen), as the run page does: built as the channel builds it.
+  auto staff = commands::current(c.app, a->event, std::nullopt, true, QuestionSort::votes);
+  v.set("staff_sig", live::staff_signature(agenda, staff ? &*staff : nullptr));
   if (cur) {
     auto cv = current_view(c, *a, *cur, false);
     cv.set("present_results", cur->item.kind == "poll" && cur->item.revealed);
@@ -236,8 +233,8 @@ Response item_add(Context& c) {
                c.field("key_messages"), c.field("content_note"), c.field("options"), c.checked("multiple"),
                c.checked("premoderate"), c.field("max_entries"), c.field("max_chars")};
   auto r = commands::add_item(c.app, a->event.id, in);
-  if (!r && c.field("from") == "new") return render_item_new(c, a->event.id, in, &r.error(), web::http_status(r.error().code));
-  if (!r) return render_run(c, *a, &r.error(), web::http_status(r.error().code), &in);
+  // Mistakes go back to the kind-first page, with only that kind's fields.
+  if (!r) return render_item_new(c, a->event.id, in, &r.error(), web::http_status(r.error().code));
   return c.redirect(event_path(a->event.id) + "/run");
 }
 
@@ -260,9 +257,14 @@ Response question_moderate(Context& c) {
   auto item = id_param(c, "item");
   auto q = id_param(c, "q");
   if (!item || !q) return not_found(c);
-  auto r = commands::moderate_question(c.app, a->event.id, *item, *q, std::string(c.param("action")));
+  const std::string action(c.param("action"));
+  // Showing a question on the screen is not moderation: nothing to log.
+  auto r = action == "show" || action == "unshow"
+               ? commands::show_question(c.app, a->event.id, *item, *q, action == "show")
+               : commands::moderate_question(c.app, a->event.id, *item, *q, action);
   if (!r) return c.error_page(r.error());
-  return c.redirect(event_path(a->event.id) + "/run");
+  if (c.field("return_to") == "present") return c.redirect(event_path(a->event.id) + "/present");
+  return c.redirect(event_path(a->event.id) + "/run#q-" + std::to_string(*q));
 }
 
 Response cloud_moderate(Context& c) {

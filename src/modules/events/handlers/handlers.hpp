@@ -32,6 +32,9 @@ web::Response item_edit_form(web::Context& c);
 // Adding to the agenda, kind first: GET .../items/new asks what kind of item; with
 // ?kind= it shows only that kind's fields. Without JavaScript, by links and forms.
 web::Response item_new_form(web::Context& c);
+// The kinds of agenda item as radios ({value, id, label, hint, checked}); the first
+// radio's id is `id` (for the error summary), the others `id`-kind.
+web::View kind_choices(web::Context& c, const std::string& id, const std::string& checked);
 // The same page again with the errors and what was typed (item_add, when it came from it).
 web::Response render_item_new(web::Context& c, std::int64_t event_id, const ItemInput& typed, const Error* error,
                               int status);

@@ -31,6 +31,10 @@ struct Actor {
 Result<std::string> create_space(web::App& app, const Actor& who, SpaceFields fields);
 // Returns the (possibly new) slug.
 Result<std::string> update_space(web::App& app, std::int64_t space_id, const SpaceFields& fields);
+// The text a new event's "where people can find support" starts from; blank: back to the
+// built-in text (nothing stored). Errors name the field support_text.
+Result<bool> set_event_support_default(web::App& app, std::int64_t space_id, const std::string& text);
+std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id);
 
 Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
                           bool accepted_code);

@@ -25,6 +25,8 @@ web::Response invitation_create(web::Context& c);
 web::Response invite_show(web::Context& c);
 web::Response invite_accept(web::Context& c);
 web::Response members_index(web::Context& c);
+web::Response event_support_form(web::Context& c);
+web::Response event_support_update(web::Context& c);
 web::Response member_role(web::Context& c);
 Result<std::string> space_live(web::Context& c);
 

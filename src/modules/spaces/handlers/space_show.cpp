@@ -48,8 +48,10 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
   }
   v.set("can_invite", invite(sub));
   v.set("can_edit", edit_space(sub));
+  v.set("can_edit_support", edit_event_support(sub));
   v.set("can_leave", leave(sub));
-  v.set("has_tools", view_members(sub) || decide_join(sub) || invite(sub) || edit_space(sub));
+  v.set("has_tools",
+        view_members(sub) || decide_join(sub) || invite(sub) || edit_space(sub) || edit_event_support(sub));
   if (error) c.add_errors(v, *error);
   return c.page("spaces/show", v, status);
 }
