@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, startServer } from './harness.mjs';
 
 function count(server, sql) {
   const out = server.db.startsWith('sqlite:')
@@ -28,6 +30,15 @@ test('the demo community seeds, lists every role and has a breakout round of its
   } finally {
     await server.stop();
   }
+  // Its report, as the PDF the event page offers, holds the answered poll and the Q&A.
+  const eventId = count(server, 'SELECT MIN(id) FROM events');
+  const pdf = join(server.dataDir, 'demo-report.pdf');
+  cli(server, ['report', String(eventId), '--pdf', pdf]);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /Which should the breakout groups talk about first\?/, 'the poll is in the report');
+  assert.match(text, /\d+ ?%/, 'with its percentages');
+  assert.match(text, /How did the forum agree its terms of reference/, 'the Q&A is in the report');
+  assert.ok(readFileSync(pdf).length > 1000);
   // Seeding again (a second start) is a no-op that still lists the accounts.
   const again = await startServer({ env: { HUMANSPACE_DEMO: '1' }, args: ['--seed-demo'], dataDir: server.dataDir, db: server.db });
   try {

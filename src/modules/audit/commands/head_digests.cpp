@@ -17,10 +17,11 @@
 #include "mail/mailer.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/permissions.hpp"
-#include "modules/spaces/people.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/links.hpp"
 #include "web/render.hpp"
 
 namespace hs::audit::commands {
@@ -36,16 +37,16 @@ std::string stop_mac(const web::App& app, std::int64_t space_id, std::int64_t us
 }
 
 struct Item {
-  spaces::repo::SpaceRow space;
+  spaces::Space space;
   SignedHead head;
 };
 
 // Whether the person may still have the space's heads emailed, asked of the same
 // predicate as the page.
-bool still_allowed(store::Conn& c, const spaces::repo::SpaceRow& space, std::int64_t user_id) {
+bool still_allowed(store::Conn& c, const spaces::Space& space, std::int64_t user_id) {
   spaces::Subject s;
   s.signed_in = true;
-  s.role = spaces::parse_role(spaces::repo::role_of(c, space.id, user_id)).value_or(spaces::Role::none);
+  s.role = spaces::role_in(c, space.id, user_id);
   s.visibility = spaces::parse_visibility(space.visibility).value_or(spaces::Visibility::private_space);
   return permissions::email_heads(s);
 }
@@ -60,7 +61,7 @@ std::vector<Item> claim_digest(store::Conn& c, std::int64_t user_id, std::int64_
     if (d.last_sent_at && *d.last_sent_at > now - kDay) return out;
   for (const auto& d : rows) {
     if (d.head_size <= d.last_size) continue;
-    auto space = spaces::repo::space_by_id(c, d.space_id);
+    auto space = spaces::space_by_id(c, d.space_id);
     if (!space || !still_allowed(c, *space, user_id)) {
       // They lost the role that let them have these emails (or left the space): no more mail,
       // and nothing kept about what they followed there.
@@ -78,10 +79,10 @@ std::vector<Item> claim_digest(store::Conn& c, std::int64_t user_id, std::int64_
 }
 
 bool email_digest(web::App& app, std::int64_t user_id, const std::vector<Item>& items) {
-  auto to = spaces::people::email_of(app, user_id);
+  auto to = app.store->with([&](store::Conn& c) { return accounts::contact_email(app, c, user_id); });
   if (!to || to->empty()) return false;  // an erased or unverified account: nobody to tell
   const auto& r = *app.renderer;
-  auto link = [&](const std::string& path) { return app.config.base_url + path; };
+  auto link = [&](const std::string& path) { return web::site_link(app, path); };
   web::View v;
   web::View logs = web::View::list();
   for (const auto& it : items) {
@@ -166,7 +167,7 @@ std::string export_digests(store::Conn& c, std::int64_t user_id) {
   namespace json = boost::json;
   json::array subs;
   for (const auto& d : repo::digests_of(c, user_id)) {
-    auto space = spaces::repo::space_by_id(c, d.space_id);
+    auto space = spaces::space_by_id(c, d.space_id);
     json::object o;
     o["space"] = space ? "/spaces/" + space->slug : std::string();
     o["since"] = d.created_at;

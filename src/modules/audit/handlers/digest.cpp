@@ -10,7 +10,8 @@
 #include "modules/audit/handlers/common.hpp"
 #include "modules/audit/handlers/handlers.hpp"
 #include "modules/audit/permissions.hpp"
-#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/module.hpp"
+#include "store/db.hpp"
 #include "web/render.hpp"
 
 namespace hs::audit::handlers {
@@ -36,9 +37,12 @@ std::optional<StopLink> stop_link(Context& c, std::string_view key) {
   if (slug.empty() || slug.size() > 80 || key.empty() || key.size() > 120) return std::nullopt;
   const auto uid = number::whole(key.substr(0, key.find('.'))).value_or(0);
   if (uid <= 0) return std::nullopt;
-  auto sv = spaces::commands::space_for_viewer(c.app, slug, uid);
-  if (!sv || commands::digest_stop_key_owner(c.app, sv->space.id, key) != uid) return std::nullopt;
-  return StopLink{sv->space.id, sv->space.slug, sv->space.name, uid, std::string(key)};
+  auto space = c.app.store->with([&](store::Conn& conn) -> std::optional<spaces::Space> {
+    auto id = spaces::space_id_by_slug(conn, slug);
+    return id ? spaces::space_by_id(conn, *id) : std::nullopt;
+  });
+  if (!space || commands::digest_stop_key_owner(c.app, space->id, key) != uid) return std::nullopt;
+  return StopLink{space->id, space->slug, space->name, uid, std::string(key)};
 }
 
 Response stop_page(Context& c, const StopLink& s, bool done) {

@@ -9,6 +9,7 @@
 #include "modules/decisions/permissions.hpp"
 #include "modules/spaces/module.hpp"
 #include "web/app.hpp"
+#include "web/links.hpp"
 #include "web/render.hpp"
 
 namespace hs::decisions {
@@ -53,7 +54,7 @@ std::int64_t eligible_now(store::Conn& c, std::int64_t space_id) {
   return n;
 }
 
-std::string site_link(const web::App& app, const std::string& path) { return app.config.base_url + path; }
+std::string site_link(const web::App& app, const std::string& path) { return web::site_link(app, path); }
 
 std::string sha256(std::string_view text) { return crypto::sha256_hex(text); }
 

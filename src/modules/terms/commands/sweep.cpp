@@ -7,6 +7,7 @@
 #include "modules/terms/rules/amendment.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
+#include "web/links.hpp"
 #include "web/render.hpp"
 
 namespace hs::terms {
@@ -40,8 +41,8 @@ int sweep(web::App& app) {
     v.set("space", s.space.name);
     v.set("number", std::to_string(d.number));
     v.set("review_on", d.review_on);
-    v.set("link", app.config.base_url + "/spaces/" + s.space.slug + "/terms");
-    v.set("amend_link", app.config.base_url + "/spaces/" + s.space.slug + "/terms/amend");
+    v.set("link", web::site_link(app, "/spaces/" + s.space.slug + "/terms"));
+    v.set("amend_link", web::site_link(app, "/spaces/" + s.space.slug + "/terms/amend"));
     for (auto id : s.people)
       accounts::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}},
                                      "terms_review_due", v);
