@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d /tmp/hs-bench-breakouts.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-g++ -std=c++23 -O2 -DNDEBUG -I"$root/src" "$here/driver.cpp" "$root/src/modules/breakouts/rules/assign.cpp" -o "$work/driver"
+g++ -std=c++23 -O2 -DNDEBUG -I"$root/src" "$here/driver.cpp" "$root"/src/modules/breakouts/rules/assign_*.cpp -o "$work/driver"
 "$work/driver"
 
 # The demo event's report as a PDF: the whole command (open the database, gather the event,
