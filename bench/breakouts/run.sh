@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Breakout groups: our balanced assignment against random assignment on 32 people in 8
 # groups of 4 over 1 to 10 rounds (repeat meetings, time), and 2,000 people in groups of 6
-# over 3 rounds with two attributes (time, max deviation from even per attribute); and the
+# over 3 rounds with two attributes (time, max deviation from even per attribute); sizes with
+# no closed-form design and keep-apart pairs, up to the counting bound of rounds, planned
+# all at once and one round at a time as the round page does, against random; and the
 # time to render the demo event's PDF report (humanspace report, several runs).
 # Usage: bash bench/breakouts/run.sh   (HS_BIN: the humanspace binary, default build/humanspace)
 set -euo pipefail

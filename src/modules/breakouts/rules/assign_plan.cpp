@@ -151,9 +151,14 @@ Result<Plan> plan_groups(const PlanInput& in) {
     // people in a random seat of the design, and its rounds in a random order
     // Same-row people never meet in the design's rounds, so people alike (hosts, then the
     // same attribute values) fill rows together: each round then spreads them one a group.
+    // One round at a time (the round page plans each round as it comes, with the rounds
+    // before as met_before): the first attempt seats people the same way every time (the
+    // seat does not depend on the seed), so that consecutive rounds can be different rounds
+    // of one design, and takes the design's round with the fewest repeats.
+    const bool steady = in.rounds == 1 && attempt == 0 && !design.empty();
     std::vector<int> seat_order(n);
     std::iota(seat_order.begin(), seat_order.end(), 0);
-    std::shuffle(seat_order.begin(), seat_order.end(), rng);
+    if (!steady) std::shuffle(seat_order.begin(), seat_order.end(), rng);
     std::stable_sort(seat_order.begin(), seat_order.end(), [&](int x, int y) {
       return std::pair(m.unit_hosts[m.unit_of[x]] > 0 ? 0 : 1, m.values[x]) <
              std::pair(m.unit_hosts[m.unit_of[y]] > 0 ? 0 : 1, m.values[y]);
@@ -182,14 +187,24 @@ Result<Plan> plan_groups(const PlanInput& in) {
     }
     // the affine rounds in a random order; the rows round (if any) stays last
     const std::size_t affine = std::min<std::size_t>(design.size(), static_cast<std::size_t>(groups));
-    std::shuffle(design.begin(), design.begin() + static_cast<std::ptrdiff_t>(affine), rng);
+    if (!steady) std::shuffle(design.begin(), design.begin() + static_cast<std::ptrdiff_t>(affine), rng);
+    std::size_t first = 0;  // the design round to start from
+    if (steady) {
+      std::int64_t fewest = -1;
+      for (std::size_t d = 0; d < design.size(); ++d) {
+        std::int64_t repeats = 0;
+        for (int p = 0; p < n; ++p)
+          for (int q : met[p]) repeats += design[d][cell[p]] == design[d][cell[q]] ? 1 : 0;
+        if (fewest < 0 || repeats < fewest) fewest = repeats, first = d;
+      }
+    }
     Cost total;
     for (int r = 0; r < in.rounds; ++r) {
       // a few fresh starts for a round that keeps repeats, keeping the best
       std::optional<Round> best_round;
-      if (attempt % 2 == 0 && r < static_cast<int>(design.size())) {
+      if (attempt % 2 == 0 && first + r < design.size()) {
         Round round(m, met);
-        for (int p = 0; p < n; ++p) round.put(m.unit_of[p], design[r][cell[p]]);
+        for (int p = 0; p < n; ++p) round.put(m.unit_of[p], design[first + r][cell[p]]);
         round.recompute();
         round.improve(rng, budget);
         best_round.emplace(std::move(round));
@@ -218,6 +233,14 @@ Result<Plan> plan_groups(const PlanInput& in) {
       break;  // three attempts in a row did no better
     }
     if (best_cost.hard == 0 && best_cost.repeats == 0) break;
+  }
+
+  // Round by round, early rounds cannot leave room for later ones: when repeats remain, the
+  // whole schedule is searched again, each round against all the others.
+  if (in.rounds > 1 && best_cost.repeats > 0 && in.schedule_budget != 0) {
+    Rng rng(in.seed * 0xBF58476D1CE4E5B9ULL + 7);
+    const std::int64_t schedule_budget = in.schedule_budget > 0 ? in.schedule_budget : 40 * budget;
+    search::tabu(m, in.met_before, best_rounds, rng, schedule_budget);
   }
 
   Plan out;

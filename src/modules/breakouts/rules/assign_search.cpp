@@ -1,6 +1,8 @@
 #include "modules/breakouts/rules/assign_search.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -199,6 +201,160 @@ void Round::improve(Rng& rng, std::int64_t budget) {
       if (t < 1e-9 && (rng() & 1)) apply(a, gb, b, d), dirty = true;
     }
   }
+}
+
+std::int64_t tabu(const Model& m, const std::vector<std::pair<int, int>>& met_before,
+                  std::vector<std::vector<std::vector<int>>>& rounds, Rng& rng, std::int64_t budget) {
+  const int n = m.n, R = static_cast<int>(rounds.size());
+  const int U = static_cast<int>(m.units.size());
+  if (R == 0 || m.groups < 2) return 0;
+  // M[p*n+q]: meetings of p and q over every round, plus 1 if they met before
+  std::vector<std::uint16_t> M(static_cast<std::size_t>(n) * n, 0);
+  for (const auto& [a, b] : met_before)
+    if (M[a * n + b] == 0) M[a * n + b] = M[b * n + a] = 1;
+  std::vector<std::vector<int>> grp(R, std::vector<int>(n, -1));
+  std::vector<std::vector<std::vector<int>>> members(R);  // round -> group -> units
+  for (int r = 0; r < R; ++r) {
+    members[r].assign(rounds[r].size(), {});
+    for (std::size_t g = 0; g < rounds[r].size(); ++g)
+      for (int p : rounds[r][g]) grp[r][p] = static_cast<int>(g);
+    for (int u = 0; u < U; ++u) members[r][grp[r][m.units[u].front()]].push_back(u);
+    for (const auto& g : rounds[r])
+      for (int p : g)
+        for (int q : g)
+          if (p != q) ++M[p * n + q];
+  }
+  auto cost = [&] {
+    std::int64_t s = 0;
+    for (int p = 0; p < n; ++p)
+      for (int q = p + 1; q < n; ++q) s += std::max(0, M[p * n + q] - 1);
+    return s;
+  };
+  std::int64_t f = cost();
+  if (f == 0) return 0;
+  // units alike: same size, hosts and attribute values
+  std::vector<int> kind(U);
+  {
+    std::map<std::tuple<std::size_t, int, std::vector<int>>, int> kinds;
+    for (int u = 0; u < U; ++u) {
+      std::vector<int> v;
+      for (int p : m.units[u]) v.insert(v.end(), m.values[p].begin(), m.values[p].end());
+      std::sort(v.begin(), v.end());
+      kind[u] = kinds.emplace(std::tuple(m.units[u].size(), m.unit_hosts[u], v), static_cast<int>(kinds.size())).first->second;
+    }
+  }
+  auto in_group = [&](int r, int g, auto&& fn) {
+    for (int u : members[r][g])
+      for (int p : m.units[u]) fn(u, p);
+  };
+  // the change in repeats if units a (group ga) and b (group gb) swap in round r; INT_MAX
+  // when either would land with someone to keep apart from
+  constexpr std::int64_t kNo = std::numeric_limits<std::int64_t>::max();
+  auto delta = [&](int r, int a, int b) -> std::int64_t {
+    const int ga = grp[r][m.units[a].front()], gb = grp[r][m.units[b].front()];
+    std::int64_t d = 0;
+    for (int side = 0; side < 2; ++side) {
+      const int x = side ? b : a, y = side ? a : b, gx = side ? gb : ga, gy = side ? ga : gb;
+      for (int p : m.units[x]) {
+        for (int q : m.apart[p])
+          if (grp[r][q] == gy && m.unit_of[q] != y) return kNo;
+        in_group(r, gx, [&](int u, int q) {
+          if (u != x && M[p * n + q] >= 2) --d;
+        });
+        in_group(r, gy, [&](int u, int q) {
+          if (u != y && M[p * n + q] >= 1) ++d;
+        });
+      }
+    }
+    return d;
+  };
+  auto swap_units = [&](int r, int a, int b) {
+    const int ga = grp[r][m.units[a].front()], gb = grp[r][m.units[b].front()];
+    for (int side = 0; side < 2; ++side) {
+      const int x = side ? b : a, y = side ? a : b, gx = side ? gb : ga, gy = side ? ga : gb;
+      for (int p : m.units[x]) {
+        in_group(r, gx, [&](int u, int q) {
+          if (u != x) --M[p * n + q], --M[q * n + p];
+        });
+        in_group(r, gy, [&](int u, int q) {
+          if (u != y) ++M[p * n + q], ++M[q * n + p];
+        });
+      }
+    }
+    auto& A = members[r][ga];
+    auto& B = members[r][gb];
+    *std::find(A.begin(), A.end(), a) = b;
+    *std::find(B.begin(), B.end(), b) = a;
+    for (int p : m.units[a]) grp[r][p] = gb;
+    for (int p : m.units[b]) grp[r][p] = ga;
+  };
+  auto best_grp = grp;
+  auto best_members = members;
+  auto best_M = M;
+  std::int64_t best = f;
+  std::vector<std::int64_t> tabu_until(static_cast<std::size_t>(R) * U, 0);
+  std::vector<std::pair<int, int>> hot;  // round, unit in a repeat meeting
+  std::int64_t iter = 0, stall = 0;
+  int shakes_without_better = 0;  // 8 in a row: the repeats left look unavoidable
+  const std::int64_t stall_limit = std::max<std::int64_t>(100, 2L * U * R);
+  while (f > 0 && budget > 0 && shakes_without_better < 8) {
+    ++iter;
+    hot.clear();
+    for (int r = 0; r < R; ++r)
+      for (int u = 0; u < U; ++u) {
+        bool c = false;
+        for (int p : m.units[u])
+          in_group(r, grp[r][p], [&](int v, int q) { c = c || (v != u && M[p * n + q] >= 2); });
+        if (c) hot.emplace_back(r, u);
+      }
+    std::int64_t best_d = kNo;
+    int br = -1, ba = -1, bb = -1, ties = 0;
+    for (auto [r, a] : hot) {
+      const int ga = grp[r][m.units[a].front()];
+      for (int b = 0; b < U; ++b) {
+        if (kind[b] != kind[a] || grp[r][m.units[b].front()] == ga) continue;
+        const std::int64_t d = delta(r, a, b);
+        --budget;
+        if (d == kNo) continue;
+        const bool allowed = (tabu_until[r * U + a] <= iter && tabu_until[r * U + b] <= iter) || f + d < best;
+        if (!allowed) continue;
+        if (d < best_d) best_d = d, br = r, ba = a, bb = b, ties = 1;
+        else if (d == best_d && pick(rng, static_cast<std::size_t>(++ties)) == 0) br = r, ba = a, bb = b;
+      }
+    }
+    if (br < 0) {  // every move tabu or barred: shake
+      stall = stall_limit;
+    } else {
+      swap_units(br, ba, bb);
+      f += best_d;
+      const std::int64_t tenure = 3 + static_cast<std::int64_t>(pick(rng, 10));
+      tabu_until[br * U + ba] = tabu_until[br * U + bb] = iter + tenure;
+      if (f < best) {
+        best = f, best_grp = grp, best_members = members, best_M = M, stall = 0, shakes_without_better = 0;
+        continue;
+      }
+      ++stall;
+    }
+    if (stall >= stall_limit) {  // back to the best, then a few random swaps in random rounds
+      ++shakes_without_better;
+      grp = best_grp, members = best_members, M = best_M, f = best;
+      for (int k = 0, shakes = 2 + static_cast<int>(pick(rng, 4)); k < shakes * 3; ++k) {
+        const int r = static_cast<int>(pick(rng, R));
+        const int a = static_cast<int>(pick(rng, U)), b = static_cast<int>(pick(rng, U));
+        if (kind[a] != kind[b] || grp[r][m.units[a].front()] == grp[r][m.units[b].front()]) continue;
+        const std::int64_t d = delta(r, a, b);
+        if (d == kNo) continue;
+        swap_units(r, a, b);
+        f += d;
+      }
+      stall = 0;
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    for (auto& g : rounds[r]) g.clear();
+    for (int p = 0; p < n; ++p) rounds[r][best_grp[r][p]].push_back(p);
+  }
+  return best;
 }
 
 }  // namespace hs::breakouts::search

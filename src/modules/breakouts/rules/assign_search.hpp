@@ -95,4 +95,15 @@ struct Round {
   void improve(Rng& rng, std::int64_t budget);
 };
 
+// Tabu search over the whole schedule for the repeats alone (after Dotu and Van Hentenryck's
+// search for the social golfer problem): in any round, swap two keep-together units that are
+// alike (same size, same hosts, same attribute values) when neither lands with someone to
+// be kept apart from, so sizes, hosts, keep-apart pairs and spread stay as they are and only
+// repeat meetings change. Each step takes the best swap for someone in a repeat meeting that
+// is not tabu (a unit just moved in a round stays put there for a while) unless it beats the
+// best schedule yet; after a long stall it goes back to the best and shakes a few rounds,
+// and stops after 8 shakes in a row found nothing better (or at `budget` swap evaluations). Returns the repeats left.
+std::int64_t tabu(const Model& m, const std::vector<std::pair<int, int>>& met_before,
+                  std::vector<std::vector<std::vector<int>>>& rounds, Rng& rng, std::int64_t budget);
+
 }  // namespace hs::breakouts::search
