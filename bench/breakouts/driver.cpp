@@ -37,7 +37,8 @@ static std::vector<Groups> random_rounds(const PlanInput& in, std::uint64_t seed
 
 // Sizes people meet: most have no closed-form design, and keep-apart pairs are common.
 // For each, the rounds from 2 up to the counting bound floor((n-1)/(g-1)) (each round meets
-// g-1 new people, so no schedule without repeats can be longer), planned two ways:
+// g-1 new people, so no schedule without repeats can be longer; 1 when there are fewer
+// groups than people in a group), planned two ways:
 //  - all rounds at once (`humanspace breakouts plan`, and the design where one fits);
 //  - one round at a time, as the round page does (rounds = 1, met_before = every pair of the
 //    rounds before): it cannot look ahead.
@@ -52,17 +53,19 @@ struct Case {
 static void general_sizes(int seeds) {
   const Case cases[] = {
       {"24 in fours", 24, 4, 4, 0, false},  {"24 in fours, 3 keep-apart", 24, 4, 4, 3, false},
-      {"20 in fours", 20, 4, 4, 0, false},  {"30 in fives", 30, 5, 5, 0, false},
+      {"20 in fours (design: 5 rounds)", 20, 4, 4, 0, true},  {"30 in fives", 30, 5, 5, 0, false},
       {"30 in sixes", 30, 6, 6, 0, false},  {"30 in fives, 3 keep-apart", 30, 5, 5, 3, false},
-      {"40 in fours", 40, 4, 4, 0, false},  {"25 in fives (design)", 25, 5, 5, 0, true},
-      {"32 in fours, 3 keep-apart (design)", 32, 4, 4, 3, true},
+      {"40 in fours", 40, 4, 4, 0, false},  {"25 in fives (design: 6 rounds)", 25, 5, 5, 0, true},
+      {"32 in fours, 3 keep-apart (design: 9)", 32, 4, 4, 3, true},
   };
-  std::printf("\nsizes with no closed-form design, and keep-apart pairs; mean repeats over %d seeds (random: the same seeds)\n", seeds);
+  std::printf("\nsizes with no closed-form design (and three with one), and keep-apart pairs; mean repeats over %d seeds (random: the same seeds)\n", seeds);
   std::printf("%-36s | %6s | %6s | %14s | %12s | %11s | %15s | %15s\n", "people", "rounds", "bound", "random repeats",
               "all at once", "ms med/max", "one at a time", "ms/round max");
   for (const auto& c : cases) {
-    const int bound = (c.n - 1) / (c.hi - 1);
-    for (int rounds = 2; rounds <= bound; ++rounds) {
+    // each round meets hi-1 new people; and with fewer groups than people in a group, any
+    // second round puts two people of one earlier group together
+    const int bound = c.hi > c.n / c.hi ? 1 : (c.n - 1) / (c.hi - 1);
+    for (int rounds = 2; rounds <= std::max(bound, 5); ++rounds) {
       double rnd = 0, all = 0, one = 0, one_max_ms = 0;
       std::vector<double> times;
       for (int s = 1; s <= seeds; ++s) {

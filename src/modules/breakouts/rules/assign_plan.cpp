@@ -235,11 +235,14 @@ Result<Plan> plan_groups(const PlanInput& in) {
     if (best_cost.hard == 0 && best_cost.repeats == 0) break;
   }
 
-  // Round by round, early rounds cannot leave room for later ones: when repeats remain, the
-  // whole schedule is searched again, each round against all the others.
-  if (in.rounds > 1 && best_cost.repeats > 0 && in.schedule_budget != 0) {
+  // Round by round, early rounds cannot leave room for later ones, and one round's search
+  // can stop where a few swaps more would clear its last repeats: when repeats remain, the
+  // whole schedule (or the one round, against the rounds before) is searched again by tabu
+  // search. Its table of meetings is n x n, so only up to 1,000 people (repeats are rare
+  // in bigger events anyway); a smaller budget for one round keeps the round page quick.
+  if (best_cost.repeats > 0 && in.schedule_budget != 0 && n <= 1000) {
     Rng rng(in.seed * 0xBF58476D1CE4E5B9ULL + 7);
-    const std::int64_t schedule_budget = in.schedule_budget > 0 ? in.schedule_budget : 40 * budget;
+    const std::int64_t schedule_budget = in.schedule_budget > 0 ? in.schedule_budget : (in.rounds == 1 ? 10 : 40) * budget;
     search::tabu(m, in.met_before, best_rounds, rng, schedule_budget);
   }
 
