@@ -6,7 +6,8 @@
 // events pages only, GET, 200 text/html) to collect up to 120 pages. Writes each page's
 // bytes to WWW/p/<i>.html for nginx, and prints the paths, one a line. Each space's
 // members list is left out (it lists every member, unpaged, so with this many members it
-// is megabytes); its size and time, fetched once, go to WWW/members.txt.
+// is megabytes); its size and time, fetched once, go to WWW/members.txt. The slowest
+// pages at their first fetch (one at a time, nothing else running) go to WWW/slowest.txt.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,16 +41,20 @@ const cookie = '__Host-hs_session=bench1';
 const seen = new Set();
 const queue = slugs.map((s) => `/spaces/${s}`);
 const pages = [];
+const timed = [];  // first fetch of each page, ms
 mkdirSync(`${www}/p`, { recursive: true });
 while (queue.length && pages.length < 120) {
   const path = queue.shift();
   if (seen.has(path)) continue;
   seen.add(path);
+  const t0 = performance.now();
   const res = await fetch(url + path, { headers: { cookie }, redirect: 'manual' });
   const body = await res.text();
+  const ms = performance.now() - t0;
   if (res.status !== 200 || !(res.headers.get('content-type') || '').startsWith('text/html')) continue;
   writeFileSync(`${www}/p/${pages.length}.html`, body);
   pages.push(path);
+  timed.push([ms, path]);
   for (const [, href] of body.matchAll(/href="(\/(?:spaces|events)\/[^"?#]*)"/g))
     if (!seen.has(href) && !/sign-?out|export|download|\.ics$|\.pdf$|\.csv$|\/report|\/members$/.test(href)) queue.push(href);
 }
@@ -59,4 +64,6 @@ while (queue.length && pages.length < 120) {
   const bytes = (await res.arrayBuffer()).byteLength;
   writeFileSync(`${www}/members.txt`, `/spaces/${slugs[0]}/members (left out): ${res.status}, ${bytes} bytes, ${(performance.now() - t).toFixed(0)} ms for one request\n`);
 }
+timed.sort((a, b) => b[0] - a[0]);
+writeFileSync(`${www}/slowest.txt`, timed.slice(0, 4).map(([ms, p]) => `${p} ${ms.toFixed(0)} ms`).join(', ') + '\n');
 process.stdout.write(pages.join('\n') + '\n');

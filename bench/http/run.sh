@@ -88,6 +88,7 @@ cache-miss: $users signed-in members, $pages pages ($((cold_bytes / pages)) byte
 humanspace: $(rps "$ours_cold") req/s ($(awk '/requests in/ {print $1}' <<<"$ours_cold") requests, $(awk -v r="$(awk '/requests in/ {print $1}' <<<"$ours_cold")" -v u="$users" 'BEGIN { printf "%.2f", r/u }') per member), p99 $(to_ms "$(p99 "$ours_cold")") ms, non-2xx responses: $(non2xx "$ours_cold" | grep . || echo 0)
 nginx:      $(rps "$theirs_cold") req/s, p99 $(to_ms "$(p99 "$theirs_cold")") ms (the same pages' bytes as static files)
 ratio:      humanspace is $(awk -v a="$(rps "$ours_cold")" -v b="$(rps "$theirs_cold")" 'BEGIN { printf "%.1f", 100*a/b }')% of nginx's rate when nothing is cached (warm: ${ratio}%)
+slowest:    $(cat "$work/cold/slowest.txt") (first fetch of each page, one at a time)
 left out:   $(cat "$work/cold/members.txt")
 favours:    nginx always: it sends files the kernel keeps in memory, with no session, role or page to look up; humanspace
             reads and renders each page for its member. Warm favours humanspace (its caches answer); cache-miss is its worst case.
