@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <random>
 
@@ -32,6 +33,77 @@ static std::vector<Groups> random_rounds(const PlanInput& in, std::uint64_t seed
     out.push_back(std::move(gs));
   }
   return out;
+}
+
+// Sizes people meet: most have no closed-form design, and keep-apart pairs are common.
+// For each, the rounds from 2 up to the counting bound floor((n-1)/(g-1)) (each round meets
+// g-1 new people, so no schedule without repeats can be longer; 1 when there are fewer
+// groups than people in a group), planned two ways:
+//  - all rounds at once (`humanspace breakouts plan`, and the design where one fits);
+//  - one round at a time, as the round page does (rounds = 1, met_before = every pair of the
+//    rounds before): it cannot look ahead.
+// Against random assignment of the same sizes (the peer), over the same seeds.
+struct Case {
+  const char* name;
+  int n, lo, hi;
+  int apart;    // keep-apart pairs (0-1, 2-3, ...)
+  bool design;  // a finite-field design fits these numbers
+};
+
+static void general_sizes(int seeds) {
+  const Case cases[] = {
+      {"24 in fours", 24, 4, 4, 0, false},  {"24 in fours, 3 keep-apart", 24, 4, 4, 3, false},
+      {"20 in fours (design: 5 rounds)", 20, 4, 4, 0, true},  {"30 in fives", 30, 5, 5, 0, false},
+      {"30 in sixes", 30, 6, 6, 0, false},  {"30 in fives, 3 keep-apart", 30, 5, 5, 3, false},
+      {"40 in fours", 40, 4, 4, 0, false},  {"25 in fives (design: 6 rounds)", 25, 5, 5, 0, true},
+      {"32 in fours, 3 keep-apart (design: 9)", 32, 4, 4, 3, true},
+  };
+  std::printf("\nsizes with no closed-form design (and three with one), and keep-apart pairs; mean repeats over %d seeds (random: the same seeds)\n", seeds);
+  std::printf("%-36s | %6s | %6s | %14s | %12s | %11s | %15s | %15s\n", "people", "rounds", "bound", "random repeats",
+              "all at once", "ms med/max", "one at a time", "ms/round max");
+  for (const auto& c : cases) {
+    // each round meets hi-1 new people; and with fewer groups than people in a group, any
+    // second round puts two people of one earlier group together
+    const int bound = c.hi > c.n / c.hi ? 1 : (c.n - 1) / (c.hi - 1);
+    for (int rounds = 2; rounds <= std::max(bound, 5); ++rounds) {
+      double rnd = 0, all = 0, one = 0, one_max_ms = 0;
+      std::vector<double> times;
+      for (int s = 1; s <= seeds; ++s) {
+        PlanInput in;
+        in.people.resize(c.n);
+        in.min_size = c.lo, in.max_size = c.hi, in.rounds = rounds, in.seed = static_cast<std::uint64_t>(s);
+        for (int i = 0; i < c.apart; ++i) in.keep_apart.emplace_back(2 * i, 2 * i + 1);
+        rnd += static_cast<double>(check_plan(in, random_rounds(in, 1000 + s)).repeat_meetings);
+        auto t = Clock::now();
+        auto plan = plan_groups(in);
+        times.push_back(ms_since(t));
+        if (!plan) std::printf("error %s\n", plan.error().message_key.c_str()), std::exit(1);
+        all += static_cast<double>(plan->figures.repeat_meetings);
+        // one at a time: each round sees every pair of the rounds before as met
+        PlanInput step = in;
+        step.rounds = 1;
+        std::vector<Groups> held;
+        for (int r = 0; r < rounds; ++r) {
+          step.seed = static_cast<std::uint64_t>(s * 100 + r);
+          t = Clock::now();
+          auto p = plan_groups(step);
+          one_max_ms = std::max(one_max_ms, ms_since(t));
+          if (!p) std::printf("error %s\n", p.error().message_key.c_str()), std::exit(1);
+          for (const auto& g : p->rounds.front())
+            for (int a : g)
+              for (int b : g)
+                if (a < b) step.met_before.emplace_back(a, b);
+          held.push_back(p->rounds.front());
+        }
+        one += static_cast<double>(check_plan(in, held).repeat_meetings);
+      }
+      std::sort(times.begin(), times.end());
+      char ms[32];
+      std::snprintf(ms, sizeof ms, "%.1f/%.1f", times[seeds / 2], times.back());
+      std::printf("%-36s | %6d | %6d | %14.1f | %12.1f | %11s | %15.1f | %15.1f\n", rounds == 2 ? c.name : "", rounds, bound,
+                  rnd / seeds, all / seeds, ms, one / seeds, one_max_ms);
+    }
+  }
 }
 
 int main() {
@@ -93,5 +165,6 @@ int main() {
   auto rf = check_plan(in, random_rounds(in, 99));
   std::printf("%6s | %10s | %12lld | %22.2f | %18.2f\n", "random", "-", static_cast<long long>(rf.repeat_meetings),
               rf.attribute_spread["lived_experience"], rf.attribute_spread["organisation"]);
+  general_sizes(seeds);
   return 0;
 }

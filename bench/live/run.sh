@@ -98,7 +98,10 @@ start_peer() {
 stop_server() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=; }
 
 start_hs
-password=$("$bin" --data-dir "$work" --db "sqlite:$work/hs.db" demo | awk '/Password for every demo account:/ {print $NF}')
+password=$("$bin" --data-dir "$work" --db "sqlite:$work/hs.db" demo 2>"$work/demo.err" | awk '/Password for every demo account:/ {print $NF}' || true)
+# At commit 7c5d2a1 the demo seed stops at its breakout round (nobody is "here" when the seed
+# assigns groups), after the event and its people are made, and prints no password.
+[ -n "$password" ] || password=$(node -e 'console.log(require("./resources/demo/community.json").password)')
 stop_server
 
 started=$SECONDS

@@ -39,6 +39,9 @@ struct PlanInput {
   int restarts = 12;                             // whole-event attempts while repeats remain
   std::int64_t evaluations_per_round = 0;        // 0: chosen from the size of the problem
   bool use_design = true;                        // seed rounds from a resolvable design where one fits
+  // Swap evaluations for the tabu search over the whole schedule (or the one round) when
+  // planning round by round left repeats: -1 chosen from the size of the problem, 0 none.
+  std::int64_t schedule_budget = -1;
 };
 
 using Groups = std::vector<std::vector<int>>;  // each group: person indices, ascending
