@@ -26,7 +26,10 @@ std::string str(const json::object& o, const char* key) {
 
 std::string summary(web::App& app, const json::object& demo) {
   std::string out = "\nDemo community: " + str(demo, "organisation") + " (invented people and places)\n";
-  out += "Sign in at http://localhost:8080/signin as any of these:\n";
+  // Where people reach this server: --base-url, else the address it listens on.
+  std::string site = app.config.base_url;
+  if (site.empty()) site = "http://" + (app.config.listen.starts_with("127.0.0.1:") ? "localhost" + app.config.listen.substr(9) : app.config.listen);
+  out += "Sign in at " + site + "/signin as any of these:\n";
   for (const auto& p : demo.at("people").as_array()) {
     const auto& o = p.as_object();
     out += "  " + str(o, "email") + "  " + str(o, "name") + ": " + str(o, "what") + "\n";
@@ -36,7 +39,7 @@ std::string summary(web::App& app, const json::object& demo) {
     auto slug = str(ev->as_object(), "space");
     if (auto space = spaces::commands::space_for_viewer(app, slug, 0))
       for (const auto& e : events::commands::events_of_space(app, space->space.id))
-        out += "Demo event \"" + e.title + "\": join without an account at http://localhost:8080/join with code " +
+        out += "Demo event \"" + e.title + "\": join without an account at " + site + "/join with code " +
                e.join_code + "\n";
   }
   return out;
