@@ -6,15 +6,22 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/decisions/form.hpp"           // ProposalFields, default_fields, parse_proposal
+#include "modules/decisions/rules/keys.hpp"     // message keys, e.g. keys::kMethodUnknown
+#include "modules/decisions/rules/method.hpp"   // Method, parse_method, decides_proposal
 #include "modules/decisions/rules/settings.hpp"
+#include "modules/spaces/module.hpp"
 
 namespace hs::web {
 class App;
+class Context;
+class View;
 }
 namespace hs::store {
 class Conn;
@@ -86,5 +93,17 @@ SweepReport sweep(web::App& app);
 // (stop requested and joined), e.g. for the reminder sweeps of `humanspace serve`.
 // Exceptions are logged, never let out.
 std::jthread start_periodic(std::function<void()> task, std::chrono::seconds every);
+
+// Whether a role answers the space's decisions (members, facilitators, stewards; not
+// auditors, who watch the record).
+bool may_vote(spaces::Role role);
+
+// For another module's page that opens a decision through its own form (terms'
+// amendments): the decision fields as the form posted them, and the fields' view for
+// templates/decisions/_form_fields with only the given methods offered.
+namespace handlers {
+ProposalFields fields_from(web::Context& c);
+void add_form_view(web::Context& c, web::View& v, const ProposalFields& f, std::span<const Method> methods);
+}  // namespace handlers
 
 }  // namespace hs::decisions

@@ -1,4 +1,5 @@
 #include "modules/decisions/permissions.hpp"
+#include "modules/decisions/module.hpp"
 
 namespace hs::decisions::permissions {
 
@@ -40,3 +41,9 @@ bool export_results(const spaces::Subject& s, const Settings& settings, bool has
 bool view_names(const spaces::Subject& s, const Settings& settings) { return member(s) && !settings.anonymous; }
 
 }  // namespace hs::decisions::permissions
+
+namespace hs::decisions {
+
+bool may_vote(spaces::Role role) { return permissions::votes(role); }
+
+}  // namespace hs::decisions

@@ -1,11 +1,11 @@
 #include "modules/terms/permissions.hpp"
 
-#include "modules/decisions/permissions.hpp"
+#include "modules/decisions/module.hpp"
 
 namespace hs::terms::permissions {
 
 bool view_terms(const spaces::Subject& s) { return s.signed_in && s.role != spaces::Role::none; }
 
-bool propose_amendment(const spaces::Subject& s) { return s.signed_in && decisions::permissions::votes(s.role); }
+bool propose_amendment(const spaces::Subject& s) { return s.signed_in && decisions::may_vote(s.role); }
 
 }  // namespace hs::terms::permissions

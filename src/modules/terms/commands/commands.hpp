@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/decisions/form.hpp"
 #include "modules/decisions/module.hpp"
 #include "modules/terms/repo.hpp"
 #include "modules/terms/rules/diff.hpp"

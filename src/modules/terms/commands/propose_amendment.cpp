@@ -4,8 +4,6 @@
 #include "core/crypto.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
-#include "modules/decisions/rules/keys.hpp"
-#include "modules/decisions/rules/method.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/permissions.hpp"

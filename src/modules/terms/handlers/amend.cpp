@@ -1,8 +1,7 @@
 // GET and POST /spaces/{slug}/terms/amend: a member proposes a new text (the space's
 // first terms start from the template), with a short summary, a review date and how
 // the members will decide.
-#include "modules/decisions/handlers/form_view.hpp"
-#include "modules/decisions/rules/method.hpp"
+#include "modules/decisions/module.hpp"
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/handlers/common.hpp"
 #include "modules/terms/handlers/handlers.hpp"
