@@ -1,7 +1,7 @@
 // humanspace: reads configuration, opens the store, migrates, registers modules, runs.
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -11,12 +11,12 @@
 #include "core/key_file.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
-#include "modules/breakouts/module.hpp"
 #include "modules/audit/module.hpp"
+#include "modules/breakouts/module.hpp"
 #include "modules/decisions/module.hpp"
-#include "modules/report/module.hpp"
 #include "modules/demo/module.hpp"
 #include "modules/events/module.hpp"
+#include "modules/report/module.hpp"
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/module.hpp"
@@ -26,8 +26,8 @@
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
 #include "web/hub.hpp"
-#include "web/presence.hpp"
 #include "web/metrics.hpp"
+#include "web/presence.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
 #include "web/server.hpp"
@@ -89,30 +89,40 @@ int report(const hs::Error& e, const hs::web::App& app) {
 int main(int argc, char** argv) {
   hs::web::App app;
   auto& cfg = app.config;
-  CLI::App cli{"Humanspace: a self-hosted home for co-production, where people with lived experience and "
-               "organisations work as equals."};
+  CLI::App cli{
+      "Humanspace: a self-hosted home for co-production, where people with lived experience and "
+      "organisations work as equals."};
   cli.require_subcommand(1);
-  cli.add_option("--db", cfg.db, "Database: sqlite:PATH or postgresql://...")->envname("HUMANSPACE_DB")
+  cli.add_option("--db", cfg.db, "Database: sqlite:PATH or postgresql://...")
+      ->envname("HUMANSPACE_DB")
       ->capture_default_str();
   cli.add_option("--data-dir", cfg.data_dir, "Folder for the key, the outbox and SQLite")
-      ->envname("HUMANSPACE_DATA_DIR")->capture_default_str();
-  cli.add_option("--smtp-url", cfg.smtp_url, "Send email through this SMTP server (smtp://host:port); "
-                                             "without it email is written to DATA_DIR/outbox")
-      ->envname("HUMANSPACE_SMTP_URL");
-  cli.add_option("--smtp-from", cfg.smtp_from, "The From address of email")->envname("HUMANSPACE_SMTP_FROM")
+      ->envname("HUMANSPACE_DATA_DIR")
       ->capture_default_str();
-  cli.add_option("--base-url", cfg.base_url, "How people reach this server, for links in email "
-                                             "(e.g. https://forum.example.org)")->envname("HUMANSPACE_BASE_URL");
+  cli.add_option("--smtp-url", cfg.smtp_url,
+                 "Send email through this SMTP server (smtp://host:port); "
+                 "without it email is written to DATA_DIR/outbox")
+      ->envname("HUMANSPACE_SMTP_URL");
+  cli.add_option("--smtp-from", cfg.smtp_from, "The From address of email")
+      ->envname("HUMANSPACE_SMTP_FROM")
+      ->capture_default_str();
+  cli.add_option("--base-url", cfg.base_url,
+                 "How people reach this server, for links in email "
+                 "(e.g. https://forum.example.org)")
+      ->envname("HUMANSPACE_BASE_URL");
   std::string log_level = "info";
-  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->envname("HUMANSPACE_LOG_LEVEL")
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->envname("HUMANSPACE_LOG_LEVEL")
       ->capture_default_str();
   cli.add_flag("--demo", cfg.demo, "Demo mode: shows a demo banner and the /outbox page")->envname("HUMANSPACE_DEMO");
 
   auto* serve = cli.add_subcommand("serve", "Serve the web application until SIGINT or SIGTERM");
   serve->add_option("--listen", cfg.listen, "HOST:PORT to listen on (port 0 picks a free one)")
-      ->envname("HUMANSPACE_LISTEN")->capture_default_str();
+      ->envname("HUMANSPACE_LISTEN")
+      ->capture_default_str();
   serve->add_option("--static-dir", cfg.static_dir, "Folder of CSS, fonts and scripts")
-      ->envname("HUMANSPACE_STATIC_DIR")->capture_default_str();
+      ->envname("HUMANSPACE_STATIC_DIR")
+      ->capture_default_str();
   serve->add_option("--threads", cfg.threads, "Worker threads (default: one per core)")->envname("HUMANSPACE_THREADS");
   serve->add_option("--port-file", cfg.port_file, "Write the port listened on to this file")
       ->envname("HUMANSPACE_PORT_FILE");
@@ -130,39 +140,46 @@ int main(int argc, char** argv) {
   auto* user = cli.add_subcommand("user", "Manage accounts from the command line");
   user->require_subcommand(1);
   std::string email, name, role, space;
-  auto* user_add = user->add_subcommand("add", "Create an account (email taken as verified); the password is "
-                                               "read from standard input");
+  auto* user_add = user->add_subcommand("add",
+                                        "Create an account (email taken as verified); the password is "
+                                        "read from standard input");
   user_add->add_option("email", email, "Email address")->required();
   user_add->add_option("--name", name, "Display name")->required();
-  auto* user_role = user->add_subcommand("set-role", "Give a person a role: site-wide steward|member, or with "
-                                                     "--space a role in that space "
-                                                     "(member, facilitator, auditor, steward)");
+  auto* user_role = user->add_subcommand("set-role",
+                                         "Give a person a role: site-wide steward|member, or with "
+                                         "--space a role in that space "
+                                         "(member, facilitator, auditor, steward)");
   user_role->add_option("email", email, "Email address")->required();
   user_role->add_option("role", role, "Role")->required();
   user_role->add_option("--space", space, "Space slug");
 
   std::string backup_to;
-  auto* backup = cli.add_subcommand("backup", "Write an online, consistent copy of the database "
-                                              "(SQLite: VACUUM INTO; PostgreSQL: pg_dump)");
+  auto* backup = cli.add_subcommand("backup",
+                                    "Write an online, consistent copy of the database "
+                                    "(SQLite: VACUUM INTO; PostgreSQL: pg_dump)");
   backup->add_option("destination", backup_to, "File to write (must not exist)")->required();
 
   auto* audit = cli.add_subcommand("audit", "A space's decision log: export it, verify an export offline, or sign it");
   audit->require_subcommand(1);
   std::string audit_space, audit_out, audit_file, audit_head;
-  auto* audit_export = audit->add_subcommand("export", "Write a space's decision log, public key and signed tree "
-                                                       "heads as one JSON document");
+  auto* audit_export = audit->add_subcommand("export",
+                                             "Write a space's decision log, public key and signed tree "
+                                             "heads as one JSON document");
   audit_export->add_option("space", audit_space, "Space slug")->required();
   audit_export->add_option("--out", audit_out, "File to write (default: standard output)");
-  auto* audit_verify = audit->add_subcommand("verify", "Check an export offline, with no database: every entry, "
-                                                       "signature and signed tree head; exit 0 when verified");
+  auto* audit_verify = audit->add_subcommand("verify",
+                                             "Check an export offline, with no database: every entry, "
+                                             "signature and signed tree head; exit 0 when verified");
   audit_verify->add_option("export", audit_file, "The export (JSON)")->required();
-  audit_verify->add_option("--head", audit_head, "A signed tree head kept from earlier "
-                                                 "(GET /spaces/SLUG/audit/head): the export must extend it");
+  audit_verify->add_option("--head", audit_head,
+                           "A signed tree head kept from earlier "
+                           "(GET /spaces/SLUG/audit/head): the export must extend it");
   auto* audit_sign = audit->add_subcommand("sign", "Sign a space's decision log as it is now; prints the head");
   audit_sign->add_option("space", audit_space, "Space slug")->required();
-  auto* audit_digests = audit->add_subcommand("send-digests", "Email new signed tree heads to the people who asked "
-                                                              "(at most once a day each); serve also does this every "
-                                                              "5 minutes");
+  auto* audit_digests = audit->add_subcommand("send-digests",
+                                              "Email new signed tree heads to the people who asked "
+                                              "(at most once a day each); serve also does this every "
+                                              "5 minutes");
   std::int64_t synthetic_count = 0, synthetic_batch = 1000, synthetic_proofs = 0;
   auto* audit_synthetic = audit->add_subcommand("synthetic", "For tests and benchmarks only");
   audit_synthetic->group("");  // hidden
@@ -173,12 +190,17 @@ int main(int argc, char** argv) {
 
   int wc_width = 1024, wc_height = 768;
   std::string wc_format = "json";
-  auto* wordcloud = cli.add_subcommand("wordcloud", "Lay out a word cloud: reads [{\"text\": ..., \"count\": ...}] "
-                                                    "on standard input, writes the layout as JSON or an SVG image");
-  wordcloud->add_option("--width", wc_width, "Canvas width in pixels")->check(CLI::Range(1, 8192))->capture_default_str();
-  wordcloud->add_option("--height", wc_height, "Canvas height in pixels")->check(CLI::Range(1, 8192))
+  auto* wordcloud = cli.add_subcommand("wordcloud",
+                                       "Lay out a word cloud: reads [{\"text\": ..., \"count\": ...}] "
+                                       "on standard input, writes the layout as JSON or an SVG image");
+  wordcloud->add_option("--width", wc_width, "Canvas width in pixels")
+      ->check(CLI::Range(1, 8192))
       ->capture_default_str();
-  wordcloud->add_option("--format", wc_format, "json or svg")->check(CLI::IsMember({"json", "svg"}))
+  wordcloud->add_option("--height", wc_height, "Canvas height in pixels")
+      ->check(CLI::Range(1, 8192))
+      ->capture_default_str();
+  wordcloud->add_option("--format", wc_format, "json or svg")
+      ->check(CLI::IsMember({"json", "svg"}))
       ->capture_default_str();
 
   auto* breakouts = cli.add_subcommand("breakouts", "Breakout groups for the rounds of an event");
@@ -194,13 +216,15 @@ int main(int argc, char** argv) {
   report_cmd->add_option("event", report_event, "The event's number (as in /events/NUMBER)")->required();
   report_cmd->add_option("--pdf", report_pdf, "The PDF file to write")->required();
 
-  auto* remind = cli.add_subcommand("remind", "Send the reminders that are due: decisions closing within a day, "
-                                             "decisions whose closing time has come, terms of reference due for "
-                                             "review. Each goes out once; serve also does this every 5 minutes");
+  auto* remind = cli.add_subcommand("remind",
+                                    "Send the reminders that are due: decisions closing within a day, "
+                                    "decisions whose closing time has come, terms of reference due for "
+                                    "review. Each goes out once; serve also does this every 5 minutes");
 
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
-  if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data") cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
+  if (cfg.db == "sqlite:data/humanspace.db" && cfg.data_dir != "data")
+    cfg.db = "sqlite:" + cfg.data_dir + "/humanspace.db";
 
   // Verifying an export needs no database: it runs before anything is opened.
   if (*audit_verify) return hs::audit::verify_cli(audit_file, audit_head);
@@ -244,8 +268,10 @@ int main(int argc, char** argv) {
         return 2;
       }
       if (cfg.demo)
-        std::cout << "Demo mode" << (loopback ? " (this machine only)" : " ON A PUBLIC ADDRESS: anyone who reaches "
-                                                                           "it can sign in as the demo accounts")
+        std::cout << "Demo mode"
+                  << (loopback ? " (this machine only)"
+                               : " ON A PUBLIC ADDRESS: anyone who reaches "
+                                 "it can sign in as the demo accounts")
                   << ". Email is written to " << cfg.data_dir
                   << "/outbox; the /outbox page shows it to the demo's site steward only.\n"
                   << std::flush;
@@ -284,8 +310,8 @@ int main(int argc, char** argv) {
         std::cerr << "humanspace: no account has the email " << email << "\n";
         return 1;
       }
-      auto r = space.empty() ? hs::accounts::set_site_role(app, email, role)
-                             : hs::spaces::set_role(app, *id, space, role);
+      auto r =
+          space.empty() ? hs::accounts::set_site_role(app, email, role) : hs::spaces::set_role(app, *id, space, role);
       if (!r) return report(r.error(), app);
       std::cout << email << " is now " << role << (space.empty() ? " (site-wide)" : " in " + space) << "\n";
       return 0;

@@ -52,13 +52,20 @@ struct Case {
 
 static void general_sizes(int seeds) {
   const Case cases[] = {
-      {"24 in fours", 24, 4, 4, 0, false},  {"24 in fours, 3 keep-apart", 24, 4, 4, 3, false},
-      {"20 in fours (design: 5 rounds)", 20, 4, 4, 0, true},  {"30 in fives", 30, 5, 5, 0, false},
-      {"30 in sixes", 30, 6, 6, 0, false},  {"30 in fives, 3 keep-apart", 30, 5, 5, 3, false},
-      {"40 in fours", 40, 4, 4, 0, false},  {"25 in fives (design: 6 rounds)", 25, 5, 5, 0, true},
+      {"24 in fours", 24, 4, 4, 0, false},
+      {"24 in fours, 3 keep-apart", 24, 4, 4, 3, false},
+      {"20 in fours (design: 5 rounds)", 20, 4, 4, 0, true},
+      {"30 in fives", 30, 5, 5, 0, false},
+      {"30 in sixes", 30, 6, 6, 0, false},
+      {"30 in fives, 3 keep-apart", 30, 5, 5, 3, false},
+      {"40 in fours", 40, 4, 4, 0, false},
+      {"25 in fives (design: 6 rounds)", 25, 5, 5, 0, true},
       {"32 in fours, 3 keep-apart (design: 9)", 32, 4, 4, 3, true},
   };
-  std::printf("\nsizes with no closed-form design (and three with one), and keep-apart pairs; mean repeats over %d seeds (random: the same seeds)\n", seeds);
+  std::printf(
+      "\nsizes with no closed-form design (and three with one), and keep-apart pairs; mean repeats over %d seeds "
+      "(random: the same seeds)\n",
+      seeds);
   std::printf("%-36s | %6s | %6s | %14s | %12s | %11s | %15s | %15s\n", "people", "rounds", "bound", "random repeats",
               "all at once", "ms med/max", "one at a time", "ms/round max");
   for (const auto& c : cases) {
@@ -100,17 +107,18 @@ static void general_sizes(int seeds) {
       std::sort(times.begin(), times.end());
       char ms[32];
       std::snprintf(ms, sizeof ms, "%.1f/%.1f", times[seeds / 2], times.back());
-      std::printf("%-36s | %6d | %6d | %14.1f | %12.1f | %11s | %15.1f | %15.1f\n", rounds == 2 ? c.name : "", rounds, bound,
-                  rnd / seeds, all / seeds, ms, one / seeds, one_max_ms);
+      std::printf("%-36s | %6d | %6d | %14.1f | %12.1f | %11s | %15.1f | %15.1f\n", rounds == 2 ? c.name : "", rounds,
+                  bound, rnd / seeds, all / seeds, ms, one / seeds, one_max_ms);
     }
   }
 }
 
 int main() {
   const int seeds = 10;
-  std::printf("32 people, 8 groups of 4 (median time and mean repeats over %d seeds; random: mean over %d seeds)\n", seeds, seeds);
-  std::printf("%6s | %14s | %14s | %12s | %12s | %20s | %16s\n", "rounds", "ours repeats", "random repeats", "ours ms med",
-              "ours ms max", "search-only repeats", "search-only ms");
+  std::printf("32 people, 8 groups of 4 (median time and mean repeats over %d seeds; random: mean over %d seeds)\n",
+              seeds, seeds);
+  std::printf("%6s | %14s | %14s | %12s | %12s | %20s | %16s\n", "rounds", "ours repeats", "random repeats",
+              "ours ms med", "ours ms max", "search-only repeats", "search-only ms");
   for (int rounds = 1; rounds <= 10; ++rounds) {
     PlanInput in;
     in.people.resize(32);
@@ -140,7 +148,9 @@ int main() {
                 times[seeds / 2], times.back(), search / seeds, search_times[seeds / 2]);
   }
 
-  std::printf("\n2,000 people, groups of 5-6 (330 of 6 and 4 of 5), 3 rounds, attributes lived_experience (yes 30%%) and organisation (7 values, uneven)\n");
+  std::printf(
+      "\n2,000 people, groups of 5-6 (330 of 6 and 4 of 5), 3 rounds, attributes lived_experience (yes 30%%) and "
+      "organisation (7 values, uneven)\n");
   std::printf("%6s | %10s | %12s | %22s | %18s\n", "who", "ms", "repeats", "lived_experience dev", "organisation dev");
   PlanInput in;
   in.min_size = 5;
@@ -160,8 +170,9 @@ int main() {
   auto plan = plan_groups(in);
   double ms = ms_since(t);
   if (!plan) return std::printf("error %s\n", plan.error().message_key.c_str()), 1;
-  std::printf("%6s | %10.1f | %12lld | %22.2f | %18.2f\n", "ours", ms, static_cast<long long>(plan->figures.repeat_meetings),
-              plan->figures.attribute_spread["lived_experience"], plan->figures.attribute_spread["organisation"]);
+  std::printf("%6s | %10.1f | %12lld | %22.2f | %18.2f\n", "ours", ms,
+              static_cast<long long>(plan->figures.repeat_meetings), plan->figures.attribute_spread["lived_experience"],
+              plan->figures.attribute_spread["organisation"]);
   auto rf = check_plan(in, random_rounds(in, 99));
   std::printf("%6s | %10s | %12lld | %22.2f | %18.2f\n", "random", "-", static_cast<long long>(rf.repeat_meetings),
               rf.attribute_spread["lived_experience"], rf.attribute_spread["organisation"]);

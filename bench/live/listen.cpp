@@ -290,8 +290,8 @@ int main(int argc, char** argv) {
   for (int w = 0; w < o.threads; ++w) {
     auto from = std::min(cookies.size(), per * static_cast<std::size_t>(w));
     auto to = std::min(cookies.size(), from + per);
-    workers.push_back(std::make_unique<Worker>(
-        o, std::vector<std::string>(cookies.begin() + static_cast<long>(from), cookies.begin() + static_cast<long>(to))));
+    workers.push_back(std::make_unique<Worker>(o, std::vector<std::string>(cookies.begin() + static_cast<long>(from),
+                                                                           cookies.begin() + static_cast<long>(to))));
   }
   std::vector<std::thread> threads;
   for (auto& w : workers) threads.emplace_back([&w] { w->run(); });

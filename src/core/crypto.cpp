@@ -31,8 +31,8 @@ std::string random_from(std::string_view alphabet, std::size_t length) {
 
 std::string sha256_raw(std::string_view data) {
   std::string out(crypto_hash_sha256_BYTES, '\0');
-  crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
-                     reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size());
   return out;
 }
 
@@ -49,8 +49,8 @@ std::optional<std::string> from_hex(std::string_view hex) {
   std::string out(hex.size() / 2, '\0');
   std::size_t len = 0;
   if (hex.size() % 2 != 0 ||
-      sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr,
-                     &len, nullptr) != 0 ||
+      sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0 ||
       len != out.size())
     return std::nullopt;
   return out;

@@ -74,20 +74,16 @@ std::string format(std::int64_t unix_seconds, Style style) {
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const auto c = civil(unix_seconds);
   switch (style) {
-    case Style::day:
-      return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
-    case Style::minute:
-      return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute);
+    case Style::day: return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    case Style::minute: return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute);
     case Style::rfc3339:
       return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour, c.minute, c.second);
     case Style::log:
-      return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", c.year, c.month, c.day, c.hour, c.minute,
-                         c.second);
+      return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", c.year, c.month, c.day, c.hour, c.minute, c.second);
     case Style::email:
       return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", kWeekdays[c.weekday], c.day,
                          kMonths[c.month - 1], c.year, c.hour, c.minute, c.second);
-    case Style::clock:
-      return fmt::format("{:02}:{:02}", c.hour, c.minute);
+    case Style::clock: return fmt::format("{:02}:{:02}", c.hour, c.minute);
   }
   return {};
 }

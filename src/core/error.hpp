@@ -2,11 +2,11 @@
 // Expected failures are values. An Error carries a code (mapped to an HTTP status in
 // exactly one place, web/status.cpp) and message keys a person can act on; the keys are
 // looked up in messages/<lang>/*.txt so no words a person reads live in C++.
+#include <tl/expected.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <tl/expected.hpp>
 
 namespace hs {
 

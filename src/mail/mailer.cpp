@@ -24,7 +24,8 @@ namespace {
 
 // Header values never carry a line break: that would let text inject headers.
 std::string one_line(std::string s) {
-  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
   return s;
 }
 
@@ -44,14 +45,22 @@ std::string encode_subject(const std::string& s) {
   std::size_t i = 0;
   for (; i + 2 < s.size(); i += 3) {
     unsigned v = (unsigned char)s[i] << 16 | (unsigned char)s[i + 1] << 8 | (unsigned char)s[i + 2];
-    b64 += tbl[v >> 18 & 63]; b64 += tbl[v >> 12 & 63]; b64 += tbl[v >> 6 & 63]; b64 += tbl[v & 63];
+    b64 += tbl[v >> 18 & 63];
+    b64 += tbl[v >> 12 & 63];
+    b64 += tbl[v >> 6 & 63];
+    b64 += tbl[v & 63];
   }
   if (i + 1 == s.size()) {
     unsigned v = (unsigned char)s[i] << 16;
-    b64 += tbl[v >> 18 & 63]; b64 += tbl[v >> 12 & 63]; b64 += "==";
+    b64 += tbl[v >> 18 & 63];
+    b64 += tbl[v >> 12 & 63];
+    b64 += "==";
   } else if (i + 2 == s.size()) {
     unsigned v = (unsigned char)s[i] << 16 | (unsigned char)s[i + 1] << 8;
-    b64 += tbl[v >> 18 & 63]; b64 += tbl[v >> 12 & 63]; b64 += tbl[v >> 6 & 63]; b64 += '=';
+    b64 += tbl[v >> 18 & 63];
+    b64 += tbl[v >> 12 & 63];
+    b64 += tbl[v >> 6 & 63];
+    b64 += '=';
   }
   return "=?UTF-8?B?" + b64 + "?=";
 }

@@ -29,7 +29,7 @@ class Row {
   std::size_t size() const { return cells_.size(); }
   bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
   const std::string& text(std::size_t i) const;  // "" when NULL
-  std::int64_t i64(std::size_t i) const;          // 0 when NULL
+  std::int64_t i64(std::size_t i) const;         // 0 when NULL
   std::optional<std::string> opt_text(std::size_t i) const { return cells_.at(i); }
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
 
@@ -124,7 +124,10 @@ class Store {
       else l.conn->rollback();
       return r;
     } catch (...) {
-      try { l.conn->rollback(); } catch (const StoreError&) { /* the original error is the one to report */ }
+      try {
+        l.conn->rollback();
+      } catch (const StoreError&) { /* the original error is the one to report */
+      }
       throw;
     }
   }

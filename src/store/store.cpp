@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <ctime>
 #include <stdexcept>
 #include <thread>
@@ -30,7 +30,8 @@ std::optional<std::int64_t> Row::opt_i64(std::size_t i) const {
   if (!c) return std::nullopt;
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
-  if (ec != std::errc()) throw StoreError(StoreError::Kind::other, "column " + std::to_string(i) + " is not an integer");
+  if (ec != std::errc())
+    throw StoreError(StoreError::Kind::other, "column " + std::to_string(i) + " is not an integer");
   return v;
 }
 
@@ -88,8 +89,10 @@ std::vector<Migration> embedded_migrations() {
 bool has_checksum_column(Conn& c) {
   if (c.engine() == Engine::sqlite)
     return c.one("SELECT 1 FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'").has_value();
-  return c.one("SELECT 1 FROM information_schema.columns WHERE table_name = 'schema_migrations' "
-               "AND column_name = 'checksum' AND table_schema = current_schema()")
+  return c
+      .one(
+          "SELECT 1 FROM information_schema.columns WHERE table_name = 'schema_migrations' "
+          "AND column_name = 'checksum' AND table_schema = current_schema()")
       .has_value();
 }
 
@@ -155,8 +158,8 @@ int Store::migrate() {
       for (const auto& r : m.repairs)
         if (std::find(applied_names.begin(), applied_names.end(), r) != applied_names.end()) needed = true;
       if (needed) run_script(c, dialect_sql(c.engine(), m.sql));
-      c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)", m.version,
-          m.name, static_cast<std::int64_t>(std::time(nullptr)), m.checksum);
+      c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)", m.version, m.name,
+          static_cast<std::int64_t>(std::time(nullptr)), m.checksum);
       c.commit();
       applied_names.push_back(m.name);
       ++applied;

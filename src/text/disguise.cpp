@@ -19,11 +19,10 @@ namespace {
 // either letter ("1": i or l). Only inside a word that has letters: "2024" stays a number.
 const std::vector<std::string>* leet(char32_t c) {
   static const std::unordered_map<char32_t, std::vector<std::string>> table = {
-      {U'0', {"o"}},      {U'1', {"i", "l"}}, {U'3', {"e"}},      {U'4', {"a"}},      {U'5', {"s"}},
-      {U'6', {"g", "b"}}, {U'7', {"t"}},      {U'8', {"b"}},      {U'9', {"g"}},      {U'@', {"a"}},
-      {U'$', {"s"}},      {U'!', {"i", "l"}}, {U'|', {"i", "l"}}, {U'+', {"t"}},      {U'(', {"c"}},
-      {U'<', {"c"}},      {U'[', {"c"}},      {U'{', {"c"}},      {U'€', {"e"}},      {U'£', {"l", "e"}},
-      {U'¢', {"c"}},      {U'§', {"s"}},      {U'¡', {"i"}},      {U'×', {"x"}},
+      {U'0', {"o"}},      {U'1', {"i", "l"}}, {U'3', {"e"}}, {U'4', {"a"}}, {U'5', {"s"}}, {U'6', {"g", "b"}},
+      {U'7', {"t"}},      {U'8', {"b"}},      {U'9', {"g"}}, {U'@', {"a"}}, {U'$', {"s"}}, {U'!', {"i", "l"}},
+      {U'|', {"i", "l"}}, {U'+', {"t"}},      {U'(', {"c"}}, {U'<', {"c"}}, {U'[', {"c"}}, {U'{', {"c"}},
+      {U'€', {"e"}},      {U'£', {"l", "e"}}, {U'¢', {"c"}}, {U'§', {"s"}}, {U'¡', {"i"}}, {U'×', {"x"}},
   };
   auto it = table.find(c);
   return it == table.end() ? nullptr : &it->second;
@@ -44,10 +43,28 @@ const char* other_letter(char c) {
 // Between letters these only space them out: "f.u.c.k", "f_u_c_k", "f-u-c-k".
 bool is_separator(char32_t c) {
   switch (c) {
-    case U'.': case U'_': case U'-': case U'~': case U':': case U',': case U';': case U'/': case U'\\':
-    case U'\'': case U'`': case U'"': case U'\u00B7': case U'\u2022': case U'\u2019': case U'\u2018':
-    case U'\u2010': case U'\u2011': case U'\u2013': case U'\u2014': case U'\u2219': case U'\u30FB':
-      return true;
+    case U'.':
+    case U'_':
+    case U'-':
+    case U'~':
+    case U':':
+    case U',':
+    case U';':
+    case U'/':
+    case U'\\':
+    case U'\'':
+    case U'`':
+    case U'"':
+    case U'\u00B7':
+    case U'\u2022':
+    case U'\u2019':
+    case U'\u2018':
+    case U'\u2010':
+    case U'\u2011':
+    case U'\u2013':
+    case U'\u2014':
+    case U'\u2219':
+    case U'\u30FB': return true;
     default: return false;
   }
 }
@@ -56,8 +73,17 @@ bool is_separator(char32_t c) {
 // "fuck" too; "ss", "tt", "ll" are left alone ("assess", "Twatt" and "bollocks" stay).
 bool rarely_doubled(char c) {
   switch (c) {
-    case 'a': case 'i': case 'u': case 'y': case 'h': case 'k': case 'w': case 'v': case 'j': case 'q': case 'x':
-      return true;
+    case 'a':
+    case 'i':
+    case 'u':
+    case 'y':
+    case 'h':
+    case 'k':
+    case 'w':
+    case 'v':
+    case 'j':
+    case 'q':
+    case 'x': return true;
     default: return false;
   }
 }
@@ -146,7 +172,8 @@ struct Token {
 Token read_token(const std::u32string& cps) {
   auto core = [](char32_t c) {
     if (c == U'*' || c == U'#') return true;
-    if (c < 0x80) return ascii_letter(c) || (c >= U'0' && c <= U'9') || c == U'@' || c == U'$' || c == U'|' || c == U'+';
+    if (c < 0x80)
+      return ascii_letter(c) || (c >= U'0' && c <= U'9') || c == U'@' || c == U'$' || c == U'|' || c == U'+';
     return u_isalpha(static_cast<UChar32>(c)) || leet(c) != nullptr ||
            u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
   };
@@ -154,8 +181,7 @@ Token read_token(const std::u32string& cps) {
   while (b < e && !core(cps[b])) ++b;
   while (e > b && !core(cps[e - 1])) --e;
   bool has_letter = false;
-  for (std::size_t i = b; i < e; ++i)
-    has_letter = has_letter || u_isalpha(static_cast<UChar32>(cps[i]));
+  for (std::size_t i = b; i < e; ++i) has_letter = has_letter || u_isalpha(static_cast<UChar32>(cps[i]));
 
   Token t;
   std::size_t shown = 0;

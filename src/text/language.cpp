@@ -6,8 +6,8 @@
 
 namespace hs::text {
 
-Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer,
-                                      std::string_view extra_stop_words, const EventWords& event_words) {
+Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemmer, std::string_view extra_stop_words,
+                                      const EventWords& event_words) {
   // Only plain codes name a file: the language comes from an event's settings.
   if (language.empty() || language.size() > 8 ||
       language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos)

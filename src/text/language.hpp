@@ -30,6 +30,4 @@ Result<Vocabulary> shipped_vocabulary(std::string_view language, Stemmer& stemme
 const std::vector<std::string>& languages();
 bool known_language(std::string_view code);
 
-
-
 }  // namespace hs::text

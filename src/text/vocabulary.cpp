@@ -109,8 +109,7 @@ bool Vocabulary::word_listed(const std::string& word, Stemmer& stemmer) const {
   };
   if (bare(word) || bare(stem)) return true;
   for (std::string_view ending : {"ing", "in", "ed", "er", "s"})
-    if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
-        bare(word.substr(0, word.size() - ending.size())))
+    if (word.size() > ending.size() + 2 && word.ends_with(ending) && bare(word.substr(0, word.size() - ending.size())))
       return true;
   return false;
 }
@@ -156,9 +155,8 @@ bool Vocabulary::profane(const std::vector<std::string>& words, const std::vecto
       if (from + n <= stems.size() && profane_stems_.contains(join(stems, from, n))) return true;
     }
   // Spelled out a letter at a time: "f u c k", "f-u-c-k".
-  if (words.size() >= 3 && std::all_of(words.begin(), words.end(), [](const std::string& w) {
-        return hs::text::length(w) == 1;
-      })) {
+  if (words.size() >= 3 &&
+      std::all_of(words.begin(), words.end(), [](const std::string& w) { return hs::text::length(w) == 1; })) {
     std::string joined;
     for (const auto& w : words) joined += w;
     return profane_words_.contains(joined);

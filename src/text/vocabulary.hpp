@@ -42,9 +42,9 @@ class Vocabulary {
   // Words and stem sequences, each joined by single spaces.
   std::unordered_set<std::string> profane_words_;
   std::unordered_set<std::string> profane_stems_;
-  std::size_t longest_ = 1;  // words in the longest listed phrase
-  std::vector<std::string> single_words_;            // listed lines of one word
-  std::unordered_set<std::string> without_vowels_;   // "fck": listed words, vowels left out
+  std::size_t longest_ = 1;                         // words in the longest listed phrase
+  std::vector<std::string> single_words_;           // listed lines of one word
+  std::unordered_set<std::string> without_vowels_;  // "fck": listed words, vowels left out
   std::unordered_set<std::string> allowed_;
 
   bool word_listed(const std::string& word, Stemmer& stemmer) const;

@@ -5,9 +5,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <stdexcept>
 #include <variant>
 #include <vector>
 
@@ -21,7 +21,7 @@
 namespace hs::store {
 class Store;
 class Conn;
-}
+}  // namespace hs::store
 namespace hs::mail {
 class Mailer;
 }
@@ -41,10 +41,10 @@ struct Config {
   std::string db = "sqlite:data/humanspace.db";
   std::string data_dir = "data";
   std::string static_dir = "static";
-  std::string base_url;  // how people reach us, e.g. https://forum.example.org; links in email use it
-  std::string listen_url;  // set by serve once bound: the links' base when base_url is empty
+  std::string base_url;                 // how people reach us, e.g. https://forum.example.org; links in email use it
+  std::string listen_url;               // set by serve once bound: the links' base when base_url is empty
   bool demo_on_public_address = false;  // demo mode away from loopback, only when asked for by name
-  std::string smtp_url;  // smtp://host:port or smtps://...; empty: write to data/outbox
+  std::string smtp_url;                 // smtp://host:port or smtps://...; empty: write to data/outbox
   std::string smtp_from = "Humanspace <no-reply@localhost>";
   std::string port_file;  // when set, the bound port is written here (tests listen on port 0)
   bool demo = false;
@@ -71,7 +71,7 @@ class App {
   Metrics* metrics = nullptr;
   RateLimiter* limiter = nullptr;
   Hub* hub = nullptr;
-  Coalescer* live = nullptr;  // coalesced live snapshots, at most 5 a second per topic
+  Coalescer* live = nullptr;     // coalesced live snapshots, at most 5 a second per topic
   Presence* presence = nullptr;  // who listens on a topic now, or loaded a page lately
   Router router;
   crypto::Key master_key{};
@@ -113,7 +113,7 @@ class Context {
   const Request& req;
   Pairs params;
   std::optional<Viewer> viewer;
-  std::string csrf;                    // the token forms must echo
+  std::string csrf;                      // the token forms must echo
   std::vector<std::string> set_cookies;  // Set-Cookie values to add
 
   std::string_view param(std::string_view name) const;

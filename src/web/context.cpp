@@ -62,8 +62,8 @@ std::string Context::cookie(std::string_view name) const {
 }
 
 void Context::set_cookie(std::string_view base_name, std::string_view value, std::int64_t max_age_seconds) {
-  std::string c = fmt::format("{}={}; Path=/; Secure; HttpOnly; SameSite=Lax", app.cookie_name(base_name, req.secure),
-                              value);
+  std::string c =
+      fmt::format("{}={}; Path=/; Secure; HttpOnly; SameSite=Lax", app.cookie_name(base_name, req.secure), value);
   if (max_age_seconds > 0) c += fmt::format("; Max-Age={}", max_age_seconds);
   set_cookies.push_back(std::move(c));
 }

@@ -34,9 +34,7 @@ std::string csrf_for(const App& app, std::string_view cookie_value, std::int64_t
 // The request must come from one of our own pages: Origin (or Referer) names us.
 bool same_origin(const App& app, const Request& req) {
   std::string own = std::string(req.secure ? "https://" : "http://") + std::string(req.header("host"));
-  auto ok = [&](std::string_view o) {
-    return o == own || (!app.config.base_url.empty() && o == app.config.base_url);
-  };
+  auto ok = [&](std::string_view o) { return o == own || (!app.config.base_url.empty() && o == app.config.base_url); };
   auto origin = req.header("origin");
   if (!origin.empty()) return ok(origin);
   auto referer = req.header("referer");
@@ -97,8 +95,7 @@ std::optional<Response> prepare(App& app, Context& ctx, bool check_csrf) {
   if (raw.size() < 16) {
     raw = crypto::random_token(16);
     ctx.set_cookie("csrf", raw, 0);
-    if (state_changing(ctx.req.method) && check_csrf)
-      return plain_error(app, &ctx, ctx.req, 403, "common_csrf_failed");
+    if (state_changing(ctx.req.method) && check_csrf) return plain_error(app, &ctx, ctx.req, 403, "common_csrf_failed");
   }
   if (app.resolve_session) ctx.viewer = app.resolve_session(ctx);
   ctx.csrf = csrf_for(app, raw, ctx.viewer ? ctx.viewer->session_id : 0);
@@ -141,7 +138,8 @@ Response dispatch(App& app, Request& req) {
         try {
           if (auto early = prepare(app, ctx, m.route->options.csrf)) res = std::move(*early);
           else res = m.route->handler(ctx);
-          if (app.page_seen && ((req.method == "GET" && res.status == 200) || (req.method == "POST" && res.status == 303)))
+          if (app.page_seen &&
+              ((req.method == "GET" && res.status == 200) || (req.method == "POST" && res.status == 303)))
             app.page_seen(ctx, m.route->pattern);
         } catch (const BadRequest& e) {
           spdlog::info("[{}] bad request: {}", req.request_id, e.what());
@@ -163,7 +161,9 @@ Response dispatch(App& app, Request& req) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (app.metrics) app.metrics->observe(route_label, res.status, secs);
   // The log names the route pattern, never the path: paths can hold tokens.
-  spdlog::info("[{}] {} {} {} {:.1f}ms", req.request_id, req.method, route_label == "unmatched" ? "-" : route_label.substr(route_label.find(' ') + 1), res.status, secs * 1000);
+  spdlog::info("[{}] {} {} {} {:.1f}ms", req.request_id, req.method,
+               route_label == "unmatched" ? "-" : route_label.substr(route_label.find(' ') + 1), res.status,
+               secs * 1000);
   return res;
 }
 

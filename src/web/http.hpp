@@ -20,7 +20,7 @@ struct Request {
   std::string body;
   std::string remote;  // client address (proxy's view when trusted)
   std::string request_id;
-  bool secure = false;  // TLS here or at a trusted proxy
+  bool secure = false;    // TLS here or at a trusted proxy
   bool loopback = false;  // the client is on this machine (as the trusted proxy saw it)
 
   std::string_view header(std::string_view lower_name) const;

@@ -65,7 +65,10 @@ void add_blocks(cmark_node* parent, std::vector<MarkdownBlock>& out) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
     MarkdownBlock b;
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_HEADING: b.type = MarkdownBlock::Type::heading; b.text = text_of(node); break;
+      case CMARK_NODE_HEADING:
+        b.type = MarkdownBlock::Type::heading;
+        b.text = text_of(node);
+        break;
       case CMARK_NODE_PARAGRAPH: b.text = text_of(node); break;
       case CMARK_NODE_CODE_BLOCK: {
         const char* lit = cmark_node_get_literal(node);

@@ -39,9 +39,9 @@ class RateLimiter {
 // an allowance of actions (words, questions, upvotes, votes, notes, asking for help), and
 // so has each address within one event, a larger one since a whole venue may share it.
 // Joining by code has its own allowance per address.
-inline constexpr RateLimiter::Limit kPersonActions{20, 1.0};   // 20 at once, then one a second
+inline constexpr RateLimiter::Limit kPersonActions{20, 1.0};  // 20 at once, then one a second
 inline constexpr RateLimiter::Limit kAddressActions{600, 40.0};
-inline constexpr RateLimiter::Limit kAddressJoins{60, 5.0};    // 300 a minute from one venue
+inline constexpr RateLimiter::Limit kAddressJoins{60, 5.0};  // 300 a minute from one venue
 // person: a stable name for who acts ("p12" for a participant, "u7" for an account).
 bool take_part_allowed(RateLimiter& limiter, std::int64_t event_id, const std::string& person,
                        const std::string& address, double now, double* retry_after = nullptr);

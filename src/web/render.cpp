@@ -1,9 +1,9 @@
 // The only translation unit that includes the template engine.
 #include "web/render.hpp"
 
+#include <kainjow/mustache.hpp>
 #include <spdlog/spdlog.h>
 
-#include <kainjow/mustache.hpp>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -92,11 +92,11 @@ std::string inline_messages(const std::string& src, const std::map<std::string, 
 }  // namespace
 
 struct Renderer::Impl {
-  std::map<std::string, std::string, std::less<>> sources;  // name -> template text
+  std::map<std::string, std::string, std::less<>> sources;                     // name -> template text
   std::map<std::string, std::string, std::less<>> html_sources, text_sources;  // messages written in
   std::map<std::string, std::string> messages;
-  mu::data base{mu::data::type::object};  // t + lang, for the reference engine
-  View view_base;  // the same for the compiled templates
+  mu::data base{mu::data::type::object};              // t + lang, for the reference engine
+  View view_base;                                     // the same for the compiled templates
   std::map<std::string, Template, std::less<>> html;  // compiled once, shared by every thread
   // Plain-text versions are for email, rarely wanted: compiled on first use.
   std::mutex text_mu;

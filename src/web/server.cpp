@@ -5,10 +5,11 @@
 // (so a connection there is serialised without a strand); see docs/live.md.
 #include "web/server.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
 #include <array>
 #include <chrono>
 #include <fstream>
@@ -16,14 +17,12 @@
 #include <mutex>
 #include <thread>
 
-#include <unistd.h>
-
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
 #include "web/hub.hpp"
-#include "web/presence.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
+#include "web/presence.hpp"
 
 namespace hs::web {
 
@@ -147,8 +146,7 @@ class WsSession final : public Subscriber, public Closable, public std::enable_s
     if (ec) return;
     // The whole current state straight away: the topic's latest snapshot, or, for the
     // first to listen, one built now (it reaches every listener; nothing is relayed).
-    if (!sh_.app.hub->subscribe(topic_, shared_from_this()) && sh_.app.live)
-      sh_.app.live->refresh(topic_);
+    if (!sh_.app.hub->subscribe(topic_, shared_from_this()) && sh_.app.live) sh_.app.live->refresh(topic_);
     subscribed_ = true;
     // Here while connected: the breakout rounds place the people whose page listens.
     if (sh_.app.presence && !who_.empty()) {

@@ -13,11 +13,13 @@ namespace {
 // Only these kinds are served: nothing a browser would run as a page (.html), no build
 // scripts (.mjs), no sources (.scss), no data.
 const std::map<std::string, std::string, std::less<>>& served_types() {
-  static const std::map<std::string, std::string, std::less<>> types = {
-      {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".woff2", "font/woff2"},            {".woff", "font/woff"},
-      {".svg", "image/svg+xml"},           {".png", "image/png"},
-      {".ico", "image/x-icon"}};
+  static const std::map<std::string, std::string, std::less<>> types = {{".css", "text/css; charset=utf-8"},
+                                                                        {".js", "text/javascript; charset=utf-8"},
+                                                                        {".woff2", "font/woff2"},
+                                                                        {".woff", "font/woff"},
+                                                                        {".svg", "image/svg+xml"},
+                                                                        {".png", "image/png"},
+                                                                        {".ico", "image/x-icon"}};
   return types;
 }
 

@@ -87,7 +87,7 @@ Template::Template(std::string_view src, const View& base) : base_(&base) {
     std::uint32_t step;
     std::string name;
   };
-  std::vector<Open> open;  // sections not yet closed
+  std::vector<Open> open;                                     // sections not yet closed
   std::map<std::string, std::uint32_t, std::less<>> path_of;  // each name split once
   std::size_t text_start = 0;
   bool after_text = false;  // the last step is text with no tag since (not even a closing one)
@@ -133,7 +133,8 @@ Template::Template(std::string_view src, const View& base) : base_(&base) {
     if (close_at == std::string_view::npos) throw std::runtime_error("Unclosed tag" + where(start));
     auto tag = trim_tag(src.substr(contents, close_at - contents));
     pos = close_at + close.size();
-    if (!tag.empty() && tag.front() == '=') throw std::runtime_error("set-delimiter tags are not supported" + where(start));
+    if (!tag.empty() && tag.front() == '=')
+      throw std::runtime_error("set-delimiter tags are not supported" + where(start));
 
     Step step;
     std::string_view name = tag;
@@ -148,7 +149,8 @@ Template::Template(std::string_view src, const View& base) : base_(&base) {
         case '&': step.kind = Kind::unescaped; break;
         case '/': {
           auto closing = trim_tag(tag.substr(1));
-          if (open.empty()) throw std::runtime_error("Unopened section \"" + std::string(closing) + "\"" + where(start));
+          if (open.empty())
+            throw std::runtime_error("Unopened section \"" + std::string(closing) + "\"" + where(start));
           if (open.back().name != closing) throw std::runtime_error("Unclosed section \"" + open.back().name + "\"");
           steps_[open.back().step].end = static_cast<std::uint32_t>(steps_.size());
           open.pop_back();
@@ -166,7 +168,7 @@ Template::Template(std::string_view src, const View& base) : base_(&base) {
       auto [known, added] = path_of.try_emplace(std::string(name), static_cast<std::uint32_t>(paths_.size()));
       if (added)
         paths_.push_back(name.find('.') == std::string_view::npos ? std::vector<std::string>{std::string(name)}
-                                                                   : split_name(name));
+                                                                  : split_name(name));
       step.path = known->second;
       step.from_base = walk(base_, paths_[step.path]);
     }

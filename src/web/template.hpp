@@ -39,11 +39,11 @@ class Template {
   // Kept small: a page is a few thousand steps, and every template is held twice.
   struct Step {
     Kind kind = Kind::text;
-    bool dot = false;                 // {{.}}: the innermost value
-    std::uint32_t end = 0;            // sections: index of the first step after the section
+    bool dot = false;                    // {{.}}: the innermost value
+    std::uint32_t end = 0;               // sections: index of the first step after the section
     std::uint32_t offset = 0, size = 0;  // text and newline: where in text_
-    std::uint32_t path = 0;           // names: index into paths_
-    const View* from_base = nullptr;  // what the name means in base, found once
+    std::uint32_t path = 0;              // names: index into paths_
+    const View* from_base = nullptr;     // what the name means in base, found once
   };
   struct State;
 
@@ -52,7 +52,7 @@ class Template {
   std::string_view text(const Step& step) const { return std::string_view(text_).substr(step.offset, step.size); }
 
   std::vector<Step> steps_;
-  std::string text_;  // every piece of text, one after another
+  std::string text_;                             // every piece of text, one after another
   std::vector<std::vector<std::string>> paths_;  // names split at dots
   const View* base_;
   // The size of the last page rendered, to reserve the output buffer in one go.

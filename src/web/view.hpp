@@ -20,7 +20,11 @@ class View {
   View(bool b) : v_(b) {}
   View(std::int64_t n) : v_(std::to_string(n)) {}
   View(int n) : v_(std::to_string(n)) {}
-  static View list() { View v; v.v_ = List{}; return v; }
+  static View list() {
+    View v;
+    v.v_ = List{};
+    return v;
+  }
 
   // Object: set a key (replacing an earlier one).
   View& set(const std::string& key, View value);

@@ -1,6 +1,8 @@
 // libFuzzer target for static file look-ups: whatever path a client sends (after the
 // router's percent-decoding), a file is served only when the path is exactly one of the
 // files indexed at start-up, and its body is that file's.
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,8 +11,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-
-#include <unistd.h>
 
 #include "web/static_files.hpp"
 

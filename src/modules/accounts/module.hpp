@@ -10,7 +10,7 @@
 namespace hs::web {
 class App;
 class View;
-}
+}  // namespace hs::web
 namespace hs::store {
 class Conn;
 }
@@ -40,7 +40,6 @@ std::optional<std::string> access_needs(web::App& app, store::Conn& c, std::int6
 // Decrypted contact email of a verified, not deleted account: for sending a person
 // email (never for showing it to others).
 std::optional<std::string> contact_email(web::App& app, store::Conn& c, std::int64_t user_id);
-
 
 // Email, rendered from templates/email/<template_name> as plain text, with the subject
 // from the message catalogue. A failure to hand it over is logged and never undoes what

@@ -112,8 +112,8 @@ std::optional<User> user_by_id(store::Conn& c, std::int64_t id) {
 
 std::int64_t insert_user(store::Conn& c, const NewUser& u) {
   store::Value verified = u.verified_at ? store::Value(*u.verified_at) : store::Value(store::Null{});
-  const store::Value args[] = {u.email_lookup, u.email_sealed, u.display_name, store::opt(u.password_hash), verified,
-                               u.created_at};
+  const store::Value args[] = {u.email_lookup, u.email_sealed, u.display_name, store::opt(u.password_hash),
+                               verified,       u.created_at};
   return c.query(kInsertUser, args).at(0).i64(0);
 }
 
@@ -184,8 +184,9 @@ std::vector<std::string> pending_emails_sealed(store::Conn& c, std::int64_t user
 void delete_expired_links(store::Conn& c, std::int64_t now) { c.q(kDeleteExpiredLinks, now); }
 
 std::int64_t insert_session(store::Conn& c, const NewSession& s) {
-  return c.one(kInsertSession, s.user_id, s.token_hash, s.now, s.now, s.keep_signed_in, non_empty(s.browser),
-               non_empty(s.system))
+  return c
+      .one(kInsertSession, s.user_id, s.token_hash, s.now, s.now, s.keep_signed_in, non_empty(s.browser),
+           non_empty(s.system))
       ->i64(0);
 }
 
@@ -218,7 +219,8 @@ void delete_other_sessions(store::Conn& c, std::int64_t user_id, std::int64_t ke
   c.q(kDeleteOtherSessions, user_id, keep_id);
 }
 
-void delete_stale_sessions(store::Conn& c, std::int64_t user_id, std::int64_t idle_before, std::int64_t created_before) {
+void delete_stale_sessions(store::Conn& c, std::int64_t user_id, std::int64_t idle_before,
+                           std::int64_t created_before) {
   c.q(kDeleteStaleSessions, user_id, idle_before, created_before);
 }
 

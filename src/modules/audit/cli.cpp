@@ -157,8 +157,7 @@ int synthetic_cli(web::App& app, const std::string& space_slug, std::int64_t cou
 
   auto head = commands::sign_head(app, space->id);
   if (!head) return complain(r, head.error().message_key);
-  std::cout << r.format("audit_synthetic_signed", {{"size", std::to_string(head->size)}, {"root", head->root}})
-            << "\n";
+  std::cout << r.format("audit_synthetic_signed", {{"size", std::to_string(head->size)}, {"root", head->root}}) << "\n";
   if (proofs <= 0 || head->size == 0) return 0;
 
   const auto root = *merkle::from_hex(head->root);

@@ -50,8 +50,7 @@ constexpr const char* kLogState =
 constexpr const char* kKeepHead =
     "UPDATE audit_logs SET head_size = ?, head_root = ?, head_signed_at = ?, head_signature = ? "
     "WHERE space_id = ? AND (head_size < ? OR head_root IS NULL)";
-constexpr const char* kLogsToSign =
-    "SELECT space_id, size FROM audit_logs WHERE size > head_size ORDER BY space_id";
+constexpr const char* kLogsToSign = "SELECT space_id, size FROM audit_logs WHERE size > head_size ORDER BY space_id";
 
 constexpr const char* kSeenHead = "SELECT size, root FROM audit_seen_heads WHERE space_id = ? AND user_id = ?";
 constexpr const char* kRememberSeenHead =
@@ -71,8 +70,7 @@ constexpr const char* kPeopleDueDigest =
     "WHERE l.head_size > s.last_size AND l.head_root IS NOT NULL "
     "AND COALESCE((SELECT MAX(o.last_sent_at) FROM audit_head_subscriptions o WHERE o.user_id = s.user_id), 0) <= ? "
     "ORDER BY s.user_id";
-constexpr const char* kLockDigests =
-    "UPDATE audit_head_subscriptions SET last_size = last_size WHERE user_id = ?";
+constexpr const char* kLockDigests = "UPDATE audit_head_subscriptions SET last_size = last_size WHERE user_id = ?";
 constexpr const char* kDigestsOf =
     "SELECT s.space_id, s.user_id, s.created_at, s.last_sent_at, s.last_size, COALESCE(l.head_size, 0) "
     "FROM audit_head_subscriptions s LEFT JOIN audit_logs l ON l.space_id = s.space_id "
@@ -98,8 +96,8 @@ std::optional<std::int64_t> lock_log(store::Conn& c, std::int64_t space_id) {
   return r->i64(0);
 }
 
-bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key,
-                const std::string& secret_sealed, std::int64_t now) {
+bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key, const std::string& secret_sealed,
+                std::int64_t now) {
   c.q(kCreateLog, space_id, now);
   if (c.changes() == 0) return false;
   c.q(kInsertKey, space_id, public_key, secret_sealed, now);

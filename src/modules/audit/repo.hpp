@@ -20,8 +20,8 @@ std::optional<std::int64_t> grow_log(store::Conn& c, std::int64_t space_id);
 // Locks the log without growing it and returns its size.
 std::optional<std::int64_t> lock_log(store::Conn& c, std::int64_t space_id);
 // Creates an empty log with its key; false when another transaction created it first.
-bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key,
-                const std::string& secret_sealed, std::int64_t now);
+bool create_log(store::Conn& c, std::int64_t space_id, const std::string& public_key, const std::string& secret_sealed,
+                std::int64_t now);
 // Entries in the log; 0 when it has none.
 std::int64_t log_size(store::Conn& c, std::int64_t space_id);
 
@@ -123,8 +123,7 @@ std::vector<std::int64_t> people_due_digest(store::Conn& c, std::int64_t sent_be
 void lock_digests(store::Conn& c, std::int64_t user_id);
 // The person's subscriptions, by space.
 std::vector<DigestRow> digests_of(store::Conn& c, std::int64_t user_id);
-void mark_digest_sent(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t size,
-                      std::int64_t now);
+void mark_digest_sent(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t size, std::int64_t now);
 void forget_digests(store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::audit::repo

@@ -348,8 +348,8 @@ struct Head {
   bool given = false;  // the one passed with --head
 };
 
-std::optional<Head> read_head(const json::value& v, std::int64_t space_id, const std::string& public_key,
-                              bool given, Verdict& why) {
+std::optional<Head> read_head(const json::value& v, std::int64_t space_id, const std::string& public_key, bool given,
+                              Verdict& why) {
   const std::string which = given ? "audit_verify_given_head" : "audit_verify_head";
   const auto* o = v.if_object();
   if (!o) {
@@ -484,9 +484,8 @@ Verdict verify_export(std::string_view export_json, std::optional<std::string_vi
   std::int64_t good_up_to = 0;
   for (std::size_t i = 0; i < checked.size(); ++i) {
     const auto& h = checked[i];
-    std::vector<std::pair<std::string, std::string>> args = {{"size", std::to_string(h.size)},
-                                                             {"time", utc_time(h.timestamp)},
-                                                             {"count", std::to_string(count)}};
+    std::vector<std::pair<std::string, std::string>> args = {
+        {"size", std::to_string(h.size)}, {"time", utc_time(h.timestamp)}, {"count", std::to_string(count)}};
     if (i > 0 && h.size > checked[i - 1].size && h.timestamp < checked[i - 1].timestamp) {
       args.push_back({"other_size", std::to_string(checked[i - 1].size)});
       args.push_back({"other_time", utc_time(checked[i - 1].timestamp)});

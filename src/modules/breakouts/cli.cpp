@@ -1,5 +1,3 @@
-#include "modules/breakouts/module.hpp"
-
 #include <boost/json.hpp>
 
 #include <cmath>
@@ -8,6 +6,7 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "modules/breakouts/module.hpp"
 #include "modules/breakouts/rules/assign.hpp"
 
 namespace hs::breakouts {
@@ -32,7 +31,8 @@ Error at(std::string key, std::string field) {
 std::optional<std::string> id_key(const json::value& v) {
   if (v.is_string()) {
     const auto& s = v.get_string();
-    if (s.empty() || s.size() > kMaxText || !hs::text::valid_utf8(std::string_view(s.data(), s.size()))) return std::nullopt;
+    if (s.empty() || s.size() > kMaxText || !hs::text::valid_utf8(std::string_view(s.data(), s.size())))
+      return std::nullopt;
     return "s" + std::string(s);
   }
   if (v.is_int64()) return "n" + std::to_string(v.get_int64());
@@ -67,7 +67,8 @@ Result<std::string> plan_json(std::string_view text) {
     const json::value* id = o->if_contains("id");
     auto key = id ? id_key(*id) : std::nullopt;
     if (!key) return fail(at("breakouts_input_invalid", where + ".id"));
-    if (!index.emplace(*key, static_cast<int>(ids.size())).second) return fail(at("breakouts_id_duplicate", where + ".id"));
+    if (!index.emplace(*key, static_cast<int>(ids.size())).second)
+      return fail(at("breakouts_id_duplicate", where + ".id"));
     Person p;
     if (const json::value* attrs = o->if_contains("attributes")) {
       if (!attrs->is_object()) return fail(at("breakouts_input_invalid", where + ".attributes"));

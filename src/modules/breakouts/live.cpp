@@ -42,7 +42,8 @@ std::string part(web::App& app, std::int64_t event_id) {
         // goes out to every screen.
         if (app.live) {
           const auto wait = std::max<std::int64_t>(0, *round->ends_at + kBringBackSeconds - now) + 1;
-          app.live->refresh_at(events::live::topic(event_id), std::chrono::steady_clock::now() + std::chrono::seconds(wait));
+          app.live->refresh_at(events::live::topic(event_id),
+                               std::chrono::steady_clock::now() + std::chrono::seconds(wait));
         }
       }
     }

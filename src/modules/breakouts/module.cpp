@@ -18,21 +18,22 @@ void register_module(web::App& app) {
   events::live::add_page_link([](web::App& a, std::int64_t event_id) -> std::optional<events::live::PageLink> {
     auto round = commands::running_round(a, event_id);
     if (!round) return std::nullopt;
-    return events::live::PageLink{
-        a.renderer->format("breakouts_on_now", {{"number", std::to_string(round->number)}}),
-        "/events/" + std::to_string(event_id) + "/breakouts"};
-  });
-  // Linked from the run page, the event page and the presenter, for those who run rounds.
-  events::live::add_tool_link([](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
-    if (!permissions::run_rounds(s)) return std::nullopt;
-    return events::live::PageLink{a.renderer->format("events_live_link_breakouts", {}),
+    return events::live::PageLink{a.renderer->format("breakouts_on_now", {{"number", std::to_string(round->number)}}),
                                   "/events/" + std::to_string(event_id) + "/breakouts"};
   });
-  events::live::add_tool_link([](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
-    if (!permissions::run_rounds(s)) return std::nullopt;
-    return events::live::PageLink{a.renderer->format("events_live_link_themes", {}),
-                                  "/events/" + std::to_string(event_id) + "/themes"};
-  });
+  // Linked from the run page, the event page and the presenter, for those who run rounds.
+  events::live::add_tool_link(
+      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+        if (!permissions::run_rounds(s)) return std::nullopt;
+        return events::live::PageLink{a.renderer->format("events_live_link_breakouts", {}),
+                                      "/events/" + std::to_string(event_id) + "/breakouts"};
+      });
+  events::live::add_tool_link(
+      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+        if (!permissions::run_rounds(s)) return std::nullopt;
+        return events::live::PageLink{a.renderer->format("events_live_link_themes", {}),
+                                      "/events/" + std::to_string(event_id) + "/themes"};
+      });
   const web::RouteOptions small{.body_limit = 16 * 1024};
   const web::RouteOptions csv{.body_limit = 512 * 1024};  // a pre-assignment for a large event
   app.router.get("/events/{id}/breakouts", h::rounds_index);

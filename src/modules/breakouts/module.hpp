@@ -29,5 +29,4 @@ Result<std::string> plan_json(std::string_view input);
 // error's message key (and where in the input it is) to `err` and returns 1.
 int plan_cli(std::istream& in, std::ostream& out, std::ostream& err);
 
-
 }  // namespace hs::breakouts

@@ -47,8 +47,7 @@ SELECT ep.id, ep.user_id, ep.nickname, m.role
 FROM event_participants ep JOIN events e ON e.id = ep.event_id
 LEFT JOIN memberships m ON m.space_id = e.space_id AND m.user_id = ep.user_id
 WHERE ep.event_id = ? AND ep.stepped_out_at IS NULL ORDER BY ep.id)";
-constexpr const char* kEveryone =
-    "SELECT id, user_id, nickname FROM event_participants WHERE event_id = ? ORDER BY id";
+constexpr const char* kEveryone = "SELECT id, user_id, nickname FROM event_participants WHERE event_id = ? ORDER BY id";
 constexpr const char* kEarlierPairs = R"(
 SELECT a.participant_id, b.participant_id
 FROM breakout_places a JOIN breakout_places b ON b.group_id = a.group_id AND b.participant_id > a.participant_id
@@ -145,9 +144,10 @@ NoteRow note_from(const store::Row& r) {
 std::int64_t insert_round(store::Conn& c, const RoundRow& r) {
   store::Value note = r.content_note ? store::Value(*r.content_note) : store::Value(store::Null{});
   auto text = [](const std::optional<std::string>& t) { return t ? store::Value(*t) : store::Value(store::Null{}); };
-  return c.one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
-               r.created_at, text(r.keep_apart), text(r.keep_together), opt(r.group_count), text(r.attributes_sealed),
-               std::int64_t{r.space_history ? 1 : 0}, std::int64_t{r.auto_end ? 1 : 0})
+  return c
+      .one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
+           r.created_at, text(r.keep_apart), text(r.keep_together), opt(r.group_count), text(r.attributes_sealed),
+           std::int64_t{r.space_history ? 1 : 0}, std::int64_t{r.auto_end ? 1 : 0})
       ->i64(0);
 }
 
@@ -155,8 +155,9 @@ std::int64_t next_round_number(store::Conn& c, std::int64_t event_id) { return c
 
 std::vector<RoundRow> rounds_of(store::Conn& c, std::int64_t event_id) {
   std::vector<RoundRow> out;
-  for (const auto& r : c.q(std::string("SELECT ") + kRoundColumns + " FROM breakout_rounds WHERE event_id = ? "
-                                                                      "ORDER BY number",
+  for (const auto& r : c.q(std::string("SELECT ") + kRoundColumns +
+                               " FROM breakout_rounds WHERE event_id = ? "
+                               "ORDER BY number",
                            event_id))
     out.push_back(round_from(r));
   return out;

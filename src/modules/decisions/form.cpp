@@ -1,6 +1,5 @@
 #include "modules/decisions/form.hpp"
 
-
 #include "core/dates.hpp"
 #include "core/text.hpp"
 #include "modules/decisions/methods/descriptor.hpp"
@@ -46,7 +45,8 @@ std::optional<std::int64_t> utc_time(std::string_view day, std::string_view mont
 
 DateParts date_parts(std::int64_t t) {
   const auto c = dates::civil(t);
-  return {std::to_string(c.day), std::to_string(c.month), std::to_string(c.year), dates::format(t, dates::Style::clock)};
+  return {std::to_string(c.day), std::to_string(c.month), std::to_string(c.year),
+          dates::format(t, dates::Style::clock)};
 }
 
 ProposalFields default_fields(std::int64_t now) {

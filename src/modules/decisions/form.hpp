@@ -17,7 +17,7 @@ namespace hs::decisions {
 
 struct ProposalFields {
   std::string title, details, method;
-  std::string options;  // one per line
+  std::string options;                                             // one per line
   std::string closes_day, closes_month, closes_year, closes_time;  // time as HH:MM, UTC
   std::string quorum, results, threshold, dots;
   bool reasons_required = false;

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/decisions/form.hpp"           // ProposalFields, default_fields, parse_proposal
-#include "modules/decisions/rules/keys.hpp"     // message keys, e.g. keys::kMethodUnknown
-#include "modules/decisions/rules/method.hpp"   // Method, parse_method, decides_proposal
+#include "modules/decisions/form.hpp"          // ProposalFields, default_fields, parse_proposal
+#include "modules/decisions/rules/keys.hpp"    // message keys, e.g. keys::kMethodUnknown
+#include "modules/decisions/rules/method.hpp"  // Method, parse_method, decides_proposal
 #include "modules/decisions/rules/settings.hpp"
 #include "modules/spaces/module.hpp"
 
@@ -22,7 +22,7 @@ namespace hs::web {
 class App;
 class Context;
 class View;
-}
+}  // namespace hs::web
 namespace hs::store {
 class Conn;
 }

@@ -1,4 +1,5 @@
 #include "modules/decisions/permissions.hpp"
+
 #include "modules/decisions/module.hpp"
 
 namespace hs::decisions::permissions {

@@ -18,8 +18,7 @@ INSERT INTO decision_proposals (space_id, proposer_id, title, details, method, c
   reasons_required, anonymous, threshold, dots_per_person, revision, subject_kind, subject_id, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 
-constexpr const char* kInsertOption =
-    "INSERT INTO decision_options (proposal_id, position, label) VALUES (?, ?, ?)";
+constexpr const char* kInsertOption = "INSERT INTO decision_options (proposal_id, position, label) VALUES (?, ?, ?)";
 
 constexpr const char* kOptions = "SELECT label FROM decision_options WHERE proposal_id = ? ORDER BY position";
 
@@ -82,7 +81,8 @@ constexpr const char* kOpenAll =
     "SELECT pseudonym, sealed FROM decision_open_ballots WHERE proposal_id = ? ORDER BY pseudonym";
 constexpr const char* kOpenOf = "SELECT sealed FROM decision_open_ballots WHERE proposal_id = ? AND pseudonym = ?";
 constexpr const char* kOpenDelete = "DELETE FROM decision_open_ballots WHERE proposal_id = ?";
-constexpr const char* kOpenInsert = "INSERT INTO decision_open_ballots (proposal_id, pseudonym, sealed) VALUES (?, ?, ?)";
+constexpr const char* kOpenInsert =
+    "INSERT INTO decision_open_ballots (proposal_id, pseudonym, sealed) VALUES (?, ?, ?)";
 
 constexpr const char* kAnonymousAll = R"(
 SELECT pseudonym, choice, reason, revision FROM decision_anonymous_ballots WHERE proposal_id = ?
@@ -170,12 +170,22 @@ std::vector<ProposalRow> proposals_by_ids(store::Conn& c, const store::Rows& ids
 }  // namespace
 
 std::int64_t insert_proposal(store::Conn& c, const ProposalRow& p) {
-  const store::Value args[] = {p.space_id,       opt_id(p.proposer_id), p.title,       p.details,
-                               p.method,         p.closes_at,           std::int64_t{p.quorum_percent},
-                               p.results,        std::int64_t{p.reasons_required ? 1 : 0},
-                               std::int64_t{p.anonymous ? 1 : 0},       p.threshold,
-                               std::int64_t{p.dots_per_person},         std::int64_t{p.revision},
-                               p.subject_kind,   opt_id(p.subject_id),  p.created_at};
+  const store::Value args[] = {p.space_id,
+                               opt_id(p.proposer_id),
+                               p.title,
+                               p.details,
+                               p.method,
+                               p.closes_at,
+                               std::int64_t{p.quorum_percent},
+                               p.results,
+                               std::int64_t{p.reasons_required ? 1 : 0},
+                               std::int64_t{p.anonymous ? 1 : 0},
+                               p.threshold,
+                               std::int64_t{p.dots_per_person},
+                               std::int64_t{p.revision},
+                               p.subject_kind,
+                               opt_id(p.subject_id),
+                               p.created_at};
   return c.query(kInsertProposal, args).at(0).i64(0);
 }
 
@@ -227,9 +237,14 @@ bool lock_open(store::Conn& c, std::int64_t id) {
 }
 
 void close_proposal(store::Conn& c, const ProposalRow& p) {
-  const store::Value args[] = {opt_id(p.closed_at), opt_id(p.closed_by), store::opt(p.outcome),
-                               store::opt(p.outcome_statement), opt_id(p.eligible), opt_id(p.turnout),
-                               std::int64_t{p.closed_early ? 1 : 0}, p.id};
+  const store::Value args[] = {opt_id(p.closed_at),
+                               opt_id(p.closed_by),
+                               store::opt(p.outcome),
+                               store::opt(p.outcome_statement),
+                               opt_id(p.eligible),
+                               opt_id(p.turnout),
+                               std::int64_t{p.closed_early ? 1 : 0},
+                               p.id};
   c.query(kClose, args);
 }
 
@@ -343,9 +358,7 @@ bool claim_reminder(store::Conn& c, std::int64_t id, std::int64_t now) {
   return c.changes() == 1;
 }
 
-std::vector<ProposalRow> due_unnoticed(store::Conn& c, std::int64_t now) {
-  return proposals_by_ids(c, c.q(kDue, now));
-}
+std::vector<ProposalRow> due_unnoticed(store::Conn& c, std::int64_t now) { return proposals_by_ids(c, c.q(kDue, now)); }
 
 bool claim_due_notice(store::Conn& c, std::int64_t id, std::int64_t now) {
   c.q(kClaimDue, now, id);
@@ -368,7 +381,8 @@ std::vector<ProposedExport> proposed_by(store::Conn& c, std::int64_t user_id) {
 
 std::vector<AnswerExport> named_answers_of(store::Conn& c, std::int64_t user_id) {
   std::vector<AnswerExport> out;
-  for (const auto& r : c.q(kNamedAnswersOf, user_id)) out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
+  for (const auto& r : c.q(kNamedAnswersOf, user_id))
+    out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
   return out;
 }
 

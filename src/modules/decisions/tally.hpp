@@ -34,8 +34,8 @@ struct NamedAnswer {
 };
 
 // In the order of Method: the result of each method's count.
-using MethodResult = std::variant<ConsentResult, ConsensusResult, MajorityResult, RankedResult, ScoreResult,
-                                  DotResult, MeetingResult>;
+using MethodResult =
+    std::variant<ConsentResult, ConsensusResult, MajorityResult, RankedResult, ScoreResult, DotResult, MeetingResult>;
 
 struct Tally {
   Method method = Method::consent;

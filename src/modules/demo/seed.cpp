@@ -1,13 +1,13 @@
 // The demo community: invented people and places, described in resources/demo/community.json.
-#include "modules/demo/module.hpp"
-
 #include <boost/json.hpp>
+
 #include <map>
 
 #include "core/embedded.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/breakouts/commands/commands.hpp"
+#include "modules/demo/module.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/spaces/commands/commands.hpp"
@@ -28,7 +28,9 @@ std::string summary(web::App& app, const json::object& demo) {
   std::string out = "\nDemo community: " + str(demo, "organisation") + " (invented people and places)\n";
   // Where people reach this server: --base-url, else the address it listens on.
   std::string site = app.config.base_url;
-  if (site.empty()) site = "http://" + (app.config.listen.starts_with("127.0.0.1:") ? "localhost" + app.config.listen.substr(9) : app.config.listen);
+  if (site.empty())
+    site = "http://" + (app.config.listen.starts_with("127.0.0.1:") ? "localhost" + app.config.listen.substr(9)
+                                                                    : app.config.listen);
   out += "Sign in at " + site + "/signin as any of these:\n";
   for (const auto& p : demo.at("people").as_array()) {
     const auto& o = p.as_object();
@@ -39,8 +41,8 @@ std::string summary(web::App& app, const json::object& demo) {
     auto slug = str(ev->as_object(), "space");
     if (auto space = spaces::commands::space_for_viewer(app, slug, 0))
       for (const auto& e : events::commands::events_of_space(app, space->space.id))
-        out += "Demo event \"" + e.title + "\": join without an account at " + site + "/join with code " +
-               e.join_code + "\n";
+        out += "Demo event \"" + e.title + "\": join without an account at " + site + "/join with code " + e.join_code +
+               "\n";
   }
   return out;
 }
@@ -82,7 +84,8 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
         auto a = person(std::string(pair.at(0).as_string()));
         if (!a) return fail(a.error());
         for (const auto& w : pair.at(1).as_array())
-          if (auto r = events::commands::add_entry(app, *a, cloud, std::string(w.as_string())); !r) return fail(r.error());
+          if (auto r = events::commands::add_entry(app, *a, cloud, std::string(w.as_string())); !r)
+            return fail(r.error());
       }
       if (auto r = events::commands::run_item(app, event_id, cloud, "close"); !r) return fail(r.error());
     }
@@ -116,7 +119,8 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
       const auto& q = row.as_array();
       auto asker = person(std::string(q.at(0).as_string()));
       if (!asker) return fail(asker.error());
-      auto id = events::commands::ask(app, *asker, qa, std::string(q.at(1).as_string()), q.at(2).as_string() == "anonymous");
+      auto id =
+          events::commands::ask(app, *asker, qa, std::string(q.at(1).as_string()), q.at(2).as_string() == "anonymous");
       if (!id) return fail(id.error());
       for (const auto& voter : q.at(3).as_array()) {
         auto a = person(std::string(voter.as_string()));
@@ -124,7 +128,8 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
         if (auto r = events::commands::upvote(app, *a, qa, *id); !r) return fail(r.error());
       }
       if (q.size() > 4 && q.at(4).is_bool() && q.at(4).as_bool())
-        if (auto r = events::commands::moderate_question(app, event_id, qa, *id, "answered"); !r) return fail(r.error());
+        if (auto r = events::commands::moderate_question(app, event_id, qa, *id, "answered"); !r)
+          return fail(r.error());
     }
     if (auto r = events::commands::run_item(app, event_id, qa, "close"); !r) return fail(r.error());
   }
@@ -138,7 +143,8 @@ Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int6
       notes.emplace_back(std::string(t.at(0).as_string()), std::string(t.at(1).as_string()));
       named.push_back(t.at(2).as_string() == "named");
     }
-    breakouts::RoundInput in{str(o, "prompts"), str(o, "min_size"), str(o, "max_size"), str(o, "duration"), "", "balanced"};
+    breakouts::RoundInput in{str(o, "prompts"), str(o, "min_size"), str(o, "max_size"), str(o, "duration"), "",
+                             "balanced"};
     auto round = breakouts::commands::add_round(app, *fac, in);
     if (!round) return fail(round.error());
     if (auto r = breakouts::commands::assign(app, *fac, *round, breakouts::Mode::balanced); !r) return fail(r.error());
@@ -202,8 +208,8 @@ Result<std::string> seed(web::App& app) {
     const auto& members = o.at("members").as_array();
     auto creator = std::string(members.at(0).as_array().at(0).as_string());
     spaces::commands::Actor actor{ids[creator], "", ""};
-    spaces::SpaceFields fields{str(o, "name"), str(o, "slug"), str(o, "kind"), str(o, "purpose"),
-                               str(o, "visibility"), str(o, "code")};
+    spaces::SpaceFields fields{str(o, "name"),    str(o, "slug"),       str(o, "kind"),
+                               str(o, "purpose"), str(o, "visibility"), str(o, "code")};
     auto slug = spaces::commands::create_space(app, actor, fields);
     if (!slug) return tl::unexpected(slug.error());
     if (auto space = spaces::commands::space_for_viewer(app, *slug, actor.user_id)) space_ids[*slug] = space->space.id;
@@ -223,8 +229,8 @@ Result<std::string> seed(web::App& app) {
     input.description = str(e, "description");
     input.starts = str(e, "starts");
     input.ends = str(e, "ends");
-    auto event_id =
-        events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input, str(e, "support"));
+    auto event_id = events::commands::create_event(app, space_ids[str(e, "space")], ids[str(e, "creator")], input,
+                                                   str(e, "support"));
     if (!event_id) return tl::unexpected(event_id.error());
     for (const auto& it : e.at("items").as_array()) {
       const auto& o = it.as_object();

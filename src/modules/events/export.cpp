@@ -1,27 +1,28 @@
 #include "modules/events/export.hpp"
 
-#include "core/text.hpp"
-
 #include <libical/ical.h>
 #include <qrencode.h>
 
 #include <memory>
 #include <stdexcept>
 
+#include "core/text.hpp"
+
 namespace hs::events::exports {
 
 namespace {
 
-icaltimetype utc(std::int64_t t) { return icaltime_from_timet_with_zone(static_cast<time_t>(t), 0, icaltimezone_get_utc_timezone()); }
-
+icaltimetype utc(std::int64_t t) {
+  return icaltime_from_timet_with_zone(static_cast<time_t>(t), 0, icaltimezone_get_utc_timezone());
+}
 
 }  // namespace
 
 std::string icalendar(const CalendarEvent& e) {
   std::unique_ptr<icalcomponent, decltype(&icalcomponent_free)> cal(
       icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-                          icalproperty_new_prodid("-//Humanspace//Events//EN"), icalproperty_new_method(ICAL_METHOD_PUBLISH),
-                          nullptr),
+                          icalproperty_new_prodid("-//Humanspace//Events//EN"),
+                          icalproperty_new_method(ICAL_METHOD_PUBLISH), nullptr),
       &icalcomponent_free);
   icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(ev, icalproperty_new_uid(e.uid.c_str()));

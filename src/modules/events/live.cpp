@@ -1,19 +1,19 @@
 #include "modules/events/live.hpp"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
 
-#include <boost/json.hpp>
-
 #include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/handlers/common.hpp"
-#include "web/render.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/coalescer.hpp"
+#include "web/render.hpp"
 
 namespace hs::events::live {
 
@@ -64,8 +64,7 @@ std::string page_signature(const commands::Current* cur) {
 std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur) {
   static const std::string secret = crypto::random_token(32);
   std::string text = secret + "|";
-  for (const auto& it : agenda)
-    text += std::to_string(it.id) + ":" + it.state + ":" + (it.revealed ? "r" : "-") + ";";
+  for (const auto& it : agenda) text += std::to_string(it.id) + ":" + it.state + ":" + (it.revealed ? "r" : "-") + ";";
   if (cur) {
     text += "|" + page_signature(cur) + "|";
     for (const auto& c : cur->tally.counts) text += std::to_string(c.option_id) + "=" + std::to_string(c.votes) + ";";
@@ -75,7 +74,8 @@ std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const comm
       if (g.status != "shown") text += g.key + "=" + g.status + ";";
     // The question shown on the screen: the presenter draws it large, and it is marked on
     // the run page; phones show nothing of it, so their pages are not fetched for it.
-    if (cur->item.kind == "qa" && cur->item.shown_question_id) text += "|s" + std::to_string(*cur->item.shown_question_id);
+    if (cur->item.kind == "qa" && cur->item.shown_question_id)
+      text += "|s" + std::to_string(*cur->item.shown_question_id);
   }
   return crypto::sha256_hex(text).substr(0, 16);
 }
@@ -190,7 +190,8 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
     it["questions"] = std::move(qs);
     // The question shown large on the presenter, if it is still visible.
     bool shown = false;
-    for (const auto& q : cur->questions) shown = shown || (q.status == "visible" && q.id == cur->item.shown_question_id);
+    for (const auto& q : cur->questions)
+      shown = shown || (q.status == "visible" && q.id == cur->item.shown_question_id);
     if (shown) it["shown"] = *cur->item.shown_question_id;
   } else if (cur->item.kind == "cloud") {
     // Compact, because it goes to every phone up to 5 times a second: each word is

@@ -6,9 +6,9 @@ namespace hs::events {
 // participant who joined with the code (no account), or nobody.
 enum class Standing { nobody, participant, member, facilitator, steward, auditor };
 
-bool view_event(Standing s);     // the participant page, the live channel, state.json
-bool take_part(Standing s);      // vote, ask, upvote, add words, step out
-bool run_event(Standing s);      // open, close, reveal, move on, moderate, edit support
+bool view_event(Standing s);  // the participant page, the live channel, state.json
+bool take_part(Standing s);   // vote, ask, upvote, add words, step out
+bool run_event(Standing s);   // open, close, reveal, move on, moderate, edit support
 bool create_event(Standing s);
 bool present(Standing s);        // the presenter screen
 bool see_step_outs(Standing s);  // who stepped out (nicknames only)

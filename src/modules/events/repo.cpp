@@ -57,8 +57,7 @@ constexpr const char* kRegistrationsOf =
     "WHERE r.user_id = ? ORDER BY e.starts_at, e.id";
 constexpr const char* kEraseRegistrations = "DELETE FROM event_registrations WHERE user_id = ?";
 
-constexpr const char* kParticipantColumns =
-    "SELECT id, event_id, nickname, stepped_out_at FROM event_participants ";
+constexpr const char* kParticipantColumns = "SELECT id, event_id, nickname, stepped_out_at FROM event_participants ";
 constexpr const char* kByToken = "WHERE token_hash = ?";
 constexpr const char* kOfMember = "WHERE event_id = ? AND user_id = ?";
 constexpr const char* kInsertParticipant =
@@ -149,9 +148,7 @@ ItemRow item_of(const store::Row& r) {
   return i;
 }
 
-ParticipantRow participant_of(const store::Row& r) {
-  return {r.i64(0), r.i64(1), r.opt_text(2), !r.is_null(3)};
-}
+ParticipantRow participant_of(const store::Row& r) { return {r.i64(0), r.i64(1), r.opt_text(2), !r.is_null(3)}; }
 
 QuestionRow question_of(const store::Row& r) {
   QuestionRow q;
@@ -176,7 +173,8 @@ std::vector<std::int64_t> ids(const store::Rows& rows) {
 
 std::int64_t insert_event(store::Conn& c, std::int64_t space_id, const EventFields& f, const std::string& code,
                           std::int64_t created_by, std::int64_t now) {
-  return c.one(kInsertEvent, space_id, f.title, f.description, f.starts_at, f.ends_at, code, created_by, now, f.language)
+  return c
+      .one(kInsertEvent, space_id, f.title, f.description, f.starts_at, f.ends_at, code, created_by, now, f.language)
       ->i64(0);
 }
 
@@ -246,7 +244,9 @@ bool delete_item(store::Conn& c, std::int64_t event_id, std::int64_t item_id) {
   return c.changes() > 0;
 }
 
-std::int64_t answers(store::Conn& c, std::int64_t item_id) { return c.one(kAnswers, item_id, item_id, item_id)->i64(0); }
+std::int64_t answers(store::Conn& c, std::int64_t item_id) {
+  return c.one(kAnswers, item_id, item_id, item_id)->i64(0);
+}
 
 void set_state(store::Conn& c, std::int64_t item_id, const std::string& state) { c.q(kSetState, state, item_id); }
 void set_revealed(store::Conn& c, std::int64_t item_id, bool revealed) { c.q(kSetRevealed, revealed, item_id); }
@@ -311,8 +311,8 @@ std::vector<std::int64_t> my_votes(store::Conn& c, std::int64_t item_id, std::in
   return ids(c.q(kMyVotes, item_id, participant_id));
 }
 
-std::int64_t insert_question(store::Conn& c, std::int64_t item_id, std::int64_t participant_id,
-                             const std::string& body, bool anonymous, const std::string& status, std::int64_t now) {
+std::int64_t insert_question(store::Conn& c, std::int64_t item_id, std::int64_t participant_id, const std::string& body,
+                             bool anonymous, const std::string& status, std::int64_t now) {
   return c.one(kInsertQuestion, item_id, participant_id, body, anonymous, status, now)->i64(0);
 }
 

@@ -98,8 +98,8 @@ std::vector<std::int64_t> votes(store::Conn& c, std::int64_t item_id);
 std::int64_t voters(store::Conn& c, std::int64_t item_id);
 std::vector<std::int64_t> my_votes(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);
 
-std::int64_t insert_question(store::Conn& c, std::int64_t item_id, std::int64_t participant_id,
-                             const std::string& body, bool anonymous, const std::string& status, std::int64_t now);
+std::int64_t insert_question(store::Conn& c, std::int64_t item_id, std::int64_t participant_id, const std::string& body,
+                             bool anonymous, const std::string& status, std::int64_t now);
 std::vector<QuestionRow> questions(store::Conn& c, std::int64_t item_id);
 std::optional<QuestionRow> question(store::Conn& c, std::int64_t item_id, std::int64_t question_id);
 // false when this participant had already voted for it.

@@ -7,7 +7,8 @@ namespace hs::events::repo {
 namespace {
 constexpr const char* kEventWords = "SELECT kind, word FROM event_word_lists WHERE event_id = ? ORDER BY kind, word";
 constexpr const char* kAddEventWord =
-    "INSERT INTO event_word_lists (event_id, kind, word) VALUES (?, ?, ?) ON CONFLICT (event_id, kind, word) DO NOTHING";
+    "INSERT INTO event_word_lists (event_id, kind, word) VALUES (?, ?, ?) ON CONFLICT (event_id, kind, word) DO "
+    "NOTHING";
 constexpr const char* kFindEventWord = "SELECT 1 FROM event_word_lists WHERE event_id = ? AND kind = ? AND word = ?";
 constexpr const char* kRemoveEventWord = "DELETE FROM event_word_lists WHERE event_id = ? AND kind = ? AND word = ?";
 }  // namespace

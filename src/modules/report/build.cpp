@@ -35,7 +35,8 @@ void add_polls(web::App& app, std::int64_t event_id, Document& d) {
       t.header = {r.t("report_poll_answer"), r.t("report_poll_votes"), r.t("report_poll_percent")};
       t.align = {Table::Align::start, Table::Align::end, Table::Align::end};
       for (const auto& o : p.options)
-        t.rows.push_back({o.label, std::to_string(o.votes), r.format("report_percent", {{"n", std::to_string(o.percent)}})});
+        t.rows.push_back(
+            {o.label, std::to_string(o.votes), r.format("report_percent", {{"n", std::to_string(o.percent)}})});
       s.blocks.push_back(std::move(t));
     }
     d.sections.push_back(std::move(s));
@@ -51,7 +52,8 @@ void add_questions(web::App& app, std::int64_t event_id, Document& d) {
     if (qa.questions.empty()) {
       s.blocks.push_back(Paragraph{r.t("report_qa_none")});
     } else {
-      s.blocks.push_back(Paragraph{count_text(app, "report_qa_count_one", "report_qa_count", std::int64_t(qa.questions.size()))});
+      s.blocks.push_back(
+          Paragraph{count_text(app, "report_qa_count_one", "report_qa_count", std::int64_t(qa.questions.size()))});
       Table t;
       t.caption = r.format("report_qa_table", {{"title", qa.title}});
       t.header = {r.t("report_qa_question"), r.t("report_qa_asker"), r.t("report_qa_votes")};
@@ -159,7 +161,8 @@ std::optional<Document> build(web::App& app, std::int64_t event_id) {
   if (!rounds.empty()) {
     Section s{r.t("report_questions_heading"), {}};
     for (const auto& round : rounds) {
-      if (rounds.size() > 1) s.blocks.push_back(Paragraph{r.format("report_round", {{"number", std::to_string(round.number)}})});
+      if (rounds.size() > 1)
+        s.blocks.push_back(Paragraph{r.format("report_round", {{"number", std::to_string(round.number)}})});
       BulletList prompts;
       for (const auto& line : events::lines_of(round.prompts)) prompts.items.push_back(line);
       s.blocks.push_back(std::move(prompts));

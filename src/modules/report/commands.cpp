@@ -1,5 +1,4 @@
 #include "modules/report/commands.hpp"
-#include "modules/report/module.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -8,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "modules/report/build.hpp"
+#include "modules/report/module.hpp"
 #include "modules/report/pdf.hpp"
 #include "modules/report/repo.hpp"
 #include "store/db.hpp"

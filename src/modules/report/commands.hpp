@@ -37,5 +37,4 @@ Result<bool> unpublish(web::App& app, const events::commands::Access& a);
 // The event a published link is for.
 std::optional<std::int64_t> published_event(web::App& app, const std::string& token);
 
-
 }  // namespace hs::report

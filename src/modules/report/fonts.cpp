@@ -83,8 +83,8 @@ FcConfig* make_config(FontDir& dir) {
   }
   dir.path = pattern;
   for (int weight : {400, 700}) {
-    auto woff2 = embedded::get("resources/wordcloud/fonts/atkinson-hyperlegible-next-latin-" +
-                               std::to_string(weight) + "-normal.woff2");
+    auto woff2 = embedded::get("resources/wordcloud/fonts/atkinson-hyperlegible-next-latin-" + std::to_string(weight) +
+                               "-normal.woff2");
     std::string sfnt = sfnt_from_font_file(woff2);
     auto file = dir.path / ("atkinson-hyperlegible-next-" + std::to_string(weight) + ".ttf");
     if (sfnt.empty() || !write_file(file, sfnt) ||
@@ -100,8 +100,8 @@ FcConfig* make_config(FontDir& dir) {
 std::string sfnt_from_font_file(std::string_view bytes) {
   FreeType ft;
   if (bytes.empty() || FT_Init_FreeType(&ft.lib) != 0 ||
-      FT_New_Memory_Face(ft.lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()),
-                         0, &ft.face) != 0 ||
+      FT_New_Memory_Face(ft.lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()), 0,
+                         &ft.face) != 0 ||
       !FT_IS_SFNT(ft.face)) {
     return {};
   }
@@ -119,7 +119,8 @@ std::string sfnt_from_font_file(std::string_view bytes) {
   if (tables.empty()) return {};
   std::sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  bool cff = std::any_of(tables.begin(), tables.end(), [](const auto& t) { return t.first == tag('C', 'F', 'F', ' '); });
+  bool cff =
+      std::any_of(tables.begin(), tables.end(), [](const auto& t) { return t.first == tag('C', 'F', 'F', ' '); });
   const auto n = static_cast<std::uint32_t>(tables.size());
   std::uint32_t pow2 = 1, log2 = 0;
   while (pow2 * 2 <= n) {

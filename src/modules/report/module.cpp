@@ -2,9 +2,8 @@
 // with the facilitator's form for their words and for publishing; the PDF beside it;
 // and the published copy at /reports/{token} for anyone with the link.
 #include "modules/report/module.hpp"
+
 #include "core/number.hpp"
-
-
 #include "modules/events/cloud.hpp"
 #include "modules/events/live.hpp"
 #include "modules/report/build.hpp"
@@ -144,7 +143,8 @@ Response render(Context& c, const events::commands::Access& a, const Error* erro
   if (!doc) return not_found(c);
   View v = c.view("report_page_title");
   v.set("page_title", doc->title);
-  v.set("doc", document_view(*doc, cloud_items(c.app, a.event.id), "/events/" + std::to_string(a.event.id) + "/report-cloud/"));
+  v.set("doc", document_view(*doc, cloud_items(c.app, a.event.id),
+                             "/events/" + std::to_string(a.event.id) + "/report-cloud/"));
   v.set("path", report_path(a.event.id));
   v.set("event_path", "/events/" + std::to_string(a.event.id));
   if (permissions::edit(a.standing)) {
@@ -247,10 +247,11 @@ void register_module(web::App& app) {
   const web::RouteOptions form{.body_limit = 128 * 1024};
   const web::RouteOptions small{.body_limit = 16 * 1024};
   // Linked from the event's pages for the people of the space, who may read it.
-  events::live::add_tool_link([](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
-    if (!permissions::read(s)) return std::nullopt;
-    return events::live::PageLink{a.renderer->format("events_live_link_report", {}), report_path(event_id)};
-  });
+  events::live::add_tool_link(
+      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+        if (!permissions::read(s)) return std::nullopt;
+        return events::live::PageLink{a.renderer->format("events_live_link_report", {}), report_path(event_id)};
+      });
   app.router.get("/events/{id}/report", show);
   app.router.post("/events/{id}/report", save, form);
   app.router.post("/events/{id}/report/{action}", publish_action, small);

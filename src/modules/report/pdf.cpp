@@ -66,7 +66,8 @@ std::string clean(std::string_view text) {
 }
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 
@@ -91,8 +92,8 @@ bool leaf_tag(std::string_view name) {
 
 // One thing placed on a page, never split: a line of text, a table row, a picture.
 struct Item {
-  std::vector<std::string> open;   // structure tags begun before it is drawn, outermost first
-  std::vector<std::string> close;  // ended after, innermost first
+  std::vector<std::string> open;                       // structure tags begun before it is drawn, outermost first
+  std::vector<std::string> close;                      // ended after, innermost first
   std::function<void(cairo_t*, double y)> draw_again;  // a table header atop a later page: untagged
   double height = 0;
   double space_before = 0;  // dropped at the top of a page
@@ -144,7 +145,8 @@ class Builder {
 
   LayoutPtr layout(std::string_view text, const TextStyle& style, double width) {
     LayoutPtr l(pango_layout_new(ctx_), g_object_unref);
-    std::unique_ptr<PangoFontDescription, FontDescFree> desc(pango_font_description_from_string(o_.font_family.c_str()));
+    std::unique_ptr<PangoFontDescription, FontDescFree> desc(
+        pango_font_description_from_string(o_.font_family.c_str()));
     pango_font_description_set_absolute_size(desc.get(), style.size * PANGO_SCALE);
     pango_font_description_set_weight(desc.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(l.get(), desc.get());
@@ -303,8 +305,8 @@ class Builder {
       open_tag("P");
       keep_last_with_next();  // a name is never alone at the top of a page
       const double space = o_.body_size * 0.25;
-      auto at = lines("\u2014 " + *q.attribution, {.size = o_.body_size, .colour = kSecondary},
-                      left_ + kQuoteIndent, width_ - kQuoteIndent, space, bar(0));
+      auto at = lines("\u2014 " + *q.attribution, {.size = o_.body_size, .colour = kSecondary}, left_ + kQuoteIndent,
+                      width_ - kQuoteIndent, space, bar(0));
       // The bar runs on through the gap above the name.
       auto draw_line = std::move(items[at].draw);
       auto filler = bar(space);
@@ -442,8 +444,7 @@ class Builder {
   void block(const WordCloudFigure& f) {
     const auto& layout = f.layout;
     if (layout.width <= 0 || layout.height <= 0) return;
-    const double scale =
-        std::min(width_ / layout.width, text_height_ * kCloudMaxHeight / layout.height);
+    const double scale = std::min(width_ / layout.width, text_height_ * kCloudMaxHeight / layout.height);
     const double w = layout.width * scale, h = layout.height * scale;
     const double x = left_ + (width_ - w) / 2;
     const auto* font = &cloud_font();
@@ -542,8 +543,7 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   const auto pages = paginate(b.items, options.margin, options.page_height - options.margin);
 
   std::string out;
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(append, &out, options.page_width, options.page_height);
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &out, options.page_width, options.page_height);
   const std::string title = clean(document.title);
   if (!title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   std::string subject;
@@ -554,7 +554,8 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
     subject += l;
   }
   if (!subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
-  if (!options.creator.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+  if (!options.creator.empty())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
 
   cairo_t* cr = cairo_create(surface);
   int outline_parent[3] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
@@ -575,8 +576,8 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
         if (!item.outline.empty()) {
           // Reading order of the outline: the title, then sections with their themes.
           const int level = std::clamp(item.outline_level, 0, 2);
-          const std::string link = "page=" + std::to_string(p + 1) + " pos=[" +
-                                   std::to_string(int(options.margin)) + " " + std::to_string(int(placed.y)) + "]";
+          const std::string link = "page=" + std::to_string(p + 1) + " pos=[" + std::to_string(int(options.margin)) +
+                                   " " + std::to_string(int(placed.y)) + "]";
           const int parent = level == 0 ? CAIRO_PDF_OUTLINE_ROOT : outline_parent[level - 1];
           const int id = cairo_pdf_surface_add_outline(surface, parent, item.outline.c_str(), link.c_str(),
                                                        CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -595,11 +596,11 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
         open.pop_back();
       }
       if (!options.page_label.empty()) {
-        std::string label = replace_all(replace_all(options.page_label, "{pages}", page_count), "{page}",
-                                        std::to_string(p + 1));
-        auto footer = b.layout(label, {.size = options.body_size * 5 / 6, .colour = kSecondary,
-                                       .align = PANGO_ALIGN_CENTER},
-                               options.page_width - 2 * options.margin);
+        std::string label =
+            replace_all(replace_all(options.page_label, "{pages}", page_count), "{page}", std::to_string(p + 1));
+        auto footer =
+            b.layout(label, {.size = options.body_size * 5 / 6, .colour = kSecondary, .align = PANGO_ALIGN_CENTER},
+                     options.page_width - 2 * options.margin);
         PangoRectangle r;
         pango_layout_get_extents(footer.get(), nullptr, &r);
         set_colour(cr, kSecondary);

@@ -58,5 +58,4 @@ web::View space_view(web::Context& c, const Space& space) {
   return s;
 }
 
-
 }  // namespace hs::spaces

@@ -15,7 +15,7 @@ namespace hs::web {
 class App;
 class Context;
 class View;
-}
+}  // namespace hs::web
 namespace hs::store {
 class Conn;
 }

@@ -301,8 +301,8 @@ std::int64_t insert_invitation(store::Conn& c, std::int64_t space_id, const std:
 std::vector<InvitationRow> invitations(store::Conn& c, std::int64_t space_id) {
   std::vector<InvitationRow> out;
   for (const auto& r : c.q(kInvitations, space_id))
-    out.push_back(InvitationRow{r.i64(0), r.i64(1), r.opt_text(2), r.i64(3), r.i64(4), r.opt_i64(5), r.text(6),
-                                r.text(7)});
+    out.push_back(
+        InvitationRow{r.i64(0), r.i64(1), r.opt_text(2), r.i64(3), r.i64(4), r.opt_i64(5), r.text(6), r.text(7)});
   return out;
 }
 

@@ -95,9 +95,16 @@ std::vector<VersionRow> versions(store::Conn& c, std::int64_t space_id) {
 std::int64_t next_number(store::Conn& c, std::int64_t space_id) { return c.one(kNextNumber, space_id)->i64(0); }
 
 std::int64_t insert_version(store::Conn& c, const VersionRow& v) {
-  const store::Value args[] = {v.space_id,  v.number, opt_id(v.base_number), v.body,
-                               v.summary,   v.review_on, v.status,            opt_id(v.proposal_id),
-                               opt_id(v.proposed_by), v.created_at};
+  const store::Value args[] = {v.space_id,
+                               v.number,
+                               opt_id(v.base_number),
+                               v.body,
+                               v.summary,
+                               v.review_on,
+                               v.status,
+                               opt_id(v.proposal_id),
+                               opt_id(v.proposed_by),
+                               v.created_at};
   return c.query(kInsert, args).at(0).i64(0);
 }
 

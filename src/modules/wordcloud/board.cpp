@@ -191,7 +191,8 @@ std::optional<Point> Board::nearest_fit(int w, int h, int tx, int ty) {
       if (near * near * H * H >= room) return;  // all this row could offer is too far
     }
     // Single precision is plenty for a bound (and +2 covers its rounding); it is faster.
-    const int reach = std::min(static_cast<int>(std::sqrt(static_cast<float>(room)) / static_cast<float>(H)) + 2, 2 * w_);
+    const int reach =
+        std::min(static_cast<int>(std::sqrt(static_cast<float>(room)) / static_cast<float>(H)) + 2, 2 * w_);
     const int right_from = known ? hi + 1 : tx, left_from = known ? lo - 1 : tx - 1;
     const int right_stop = static_cast<int>(std::min<std::int64_t>(w_, static_cast<std::int64_t>(tx) + reach + 1));
     const int left_stop = std::max(0, tx - reach);

@@ -83,7 +83,10 @@ Colour colour_of(std::string_view hex) {
     unsigned v = 0;
     for (std::size_t i = at; i < at + 2; ++i) {
       char c = hex[i];
-      v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+      v = v * 16 + (c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : 0);
     }
     return v / 255.0;
   };

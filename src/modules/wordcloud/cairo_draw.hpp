@@ -24,7 +24,7 @@ struct Palette;
 
 struct DrawOptions {
   Colour text{11 / 255.0, 12 / 255.0, 12 / 255.0, 1};  // #0b0c0c, when there is no palette
-  const Palette* palette = nullptr;  // each word in its colour (palette.hpp), as the SVG draws it
+  const Palette* palette = nullptr;                    // each word in its colour (palette.hpp), as the SVG draws it
 };
 
 // "#rrggbb" as a colour; black when malformed.
@@ -37,7 +37,7 @@ Colour colour_of(std::string_view hex);
 Result<bool> draw(_cairo* cr, const Layout& layout, const Font& font, const DrawOptions& options = {});
 
 struct PngOptions {
-  double scale = 1;            // pixels per layout unit (2: twice as wide and tall)
+  double scale = 1;               // pixels per layout unit (2: twice as wide and tall)
   Colour background{1, 1, 1, 1};  // alpha 0: transparent
   DrawOptions draw;
 };

@@ -1,5 +1,4 @@
 #include "modules/wordcloud/cli.hpp"
-#include "modules/wordcloud/module.hpp"
 
 #include <boost/json.hpp>
 
@@ -9,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "modules/wordcloud/font.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "modules/wordcloud/svg.hpp"
 
 namespace hs::wordcloud {

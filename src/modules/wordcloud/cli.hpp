@@ -28,5 +28,4 @@ std::string layout_json(const Layout& layout);
 // wordcloud_font_unreadable.
 Result<std::string> render_cloud(int width, int height, std::string_view format, std::string_view input_json);
 
-
 }  // namespace hs::wordcloud

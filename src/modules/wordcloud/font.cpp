@@ -37,8 +37,8 @@ struct Font::Impl {
     auto& tables = static_cast<Impl*>(self)->tables;
     auto it = tables.find(tag);
     if (it == tables.end()) return hb_blob_get_empty();
-    return hb_blob_create(it->second.data(), static_cast<unsigned>(it->second.size()), HB_MEMORY_MODE_READONLY,
-                          nullptr, nullptr);
+    return hb_blob_create(it->second.data(), static_cast<unsigned>(it->second.size()), HB_MEMORY_MODE_READONLY, nullptr,
+                          nullptr);
   }
 };
 
@@ -65,8 +65,8 @@ Result<Font> Font::from_memory(std::string_view bytes, std::string family, int w
   if (bytes.empty()) return unreadable();
   FreeType ft;
   if (FT_Init_FreeType(&ft.lib) != 0) return unreadable();
-  if (FT_New_Memory_Face(ft.lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()),
-                         0, &ft.face) != 0)
+  if (FT_New_Memory_Face(ft.lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()), 0,
+                         &ft.face) != 0)
     return unreadable();
 
   auto impl = std::make_unique<Impl>();

@@ -29,7 +29,7 @@ Box box_at(const TextMetrics& m, double size, int rotate, int pad) {
   double l = m.ink_left * size, t = m.ink_top * size, r = m.ink_right * size, b = m.ink_bottom * size;
   if (r <= l || b <= t) l = 0, r = std::max(m.advance * size, 1.0), t = -size * 0.7, b = 0;  // no ink: a space
   double x0 = l, x1 = r, y0 = t, y1 = b;
-  if (rotate == 90) x0 = -b, x1 = -t, y0 = l, y1 = r;      // (u, v) -> (-v, u)
+  if (rotate == 90) x0 = -b, x1 = -t, y0 = l, y1 = r;        // (u, v) -> (-v, u)
   else if (rotate == -90) x0 = t, x1 = b, y0 = -r, y1 = -l;  // (u, v) -> (v, -u)
   int L = static_cast<int>(std::floor(x0)) - pad, T = static_cast<int>(std::floor(y0)) - pad;
   int R = static_cast<int>(std::ceil(x1)) + pad, B = static_cast<int>(std::ceil(y1)) + pad;
@@ -130,7 +130,8 @@ Layout layout(const std::vector<LayoutWord>& words, const Font& font, const Layo
 
   std::unordered_map<std::string, std::pair<double, double>> before;
   if (previous)
-    for (const auto& p : previous->words) before.emplace(p.id, std::pair{p.left + p.width / 2.0, p.top + p.height / 2.0});
+    for (const auto& p : previous->words)
+      before.emplace(p.id, std::pair{p.left + p.width / 2.0, p.top + p.height / 2.0});
 
   std::int64_t max_count = 0;
   for (const auto& w : words) max_count = std::max(max_count, w.count);

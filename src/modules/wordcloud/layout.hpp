@@ -22,10 +22,10 @@ struct LayoutOptions {
   // Font size in px before scaling: min_size + size_range * sqrt(count / max count).
   double min_size = 10;
   double size_range = 70;
-  int padding = 1;                 // px kept clear around each word's ink
-  std::vector<int> rotations{0};   // degrees, from 0, 90 and -90; chosen per word by its id
-  double max_scale = 1;            // the layout shrinks from here until every word fits
-  int spiral_steps = 64;           // spiral points tried before the exact search
+  int padding = 1;                // px kept clear around each word's ink
+  std::vector<int> rotations{0};  // degrees, from 0, 90 and -90; chosen per word by its id
+  double max_scale = 1;           // the layout shrinks from here until every word fits
+  int spiral_steps = 64;          // spiral points tried before the exact search
   // Occupancy is kept in cells of cell x cell px: 2 searches four times fewer places
   // and costs each box at most a pixel more of padding on its right and bottom.
   int cell = 2;
@@ -34,7 +34,7 @@ struct LayoutOptions {
 struct PlacedWord {
   std::string text;
   std::string id;
-  double size = 0;  // font size in px, scale applied
+  double size = 0;   // font size in px, scale applied
   int x = 0, y = 0;  // where the text starts on its baseline (SVG x, y; text-anchor start)
   int rotate = 0;    // degrees, clockwise about (x, y)
   // The box the word reserves, ink plus padding: no two words' boxes overlap.

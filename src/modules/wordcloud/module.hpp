@@ -4,6 +4,9 @@
 // site's font (font, layout), their colours (palette) and pictures of the result (SVG,
 // PNG, drawing on a cairo surface for PDF). The text pipeline it builds on (normalising,
 // stems, word lists) is src/text, for any module to use.
+#include <iosfwd>
+#include <string>
+
 #include "modules/wordcloud/cairo_draw.hpp"
 #include "modules/wordcloud/font.hpp"
 #include "modules/wordcloud/layout.hpp"
@@ -11,9 +14,6 @@
 #include "modules/wordcloud/rules/entry.hpp"
 #include "modules/wordcloud/rules/tally.hpp"
 #include "modules/wordcloud/svg.hpp"
-
-#include <iosfwd>
-#include <string>
 
 namespace hs::wordcloud {
 

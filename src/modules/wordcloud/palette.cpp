@@ -33,9 +33,8 @@ std::optional<double> luminance(std::string_view colour) {
 const Palette& palette(Contrast contrast) {
   // Deep, muted blues, greens and plums on white: calm on a projector, none brighter
   // than 4.5:1 allows (tests/unit/modules/wordcloud/palette_test.cpp checks each).
-  static const Palette standard{"#ffffff",
-                                {"#1d4e89", "#00625e", "#2f6b3a", "#5a3d8a", "#8a3b12", "#383f43", "#1d70b8",
-                                 "#6b2d5c"}};
+  static const Palette standard{
+      "#ffffff", {"#1d4e89", "#00625e", "#2f6b3a", "#5a3d8a", "#8a3b12", "#383f43", "#1d70b8", "#6b2d5c"}};
   static const Palette high{"#000000", {"#ffffff"}};
   return contrast == Contrast::high ? high : standard;
 }

@@ -1,6 +1,5 @@
 #include "modules/wordcloud/svg.hpp"
 
-
 #include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/wordcloud/font.hpp"
@@ -19,8 +18,8 @@ std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& opt
   std::string w = std::to_string(layout.width), h = std::to_string(layout.height);
   std::string out;
   out.reserve(256 + layout.words.size() * 160);
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w +
-         " " + h + "\" role=\"img\" aria-label=\"" + text::xml_escape(label) + "\">\n";
+  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " +
+         h + "\" role=\"img\" aria-label=\"" + text::xml_escape(label) + "\">\n";
   out += "<title>" + text::xml_escape(label) + "</title>\n";
   const auto& colours = palette(options.contrast);
   out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colours.background + "\"/>\n";

@@ -24,5 +24,4 @@ struct SvgOptions {
 // its measured advance (textLength) so a fallback font cannot make words collide.
 std::string to_svg(const Layout& layout, const Font& font, const SvgOptions& options = {});
 
-
 }  // namespace hs::wordcloud

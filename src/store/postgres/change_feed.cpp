@@ -2,6 +2,8 @@
 // the socket and a wake-up pipe, sends what publish() gathered at most every 50 ms,
 // hands on what other nodes sent (its own notices come back too, and are skipped by
 // backend pid), and reconnects with backoff when the database goes away.
+#include "store/change_feed.hpp"
+
 #include <fcntl.h>
 #include <libpq-fe.h>
 #include <poll.h>
@@ -16,8 +18,6 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
-
-#include "store/change_feed.hpp"
 
 namespace hs::store {
 
@@ -135,10 +135,10 @@ class PgChangeFeed final : public ChangeFeed {
         std::lock_guard g(mu_);
         pending = !outbox_.empty();
       }
-      auto timeout = pending ? std::max<std::chrono::milliseconds>(
-                                   0ms, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            last_sent + kGather - Clock::now()))
-                             : std::chrono::milliseconds(1000);
+      auto timeout =
+          pending ? std::max<std::chrono::milliseconds>(
+                        0ms, std::chrono::duration_cast<std::chrono::milliseconds>(last_sent + kGather - Clock::now()))
+                  : std::chrono::milliseconds(1000);
       bool readable = false;
       if (!wait(fd, timeout, readable)) return;
       if (readable) {

@@ -74,8 +74,8 @@ class PgConn final : public Conn {
       else texts[i] = std::get<std::string>(v);
       values[i] = texts[i].c_str();
     }
-    PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
-                                 nullptr, nullptr, 0);
+    PGresult* r =
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     check(r, it->first);
     Rows rows;
     const int nrow = PQntuples(r), ncol = PQnfields(r);

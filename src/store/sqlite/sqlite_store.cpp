@@ -17,18 +17,16 @@ StoreError::Kind kind_of(int rc) {
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return StoreError::Kind::foreign_key;
       return StoreError::Kind::other;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return StoreError::Kind::busy;
-    default:
-      return StoreError::Kind::other;
+    case SQLITE_LOCKED: return StoreError::Kind::busy;
+    default: return StoreError::Kind::other;
   }
 }
 
 class SqliteConn final : public Conn {
  public:
   explicit SqliteConn(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -139,7 +137,10 @@ class SqliteStore final : public Store {
     if (std::filesystem::exists(destination))
       throw std::runtime_error("backup destination already exists: " + destination);
     // VACUUM INTO writes a consistent snapshot while others keep reading and writing.
-    with([&](Conn& c) { c.q("VACUUM INTO ?", destination); return 0; });
+    with([&](Conn& c) {
+      c.q("VACUUM INTO ?", destination);
+      return 0;
+    });
   }
 
  protected:

@@ -24,4 +24,3 @@ TEST(Lines, ParagraphsSplitAtBlankLinesAndJoinTheirLines) {
 }
 
 }  // namespace hs::text
-

@@ -1,7 +1,7 @@
 // Whole numbers from paths, forms and query strings: digits only, nothing around them.
-#include <gtest/gtest.h>
-
 #include "core/number.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hs {
 namespace {
@@ -26,7 +26,7 @@ TEST(Number, DecimalDropsTrailingZeros) {
   EXPECT_EQ(number::decimal(0.25), "0.25");
   EXPECT_EQ(number::decimal(0.125), "0.12");  // rounds half to even, as printf did
   EXPECT_EQ(number::decimal(2.999), "3");
-  EXPECT_EQ(number::decimal(100.0), "100");   // zeros before the point stay
+  EXPECT_EQ(number::decimal(100.0), "100");  // zeros before the point stay
   EXPECT_EQ(number::decimal(-0.001), "0");
   EXPECT_EQ(number::decimal(-1.5), "-1.5");
   EXPECT_EQ(number::decimal(1.23456, 4), "1.2346");

@@ -25,14 +25,20 @@ class ScrubTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "t.db").string();
     store_ = Store::open("sqlite:" + path_, 2);
-    store_->with([](Conn& c) { c.q("CREATE TABLE kept (x TEXT)"); return 0; });
+    store_->with([](Conn& c) {
+      c.q("CREATE TABLE kept (x TEXT)");
+      return 0;
+    });
   }
   void TearDown() override {
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
   void write(const std::string& text) {
-    store_->with([&](Conn& c) { c.q("INSERT INTO kept (x) VALUES (?)", text); return 0; });
+    store_->with([&](Conn& c) {
+      c.q("INSERT INTO kept (x) VALUES (?)", text);
+      return 0;
+    });
   }
   std::uintmax_t wal_size() const {
     std::error_code ec;

@@ -1,14 +1,14 @@
 // The store's contract, run on SQLite always and on PostgreSQL when HS_TEST_PG_URL names
 // a server (tests/run_all.sh starts one).
-#include "store/db.hpp"
-#include "store/engines.hpp"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+
+#include "store/db.hpp"
+#include "store/engines.hpp"
 
 namespace hs::store {
 
@@ -17,7 +17,8 @@ namespace {
 std::string fresh_url(const std::string& engine) {
   static int n = 0;
   if (engine == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() / ("hs-store-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("hs-store-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return "sqlite:" + (dir / "t.db").string();
@@ -25,7 +26,10 @@ std::string fresh_url(const std::string& engine) {
   std::string admin = std::getenv("HS_TEST_PG_URL");
   std::string name = "hs_store_" + std::to_string(::getpid()) + "_" + std::to_string(n++);
   auto s = Store::open(admin, 1);
-  s->with([&](Conn& c) { c.q("CREATE DATABASE " + name); return 0; });
+  s->with([&](Conn& c) {
+    c.q("CREATE DATABASE " + name);
+    return 0;
+  });
   return admin.substr(0, admin.rfind('/') + 1) + name;
 }
 
@@ -83,9 +87,15 @@ TEST_P(StoreTest, AFailedResultRollsBack) {
 }
 
 TEST_P(StoreTest, UniqueViolationsAreReportedAsSuch) {
-  store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES (?)", "one"); return 0; });
+  store_->write([](Conn& c) -> Result<int> {
+    c.q("INSERT INTO notes (body) VALUES (?)", "one");
+    return 0;
+  });
   try {
-    store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES (?)", "one"); return 0; });
+    store_->write([](Conn& c) -> Result<int> {
+      c.q("INSERT INTO notes (body) VALUES (?)", "one");
+      return 0;
+    });
     FAIL() << "expected a unique violation";
   } catch (const StoreError& e) {
     EXPECT_TRUE(e.unique());
@@ -126,7 +136,10 @@ TEST_P(StoreTest, ChangesCountsAffectedRows) {
 
 TEST_P(StoreTest, BackupIsAConsistentCopy) {
   if (GetParam() == "postgres") GTEST_SKIP() << "pg_dump backup is covered by the HTTP/CLI tests";
-  store_->write([](Conn& c) -> Result<int> { c.q("INSERT INTO notes (body) VALUES ('saved')"); return 0; });
+  store_->write([](Conn& c) -> Result<int> {
+    c.q("INSERT INTO notes (body) VALUES ('saved')");
+    return 0;
+  });
   auto dest = url_.substr(7) + ".backup";
   store_->backup(dest);
   auto copy = Store::open("sqlite:" + dest, 1);
@@ -138,9 +151,7 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
-TEST(StoreOpen, RejectsUnknownUrls) {
-  EXPECT_THROW(Store::open("mysql://x", 1), std::invalid_argument);
-}
+TEST(StoreOpen, RejectsUnknownUrls) { EXPECT_THROW(Store::open("mysql://x", 1), std::invalid_argument); }
 
 }  // namespace hs::store
 
@@ -173,23 +184,24 @@ TEST_P(StoreTest, AMigrationChangedAfterItRanStopsTheStart) {
 
 TEST_P(StoreTest, AMigrationThisBinaryLacksStopsTheStart) {
   store_->with([](Conn& c) {
-    return c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (9999, '9999_gone.sql', 0, 'x')"),
+    return c.q("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (9999, '9999_gone.sql', 0, "
+               "'x')"),
            0;
   });
   EXPECT_NE(migrate_error(*store_).find("9999_gone.sql, which this Humanspace does not have"), std::string::npos);
 }
 
 TEST_P(StoreTest, AMigrationReplacedUnderItsNumberStopsTheStart) {
-  store_->with([](Conn& c) { return c.q("UPDATE schema_migrations SET name = '0004_other.sql' WHERE version = 4"), 0; });
+  store_->with(
+      [](Conn& c) { return c.q("UPDATE schema_migrations SET name = '0004_other.sql' WHERE version = 4"), 0; });
   EXPECT_NE(migrate_error(*store_).find("under the same number"), std::string::npos);
 }
 
 TEST_P(StoreTest, ADatabaseFromBeforeChecksumsGetsThemRecorded) {
   store_->with([](Conn& c) { return c.q("UPDATE schema_migrations SET checksum = NULL"), 0; });
   EXPECT_EQ(store_->migrate(), 0);
-  auto missing = store_->with([](Conn& c) {
-    return c.one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL")->i64(0);
-  });
+  auto missing = store_->with(
+      [](Conn& c) { return c.one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL")->i64(0); });
   EXPECT_EQ(missing, 0);
 }
 

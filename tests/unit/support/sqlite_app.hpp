@@ -31,8 +31,8 @@ class SqliteApp : public ::testing::Test {
   void SetUp() override {
     crypto::init();
     static int n = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("hs-unit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("hs-unit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);

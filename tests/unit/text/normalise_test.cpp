@@ -33,7 +33,7 @@ TEST(WordcloudNormalise, CollapsesInnerSpace) {
 }
 
 TEST(WordcloudNormalise, NfkcAndCaseFolding) {
-  EXPECT_EQ(normalise("\uFB01ne"), "fine");                    // the "fi" ligature
+  EXPECT_EQ(normalise("\uFB01ne"), "fine");                                // the "fi" ligature
   EXPECT_EQ(normalise("\uFF2C\uFF29\uFF33\uFF34\uFF25\uFF2E"), "listen");  // full-width letters
   EXPECT_EQ(normalise("STRASSE"), normalise("Straße"));
   EXPECT_EQ(normalise("Cafe\u0301"), "caf\u00E9");  // combining accent composed

@@ -119,4 +119,3 @@ TEST(Hub, OneWhoJoinsGetsTheLatestMessageAtOnceAndItGoesWithTheLastListener) {
 }
 
 }  // namespace hs::web
-

@@ -17,10 +17,10 @@ TEST(ParseForm, RejectsBrokenEscapesAndInvalidUtf8) {
   EXPECT_FALSE(parse_form("a=%"));
   EXPECT_FALSE(parse_form("a=%4"));
   EXPECT_FALSE(parse_form("a=%zz"));
-  EXPECT_FALSE(parse_form("a=%C3%28"));      // broken two-byte sequence
-  EXPECT_FALSE(parse_form("a=%ED%A0%80"));   // a UTF-16 surrogate
-  EXPECT_FALSE(parse_form("a=%C0%AF"));      // overlong '/'
-  EXPECT_FALSE(parse_form("a=b|c"));         // a character that must be escaped
+  EXPECT_FALSE(parse_form("a=%C3%28"));     // broken two-byte sequence
+  EXPECT_FALSE(parse_form("a=%ED%A0%80"));  // a UTF-16 surrogate
+  EXPECT_FALSE(parse_form("a=%C0%AF"));     // overlong '/'
+  EXPECT_FALSE(parse_form("a=b|c"));        // a character that must be escaped
 }
 
 TEST(ParseForm, SkipsEmptyPiecesAndKeepsOrder) {
@@ -60,7 +60,7 @@ TEST(ParseTarget, RejectsWhatCouldEscapeOrConfuse) {
   EXPECT_FALSE(parse_target("*"));
   EXPECT_FALSE(parse_target("/a#b"));
   EXPECT_FALSE(parse_target("/a%zz"));
-  EXPECT_FALSE(parse_target("/a%2Fb"));          // an escaped '/' is not a second segment
+  EXPECT_FALSE(parse_target("/a%2Fb"));  // an escaped '/' is not a second segment
   EXPECT_FALSE(parse_target("/static/..%2Fsecret"));
   EXPECT_FALSE(parse_target("/a b"));
   EXPECT_FALSE(parse_target("/caf\xC3\xA9"));  // raw bytes must be escaped

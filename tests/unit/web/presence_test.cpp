@@ -1,10 +1,10 @@
 // Who is here: connected pages count while connected (two tabs, one person), a page load
 // counts for the window, and topics are kept apart.
+#include "web/presence.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "web/presence.hpp"
 
 namespace hs::web {
 namespace {
@@ -22,7 +22,7 @@ TEST(Presence, ConnectionsCountUntilTheLastClosesThenTheWindow) {
   p.disconnected("event:1", "p1", 200);
   EXPECT_TRUE(here(p, "event:1", "p1", 10000));  // one tab still open
   p.disconnected("event:1", "p1", 300);
-  EXPECT_TRUE(here(p, "event:1", "p1", 480));    // a reload's gap, or just left
+  EXPECT_TRUE(here(p, "event:1", "p1", 480));  // a reload's gap, or just left
   EXPECT_FALSE(here(p, "event:1", "p1", 481));
   EXPECT_FALSE(here(p, "event:2", "p1", 300));
 }

@@ -1,13 +1,12 @@
 #include "web/static_files.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
-
-#include <unistd.h>
 
 namespace hs::web {
 namespace {
@@ -27,7 +26,7 @@ class StaticFilesTest : public ::testing::Test {
     write("js/live.js", "live()");
     write("favicon.svg", "<svg/>");
     write("build-assets.mjs", "script");  // a build script: never served
-    write("page.html", "<script>");        // would run same-origin: never served
+    write("page.html", "<script>");       // would run same-origin: never served
     write("app.scss", "$x: 1;");
     write(".hidden.css", "hidden");
     outside_ = root_.parent_path() / ("hs-outside-" + std::to_string(::getpid()) + ".css");
@@ -59,13 +58,34 @@ TEST_F(StaticFilesTest, ServesTheKnownFilesWithTheirTypes) {
 TEST_F(StaticFilesTest, EverySpellingOutsideTheSetIsNotFound) {
   StaticFiles files(root_.string());
   const auto self = fs::path(::testing::TempDir()).string();
-  for (std::string p : {"", "/", "/etc/passwd", "//etc/passwd", "etc/passwd", "../etc/passwd",
-                        "build/../build/app.css", "./build/app.css", "build//app.css", "build/./app.css",
-                        "/build/app.css", "build\\app.css", "build%2Fapp.css", "build/app.css/",
-                        "BUILD/APP.CSS", "build/app.css ", "build/app.css?x",
-                        "/proc/self/root/etc/passwd", "proc/self/cwd/static/build/app.css",
-                        "build-assets.mjs", "page.html", "app.scss", ".hidden.css", "build/linked.css",
-                        "build", "build/fonts", "build/fonts/", "js/../../etc/passwd"}) {
+  for (std::string p : {"",
+                        "/",
+                        "/etc/passwd",
+                        "//etc/passwd",
+                        "etc/passwd",
+                        "../etc/passwd",
+                        "build/../build/app.css",
+                        "./build/app.css",
+                        "build//app.css",
+                        "build/./app.css",
+                        "/build/app.css",
+                        "build\\app.css",
+                        "build%2Fapp.css",
+                        "build/app.css/",
+                        "BUILD/APP.CSS",
+                        "build/app.css ",
+                        "build/app.css?x",
+                        "/proc/self/root/etc/passwd",
+                        "proc/self/cwd/static/build/app.css",
+                        "build-assets.mjs",
+                        "page.html",
+                        "app.scss",
+                        ".hidden.css",
+                        "build/linked.css",
+                        "build",
+                        "build/fonts",
+                        "build/fonts/",
+                        "js/../../etc/passwd"}) {
     EXPECT_FALSE(files.get(p)) << "served: " << p;
   }
   EXPECT_FALSE(files.get(outside_.string())) << "served an absolute path";

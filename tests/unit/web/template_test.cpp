@@ -5,8 +5,8 @@
 #include "web/template.hpp"
 
 #include <gtest/gtest.h>
-
 #include <kainjow/mustache.hpp>
+
 #include <random>
 #include <regex>
 #include <set>
@@ -74,17 +74,20 @@ TEST(Template, EscapesValuesAndFindsNamesOutward) {
   }
   page.set("items", std::move(items));
   View base = base_view();
-  Template t("{{name}}|{{{name}}}|{{&name}}|{{space.slug}}|{{t.hello}}|{{lang}}|{{#items}}{{label}}{{space.slug}}{{/items}}",
-             base);
-  EXPECT_EQ(t.render(page, true),
-            "&lt;Ann &amp; &quot;Bo&quot; O&apos;Neil&gt;|<Ann & \"Bo\" O'Neil>|<Ann & \"Bo\" O'Neil>|river|Hello &amp; "
-            "welcome|en|ariverbriver");
+  Template t(
+      "{{name}}|{{{name}}}|{{&name}}|{{space.slug}}|{{t.hello}}|{{lang}}|{{#items}}{{label}}{{space.slug}}{{/items}}",
+      base);
+  EXPECT_EQ(
+      t.render(page, true),
+      "&lt;Ann &amp; &quot;Bo&quot; O&apos;Neil&gt;|<Ann & \"Bo\" O'Neil>|<Ann & \"Bo\" O'Neil>|river|Hello &amp; "
+      "welcome|en|ariverbriver");
   EXPECT_EQ(t.render(page, false).substr(0, 20), "<Ann & \"Bo\" O'Neil>|");
 }
 
 TEST(Template, DropsLinesHoldingOnlyRenderedSectionTags) {
-  const std::string src = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n  {{#off}}\n  x\n  {{/off}}\n"
-                          "  {{^off}}\n  shown\n  {{/off}}\r\n{{#on}}  {{/on}}\n{{#on}}{{blank}}{{/on}}\n{{! note }}\nend";
+  const std::string src =
+      "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n  {{#off}}\n  x\n  {{/off}}\n"
+      "  {{^off}}\n  shown\n  {{/off}}\r\n{{#on}}  {{/on}}\n{{#on}}{{blank}}{{/on}}\n{{! note }}\nend";
   View page;
   View items = View::list();
   items.push("one");

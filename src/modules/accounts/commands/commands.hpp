@@ -62,8 +62,8 @@ bool link_usable(web::App& app, LinkKind kind, const std::string& token);
 
 Result<SignedIn> verify_email(web::App& app, const Requester& who, const std::string& token,
                               std::optional<std::int64_t> old_session);
-Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std::string& token,
-                                  bool keep_signed_in, std::optional<std::int64_t> old_session);
+Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std::string& token, bool keep_signed_in,
+                                  std::optional<std::int64_t> old_session);
 // Sets the password, signs out every session and signs in this one.
 Result<SignedIn> reset_password(web::App& app, const Requester& who, const std::string& token,
                                 const std::string& password, std::optional<std::int64_t> old_session);

@@ -5,11 +5,11 @@
 
 #include <chrono>
 
+#include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/secrets.hpp"
-#include "mail/mailer.hpp"
 #include "store/db.hpp"
 #include "store/scrub.hpp"
 #include "web/app.hpp"
@@ -39,8 +39,9 @@ void forget_traces(web::App& app, const std::vector<std::string>& addresses) {
     }
   }
   if (!store::scrub(*app.store, {}, std::chrono::seconds(5)))
-    spdlog::warn("accounts: erased a person's account while readers kept the write-ahead log busy; "
-                 "its older pages go with the next checkpoint");
+    spdlog::warn(
+        "accounts: erased a person's account while readers kept the write-ahead log busy; "
+        "its older pages go with the next checkpoint");
 }
 
 }  // namespace
@@ -56,9 +57,9 @@ std::string export_data(web::App& app, std::int64_t user_id, std::int64_t curren
         opt_string(user->email_sealed ? secrets::open_email(app.master_key, *user->email_sealed) : std::nullopt);
     account["display_name"] = user->display_name;
     account["pronouns"] = opt_string(user->pronouns);
-    account["access_needs"] = opt_string(
-        user->access_needs_sealed ? secrets::open_access_needs(app.master_key, *user->access_needs_sealed)
-                                  : std::nullopt);
+    account["access_needs"] =
+        opt_string(user->access_needs_sealed ? secrets::open_access_needs(app.master_key, *user->access_needs_sealed)
+                                             : std::nullopt);
     account["site_role"] = user->site_role;
     account["has_password"] = user->password_hash.has_value();
     account["created_at"] = user->created_at;
@@ -91,7 +92,8 @@ std::string export_data(web::App& app, std::int64_t user_id, std::int64_t curren
 }
 
 Result<void> delete_account(web::App& app, std::int64_t user_id, bool confirmed) {
-  if (!confirmed) return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"confirm", "accounts_delete_unconfirmed"}}});
+  if (!confirmed)
+    return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"confirm", "accounts_delete_unconfirmed"}}});
   const std::string former = app.renderer->t("accounts_former_member");
   std::vector<std::string> addresses;  // where mail to the person went
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {

@@ -17,8 +17,8 @@ bool elevated(web::App& app, std::int64_t user_id, bool site_steward) {
 namespace {
 
 web::CachedSession cached(const repo::Session& s) {
-  return web::CachedSession{s.id, s.user_id, s.created_at, s.last_seen_at, s.keep_signed_in, s.display_name,
-                            s.site_role};
+  return web::CachedSession{s.id,           s.user_id,  s.created_at, s.last_seen_at, s.keep_signed_in,
+                            s.display_name, s.site_role};
 }
 
 }  // namespace

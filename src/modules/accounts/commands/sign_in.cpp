@@ -63,8 +63,8 @@ Result<void> sign_up(web::App& app, const Requester& who, const SignUpForm& f) {
         // No session cache to clear: an unverified account has never had a session.
         repo::restart_unverified(c, id, f.display_name, hash, now);
       } else {
-        id = repo::insert_user(c, {lookup, secrets::seal_email(app.master_key, email), f.display_name, hash,
-                                   std::nullopt, now});
+        id = repo::insert_user(
+            c, {lookup, secrets::seal_email(app.master_key, email), f.display_name, hash, std::nullopt, now});
       }
       LinkExtras extras;
       if (rules::is_local_path(f.next)) extras.next_path = f.next;
@@ -139,8 +139,7 @@ Result<void> email_a_link(web::App& app, const Requester& who, const std::string
   else if (kind == LinkKind::sign_in)
     send_email(app, email, "accounts_email_signin_subject", "signin_link",
                link_view(who, link_url(who, "/signin/link/", token)));
-  else
-    send_email(app, email, "accounts_email_reset_subject", "reset", link_view(who, link_url(who, "/reset/", token)));
+  else send_email(app, email, "accounts_email_reset_subject", "reset", link_view(who, link_url(who, "/reset/", token)));
   return {};
 }
 

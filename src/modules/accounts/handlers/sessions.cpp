@@ -2,7 +2,6 @@
 // POST /account/sessions/{id}/end
 
 #include "core/number.hpp"
-
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/handlers/handlers.hpp"
 #include "modules/accounts/handlers/support.hpp"

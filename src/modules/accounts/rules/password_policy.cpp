@@ -17,8 +17,7 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
   if (n < kPasswordMin) return "accounts_password_too_short";
   if (n > kPasswordMax) return "accounts_password_too_long";
   auto lowered = text::lower_ascii(password);
-  if (common.contains(lowered) || common.contains(std::string(text::trim(lowered))))
-    return "accounts_password_common";
+  if (common.contains(lowered) || common.contains(std::string(text::trim(lowered)))) return "accounts_password_common";
   auto same = [&](std::string_view other) {
     auto o = text::lower_ascii(text::trim(other));
     return !o.empty() && text::trim(lowered) == o;

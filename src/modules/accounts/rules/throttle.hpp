@@ -10,9 +10,9 @@ struct Rate {
   double per_second;  // attempts regained per second
 };
 
-inline constexpr Rate kSignInPerAccount{5, 1.0 / 60};    // 5, then 1 a minute
-inline constexpr Rate kSignInPerAddress{30, 1.0 / 10};   // 30, then 1 every 10 s
-inline constexpr Rate kEmailPerAccount{3, 3.0 / 900};    // 3 emails per 15 minutes
+inline constexpr Rate kSignInPerAccount{5, 1.0 / 60};   // 5, then 1 a minute
+inline constexpr Rate kSignInPerAddress{30, 1.0 / 10};  // 30, then 1 every 10 s
+inline constexpr Rate kEmailPerAccount{3, 3.0 / 900};   // 3 emails per 15 minutes
 inline constexpr Rate kEmailPerAddress{30, 1.0 / 10};
 inline constexpr Rate kSignUpPerAddress{30, 1.0 / 10};
 

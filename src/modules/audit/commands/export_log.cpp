@@ -26,9 +26,9 @@ Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& ou
     // The largest head is also kept on the log's row: deleting its row from the heads
     // does not take it out of the export.
     if (const auto& kept = state->kept; kept && std::none_of(heads.begin(), heads.end(), [&](const repo::HeadRow& h) {
-          return h.size == kept->size && h.root == kept->root && h.timestamp == kept->timestamp &&
-                 h.signature == kept->signature;
-        }))
+                                          return h.size == kept->size && h.root == kept->root &&
+                                                 h.timestamp == kept->timestamp && h.signature == kept->signature;
+                                        }))
       heads.push_back(*kept);
 
     std::string line = "{\"format\":";
@@ -39,8 +39,8 @@ Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& ou
     canonical::append_string(line, space.slug);
     line += "},\"public_key\":";
     canonical::append_string(line, key->public_key);
-    line += ",\"size\":" + std::to_string(size) + ",\"exported_at\":" + std::to_string(app.clock->now()) +
-            ",\"entries\":[";
+    line +=
+        ",\"size\":" + std::to_string(size) + ",\"exported_at\":" + std::to_string(app.clock->now()) + ",\"entries\":[";
     out << line;
 
     constexpr std::int64_t kPage = 10000;

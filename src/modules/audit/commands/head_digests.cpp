@@ -15,9 +15,9 @@
 #include "core/crypto.hpp"
 #include "core/number.hpp"
 #include "mail/mailer.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/permissions.hpp"
-#include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -133,8 +133,7 @@ void start_digest(web::App& app, std::int64_t space_id, std::int64_t user_id) {
 }
 
 bool stop_digest(web::App& app, std::int64_t space_id, std::int64_t user_id) {
-  return app.store
-      ->write([&](store::Conn& c) -> Result<bool> { return repo::remove_digest(c, space_id, user_id); })
+  return app.store->write([&](store::Conn& c) -> Result<bool> { return repo::remove_digest(c, space_id, user_id); })
       .value_or(false);
 }
 
@@ -155,8 +154,8 @@ int send_digests(web::App& app) {
   auto people = app.store->with([&](store::Conn& c) { return repo::people_due_digest(c, now - kDay); });
   int sent = 0;
   for (auto user_id : people) {
-    auto items = app.store->write(
-        [&](store::Conn& c) -> Result<std::vector<Item>> { return claim_digest(c, user_id, now); });
+    auto items =
+        app.store->write([&](store::Conn& c) -> Result<std::vector<Item>> { return claim_digest(c, user_id, now); });
     if (!items || items->empty()) continue;
     if (email_digest(app, user_id, *items)) ++sent;
   }

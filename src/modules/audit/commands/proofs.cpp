@@ -72,8 +72,11 @@ Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id,
     if (n < 0 || n > size) return fail(ErrorCode::invalid, "audit_proof_bad_size");
     if (from < 0 || from > n) return fail(ErrorCode::invalid, "audit_proof_bad_from");
     StoredTree tree(c, space_id);
-    ConsistencyProof p{from, n, merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(from)})),
-                       merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(n)})), {}};
+    ConsistencyProof p{from,
+                       n,
+                       merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(from)})),
+                       merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(n)})),
+                       {}};
     for (const auto& r : merkle::consistency_ranges(static_cast<std::uint64_t>(from), static_cast<std::uint64_t>(n)))
       p.proof.push_back(merkle::to_hex(tree.range(r)));
     return p;

@@ -36,26 +36,28 @@ bool extends(store::Conn& c, std::int64_t space_id, const repo::SeenHead& seen, 
 }  // namespace
 
 SeenCheck check_seen_head(web::App& app, std::int64_t space_id, std::int64_t user_id) {
-  return app.store->write([&](store::Conn& c) -> Result<SeenCheck> {
-    SeenCheck out;
-    auto state = repo::log_state(c, space_id);
-    if (!state || !state->kept) return out;
-    const auto& now = *state->kept;
-    out.size = now.size;
-    auto seen = repo::seen_head(c, space_id, user_id);
-    using O = SeenCheck::Outcome;
-    if (seen) {
-      out.seen_size = seen->size;
-      out.seen_root = seen->root;
-    }
-    if (!seen) out.outcome = O::first;
-    else if (seen->size > now.size) out.outcome = O::smaller;
-    else if (seen->size == now.size) out.outcome = seen->root == now.root ? O::same : O::inconsistent;
-    else out.outcome = extends(c, space_id, *seen, now) ? O::grown : O::inconsistent;
-    if (out.outcome == O::first || out.outcome == O::grown)
-      repo::remember_seen_head(c, space_id, user_id, {now.size, now.root}, app.clock->now());
-    return out;
-  }).value();
+  return app.store
+      ->write([&](store::Conn& c) -> Result<SeenCheck> {
+        SeenCheck out;
+        auto state = repo::log_state(c, space_id);
+        if (!state || !state->kept) return out;
+        const auto& now = *state->kept;
+        out.size = now.size;
+        auto seen = repo::seen_head(c, space_id, user_id);
+        using O = SeenCheck::Outcome;
+        if (seen) {
+          out.seen_size = seen->size;
+          out.seen_root = seen->root;
+        }
+        if (!seen) out.outcome = O::first;
+        else if (seen->size > now.size) out.outcome = O::smaller;
+        else if (seen->size == now.size) out.outcome = seen->root == now.root ? O::same : O::inconsistent;
+        else out.outcome = extends(c, space_id, *seen, now) ? O::grown : O::inconsistent;
+        if (out.outcome == O::first || out.outcome == O::grown)
+          repo::remember_seen_head(c, space_id, user_id, {now.size, now.root}, app.clock->now());
+        return out;
+      })
+      .value();
 }
 
 }  // namespace hs::audit::commands

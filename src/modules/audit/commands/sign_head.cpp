@@ -39,14 +39,16 @@ Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_i
     return fail(ErrorCode::conflict, "audit_log_rewritten_refused");
 
   auto secret = crypto::open(signing_seal_key(app, space_id), key->secret_sealed);
-  if (!secret) throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) +
-                                        " cannot be opened: is this the right master key?");
+  if (!secret)
+    throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) +
+                             " cannot be opened: is this the right master key?");
   // A larger head never carries an earlier time, even from a server whose clock is
   // behind another's: the verifier reads that as the log having been rolled back.
   const auto now = kept ? std::max(app.clock->now(), kept->timestamp) : app.clock->now();
   repo::HeadRow head{space_id, *size, merkle::to_hex(tree.range({0, static_cast<std::uint64_t>(*size)})), now, ""};
   auto signature = signing::sign(*secret, canonical::head_text(space_id, head.size, head.root, head.timestamp));
-  if (!signature) throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) + " is damaged");
+  if (!signature)
+    throw std::runtime_error("the audit signing key of space " + std::to_string(space_id) + " is damaged");
   head.signature = *signature;
   repo::insert_head(c, head);
   repo::keep_head(c, head);

@@ -1,8 +1,7 @@
 #include "modules/audit/handlers/common.hpp"
+
 #include "core/crypto.hpp"
 #include "core/number.hpp"
-
-
 #include "modules/audit/permissions.hpp"
 #include "modules/audit/rules/canonical.hpp"
 #include "modules/spaces/module.hpp"

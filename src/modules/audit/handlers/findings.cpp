@@ -98,10 +98,9 @@ Response log_verify(Context& c) {
     else if (verdict.ok && verdict.unsigned_entries > 0)
       result.set("note", c.app.renderer->format("audit_verify_unsigned",
                                                 {{"count", std::to_string(verdict.unsigned_entries)}}));
-    result.set("facts", c.app.renderer->format("audit_verify_facts",
-                                               {{"entries", std::to_string(verdict.entries)},
-                                                {"heads", std::to_string(verdict.heads)},
-                                                {"millis", std::to_string(run->millis)}}));
+    result.set("facts", c.app.renderer->format("audit_verify_facts", {{"entries", std::to_string(verdict.entries)},
+                                                                      {"heads", std::to_string(verdict.heads)},
+                                                                      {"millis", std::to_string(run->millis)}}));
     v.set("verification", std::move(result));
   });
 }

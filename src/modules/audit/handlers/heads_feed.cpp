@@ -59,7 +59,8 @@ Response heads_feed(Context& c) {
          text::xml_escape(c.absolute_url(base + "/heads.atom")) + "\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(base)) + "\"/>\n";
   // Atom needs an updated time even before anything is signed.
-  element(out, "updated", dates::format(heads.empty() ? c.app.clock->now() : heads.front().timestamp, dates::Style::rfc3339));
+  element(out, "updated",
+          dates::format(heads.empty() ? c.app.clock->now() : heads.front().timestamp, dates::Style::rfc3339));
   out += "<author>";
   element(out, "name", l->space.name);
   out += "</author>\n";
@@ -71,8 +72,7 @@ Response heads_feed(Context& c) {
     element(out, "title", r.format("audit_feed_entry_title", args));
     element(out, "updated", dates::format(h.timestamp, dates::Style::rfc3339));
     out += "<link rel=\"alternate\" type=\"application/json\" href=\"" +
-           text::xml_escape(c.absolute_url(base + "/proof/consistency?from=0&to=" + std::to_string(h.size))) +
-           "\"/>\n";
+           text::xml_escape(c.absolute_url(base + "/proof/consistency?from=0&to=" + std::to_string(h.size))) + "\"/>\n";
     element(out, "summary", r.format("audit_feed_entry_summary", args));
     out += "<content type=\"application/json\">";
     out += text::xml_escape(head_json(h));

@@ -100,10 +100,10 @@ Response render_log_page(Context& c, const Loaded& loaded, const std::function<v
     // The database lost or changed entries a signature vouched for: say so to everyone
     // who can read the log, before anything else.
     const auto head_size = std::to_string(s.head->size);
-    v.set("alarm", s.size < s.head->size ? c.app.renderer->format("audit_alarm_cut_short",
-                                                                  {{"size", std::to_string(s.size)},
-                                                                   {"head_size", head_size}})
-                                         : c.app.renderer->format("audit_alarm_rewritten", {{"head_size", head_size}}));
+    v.set("alarm", s.size < s.head->size
+                       ? c.app.renderer->format("audit_alarm_cut_short",
+                                                {{"size", std::to_string(s.size)}, {"head_size", head_size}})
+                       : c.app.renderer->format("audit_alarm_rewritten", {{"head_size", head_size}}));
   }
   if (s.head && c.viewer && permissions::compare_heads(l->subject)) add_seen_head(c, v, l->space.id);
   v.set("can_sign", permissions::sign_head(l->subject) && s.size > 0);

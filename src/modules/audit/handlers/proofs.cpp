@@ -22,7 +22,9 @@ void append_hex_list(std::string& out, const std::vector<std::string>& hashes) {
   out += ']';
 }
 
-Response proof_error(Context& c, const Error& e) { return json_error(c, e.code == ErrorCode::invalid ? 400 : 404, e.message_key); }
+Response proof_error(Context& c, const Error& e) {
+  return json_error(c, e.code == ErrorCode::invalid ? 400 : 404, e.message_key);
+}
 
 }  // namespace
 
@@ -40,7 +42,8 @@ Response inclusion_show(Context& c) {
   auto seq = query_int(c, "seq");
   if (!seq) return json_error(c, 400, "audit_proof_bad_seq");
   std::optional<std::int64_t> size;
-  if (!c.query_param("size").empty() && !(size = query_int(c, "size"))) return json_error(c, 400, "audit_proof_bad_size");
+  if (!c.query_param("size").empty() && !(size = query_int(c, "size")))
+    return json_error(c, 400, "audit_proof_bad_size");
   auto p = commands::inclusion_proof(c.app, a.loaded->space.id, *seq, size);
   if (!p) return proof_error(c, p.error());
   std::string body = "{\"entry\":" + p->entry + ",\"leaf_hash\":";

@@ -133,4 +133,4 @@ std::string head_text(std::int64_t space, std::int64_t size, std::string_view ro
   return out;
 }
 
-}  // namespace canonical
+}  // namespace hs::audit::canonical

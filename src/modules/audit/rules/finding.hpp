@@ -10,8 +10,8 @@
 
 namespace hs::audit::rules {
 
-inline constexpr std::size_t kFindingTitleMax = 120;   // characters
-inline constexpr std::size_t kFindingBodyMax = 2000;   // characters
+inline constexpr std::size_t kFindingTitleMax = 120;  // characters
+inline constexpr std::size_t kFindingBodyMax = 2000;  // characters
 
 // Stored and logged as these words; the page shows messages audit_outcome_<value>.
 inline constexpr std::array<std::string_view, 3> kOutcomes = {"no_concerns", "concern_raised", "recommendation"};

@@ -26,7 +26,7 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
 // The assignment's own figures, as the facilitator sees them.
 struct Assigned {
   std::int64_t people = 0, groups = 0, repeat_meetings = 0, violations = 0;
-  double attribute_spread = 0;  // the largest over the spread attributes
+  double attribute_spread = 0;         // the largest over the spread attributes
   std::vector<std::string> unmatched;  // csv: names that match nobody here
   std::vector<CsvProblem> problems;    // csv: lines that could not be read
 };

@@ -52,54 +52,61 @@ std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_
 }
 
 Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
-  return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
-    if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
-    auto groups = repo::groups_of(c, round_id);
-    if (std::none_of(groups.begin(), groups.end(), [&](const auto& g) { return g.id == group_id; }))
-      return fail(Error{ErrorCode::invalid, "breakouts_group_invalid", {{"group", "breakouts_group_invalid"}}});
-    const auto me = participant_for(app, c, a);
-    auto place = repo::place_of(c, round_id, me);
-    if (place && place->group_id == group_id) return true;
-    // Made groups (balanced, by hand, from a list) are the facilitator's; someone who
-    // arrives after they were made picks one of them once, even when it is full.
-    const bool late = round.mode != "self_select";
-    if (late && place) return fail(ErrorCode::conflict, "breakouts_not_self_select");
-    if (!late && repo::group_size(c, group_id) >= round.max_size)
-      return fail(Error{ErrorCode::conflict, "breakouts_group_full", {{"group", "breakouts_group_full"}}});
-    repo::put_place(c, round_id, me, group_id, place ? place->host : false);
-    return true;
-  });
+  return on_round<bool>(
+      app, a.event.id, round_id, permissions::take_part(a.standing),
+      [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+        if (round.state == "ended") return fail(ErrorCode::conflict, "breakouts_round_ended");
+        auto groups = repo::groups_of(c, round_id);
+        if (std::none_of(groups.begin(), groups.end(), [&](const auto& g) { return g.id == group_id; }))
+          return fail(Error{ErrorCode::invalid, "breakouts_group_invalid", {{"group", "breakouts_group_invalid"}}});
+        const auto me = participant_for(app, c, a);
+        auto place = repo::place_of(c, round_id, me);
+        if (place && place->group_id == group_id) return true;
+        // Made groups (balanced, by hand, from a list) are the facilitator's; someone who
+        // arrives after they were made picks one of them once, even when it is full.
+        const bool late = round.mode != "self_select";
+        if (late && place) return fail(ErrorCode::conflict, "breakouts_not_self_select");
+        if (!late && repo::group_size(c, group_id) >= round.max_size)
+          return fail(Error{ErrorCode::conflict, "breakouts_group_full", {{"group", "breakouts_group_full"}}});
+        repo::put_place(c, round_id, me, group_id, place ? place->host : false);
+        return true;
+      });
 }
 
 Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round_id, const std::string& body_in,
                               bool named, bool for_group) {
   auto body = std::string(text::trim(body_in));
-  if (body.empty()) return fail(Error{ErrorCode::invalid, "breakouts_note_required", {{"note", "breakouts_note_required"}}});
+  if (body.empty())
+    return fail(Error{ErrorCode::invalid, "breakouts_note_required", {{"note", "breakouts_note_required"}}});
   if (!text::valid_utf8(body) || text::has_control(body, true) || text::length(body) > kNoteMax)
     return fail(Error{ErrorCode::invalid, "breakouts_note_too_long", {{"note", "breakouts_note_too_long"}}});
-  return on_round<std::int64_t>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
-    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
-    auto me = existing_participant(c, a);
-    auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
-    if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
-    if (for_group && !permissions::write_for_group(a.standing, place->host))
-      return fail(ErrorCode::forbidden, "events_forbidden");
-    // An anonymous note keeps no author at all; a note for the group is the host's.
-    std::optional<std::int64_t> author = (named || for_group) ? me : std::nullopt;
-    return repo::insert_note(c, place->group_id, author, for_group, body, app.clock->now());
-  });
+  return on_round<std::int64_t>(app, a.event.id, round_id, permissions::take_part(a.standing),
+                                [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
+                                  if (round.state != "running")
+                                    return fail(ErrorCode::conflict, "breakouts_round_not_running");
+                                  auto me = existing_participant(c, a);
+                                  auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
+                                  if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
+                                  if (for_group && !permissions::write_for_group(a.standing, place->host))
+                                    return fail(ErrorCode::forbidden, "events_forbidden");
+                                  // An anonymous note keeps no author at all; a note for the group is the host's.
+                                  std::optional<std::int64_t> author = (named || for_group) ? me : std::nullopt;
+                                  return repo::insert_note(c, place->group_id, author, for_group, body,
+                                                           app.clock->now());
+                                });
 }
 
 Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
-  return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing), [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
-    if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
-    auto me = existing_participant(c, a);
-    auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
-    if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
-    if (repo::has_open_help(c, place->group_id)) return false;  // already asked: once is enough
-    repo::insert_help(c, place->group_id, app.clock->now());
-    return true;
-  });
+  return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing),
+                        [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
+                          if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
+                          auto me = existing_participant(c, a);
+                          auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
+                          if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
+                          if (repo::has_open_help(c, place->group_id)) return false;  // already asked: once is enough
+                          repo::insert_help(c, place->group_id, app.clock->now());
+                          return true;
+                        });
 }
 
 std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id) {
@@ -137,11 +144,13 @@ std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::i
     for (const auto& p : repo::places_of(c, round_id)) {
       placed.insert(p.participant_id);
       if (auto it = at.find(p.group_id); it != at.end())
-        v.groups[it->second].members.push_back({p.participant_id, named[p.participant_id], p.host, here.count(p.participant_id) > 0});
+        v.groups[it->second].members.push_back(
+            {p.participant_id, named[p.participant_id], p.host, here.count(p.participant_id) > 0});
     }
     for (const auto& p : repo::pool(c, event_id)) {
       if (!here.count(p.participant_id)) continue;
-      Member m{p.participant_id, named[p.participant_id], p.role && (*p.role == "facilitator" || *p.role == "steward"), true};
+      Member m{p.participant_id, named[p.participant_id], p.role && (*p.role == "facilitator" || *p.role == "steward"),
+               true};
       v.present.push_back(m);
       if (!placed.count(p.participant_id)) v.unplaced.push_back(m);
     }
@@ -151,8 +160,10 @@ std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::i
         if (auto id = hs::number::whole(std::string_view(x).substr(1)); id && named.count(*id)) return named[*id];
       return x;
     };
-    for (const auto& [x, y] : parse_pairs(round->keep_apart.value_or("")).value_or(NamePairs{})) v.apart.emplace_back(label(x), label(y));
-    for (const auto& [x, y] : parse_pairs(round->keep_together.value_or("")).value_or(NamePairs{})) v.together.emplace_back(label(x), label(y));
+    for (const auto& [x, y] : parse_pairs(round->keep_apart.value_or("")).value_or(NamePairs{}))
+      v.apart.emplace_back(label(x), label(y));
+    for (const auto& [x, y] : parse_pairs(round->keep_together.value_or("")).value_or(NamePairs{}))
+      v.together.emplace_back(label(x), label(y));
     return v;
   });
 }

@@ -1,6 +1,8 @@
 // Who is at the event now, and what follows from it: rounds place the people who are
 // here (web/presence.hpp counts them), names are told apart, and a round that ends by
 // itself ends when its countdown has passed.
+#include "web/presence.hpp"
+
 #include <algorithm>
 
 #include "core/number.hpp"
@@ -9,7 +11,6 @@
 #include "modules/events/live.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
-#include "web/presence.hpp"
 
 namespace hs::breakouts::commands {
 
@@ -82,7 +83,8 @@ std::vector<Member> present_people(web::App& app, std::int64_t event_id) {
     auto named = names(app, c, event_id);
     std::vector<Member> out;
     for (const auto& p : present_pool(app, c, event_id))
-      out.push_back({p.participant_id, named[p.participant_id], p.role && (*p.role == "facilitator" || *p.role == "steward")});
+      out.push_back(
+          {p.participant_id, named[p.participant_id], p.role && (*p.role == "facilitator" || *p.role == "steward")});
     return out;
   });
 }

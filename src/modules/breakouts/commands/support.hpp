@@ -2,9 +2,9 @@
 // Shared by the breakouts commands (and only them: it brings in the store).
 #include <cstdint>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "modules/breakouts/repo.hpp"

@@ -19,9 +19,12 @@ constexpr std::size_t kTitleMax = 120;
 
 Result<std::string> check_title(const std::string& in) {
   auto t = std::string(text::trim(in));
-  if (t.empty()) return fail(Error{ErrorCode::invalid, "breakouts_theme_title_required", {{"title", "breakouts_theme_title_required"}}});
+  if (t.empty())
+    return fail(
+        Error{ErrorCode::invalid, "breakouts_theme_title_required", {{"title", "breakouts_theme_title_required"}}});
   if (!text::valid_utf8(t) || text::has_control(t, false) || text::length(t) > kTitleMax)
-    return fail(Error{ErrorCode::invalid, "breakouts_theme_title_too_long", {{"title", "breakouts_theme_title_too_long"}}});
+    return fail(
+        Error{ErrorCode::invalid, "breakouts_theme_title_too_long", {{"title", "breakouts_theme_title_too_long"}}});
   return t;
 }
 
@@ -42,7 +45,8 @@ Result<std::vector<Suggested>> compute(web::App& app, const Access& a) {
     if (!n.theme_id) input.push_back({n.id, n.body});
   SynthesisOptions options;
   // Sentence-length notes have their own filler words; none of them is a theme.
-  options.extra_stop_words = std::string(embedded::get("resources/breakouts/synthesis-stopwords-" + a.event.language + ".txt"));
+  options.extra_stop_words =
+      std::string(embedded::get("resources/breakouts/synthesis-stopwords-" + a.event.language + ".txt"));
   auto s = suggest_themes(input, a.event.language, options);
   if (!s) return fail(s.error());
   std::vector<Suggested> out;
@@ -90,16 +94,16 @@ Result<std::int64_t> accept_suggestion(web::App& app, const Access& a) {
 Result<std::int64_t> add_theme(web::App& app, const Access& a, const std::string& title_in) {
   auto title = check_title(title_in);
   if (!title) return fail(title.error());
-  return run<std::int64_t>(app, a, [&](store::Conn& c) -> Result<std::int64_t> {
-    return repo::insert_theme(c, a.event.id, *title);
-  });
+  return run<std::int64_t>(
+      app, a, [&](store::Conn& c) -> Result<std::int64_t> { return repo::insert_theme(c, a.event.id, *title); });
 }
 
 Result<bool> rename_theme(web::App& app, const Access& a, std::int64_t theme_id, const std::string& title_in) {
   auto title = check_title(title_in);
   if (!title) return fail(title.error());
   return run<bool>(app, a, [&](store::Conn& c) -> Result<bool> {
-    if (!repo::rename_theme(c, a.event.id, theme_id, *title)) return fail(ErrorCode::not_found, "breakouts_theme_not_found");
+    if (!repo::rename_theme(c, a.event.id, theme_id, *title))
+      return fail(ErrorCode::not_found, "breakouts_theme_not_found");
     return true;
   });
 }

@@ -1,7 +1,6 @@
 #include "modules/breakouts/handlers/common.hpp"
+
 #include "core/number.hpp"
-
-
 #include "modules/events/permissions.hpp"
 
 namespace hs::breakouts::handlers {
@@ -21,7 +20,9 @@ std::optional<commands::Access> load(Context& c) {
   return a;
 }
 
-web::Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "breakouts_round_not_found")); }
+web::Response not_found(Context& c) {
+  return c.error_page(Error::of(ErrorCode::not_found, "breakouts_round_not_found"));
+}
 web::Response forbidden(Context& c) { return c.error_page(Error::of(ErrorCode::forbidden, "events_forbidden")); }
 
 View event_view(const commands::Access& a) {
@@ -32,9 +33,9 @@ View event_view(const commands::Access& a) {
 }
 
 void add_notice(Context& c, View& v) {
-  static constexpr std::string_view kKnown[] = {"added", "assigned", "moved", "started", "ended", "sent",
-                                                "helped", "joined", "noted", "help", "theme_added",
-                                                "themes_accepted", "theme_changed", "note_placed"};
+  static constexpr std::string_view kKnown[] = {
+      "added",  "assigned", "moved", "started",     "ended",           "sent",          "helped",
+      "joined", "noted",    "help",  "theme_added", "themes_accepted", "theme_changed", "note_placed"};
   auto n = c.query_param("notice");
   for (auto k : kKnown)
     if (n == k) v.set("notice", c.t("breakouts_notice_" + std::string(k)));

@@ -1,11 +1,11 @@
 // The breakout pages. Facilitators see every group and run the round; a participant
 // sees their own group (or the groups to pick from) with the prompts, the time left,
 // the facilitator's message, the notes, and "ask for help".
+#include <boost/json.hpp>
+
 #include <charconv>
 #include <map>
 #include <set>
-
-#include <boost/json.hpp>
 
 #include "core/clock.hpp"
 #include "core/lines.hpp"
@@ -28,7 +28,8 @@ namespace {
 constexpr int kPairRows = 3;  // pairs to keep apart (and together) a form offers
 constexpr std::size_t kSearchMax = 10;
 constexpr std::size_t kPresentListMax = 200;  // "who is here now" listed up to this many
-constexpr std::size_t kLateChoices = 3;  // groups offered to someone who arrives late  // people a search for someone to move shows
+constexpr std::size_t kLateChoices =
+    3;  // groups offered to someone who arrives late  // people a search for someone to move shows
 
 std::string picked_pairs(Context& c, const std::string& kind);
 
@@ -36,7 +37,6 @@ std::string base(const commands::Access& a) { return "/events/" + std::to_string
 std::string round_path(const commands::Access& a, std::int64_t round_id) {
   return base(a) + "/" + std::to_string(round_id);
 }
-
 
 // "12:04 left"; in the last minute a warning; then, for a round that ends by itself,
 // the countdown that brings everyone back. breakouts.js keeps it going, with the same words.
@@ -46,9 +46,11 @@ std::string time_left(Context& c, const repo::RoundRow& r) {
   auto left = seconds_left(*r.ends_at, now);
   if (left == 0) {
     if (!r.auto_end) return c.t("breakouts_time_up");
-    return c.app.renderer->format("breakouts_back_in", {{"clock", clock_text(seconds_left(*r.ends_at + kBringBackSeconds, now))}});
+    return c.app.renderer->format("breakouts_back_in",
+                                  {{"clock", clock_text(seconds_left(*r.ends_at + kBringBackSeconds, now))}});
   }
-  return c.app.renderer->format(left <= 60 ? "breakouts_clock_last_minute" : "breakouts_clock_left", {{"clock", clock_text(left)}});
+  return c.app.renderer->format(left <= 60 ? "breakouts_clock_last_minute" : "breakouts_clock_left",
+                                {{"clock", clock_text(left)}});
 }
 
 // The figures of a balanced plan, in words ({"people":31,"groups":3,...} as stored).
@@ -72,7 +74,10 @@ std::vector<std::string> figures_in_words(Context& c, const std::string& stored)
   };
   say("breakouts_figures_people", whole("people"), {{"groups", std::to_string(whole("groups"))}});
   const auto repeats = whole("repeat_meetings");
-  say(repeats == 0 ? "breakouts_figures_repeats_none" : repeats == 1 ? "breakouts_figures_repeats_one" : "breakouts_figures_repeats_n", repeats);
+  say(repeats == 0   ? "breakouts_figures_repeats_none"
+      : repeats == 1 ? "breakouts_figures_repeats_one"
+                     : "breakouts_figures_repeats_n",
+      repeats);
   const auto broken = whole("violations");
   say(broken == 0 ? "breakouts_figures_rules_kept" : "breakouts_figures_rules_broken", broken);
   const auto spread = real("attribute_spread");
@@ -90,10 +95,10 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
   v.set("heading", c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(r.number)}}));
   v.set("state_label", c.t("breakouts_state_" + r.state));
   v.set("mode_label", c.t("breakouts_mode_" + r.mode));
-  v.set("sizes", c.app.renderer->format("breakouts_sizes", {{"min", std::to_string(r.min_size)},
-                                                            {"max", std::to_string(r.max_size)}}));
-  v.set("duration", c.app.renderer->format("breakouts_duration_minutes",
-                                           {{"minutes", std::to_string(r.duration_minutes)}}));
+  v.set("sizes", c.app.renderer->format("breakouts_sizes",
+                                        {{"min", std::to_string(r.min_size)}, {"max", std::to_string(r.max_size)}}));
+  v.set("duration",
+        c.app.renderer->format("breakouts_duration_minutes", {{"minutes", std::to_string(r.duration_minutes)}}));
   v.set("state", r.state);
   v.set(r.state, true);  // planning | running | ended
   auto ps = View::list();
@@ -160,8 +165,9 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
     for (const auto& l : text::lines(typed_pairs)) {
       const std::string_view line = l;
       const auto comma = line.find(',');
-      chosen.emplace_back(std::string(text::trim(line.substr(0, comma))),
-                          comma == std::string_view::npos ? std::string() : std::string(text::trim(line.substr(comma + 1))));
+      chosen.emplace_back(
+          std::string(text::trim(line.substr(0, comma))),
+          comma == std::string_view::npos ? std::string() : std::string(text::trim(line.substr(comma + 1))));
     }
     auto rows = View::list();
     for (int i = 1; i <= kPairRows; ++i) {
@@ -170,7 +176,8 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
       row.set("pair_label", c.app.renderer->format("breakouts_pair_label", {{"number", std::to_string(i)}}));
       for (const char* side : {"a", "b"}) {
         const auto want = i <= static_cast<int>(chosen.size())
-                              ? (side[0] == 'a' ? chosen[i - 1].first : chosen[i - 1].second) : std::string();
+                              ? (side[0] == 'a' ? chosen[i - 1].first : chosen[i - 1].second)
+                              : std::string();
         View sel;
         sel.set("name", kind + "_" + std::to_string(i) + "_" + side);
         // The first box carries the field's id, so the error summary leads to it.
@@ -220,7 +227,8 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   v.set("event", event_view(a));
   v.set("base", base(a));
   auto r = round_basics(c, a, rv->round, rv->prompts, &*rv);
-  v.set("page_title", c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(rv->round.number)}}));
+  v.set("page_title",
+        c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(rv->round.number)}}));
   v.set("round", r);
   auto group_name = [&](std::int64_t n) {
     return c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(n)}});
@@ -264,12 +272,13 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
     v.set("present", names_of(rv->present));
     v.set("has_present", !rv->present.empty());
   }
-  v.set("present_count", c.app.renderer->format(rv->present.size() == 1 ? "breakouts_present_one" : "breakouts_present_n",
-                                                {{"count", std::to_string(rv->present.size())}}));
-  v.set("placed_count", c.app.renderer->format("breakouts_placed_count",
-                                               {{"placed", std::to_string(placed)},
-                                                {"groups", std::to_string(rv->groups.size())},
-                                                {"unplaced", std::to_string(rv->unplaced.size())}}));
+  v.set("present_count",
+        c.app.renderer->format(rv->present.size() == 1 ? "breakouts_present_one" : "breakouts_present_n",
+                               {{"count", std::to_string(rv->present.size())}}));
+  v.set("placed_count",
+        c.app.renderer->format("breakouts_placed_count", {{"placed", std::to_string(placed)},
+                                                          {"groups", std::to_string(rv->groups.size())},
+                                                          {"unplaced", std::to_string(rv->unplaced.size())}}));
   // Moving by hand: find a person by name (a GET form), then choose their group.
   if (rv->round.state != "ended") {
     v.set("can_move", true);
@@ -300,8 +309,9 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
         for (const auto& g : rv->groups) {
           View o;
           o.set("value", g.number);
-          o.set("label", c.app.renderer->format("breakouts_group_with_size",
-                                                {{"name", group_name(g.number)}, {"count", std::to_string(g.members.size())}}));
+          o.set("label",
+                c.app.renderer->format("breakouts_group_with_size",
+                                       {{"name", group_name(g.number)}, {"count", std::to_string(g.members.size())}}));
           o.set("selected", g.number == current);
           opts.push(o);
         }
@@ -398,7 +408,8 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
     std::vector<const commands::Group*> offer;
     for (const auto& g : rv->groups) offer.push_back(&g);
     if (late) {
-      std::stable_sort(offer.begin(), offer.end(), [](auto* x, auto* y) { return x->members.size() < y->members.size(); });
+      std::stable_sort(offer.begin(), offer.end(),
+                       [](auto* x, auto* y) { return x->members.size() < y->members.size(); });
       if (offer.size() > kLateChoices) offer.resize(kLateChoices);
     }
     auto choices = View::list();
@@ -412,7 +423,8 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
       const auto size = static_cast<std::int64_t>(g->members.size());
       const auto room = it->max_size - size;
       if (late)
-        gv.set("room", c.app.renderer->format(size == 1 ? "breakouts_people_one" : "breakouts_people_n", {{"count", std::to_string(size)}}));
+        gv.set("room", c.app.renderer->format(size == 1 ? "breakouts_people_one" : "breakouts_people_n",
+                                              {{"count", std::to_string(size)}}));
       else
         gv.set("room", c.app.renderer->format(room == 1 ? "breakouts_room_one" : "breakouts_room_n",
                                               {{"count", std::to_string(std::max<std::int64_t>(0, room))}}));
@@ -464,10 +476,11 @@ Response after(Context& c, const commands::Access& a, std::int64_t round_id, con
 std::optional<Response> slow_down(Context& c, const commands::Access& a, std::int64_t round_id,
                                   const std::string* typed = nullptr) {
   if (!a.participant_id && !c.viewer) return std::nullopt;  // not taking part: the command refuses
-  std::string person = a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
+  std::string person =
+      a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
   double retry = 0;
-  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote,
-                             static_cast<double>(c.app.clock->now()), &retry))
+  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
+                             &retry))
     return std::nullopt;
   Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
   auto r = render_group(c, a, round_id, &e, 429, typed);
@@ -494,9 +507,10 @@ Response round_add(Context& c) {
   auto a = load(c);
   if (!a) return not_found(c);
   if (!permissions::run_rounds(a->standing)) return forbidden(c);
-  RoundInput in{c.field("prompts"), c.field("min_size"), c.field("max_size"), c.field("duration"),
-                c.field("content_note"), c.field("mode"), picked_pairs(c, "keep_apart"), picked_pairs(c, "keep_together"),
-                c.field("groups"), c.field("attributes"), c.checked("space_history"), c.checked("auto_end")};
+  RoundInput in{
+      c.field("prompts"),      c.field("min_size"),   c.field("max_size"),           c.field("duration"),
+      c.field("content_note"), c.field("mode"),       picked_pairs(c, "keep_apart"), picked_pairs(c, "keep_together"),
+      c.field("groups"),       c.field("attributes"), c.checked("space_history"),    c.checked("auto_end")};
   auto r = commands::add_round(c.app, *a, in);
   if (!r) {
     auto e = r.error();
@@ -594,8 +608,8 @@ Response group_choose(Context& c) {
   if (auto r = slow_down(c, *a, *id)) return std::move(*r);
   auto group = number(c.field("group"));
   auto r = group ? commands::choose_group(c.app, *a, *id, *group)
-                 : Result<bool>(tl::unexpected(Error{ErrorCode::invalid, "breakouts_group_required",
-                                                      {{"group", "breakouts_group_required"}}}));
+                 : Result<bool>(tl::unexpected(
+                       Error{ErrorCode::invalid, "breakouts_group_required", {{"group", "breakouts_group_required"}}}));
   if (r) return c.redirect(round_path(*a, *id) + "?notice=joined");
   if (r.error().code == ErrorCode::forbidden) return forbidden(c);
   if (r.error().code == ErrorCode::not_found) return not_found(c);

@@ -55,8 +55,9 @@ Response render(Context& c, const commands::Access& a, const Error* error = null
     tv.set("title", t.theme.title);
     tv.set("first", i == 0);
     tv.set("last", i + 1 == th.themes.size());
-    tv.set("count", c.app.renderer->format(t.notes.size() == 1 ? "breakouts_theme_notes_one" : "breakouts_theme_notes_n",
-                                           {{"count", std::to_string(t.notes.size())}}));
+    tv.set("count",
+           c.app.renderer->format(t.notes.size() == 1 ? "breakouts_theme_notes_one" : "breakouts_theme_notes_n",
+                                  {{"count", std::to_string(t.notes.size())}}));
     auto notes = View::list();
     for (const auto& n : t.notes) notes.push(note_view(c, n, th.themes));
     tv.set("notes", notes);

@@ -19,7 +19,7 @@ struct Person {
 };
 
 struct PlanInput {
-  std::vector<Person> people;                    // people are referred to by index
+  std::vector<Person> people;  // people are referred to by index
   int min_size = 3;
   int max_size = 4;
   int rounds = 1;
@@ -33,12 +33,12 @@ struct PlanInput {
   std::vector<std::pair<int, int>> met_before;
   // Attributes to spread evenly; empty means every attribute key seen except the host key.
   std::vector<std::string> spread;
-  std::string host_key = "host";                 // a host has attributes[host_key] == "yes"
+  std::string host_key = "host";  // a host has attributes[host_key] == "yes"
   std::uint64_t seed = 1;
   // Work budget (deterministic: counted in swap evaluations, never in wall time).
-  int restarts = 12;                             // whole-event attempts while repeats remain
-  std::int64_t evaluations_per_round = 0;        // 0: chosen from the size of the problem
-  bool use_design = true;                        // seed rounds from a resolvable design where one fits
+  int restarts = 12;                       // whole-event attempts while repeats remain
+  std::int64_t evaluations_per_round = 0;  // 0: chosen from the size of the problem
+  bool use_design = true;                  // seed rounds from a resolvable design where one fits
   // Swap evaluations for the tabu search over the whole schedule (or the one round) when
   // planning round by round left repeats: -1 chosen from the size of the problem, 0 none.
   std::int64_t schedule_budget = -1;
@@ -47,9 +47,9 @@ struct PlanInput {
 using Groups = std::vector<std::vector<int>>;  // each group: person indices, ascending
 
 struct Figures {
-  std::int64_t repeat_meetings = 0;  // pairs in one group who shared a group in an earlier round
+  std::int64_t repeat_meetings = 0;                // pairs in one group who shared a group in an earlier round
   std::map<std::string, double> attribute_spread;  // per attribute: max |count - even| over values, groups, rounds
-  std::int64_t violations = 0;       // hard-constraint breaches (size, apart, together, host)
+  std::int64_t violations = 0;                     // hard-constraint breaches (size, apart, together, host)
 };
 
 struct Plan {

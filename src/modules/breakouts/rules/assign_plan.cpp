@@ -2,14 +2,13 @@
 // units, keep-apart pairs, hosts, attribute values to spread), chooses between the
 // closed-form design (assign_design.hpp) and the local search (assign_search.hpp) for each
 // round, restarts while repeats remain, and has check_plan recompute every figure.
-#include "modules/breakouts/rules/assign.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <optional>
 #include <set>
 
+#include "modules/breakouts/rules/assign.hpp"
 #include "modules/breakouts/rules/assign_design.hpp"
 #include "modules/breakouts/rules/assign_search.hpp"
 
@@ -104,7 +103,8 @@ Result<Plan> plan_groups(const PlanInput& in) {
   const auto keys = spread_keys(in);
   for (const auto& key : keys)
     for (const auto& p : in.people)
-      if (auto it = p.attributes.find(key); it != p.attributes.end()) value_index.emplace(std::pair(key, it->second), 0);
+      if (auto it = p.attributes.find(key); it != p.attributes.end())
+        value_index.emplace(std::pair(key, it->second), 0);
   {
     int i = 0;
     for (auto& [kv, idx] : value_index) idx = i++;
@@ -242,7 +242,8 @@ Result<Plan> plan_groups(const PlanInput& in) {
   // in bigger events anyway); a smaller budget for one round keeps the round page quick.
   if (best_cost.repeats > 0 && in.schedule_budget != 0 && n <= 1000) {
     Rng rng(in.seed * 0xBF58476D1CE4E5B9ULL + 7);
-    const std::int64_t schedule_budget = in.schedule_budget > 0 ? in.schedule_budget : (in.rounds == 1 ? 10 : 40) * budget;
+    const std::int64_t schedule_budget =
+        in.schedule_budget > 0 ? in.schedule_budget : (in.rounds == 1 ? 10 : 40) * budget;
     search::tabu(m, in.met_before, best_rounds, rng, schedule_budget);
   }
 

@@ -121,7 +121,8 @@ void Round::greedy(Rng& rng) {
       int fewest_hosts = 1 << 30;
       if (m.unit_hosts[u] > 0)
         for (int g = 0; g < m.groups; ++g)
-          if (pass == 2 || gsize(g) + su <= (pass == 0 ? m.target[g] : m.hi)) fewest_hosts = std::min(fewest_hosts, hosts[g]);
+          if (pass == 2 || gsize(g) + su <= (pass == 0 ? m.target[g] : m.hi))
+            fewest_hosts = std::min(fewest_hosts, hosts[g]);
       for (int i = 0; i < m.groups; ++i) {
         int g = static_cast<int>((start + i) % m.groups);
         if (pass < 2 && gsize(g) + su > (pass == 0 ? m.target[g] : m.hi)) continue;
@@ -141,7 +142,8 @@ void Round::recompute() {
   cost = {};
   for (int g = 0; g < m.groups; ++g) {
     cost.hard += size_breach(gsize(g), m.lo, m.hi) + host_breach(hosts[g], m.enough_hosts);
-    for (std::size_t k = 0; k < m.value_total.size(); ++k) cost.imbalance += value_cost(g, static_cast<int>(k), count[g][k]);
+    for (std::size_t k = 0; k < m.value_total.size(); ++k)
+      cost.imbalance += value_cost(g, static_cast<int>(k), count[g][k]);
   }
   for (int p = 0; p < m.n; ++p) {
     for (int q : met[p])
@@ -240,7 +242,8 @@ std::int64_t tabu(const Model& m, const std::vector<std::pair<int, int>>& met_be
       std::vector<int> v;
       for (int p : m.units[u]) v.insert(v.end(), m.values[p].begin(), m.values[p].end());
       std::sort(v.begin(), v.end());
-      kind[u] = kinds.emplace(std::tuple(m.units[u].size(), m.unit_hosts[u], v), static_cast<int>(kinds.size())).first->second;
+      kind[u] = kinds.emplace(std::tuple(m.units[u].size(), m.unit_hosts[u], v), static_cast<int>(kinds.size()))
+                    .first->second;
     }
   }
   auto in_group = [&](int r, int g, auto&& fn) {
@@ -303,8 +306,7 @@ std::int64_t tabu(const Model& m, const std::vector<std::pair<int, int>>& met_be
     for (int r = 0; r < R; ++r)
       for (int u = 0; u < U; ++u) {
         bool c = false;
-        for (int p : m.units[u])
-          in_group(r, grp[r][p], [&](int v, int q) { c = c || (v != u && M[p * n + q] >= 2); });
+        for (int p : m.units[u]) in_group(r, grp[r][p], [&](int v, int q) { c = c || (v != u && M[p * n + q] >= 2); });
         if (c) hot.emplace_back(r, u);
       }
     std::int64_t best_d = kNo;

@@ -27,11 +27,11 @@ struct Model {
   std::vector<std::vector<int>> units;  // keep-together units (person indices)
   std::vector<int> unit_of;             // person -> unit
   std::vector<int> unit_hosts;
-  std::vector<char> has_apart;          // unit has a keep-apart pair
-  std::vector<std::vector<int>> apart;  // person -> people to keep apart from
-  std::vector<std::vector<int>> values; // person -> attribute-value indices
-  std::vector<int> value_total;         // attribute-value index -> people with it
-  std::vector<int> target;              // group -> planned size
+  std::vector<char> has_apart;            // unit has a keep-apart pair
+  std::vector<std::vector<int>> apart;    // person -> people to keep apart from
+  std::vector<std::vector<int>> values;   // person -> attribute-value indices
+  std::vector<int> value_total;           // attribute-value index -> people with it
+  std::vector<int> target;                // group -> planned size
   std::vector<std::vector<double>> even;  // group -> value -> even count
 };
 
@@ -57,19 +57,24 @@ inline bool better(const Cost& a, const Cost& b) {
 struct Round {
   const Model& m;
   const std::vector<std::vector<int>>& met;
-  std::vector<int> group_of;                // person -> group, -1 while unplaced
-  std::vector<int> unit_group;              // unit -> group
-  std::vector<std::vector<int>> members;    // group -> people
-  std::vector<int> hosts;                   // group -> hosts
-  std::vector<std::vector<int>> count;      // group -> value -> people
-  std::vector<int> mark;                    // scratch, one slot per person
-  std::vector<std::pair<int, int>> dv;      // scratch: value, change
+  std::vector<int> group_of;              // person -> group, -1 while unplaced
+  std::vector<int> unit_group;            // unit -> group
+  std::vector<std::vector<int>> members;  // group -> people
+  std::vector<int> hosts;                 // group -> hosts
+  std::vector<std::vector<int>> count;    // group -> value -> people
+  std::vector<int> mark;                  // scratch, one slot per person
+  std::vector<std::pair<int, int>> dv;    // scratch: value, change
   Cost cost;
 
   Round(const Model& model, const std::vector<std::vector<int>>& met_before)
-      : m(model), met(met_before), group_of(model.n, -1), unit_group(model.units.size(), -1),
-        members(model.groups), hosts(model.groups, 0),
-        count(model.groups, std::vector<int>(model.value_total.size(), 0)), mark(model.n, 0) {}
+      : m(model),
+        met(met_before),
+        group_of(model.n, -1),
+        unit_group(model.units.size(), -1),
+        members(model.groups),
+        hosts(model.groups, 0),
+        count(model.groups, std::vector<int>(model.value_total.size(), 0)),
+        mark(model.n, 0) {}
 
   int gsize(int g) const { return static_cast<int>(members[g].size()); }
 

@@ -25,22 +25,22 @@ struct RoundInput {
   std::string prompts, min_size, max_size, duration, content_note, mode;
   // One pair a line, two names as the event shows them, separated by a comma.
   std::string keep_apart{}, keep_together{};
-  std::string groups{};      // a number of groups instead of the sizes (optional)
-  std::string attributes{};  // "name, detail, key: value" lines: what to spread evenly
+  std::string groups{};        // a number of groups instead of the sizes (optional)
+  std::string attributes{};    // "name, detail, key: value" lines: what to spread evenly
   bool space_history = false;  // also avoid pairs who met at the space's earlier events
   bool auto_end = false;       // ends by itself, a minute after its time is up
 };
 using NamePairs = std::vector<std::pair<std::string, std::string>>;
 struct RoundFields {
-  std::vector<std::string> prompts;  // 1 to 5 questions, each at most 300 characters
+  std::vector<std::string> prompts;         // 1 to 5 questions, each at most 300 characters
   std::int64_t min_size = 3, max_size = 6;  // 2 to 20, min <= max
   std::int64_t duration_minutes = 20;       // 1 to 180
   std::optional<std::string> content_note;  // at most 500 characters
   Mode mode = Mode::balanced;
-  NamePairs keep_apart;     // never in the same group (safeguarding)
-  NamePairs keep_together;  // always in the same group (a person and their support worker)
+  NamePairs keep_apart;                     // never in the same group (safeguarding)
+  NamePairs keep_together;                  // always in the same group (a person and their support worker)
   std::optional<std::int64_t> group_count;  // 1 to 500
-  std::string attributes;   // checked with parse_attributes
+  std::string attributes;                   // checked with parse_attributes
   bool space_history = false;
   bool auto_end = false;
 };

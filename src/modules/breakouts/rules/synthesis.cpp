@@ -32,9 +32,9 @@ using Vector = std::vector<std::pair<std::size_t, double>>;
 
 // What the words of every note come to: terms (stems) and the forms people wrote.
 struct Corpus {
-  std::vector<std::string> stems;       // by term id, in order of first use
-  std::vector<std::string> forms;       // as written ("Listening")
-  std::vector<std::string> form_folds;  // normalised ("listening")
+  std::vector<std::string> stems;                    // by term id, in order of first use
+  std::vector<std::string> forms;                    // as written ("Listening")
+  std::vector<std::string> form_folds;               // normalised ("listening")
   std::vector<std::vector<Occurrence>> occurrences;  // per note, in reading order
 };
 
@@ -148,8 +148,7 @@ class Triangle {
 // similarity is at least `threshold`. The best pair is the most similar; among equals, the
 // one whose lower item index is lowest, then whose higher is. A cluster is known by its
 // lowest item index. Returns clusters as ascending item lists.
-std::vector<std::vector<std::size_t>> cluster(const std::vector<Vector>& vectors, std::size_t terms,
-                                              double threshold) {
+std::vector<std::vector<std::size_t>> cluster(const std::vector<Vector>& vectors, std::size_t terms, double threshold) {
   const std::size_t m = vectors.size();
   Triangle sim(m);
   // Cosine similarity from an inverted index: only pairs sharing a term are touched.
@@ -249,9 +248,9 @@ std::unordered_map<std::size_t, std::size_t> shown_forms(const Corpus& corpus, c
     std::size_t best = kNone, best_count = 0;
     auto lower = [&](std::size_t f) { return corpus.forms[f] == corpus.form_folds[f]; };
     for (const auto& [form, count] : forms) {
-      bool wins = best == kNone || count > best_count ||
-                  (count == best_count && (lower(form) != lower(best) ? lower(form)
-                                                                       : corpus.forms[form] < corpus.forms[best]));
+      bool wins =
+          best == kNone || count > best_count ||
+          (count == best_count && (lower(form) != lower(best) ? lower(form) : corpus.forms[form] < corpus.forms[best]));
       if (wins) {
         best = form;
         best_count = count;
@@ -360,8 +359,7 @@ Result<Synthesis> suggest_themes(const std::vector<Note>& notes, std::string_vie
   for (auto& c : clusters)
     for (auto& i : c) i = worded[i];
   // Largest first; equal sizes by first note (cluster members are in note order).
-  std::stable_sort(clusters.begin(), clusters.end(),
-                   [](const auto& x, const auto& y) { return x.size() > y.size(); });
+  std::stable_sort(clusters.begin(), clusters.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
 
   const std::size_t max_themes = std::max<std::size_t>(1, options.max_themes);
   if (clusters.size() + (other.empty() ? 0 : 1) > max_themes) {
@@ -372,8 +370,7 @@ Result<Synthesis> suggest_themes(const std::vector<Note>& notes, std::string_vie
   std::sort(other.begin(), other.end());
 
   Synthesis out;
-  for (const auto& c : clusters)
-    out.themes.push_back(describe(corpus, vectors, c, ids, false, options, *vocabulary));
+  for (const auto& c : clusters) out.themes.push_back(describe(corpus, vectors, c, ids, false, options, *vocabulary));
   if (!other.empty()) out.themes.push_back(describe(corpus, vectors, other, ids, true, options, *vocabulary));
 
   auto& f = out.figures;

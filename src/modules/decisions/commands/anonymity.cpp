@@ -47,9 +47,7 @@ std::optional<crypto::Key> ballot_key(const web::App& app, store::Conn& c, std::
   return k;
 }
 
-std::string new_code() {
-  return crypto::random_from(kAlphabet, kCodeLength);
-}
+std::string new_code() { return crypto::random_from(kAlphabet, kCodeLength); }
 
 std::optional<std::string> normalise_code(std::string_view typed) {
   std::string code;

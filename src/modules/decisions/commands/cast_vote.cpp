@@ -21,8 +21,8 @@
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/methods/descriptor.hpp"
-#include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/permissions.hpp"
+#include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "store/db.hpp"
 #include "store/scrub.hpp"
@@ -66,7 +66,8 @@ Result<Slot> find_slot(web::App& app, store::Conn& c, const Open& o, std::int64_
                        const std::optional<std::string>& code) {
   Slot slot;
   if (!o.row.anonymous) {
-    if (auto b = repo::named_ballot_of(c, o.row.id, user_id)) slot.current = StoredBallot{b->choice, b->reason, b->revision};
+    if (auto b = repo::named_ballot_of(c, o.row.id, user_id))
+      slot.current = StoredBallot{b->choice, b->reason, b->revision};
     return slot;
   }
   slot.key = anonymity::ballot_key(app, c, o.row.id);
@@ -133,8 +134,13 @@ struct Before {
 };
 
 Before remember(store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot) {
-  Before b{o.row.id, o.row.space_id, user_id, slot.pseudonym, repo::open_ballot_of(c, o.row.id, slot.pseudonym),
-           repo::has_voted(c, o.row.id, user_id), repo::sealed_ballot_of(c, o.row.id, user_id)};
+  Before b{o.row.id,
+           o.row.space_id,
+           user_id,
+           slot.pseudonym,
+           repo::open_ballot_of(c, o.row.id, slot.pseudonym),
+           repo::has_voted(c, o.row.id, user_id),
+           repo::sealed_ballot_of(c, o.row.id, user_id)};
   return b;
 }
 

@@ -37,7 +37,8 @@ constexpr std::size_t kBallotListMax = 40 * 1024;
 
 Result<std::string> check_statement(const std::string& statement) {
   auto s = text::trim(statement);
-  if (!text::valid_utf8(s) || text::has_control(s, true)) return field_error("statement", "decisions_statement_invalid");
+  if (!text::valid_utf8(s) || text::has_control(s, true))
+    return field_error("statement", "decisions_statement_invalid");
   if (s.empty()) return field_error("statement", "decisions_statement_required");
   if (text::length(s) > kStatementMax) return field_error("statement", "decisions_statement_too_long");
   return std::string(s);
@@ -170,8 +171,9 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     if (p->subject_kind != "general" && p->subject_id) {
       const auto* hooks = subject_hooks(p->subject_kind);
       if (hooks && hooks->on_close) {
-        Closed info{proposal_id, space_id, *p->subject_id, t.outcome == Outcome::passed,
-                    std::string(to_string(t.outcome)), now};
+        Closed info{
+            proposal_id, space_id, *p->subject_id, t.outcome == Outcome::passed, std::string(to_string(t.outcome)),
+            now};
         if (auto ok = hooks->on_close(app, c, info); !ok) return fail(ok.error());
       }
     }

@@ -49,8 +49,8 @@ Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::i
                                     const std::optional<std::string>& code = std::nullopt);
 // A ballot code the person typed, if their answer in this anonymous poll is under it
 // (normalised), so that this device can remember it. Field error "ballot_code".
-Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
-                               std::int64_t user_id, std::string_view typed);
+Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+                               std::string_view typed);
 
 // Declares the outcome. statement: the closer's words on what was decided (required).
 // Field errors: statement. Refusals: see policy.hpp check_close.
@@ -66,13 +66,13 @@ struct Loaded {
   bool closed = false;
   std::int64_t eligible = 0;  // now, or as fixed at closing
   std::int64_t turnout = 0;
-  bool has_voted = false;                 // the viewer
-  std::optional<StoredBallot> mine;       // the viewer's current answer, while open
-  std::optional<std::string> code;        // anonymous: the viewer's ballot code, when it opened `mine`
-  std::optional<Tally> tally;             // none for an anonymous poll before closing
-  std::vector<NamedAnswer> named;         // named polls: every answer, oldest first
-  std::vector<StoredBallot> anonymous;    // anonymous polls after closing, in pseudonym order
-  std::string proposer_name;              // "" when erased
+  bool has_voted = false;               // the viewer
+  std::optional<StoredBallot> mine;     // the viewer's current answer, while open
+  std::optional<std::string> code;      // anonymous: the viewer's ballot code, when it opened `mine`
+  std::optional<Tally> tally;           // none for an anonymous poll before closing
+  std::vector<NamedAnswer> named;       // named polls: every answer, oldest first
+  std::vector<StoredBallot> anonymous;  // anonymous polls after closing, in pseudonym order
+  std::string proposer_name;            // "" when erased
   std::string closer_name;
   bool may_close_early = false;
   std::optional<SubjectLink> subject;  // what the decision is about, when another module opened it

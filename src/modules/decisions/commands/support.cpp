@@ -60,10 +60,9 @@ std::string sha256(std::string_view text) { return crypto::sha256_hex(text); }
 
 std::string when_text(const web::App& app, std::int64_t t) {
   auto p = date_parts(t);
-  return app.renderer->format("decisions_when", {{"day", p.day},
-                                                 {"month", app.renderer->t("spaces_month_" + p.month)},
-                                                 {"year", p.year},
-                                                 {"time", p.time}});
+  return app.renderer->format(
+      "decisions_when",
+      {{"day", p.day}, {"month", app.renderer->t("spaces_month_" + p.month)}, {"year", p.year}, {"time", p.time}});
 }
 
 }  // namespace commands

@@ -7,10 +7,10 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "modules/accounts/module.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/permissions.hpp"
-#include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -48,7 +48,8 @@ void send(web::App& app, const Due& d, const std::string& subject_key, const std
 SweepReport sweep(web::App& app) {
   SweepReport report;
   const auto now = app.clock->now();
-  auto soon = app.store->with([&](store::Conn& c) { return repo::closing_soon_unreminded(c, now, now + kRemindBefore); });
+  auto soon =
+      app.store->with([&](store::Conn& c) { return repo::closing_soon_unreminded(c, now, now + kRemindBefore); });
   for (const auto& p : soon) {
     auto due = app.store->write([&](store::Conn& c) -> Result<std::optional<Due>> {
       if (!repo::claim_reminder(c, p.id, now)) return std::optional<Due>();

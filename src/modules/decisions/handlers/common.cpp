@@ -1,9 +1,9 @@
 #include "modules/decisions/handlers/common.hpp"
-#include "core/number.hpp"
 
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/number.hpp"
 #include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/method.hpp"
@@ -79,8 +79,8 @@ void forget_code(Context& c, std::int64_t proposal_id) {
 }
 
 void add_notice(Context& c, View& v) {
-  static constexpr std::string_view kKnown[] = {"opened", "answered", "withdrawn", "closed", "code_kept",
-                                                "code_forgotten"};
+  static constexpr std::string_view kKnown[] = {"opened", "answered",  "withdrawn",
+                                                "closed", "code_kept", "code_forgotten"};
   auto n = c.query_param("notice");
   for (auto k : kKnown)
     if (n == k) v.set("notice", c.t("decisions_notice_" + std::string(k)));

@@ -66,8 +66,8 @@ Response proposal_withdraw(Context& c) {
   if (!id) return not_found(c);
   if (!permissions::vote(a.space->subject)) return forbidden(c);
   auto reason = c.field("withdraw_reason");
-  auto r = commands::withdraw_objection(c.app, a.space->space().id, *id, c.viewer->user_id, reason,
-                                        ballot_code(c, *id));
+  auto r =
+      commands::withdraw_objection(c.app, a.space->space().id, *id, c.viewer->user_id, reason, ballot_code(c, *id));
   if (!r) {
     if (r.error().code == ErrorCode::not_found) return not_found(c);
     auto e = pinned(r.error(), "vote");

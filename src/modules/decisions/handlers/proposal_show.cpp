@@ -77,10 +77,10 @@ void add_settings_view(Context& c, View& v, const commands::Loaded& l) {
   for (const auto& [key, value] : descriptor(s.method).setting_rows(*c.app.renderer, s)) row(key, value);
   row("decisions_setting_closes", commands::when_text(c.app, s.closes_at));
   auto required = check_quorum(electorate(s, l.eligible), 0).required;
-  row("decisions_setting_quorum", c.app.renderer->format("decisions_quorum_value",
-                                                         {{"percent", std::to_string(s.quorum_percent)},
-                                                          {"required", std::to_string(required)},
-                                                          {"eligible", std::to_string(l.eligible)}}));
+  row("decisions_setting_quorum",
+      c.app.renderer->format("decisions_quorum_value", {{"percent", std::to_string(s.quorum_percent)},
+                                                        {"required", std::to_string(required)},
+                                                        {"eligible", std::to_string(l.eligible)}}));
   row("decisions_setting_results", c.t(std::string(name_key(s.results))));
   row("decisions_setting_reasons", c.t(s.reasons_required ? "decisions_yes" : "decisions_no"));
   row("decisions_setting_anonymous", c.t(s.anonymous ? "decisions_anonymous_yes" : "decisions_anonymous_no"));
@@ -129,9 +129,9 @@ Response render_show(Context& c, const Space& s, std::int64_t id, const ShowStat
   rules.push(View(c.t("decisions_rule_close_early")));
   rules.push(View(c.t("decisions_rule_auditors")));
   v.set("rules", std::move(rules));
-  v.set("turnout", c.app.renderer->format(l.turnout == 1 ? "decisions_turnout_one" : "decisions_turnout_n",
-                                          {{"count", std::to_string(l.turnout)},
-                                           {"eligible", std::to_string(l.eligible)}}));
+  v.set("turnout",
+        c.app.renderer->format(l.turnout == 1 ? "decisions_turnout_one" : "decisions_turnout_n",
+                               {{"count", std::to_string(l.turnout)}, {"eligible", std::to_string(l.eligible)}}));
 
   const bool open_now = !l.closed && is_open(l.settings, now);
   v.set("is_voter", permissions::vote(s.subject));
@@ -154,10 +154,11 @@ Response render_show(Context& c, const Space& s, std::int64_t id, const ShowStat
     closed.set("outcome", outcome_label(c, l.row.outcome.value_or("no_votes")));
     closed.set("statement", web::paragraphs(l.row.outcome_statement.value_or("")));
     closed.set("when", commands::when_text(c.app, l.row.closed_at.value_or(0)));
-    closed.set("closed_by", c.app.renderer->format(
-                                "decisions_closed_by",
-                                {{"name", l.row.closed_by ? name_or_former(c, l.closer_name) : c.t("decisions_former_member")},
-                                 {"when", commands::when_text(c.app, l.row.closed_at.value_or(0))}}));
+    closed.set("closed_by",
+               c.app.renderer->format(
+                   "decisions_closed_by",
+                   {{"name", l.row.closed_by ? name_or_former(c, l.closer_name) : c.t("decisions_former_member")},
+                    {"when", commands::when_text(c.app, l.row.closed_at.value_or(0))}}));
     closed.set("early", l.row.closed_early);
     v.set("closed", std::move(closed));
   }

@@ -14,11 +14,12 @@
 // rules/proposal.cpp (how few options), rules/settings.cpp and commands/open_proposal.cpp
 // (dots per person, the threshold in the log), policy.cpp (objections stop closing
 // early) and commands/cast_vote.cpp (only consent has withdrawals).
+#include "modules/decisions/methods/descriptor.hpp"
+
 #include <array>
 #include <cstddef>
 #include <variant>
 
-#include "modules/decisions/methods/descriptor.hpp"
 #include "modules/decisions/methods/methods.hpp"
 
 namespace hs::decisions {

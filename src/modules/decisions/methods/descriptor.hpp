@@ -52,8 +52,7 @@ class MethodDescriptor {
   // --- answering ---------------------------------------------------------------------
   // The answer form's fields as the choice text to store (ballot_codec.hpp), checked
   // by the rules. Field errors as parse_ballot documents them.
-  virtual Result<std::string> read_choice(const Settings& s, std::size_t option_count,
-                                          const BallotFields& f) const = 0;
+  virtual Result<std::string> read_choice(const Settings& s, std::size_t option_count, const BallotFields& f) const = 0;
   // Whether parse_ballot checks the reason; consent and consensus leave it to their
   // state machines, which know when an objection or a block needs one.
   virtual bool reads_reason() const { return true; }
@@ -81,8 +80,8 @@ class MethodDescriptor {
   virtual CsvTable csv(const MethodResult& r, const std::vector<std::string>& options) const = 0;
   // The results on the page: sets is_<method> and the counts on `results`, and adds the
   // reasons people gave, with names only when in.names.
-  virtual void results_view(const web::Renderer& words, web::View& results, web::View& reasons,
-                            const MethodResult& r, const PageInput& in) const = 0;
+  virtual void results_view(const web::Renderer& words, web::View& results, web::View& reasons, const MethodResult& r,
+                            const PageInput& in) const = 0;
 };
 
 const MethodDescriptor& descriptor(Method m);

@@ -66,9 +66,9 @@ class DotVote final : public MethodDescriptor {
     CsvTable t{csv_columns({"option", "dots", "rank", "tied"}), {}};
     for (auto o : r.order) {
       const auto& line = r.options[o];
-      t.rows.push_back(csv_row(
-          {option_name(options, o), csv_number(line.dots), csv_number(line.rank), csv_flag(line.tied)}, r.outcome,
-          r.quorum));
+      t.rows.push_back(
+          csv_row({option_name(options, o), csv_number(line.dots), csv_number(line.rank), csv_flag(line.tied)},
+                  r.outcome, r.quorum));
     }
     return t;
   }

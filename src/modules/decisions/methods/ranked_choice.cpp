@@ -95,11 +95,11 @@ class RankedChoice final : public MethodDescriptor {
       for (std::size_t o = 0; o < round.votes.size(); ++o) {
         if (!round.continuing[o]) continue;
         const bool out = round.eliminated == o;
-        t.rows.push_back(csv_row({csv_number(round.number), option_name(options, o), csv_number(round.votes[o]),
-                                  csv_number(round.continuing_ballots), csv_number(round.exhausted), csv_flag(out),
-                                  csv_flag(round.winner == o),
-                                  out ? std::string(to_string(round.tie_break)) : std::string()},
-                                 r.outcome, r.quorum));
+        t.rows.push_back(
+            csv_row({csv_number(round.number), option_name(options, o), csv_number(round.votes[o]),
+                     csv_number(round.continuing_ballots), csv_number(round.exhausted), csv_flag(out),
+                     csv_flag(round.winner == o), out ? std::string(to_string(round.tie_break)) : std::string()},
+                    r.outcome, r.quorum));
       }
     }
     return t;

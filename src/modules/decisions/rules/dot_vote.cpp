@@ -32,8 +32,12 @@ DotResult count_dots(std::span<const DotBallot> ballots, std::size_t option_coun
       r.dots_placed += b.dots[o];
     }
   }
-  r.top = finish_ranking(r, r.options, [](const DotLine& l) { return RankKey{l.dots, 0}; }, r.dots_placed > 0,
-                         electorate);
+  r.top = finish_ranking(
+      r, r.options,
+      [](const DotLine& l) {
+        return RankKey{l.dots, 0};
+      },
+      r.dots_placed > 0, electorate);
   return r;
 }
 

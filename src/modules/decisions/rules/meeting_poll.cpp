@@ -43,7 +43,11 @@ MeetingResult count_availability(std::span<const AvailabilityBallot> ballots, st
     }
   }
   r.best = finish_ranking(
-      r, r.slots, [](const SlotLine& l) { return RankKey{l.yes, l.if_need_be}; }, r.ballots > 0, electorate);
+      r, r.slots,
+      [](const SlotLine& l) {
+        return RankKey{l.yes, l.if_need_be};
+      },
+      r.ballots > 0, electorate);
   return r;
 }
 

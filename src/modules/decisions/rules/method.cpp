@@ -45,11 +45,13 @@ constexpr MethodInfo kMethods[] = {
     {"meeting_poll", kMethodMeetingPoll, kMeetingRules, false},
 };
 static_assert(std::size(kMethods) == std::size(kAllMethods));
-static_assert([] {
-  for (std::size_t i = 0; i < std::size(kAllMethods); ++i)
-    if (static_cast<std::size_t>(kAllMethods[i]) != i) return false;
-  return true;
-}(), "kAllMethods lists the methods in their order");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < std::size(kAllMethods); ++i)
+        if (static_cast<std::size_t>(kAllMethods[i]) != i) return false;
+      return true;
+    }(),
+    "kAllMethods lists the methods in their order");
 
 const MethodInfo& info(Method m) { return kMethods[static_cast<std::size_t>(m)]; }
 

@@ -38,8 +38,12 @@ ScoreResult count_score(std::span<const ScoreBallot> ballots, std::size_t option
       ++r.options[o].ballots;
     }
   }
-  r.top = finish_ranking(r, r.options, [](const ScoreLine& l) { return RankKey{l.sum, 0}; }, r.ballots > 0,
-                         electorate);
+  r.top = finish_ranking(
+      r, r.options,
+      [](const ScoreLine& l) {
+        return RankKey{l.sum, 0};
+      },
+      r.ballots > 0, electorate);
   return r;
 }
 

@@ -20,7 +20,7 @@ namespace {
 struct Kept {
   std::string language;
   std::int64_t max_chars = 0;
-  std::string held, allowed;  // the event's word lists it was built with
+  std::string held, allowed;                               // the event's word lists it was built with
   std::vector<std::pair<std::int64_t, std::size_t>> seen;  // id, hash of the text
   std::optional<wordcloud::Tally> tally;
   std::uint64_t used = 0;

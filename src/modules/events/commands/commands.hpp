@@ -30,8 +30,8 @@ namespace hs::events::commands {
 struct Access {
   repo::EventRow event;
   Standing standing = Standing::nobody;
-  std::int64_t user_id = 0;                     // signed in
-  std::optional<std::int64_t> participant_id;   // joined (by code, or as a member who took part)
+  std::int64_t user_id = 0;                    // signed in
+  std::optional<std::int64_t> participant_id;  // joined (by code, or as a member who took part)
   bool stepped_out = false;
 };
 // Nothing when the event does not exist. token: the participant cookie ("" when none).
@@ -119,8 +119,7 @@ Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t it
 Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string& text);
 
 Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen);
-Result<std::int64_t> ask(web::App& app, const Access& a, std::int64_t item_id, const std::string& body,
-                         bool anonymous);
+Result<std::int64_t> ask(web::App& app, const Access& a, std::int64_t item_id, const std::string& body, bool anonymous);
 Result<bool> upvote(web::App& app, const Access& a, std::int64_t item_id, std::int64_t question_id);
 Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item_id, const std::string& text);
 Result<bool> withdraw_entry(web::App& app, const Access& a, std::int64_t item_id, std::int64_t entry_id);

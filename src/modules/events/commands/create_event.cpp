@@ -1,9 +1,9 @@
+#include "core/text.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
 #include "modules/spaces/module.hpp"
-#include "text/language.hpp"
-#include "core/text.hpp"
 #include "store/db.hpp"
+#include "text/language.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -27,7 +27,8 @@ Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int
                                   const std::string& support_text) {
   auto f = check_event(in, hs::text::languages());
   auto support = std::string(text::trim(support_text));
-  const bool support_ok = text::valid_utf8(support) && text::length(support) <= 2000 && !text::has_control(support, true);
+  const bool support_ok =
+      text::valid_utf8(support) && text::length(support) <= 2000 && !text::has_control(support, true);
   if (!f || !support_ok) {
     Error e = f ? Error{ErrorCode::invalid, "common_fix_errors", {}} : f.error();
     if (!support_ok) e.fields.push_back({"support_text", "events_support_too_long"});

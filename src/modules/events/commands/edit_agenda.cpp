@@ -2,8 +2,8 @@
 
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
-#include "text/language.hpp"
 #include "store/db.hpp"
+#include "text/language.hpp"
 #include "web/app.hpp"
 
 namespace hs::events::commands {

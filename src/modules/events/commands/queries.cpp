@@ -47,7 +47,7 @@ std::optional<Current> current(web::App& app, const repo::EventRow& e, std::opti
       }
       cur.responses = static_cast<std::int64_t>(entries.size());
       auto groups = cloud_groups(cur.item.id, e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id),
-                               repo::cloud_word_lists(c, e.id));
+                                 repo::cloud_word_lists(c, e.id));
       if (groups) {
         auto all = std::move(*groups);
         cur.cloud = shown_groups(all);

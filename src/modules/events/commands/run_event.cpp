@@ -1,9 +1,9 @@
-#include "modules/audit/module.hpp"
 #include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "modules/audit/module.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/word_lists_repo.hpp"
-#include "core/text.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
@@ -45,13 +45,13 @@ Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_
       // A hidden question leaves the screen too.
       if (auto it = repo::item(c, event_id, item_id); it && it->shown_question_id == question_id)
         repo::set_shown_question(c, item_id, std::nullopt);
-    }
-    else if (action == "answered") repo::set_answered(c, question_id, true);
+    } else if (action == "answered") repo::set_answered(c, question_id, true);
     else if (action == "unanswered") repo::set_answered(c, question_id, false);
     else return fail(ErrorCode::invalid, "events_action_unknown");
     // Moderation is a governance action: logged by ids only, never the words or who asked.
     audit::Fields f{{"event", event_id}, {"item", item_id}, {"question", question_id}, {"action", action}};
-    if (auto logged = audit::append(app, c, e->space_id, "moderation.question", f); !logged) return fail(logged.error());
+    if (auto logged = audit::append(app, c, e->space_id, "moderation.question", f); !logged)
+      return fail(logged.error());
     return true;
   });
   if (r) live::changed(event_id);
@@ -130,7 +130,8 @@ Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t i
     }
     repo::replace_moderation(c, item_id, to_decisions(t->moderation()));
     // Logged with a hash of the word group, not the words people wrote.
-    audit::Fields f{{"event", event_id}, {"item", item_id}, {"action", action}, {"group_sha256", crypto::sha256_hex(key)}};
+    audit::Fields f{
+        {"event", event_id}, {"item", item_id}, {"action", action}, {"group_sha256", crypto::sha256_hex(key)}};
     if (auto logged = audit::append(app, c, e->space_id, "moderation.word_cloud", f); !logged)
       return fail(logged.error());
     return true;

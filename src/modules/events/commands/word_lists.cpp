@@ -55,7 +55,8 @@ Result<bool> add_event_word(web::App& app, std::int64_t event_id, const std::str
 Result<bool> remove_event_word(web::App& app, std::int64_t event_id, const std::string& kind, const std::string& word) {
   if (!known_kind(kind)) return fail(ErrorCode::not_found, "wordcloud_held_word_not_found");
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
-    if (!repo::remove_event_word(c, event_id, kind, word)) return fail(ErrorCode::not_found, "wordcloud_held_word_not_found");
+    if (!repo::remove_event_word(c, event_id, kind, word))
+      return fail(ErrorCode::not_found, "wordcloud_held_word_not_found");
     return log(app, c, event_id, "remove", kind, word);
   });
   if (r) live::changed(event_id);

@@ -94,8 +94,8 @@ std::optional<Editing> editable_item(Context& c, Response& denied) {
   return std::nullopt;
 }
 
-Response render_event_edit(Context& c, const commands::Access& a, const EventInput& shown,
-                           const Error* error = nullptr, int status = 200) {
+Response render_event_edit(Context& c, const commands::Access& a, const EventInput& shown, const Error* error = nullptr,
+                           int status = 200) {
   View v = c.view("events_edit_title");
   v.set("page_title", c.app.renderer->format("events_edit_title", {{"event", a.event.title}}));
   v.set("event", event_view(c, a.event));

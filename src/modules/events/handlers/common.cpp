@@ -1,12 +1,12 @@
 #include "modules/events/handlers/common.hpp"
-#include "core/number.hpp"
 
 #include <algorithm>
 
+#include "core/number.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/rules/fields.hpp"
-#include "text/language.hpp"
 #include "modules/wordcloud/module.hpp"
+#include "text/language.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -27,8 +27,8 @@ std::string cloud_label(web::Context& c, const std::string& title, const cloud::
 std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown) {
   if (shown.empty()) return app.renderer->format("events_cloud_summary_empty", {{"count", std::to_string(entries)}});
   return app.renderer->format("events_cloud_summary", {{"count", std::to_string(entries)},
-                                                      {"top", shown.front().text},
-                                                      {"top_count", std::to_string(shown.front().count)}});
+                                                       {"top", shown.front().text},
+                                                       {"top_count", std::to_string(shown.front().count)}});
 }
 
 using web::Context;
@@ -152,7 +152,8 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
       v.set("show_results", true);
       std::string label = c.t("events_chart_label");
       for (const auto& o : cur.tally.counts)
-        label += " " + c.app.renderer->format("events_chart_part", {{"option", o.label}, {"votes", std::to_string(o.votes)}});
+        label += " " +
+                 c.app.renderer->format("events_chart_part", {{"option", o.label}, {"votes", std::to_string(o.votes)}});
       auto layout = chart_layout(cur.tally);
       View chart;
       chart.set("label", label);
@@ -222,8 +223,8 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
       x.set("answered", q.answered);
       x.set("pending", q.status == "pending");
       x.set("hidden", q.status == "hidden");
-      x.set("upvoted", std::find(cur.my_question_votes.begin(), cur.my_question_votes.end(), q.id) !=
-                           cur.my_question_votes.end());
+      x.set("upvoted",
+            std::find(cur.my_question_votes.begin(), cur.my_question_votes.end(), q.id) != cur.my_question_votes.end());
       qs.push(x);
     }
     v.set("questions", qs);
@@ -241,7 +242,7 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
     v.set("has_words", !cur.cloud.empty());
     v.set("cloud_summary", cloud_summary(c.app, cur.responses, cur.cloud));
     v.set("entry_limits", c.app.renderer->format("events_entry_limits", {{"max", std::to_string(it.max_entries)},
-                                                                        {"chars", std::to_string(it.max_chars)}}));
+                                                                         {"chars", std::to_string(it.max_chars)}}));
     v.set("max_chars", it.max_chars);
     if (cur.cloud_picture) {
       const auto& p = *cur.cloud_picture;
@@ -267,8 +268,8 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
         x.set("size", number::decimal(w.size));
         if (w.advance > 0) x.set("advance", number::decimal(w.advance));
         if (w.rotate != 0)
-          x.set("transform", "rotate(" + std::to_string(w.rotate) + " " + std::to_string(w.x) + " " +
-                                 std::to_string(w.y) + ")");
+          x.set("transform",
+                "rotate(" + std::to_string(w.rotate) + " " + std::to_string(w.x) + " " + std::to_string(w.y) + ")");
         placed.push(x);
       }
       pic.set("words", placed);

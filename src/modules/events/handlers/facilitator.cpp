@@ -1,5 +1,5 @@
-#include "modules/events/handlers/common.hpp"
 #include "modules/events/export.hpp"
+#include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
 #include "modules/spaces/module.hpp"
@@ -77,9 +77,9 @@ void add_next_part(Context& c, View& v, const commands::Access& a, const std::ve
     }
   }
   View n;
-  n.set("hint", closes ? c.app.renderer->format("events_next_hint_closes", {{"current", current_title},
-                                                                            {"next", next_title}})
-                       : c.app.renderer->format("events_next_hint", {{"next", next_title}}));
+  n.set("hint",
+        closes ? c.app.renderer->format("events_next_hint_closes", {{"current", current_title}, {"next", next_title}})
+               : c.app.renderer->format("events_next_hint", {{"next", next_title}}));
   v.set("next", n);
 }
 
@@ -148,8 +148,8 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
     if (n.empty()) ++unnamed;
     else names.push(View(n));
   }
-  v.set("stepped_out_count", c.app.renderer->format("events_stepped_out_count",
-                                                    {{"count", std::to_string(out.size())}}));
+  v.set("stepped_out_count",
+        c.app.renderer->format("events_stepped_out_count", {{"count", std::to_string(out.size())}}));
   v.set("stepped_out_names", names);
   v.set("has_stepped_out", !out.empty());
   auto cur = commands::current(c.app, a.event, a.participant_id, true, QuestionSort::votes);
@@ -229,9 +229,9 @@ Response item_add(Context& c) {
   Response denied;
   auto a = load_runner(c, denied);
   if (!a) return denied;
-  ItemInput in{c.field("kind"),         c.field("title"),   c.field("summary"),     c.field("speakers"),
-               c.field("key_messages"), c.field("content_note"), c.field("options"), c.checked("multiple"),
-               c.checked("premoderate"), c.field("max_entries"), c.field("max_chars")};
+  ItemInput in{c.field("kind"),          c.field("title"),        c.field("summary"),  c.field("speakers"),
+               c.field("key_messages"),  c.field("content_note"), c.field("options"),  c.checked("multiple"),
+               c.checked("premoderate"), c.field("max_entries"),  c.field("max_chars")};
   auto r = commands::add_item(c.app, a->event.id, in);
   // Mistakes go back to the kind-first page, with only that kind's fields.
   if (!r) return render_item_new(c, a->event.id, in, &r.error(), web::http_status(r.error().code));

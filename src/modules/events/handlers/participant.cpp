@@ -85,10 +85,11 @@ Response after(Context& c, const commands::Access& a, std::int64_t item_id, cons
 // web/rate_limit.hpp); past it the page says to wait a moment, and nothing is saved.
 std::optional<Response> slow_down(Context& c, const commands::Access& a) {
   if (!a.participant_id && !c.viewer) return std::nullopt;  // not taking part: the command refuses
-  std::string person = a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
+  std::string person =
+      a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
   double retry = 0;
-  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote,
-                             static_cast<double>(c.app.clock->now()), &retry))
+  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
+                             &retry))
     return std::nullopt;
   Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
   auto r = render_show(c, a, &e, 429);
@@ -121,8 +122,7 @@ Response join_submit(Context& c) {
   // Joining at all has an allowance per address too, a venue's worth: a script cannot
   // make hundreds of participants a second to get round each person's limits.
   // Per event (its code as normalised, so spellings share one allowance) and address.
-  const std::string joins =
-      "events-joins:" + normalise_join_code(code).value_or(std::string("?")) + ":" + c.req.remote;
+  const std::string joins = "events-joins:" + normalise_join_code(code).value_or(std::string("?")) + ":" + c.req.remote;
   if (!c.app.limiter->would_allow(joins, web::kAddressJoins, now)) {
     c.add_errors(v, Error{ErrorCode::rate_limited, "common_fix_errors", {{"code", "events_join_slow_down"}}});
     v.set("code", code);

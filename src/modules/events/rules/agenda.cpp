@@ -23,8 +23,7 @@ std::optional<std::int64_t> next_item(const std::vector<std::int64_t>& order, st
   return *it;
 }
 
-std::optional<std::int64_t> previous_item(const std::vector<std::int64_t>& order,
-                                          std::optional<std::int64_t> current) {
+std::optional<std::int64_t> previous_item(const std::vector<std::int64_t>& order, std::optional<std::int64_t> current) {
   if (!current) return std::nullopt;
   auto it = std::find(order.begin(), order.end(), *current);
   if (it == order.end() || it == order.begin()) return std::nullopt;

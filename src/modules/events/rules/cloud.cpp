@@ -30,8 +30,8 @@ wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
   for (const auto& r : rows) {
     if (r.kind == "merged") m.merged_into[r.key] = r.value;
     else if (r.kind == "visibility")
-      m.visibility[r.key] = r.value == "hidden" ? wordcloud::Moderation::Visibility::hidden
-                                                : wordcloud::Moderation::Visibility::shown;
+      m.visibility[r.key] =
+          r.value == "hidden" ? wordcloud::Moderation::Visibility::hidden : wordcloud::Moderation::Visibility::shown;
     else if (r.kind == "renamed") m.renamed[r.key] = r.value;
   }
   return m;
@@ -39,8 +39,7 @@ wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
 
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions,
-                                     const hs::text::EventWords& words) {
+                                     const std::vector<CloudDecision>& decisions, const hs::text::EventWords& words) {
   wordcloud::EntryRules rules;
   rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
   auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules, {}, words);

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "text/language.hpp"
 #include "modules/wordcloud/module.hpp"
+#include "text/language.hpp"
 
 namespace hs::events {
 
@@ -37,8 +37,7 @@ struct CloudEntry {
 // Fails with wordcloud_language_unknown.
 Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
                                      const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions,
-                                     const text::EventWords& words = {});
+                                     const std::vector<CloudDecision>& decisions, const text::EventWords& words = {});
 
 // Every group, most entries first, then the earliest written.
 std::vector<CloudCount> all_groups(const wordcloud::Tally& t);

@@ -73,7 +73,8 @@ Result<EventFields> check_event(const EventInput& in, const std::vector<std::str
   f.description = std::string(trim(in.description));
   if (f.title.empty()) v.add("title", "events_title_missing");
   else if (!fits(f.title, 120) || has_control(f.title, false)) v.add("title", "events_title_too_long");
-  if (!fits(f.description, 4000) || has_control(f.description, true)) v.add("description", "events_description_too_long");
+  if (!fits(f.description, 4000) || has_control(f.description, true))
+    v.add("description", "events_description_too_long");
   auto s = parse_local_datetime(trim(in.starts));
   auto e = parse_local_datetime(trim(in.ends));
   if (!s) v.add("starts", "events_starts_invalid");

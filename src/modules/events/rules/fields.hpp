@@ -20,7 +20,7 @@ std::string_view to_string(ItemState s);
 
 struct EventInput {
   std::string title, description, starts, ends;  // starts/ends: "YYYY-MM-DDTHH:MM" (UTC)
-  std::string language{};  // word clouds' language, an ISO 639-1 code; empty: "en"
+  std::string language{};                        // word clouds' language, an ISO 639-1 code; empty: "en"
 };
 struct EventFields {
   std::string title, description;

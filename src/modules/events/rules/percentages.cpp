@@ -7,7 +7,8 @@ namespace hs::events {
 
 std::vector<int> largest_remainder_percents(const std::vector<std::int64_t>& counts_in) {
   std::vector<std::int64_t> counts(counts_in.size());
-  std::transform(counts_in.begin(), counts_in.end(), counts.begin(), [](std::int64_t c) { return std::max<std::int64_t>(c, 0); });
+  std::transform(counts_in.begin(), counts_in.end(), counts.begin(),
+                 [](std::int64_t c) { return std::max<std::int64_t>(c, 0); });
   const std::int64_t total = std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
   std::vector<int> out(counts.size(), 0);
   if (total <= 0) return out;

@@ -5,7 +5,6 @@
 
 #include "modules/events/rules/percentages.hpp"
 
-
 namespace hs::events {
 
 Result<std::vector<std::int64_t>> check_choice(bool multiple, const std::vector<PollOption>& options,

@@ -22,7 +22,8 @@ Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user
   return saved;
 }
 
-Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& slug, const std::string& role_text) {
+Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& slug,
+                              const std::string& role_text) {
   auto next = parse_role(role_text);
   if (!next) return fail(ErrorCode::invalid, "spaces_role_invalid");
   const auto now = app.clock->now();

@@ -1,7 +1,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
-#include "modules/spaces/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "store/db.hpp"
@@ -48,8 +48,8 @@ Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const r
     m.set("purpose", space.purpose);
     m.set("link", out.link);
     m.set("days", std::to_string(*days));
-    accounts::email_address(app, email, "spaces_email_invitation_subject", {{"name", who.display_name}, {"space", space.name}},
-                  "spaces_invitation", m);
+    accounts::email_address(app, email, "spaces_email_invitation_subject",
+                            {{"name", who.display_name}, {"space", space.name}}, "spaces_invitation", m);
     out.emailed = true;
   }
   return out;

@@ -19,8 +19,8 @@ Result<std::string> create_space(web::App& app, const Actor& who, SpaceFields f)
       } else if (repo::slug_taken(c, slug, 0)) {
         return fail(slug_taken_error());
       }
-      auto id = repo::insert_space(c, slug, f.name, f.kind, f.purpose, f.visibility, f.code_of_conduct, who.user_id,
-                                   now);
+      auto id =
+          repo::insert_space(c, slug, f.name, f.kind, f.purpose, f.visibility, f.code_of_conduct, who.user_id, now);
       // Whoever writes the code of conduct has accepted it.
       repo::add_member(c, id, who.user_id, std::string(to_string(Role::steward)), now, now);
       audit::Fields created{{"kind", f.kind}, {"visibility", f.visibility}};

@@ -1,5 +1,5 @@
-#include "modules/spaces/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/join_request.hpp"
@@ -37,7 +37,7 @@ Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& 
   v.set("link", space_link(who.site_url, space.slug));
   v.set("days", std::to_string(kAskAgainAfter / (24 * 60 * 60)));
   accounts::email_person(app, requester, approve ? "spaces_email_approved_subject" : "spaces_email_declined_subject",
-               {{"space", space.name}}, approve ? "spaces_join_approved" : "spaces_join_declined", v);
+                         {{"space", space.name}}, approve ? "spaces_join_approved" : "spaces_join_declined", v);
   return {};
 }
 

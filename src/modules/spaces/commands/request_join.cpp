@@ -1,5 +1,5 @@
-#include "modules/spaces/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/join_request.hpp"

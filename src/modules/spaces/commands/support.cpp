@@ -1,7 +1,6 @@
 #include "modules/spaces/commands/support.hpp"
 
 #include "modules/audit/module.hpp"
-
 #include "modules/spaces/repo.hpp"
 
 namespace hs::spaces::commands {

@@ -75,8 +75,8 @@ std::string iso_date(std::int64_t t) { return dates::format(t, dates::Style::day
 std::string role_label(const Context& c, const std::string& role) { return c.t("spaces_role_" + role); }
 
 void add_notice(Context& c, View& v) {
-  static constexpr std::string_view kKnown[] = {"created", "updated", "requested", "approved", "declined",
-                                                "joined",  "left",    "role_changed"};
+  static constexpr std::string_view kKnown[] = {"created",  "updated", "requested", "approved",
+                                                "declined", "joined",  "left",      "role_changed"};
   auto n = c.query_param("notice");
   for (auto k : kKnown)
     if (n == k) v.set("notice", c.t("spaces_notice_" + std::string(k)));

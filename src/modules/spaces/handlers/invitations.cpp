@@ -35,7 +35,8 @@ Response render_invitations(Context& c, const Loaded& s, const commands::NewInvi
     if (i.email) item.set("email", *i.email);
     switch (i.state) {
       case InvitationState::valid:
-        item.set("state", c.app.renderer->format("spaces_invite_state_valid", {{"date", web::date_text(c, i.row.expires_at)}}));
+        item.set("state",
+                 c.app.renderer->format("spaces_invite_state_valid", {{"date", web::date_text(c, i.row.expires_at)}}));
         break;
       case InvitationState::expired: item.set("state", c.t("spaces_invite_state_expired")); break;
       case InvitationState::used:

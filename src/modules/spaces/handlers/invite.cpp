@@ -16,8 +16,7 @@ Response gone(Context& c, InvitationState state) {
   return c.page("spaces/invite_gone", v, 410);
 }
 
-Response render_invite(Context& c, const commands::FoundInvitation& f, const Error* error = nullptr,
-                       int status = 200) {
+Response render_invite(Context& c, const commands::FoundInvitation& f, const Error* error = nullptr, int status = 200) {
   View v = c.view("spaces_invite_title");
   v.set("page_title", c.app.renderer->format("spaces_invite_title", {{"space", f.space.name}}));
   v.set("space", space_view(c, f.space));

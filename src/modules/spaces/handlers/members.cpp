@@ -1,6 +1,5 @@
 
 #include "core/number.hpp"
-
 #include "modules/spaces/handlers/handlers.hpp"
 
 namespace hs::spaces::handlers {

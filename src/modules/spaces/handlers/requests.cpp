@@ -1,6 +1,5 @@
 
 #include "core/number.hpp"
-
 #include "modules/spaces/handlers/handlers.hpp"
 
 namespace hs::spaces::handlers {
@@ -40,7 +39,8 @@ Response decide(Context& c, bool approve) {
   auto r = commands::decide_join(c.app, actor(c), s->space(), *id, approve);
   if (!r && r.error().code == ErrorCode::not_found) return not_found(c);
   if (!r) return render_requests(c, *s, &r.error(), web::http_status(r.error().code));
-  return c.redirect(redirect_with_notice("/spaces/" + s->space().slug + "/requests", approve ? "approved" : "declined"));
+  return c.redirect(
+      redirect_with_notice("/spaces/" + s->space().slug + "/requests", approve ? "approved" : "declined"));
 }
 
 }  // namespace

@@ -31,9 +31,9 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
       v.set("request_pending",
             c.app.renderer->format("spaces_request_pending", {{"date", web::date_text(c, s.sv.request_created_at)}}));
     } else if (status_now == RequestStatus::declined && now - s.sv.request_decided_at < kAskAgainAfter) {
-      v.set("request_declined", c.app.renderer->format(
-                                    "spaces_request_declined",
-                                    {{"date", web::date_text(c, s.sv.request_decided_at + kAskAgainAfter)}}));
+      v.set("request_declined",
+            c.app.renderer->format("spaces_request_declined",
+                                   {{"date", web::date_text(c, s.sv.request_decided_at + kAskAgainAfter)}}));
     } else {
       v.set("can_request", true);
       if (!message.empty()) v.set("message", message);
@@ -42,9 +42,9 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
   v.set("can_view_members", view_members(sub));
   if (decide_join(sub)) {
     v.set("can_decide", true);
-    v.set("pending_count", c.app.renderer->format(
-                               s.sv.pending_requests == 1 ? "spaces_one_request" : "spaces_n_requests",
-                               {{"count", std::to_string(s.sv.pending_requests)}}));
+    v.set("pending_count",
+          c.app.renderer->format(s.sv.pending_requests == 1 ? "spaces_one_request" : "spaces_n_requests",
+                                 {{"count", std::to_string(s.sv.pending_requests)}}));
   }
   v.set("can_invite", invite(sub));
   v.set("can_edit", edit_space(sub));

@@ -35,7 +35,8 @@ Result<void> check_may_request(Role role, const std::optional<LastRequest>& last
 
 Result<void> validate_request(std::string_view message, bool accepted_code) {
   Validation v;
-  if (!text::valid_utf8(message) || text::has_control(message, true)) v.add("message", "spaces_request_message_invalid");
+  if (!text::valid_utf8(message) || text::has_control(message, true))
+    v.add("message", "spaces_request_message_invalid");
   else if (text::length(message) > kRequestMessageMax) v.add("message", "spaces_request_message_too_long");
   if (!accepted_code) v.add("accept_code", "spaces_accept_code_required");
   if (!v.ok()) return fail(v.error());

@@ -120,9 +120,8 @@ decisions::SubjectHooks decision_hooks() {
     if (!v) return std::nullopt;
     auto space = spaces::space_by_id(c, v->space_id);
     if (!space) return std::nullopt;
-    return decisions::SubjectLink{
-        app.renderer->format("terms_subject_link", {{"number", std::to_string(v->number)}}),
-        "/spaces/" + space->slug + "/terms/versions/" + std::to_string(v->number)};
+    return decisions::SubjectLink{app.renderer->format("terms_subject_link", {{"number", std::to_string(v->number)}}),
+                                  "/spaces/" + space->slug + "/terms/versions/" + std::to_string(v->number)};
   };
   return h;
 }

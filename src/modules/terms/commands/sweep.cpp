@@ -44,8 +44,7 @@ int sweep(web::App& app) {
     v.set("link", web::site_link(app, "/spaces/" + s.space.slug + "/terms"));
     v.set("amend_link", web::site_link(app, "/spaces/" + s.space.slug + "/terms/amend"));
     for (auto id : s.people)
-      accounts::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}},
-                                     "terms_review_due", v);
+      accounts::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}}, "terms_review_due", v);
     ++reminded;
   }
   return reminded;

@@ -36,7 +36,9 @@ View page_view(Context& c, const Space& s, const std::string& title_key,
   return v;
 }
 
-std::string terms_path(const Space& s, const std::string& rest) { return "/spaces/" + s.space().slug + "/terms" + rest; }
+std::string terms_path(const Space& s, const std::string& rest) {
+  return "/spaces/" + s.space().slug + "/terms" + rest;
+}
 
 std::string day_text(Context& c, const std::string& iso) {
   if (iso.size() != 10) return iso;
@@ -60,8 +62,8 @@ View version_view(Context& c, const Space& s, const repo::VersionRow& v, bool wi
     out.set("decision_href", "/spaces/" + s.space().slug + "/decisions/" + std::to_string(*v.proposal_id));
   if (v.base_number) {
     out.set("base", *v.base_number);
-    out.set("diff_href", terms_path(s, "/diff?from=" + std::to_string(*v.base_number) + "&to=" +
-                                           std::to_string(v.number)));
+    out.set("diff_href",
+            terms_path(s, "/diff?from=" + std::to_string(*v.base_number) + "&to=" + std::to_string(v.number)));
   }
   if (with_body) out.set("blocks", web::code_blocks(v.body));
   return out;

@@ -3,7 +3,6 @@
 // differences between any two.
 
 #include "core/number.hpp"
-
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/handlers/common.hpp"
 #include "modules/terms/handlers/handlers.hpp"
@@ -26,9 +25,18 @@ View diff_view(Context& c, const TextDiff& d) {
   for (const auto& l : d.lines) {
     View item;
     switch (l.kind) {
-      case DiffLine::Kind::same: item.set("is_same", true); item.set("text", l.text); break;
-      case DiffLine::Kind::added: item.set("is_added", true); item.set("text", l.text); break;
-      case DiffLine::Kind::removed: item.set("is_removed", true); item.set("text", l.text); break;
+      case DiffLine::Kind::same:
+        item.set("is_same", true);
+        item.set("text", l.text);
+        break;
+      case DiffLine::Kind::added:
+        item.set("is_added", true);
+        item.set("text", l.text);
+        break;
+      case DiffLine::Kind::removed:
+        item.set("is_removed", true);
+        item.set("text", l.text);
+        break;
       case DiffLine::Kind::folded:
         item.set("is_folded", true);
         item.set("text", c.app.renderer->format(l.folded == 1 ? "terms_diff_folded_one" : "terms_diff_folded_n",

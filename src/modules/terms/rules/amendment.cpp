@@ -50,10 +50,9 @@ std::optional<std::string> iso_day(std::string_view day, std::string_view month,
   return iso_day(*start);
 }
 
-Result<Amendment> validate_amendment(std::string_view body_in, std::string_view summary_in,
-                                     std::string_view review_day, std::string_view review_month,
-                                     std::string_view review_year, const std::optional<std::string>& current_body,
-                                     std::int64_t now) {
+Result<Amendment> validate_amendment(std::string_view body_in, std::string_view summary_in, std::string_view review_day,
+                                     std::string_view review_month, std::string_view review_year,
+                                     const std::optional<std::string>& current_body, std::int64_t now) {
   Validation v;
   Amendment a;
   auto body = text::trim(body_in);

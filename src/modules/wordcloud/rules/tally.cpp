@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
-#include "text/normalise.hpp"
 #include "text/language.hpp"
+#include "text/normalise.hpp"
 
 namespace hs::wordcloud {
 
@@ -33,7 +33,8 @@ Result<std::string> Tally::add(std::string_view entry_id, std::string_view text)
   auto& g = raw_[key];
   if (g.count == 0) {
     g.first_seen = seq_;
-    g.profane = vocabulary_.profane(words, stems) || vocabulary_.disguised(text, stemmer_);  // as typed: "@ss" tidies to "ss"
+    g.profane =
+        vocabulary_.profane(words, stems) || vocabulary_.disguised(text, stemmer_);  // as typed: "@ss" tidies to "ss"
     g.stop = vocabulary_.all_stop_words(words);
   }
   ++g.count;
@@ -143,10 +144,8 @@ std::vector<Group> Tally::groups() const {
     auto v = moderation_.visibility.find(target);
     if (v != moderation_.visibility.end())
       g.status = v->second == Moderation::Visibility::hidden ? GroupStatus::hidden : GroupStatus::shown;
-    else if (a.profane)
-      g.status = GroupStatus::held;
-    else if (a.stop)
-      g.status = GroupStatus::stop_word;
+    else if (a.profane) g.status = GroupStatus::held;
+    else if (a.stop) g.status = GroupStatus::stop_word;
     out.emplace_back(a.first_seen, std::move(g));
   }
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {

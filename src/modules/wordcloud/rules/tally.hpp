@@ -41,8 +41,8 @@ struct Group {
 struct Moderation {
   enum class Visibility { shown, hidden };
   std::map<std::string, std::string> merged_into;  // flat: a target is never merged itself
-  std::map<std::string, Visibility> visibility;     // overrides held and stop-word status
-  std::map<std::string, std::string> renamed;       // shown text overrides
+  std::map<std::string, Visibility> visibility;    // overrides held and stop-word status
+  std::map<std::string, std::string> renamed;      // shown text overrides
 };
 
 class Tally {

@@ -1,5 +1,7 @@
 // The accounts use cases on a real SQLite store with a clock the test moves: link
 // expiry, session timeouts (kept, elevated), last-seen writes, erasure and export.
+#include "modules/accounts/commands/commands.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -8,7 +10,6 @@
 #include "../../support/sqlite_app.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
-#include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -30,7 +31,6 @@ std::string token_in(const mail::Email& e, const std::string& path) {
 
 class AccountsCommands : public test_support::SqliteApp {
  protected:
-
   std::int64_t member(const std::string& email, const std::string& password = "quiet harbour lamp") {
     auto id = add_verified_user(app_, email, "Nell Quarry", password);
     EXPECT_TRUE(id.has_value());
@@ -177,9 +177,8 @@ TEST_F(AccountsCommands, SessionsKeepACoarseDeviceOnly) {
 
 TEST_F(AccountsCommands, EmailIsStoredSealedAndFoundByKeyedHash) {
   auto id = member("Nell@Example.org");
-  auto row = store_->with([&](store::Conn& c) {
-    return c.one("SELECT email_lookup, email_sealed FROM users WHERE id = ?", id);
-  });
+  auto row = store_->with(
+      [&](store::Conn& c) { return c.one("SELECT email_lookup, email_sealed FROM users WHERE id = ?", id); });
   ASSERT_TRUE(row);
   EXPECT_EQ(row->text(0).find("nell"), std::string::npos);
   EXPECT_EQ(row->text(1).find("nell"), std::string::npos);

@@ -1,6 +1,8 @@
 // The session cache in use: every way a session ends or changes shows on this server at
 // once, however long entries would otherwise live; a change made elsewhere (another
 // server, the command line) shows within the cache's few seconds.
+#include "web/session_cache.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -15,7 +17,6 @@
 #include "web/app.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
-#include "web/session_cache.hpp"
 
 namespace hs::accounts::commands {
 

@@ -1,16 +1,21 @@
 // Canonical JSON: what the log hashes must be the same bytes for every writer and
 // every auditor's tool (RFC 8785 style: keys sorted, no white space, JCS escapes).
+#include "modules/audit/rules/canonical.hpp"
+
 #include <gtest/gtest.h>
 
-#include "modules/audit/rules/canonical.hpp"
 #include "modules/audit/verify.hpp"
 
 namespace hs::audit::canonical {
 
 TEST(Canonical, EntryKeysAreSortedWithoutWhiteSpace) {
   auto e = entry_text({7, 3, 1800000000}, "decision.closed",
-                      {{"outcome", "agreed"}, {"for", std::int64_t{9}}, {"against", std::int64_t{-2}},
-                       {"quorum", true}, {"ranking", std::vector<std::string>{"b", "a"}}, {"blank", false}});
+                      {{"outcome", "agreed"},
+                       {"for", std::int64_t{9}},
+                       {"against", std::int64_t{-2}},
+                       {"quorum", true},
+                       {"ranking", std::vector<std::string>{"b", "a"}},
+                       {"blank", false}});
   ASSERT_TRUE(e.has_value());
   EXPECT_EQ(*e,
             "{\"at\":1800000000,\"data\":{\"against\":-2,\"blank\":false,\"for\":9,\"outcome\":\"agreed\","
@@ -41,8 +46,10 @@ TEST(Canonical, RefusesWhatCannotBeWrittenCanonically) {
 
 TEST(Canonical, AnyWriterOfTheSameValueGivesTheSameBytes) {
   auto e = entry_text({42, 1000, 1800000123}, "proposal.opened",
-                      {{"title_hash", "ab12"}, {"note", "Line one\nline \"two\" – ça va? \x01"},
-                       {"options", std::vector<std::string>{"yes", "no", "😀"}}, {"count", std::int64_t{-9}}});
+                      {{"title_hash", "ab12"},
+                       {"note", "Line one\nline \"two\" – ça va? \x01"},
+                       {"options", std::vector<std::string>{"yes", "no", "😀"}},
+                       {"count", std::int64_t{-9}}});
   ASSERT_TRUE(e.has_value());
   // The same value, spelt loosely: other key order, white space, needless escapes.
   const std::string loose =

@@ -18,8 +18,11 @@ namespace {
 
 TEST(AuditDigestPermissions, AuditorsAndStewardsOnly) {
   using spaces::Role;
-  const std::pair<Role, bool> rows[] = {
-      {Role::none, false}, {Role::member, false}, {Role::facilitator, false}, {Role::auditor, true}, {Role::steward, true}};
+  const std::pair<Role, bool> rows[] = {{Role::none, false},
+                                        {Role::member, false},
+                                        {Role::facilitator, false},
+                                        {Role::auditor, true},
+                                        {Role::steward, true}};
   for (const auto& [role, may] : rows) {
     spaces::Subject s;
     s.signed_in = true;

@@ -8,9 +8,16 @@ namespace {
 
 TEST(AuditFindingPermissions, Table) {
   using spaces::Role;
-  struct Row { Role role; bool verify; bool record; bool view; };
-  const Row rows[] = {{Role::none, false, false, false},       {Role::member, false, false, true},
-                      {Role::facilitator, false, false, true}, {Role::auditor, true, true, true},
+  struct Row {
+    Role role;
+    bool verify;
+    bool record;
+    bool view;
+  };
+  const Row rows[] = {{Role::none, false, false, false},
+                      {Role::member, false, false, true},
+                      {Role::facilitator, false, false, true},
+                      {Role::auditor, true, true, true},
                       {Role::steward, true, false, true}};
   for (const auto& r : rows) {
     spaces::Subject s;

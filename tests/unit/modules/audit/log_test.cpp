@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <atomic>
+#include <filesystem>
 #include <sstream>
 #include <thread>
 
@@ -29,9 +29,11 @@ class AuditLog : public test_support::SqliteApp {
   // A space row, as the spaces module would have made it.
   std::int64_t space(const std::string& slug) {
     return store_->with([&](store::Conn& c) {
-      return c.one("INSERT INTO spaces (slug, name, kind, purpose, visibility, code_of_conduct, created_at, "
-                   "updated_at) VALUES (?, ?, 'forum', 'Purpose', 'listed', 'Be kind', 0, 0) RETURNING id",
-                   slug, "Saltmarsh Carers Forum " + slug)
+      return c
+          .one(
+              "INSERT INTO spaces (slug, name, kind, purpose, visibility, code_of_conduct, created_at, "
+              "updated_at) VALUES (?, ?, 'forum', 'Purpose', 'listed', 'Be kind', 0, 0) RETURNING id",
+              slug, "Saltmarsh Carers Forum " + slug)
           ->i64(0);
     });
   }
@@ -88,7 +90,9 @@ std::string join(const std::vector<std::string>& lines) {
 
 // The export puts the header on line 0 and entry i on line i + 1, each line but the
 // last ending with a comma.
-std::string& entry_line(std::vector<std::string>& lines, int seq) { return lines.at(static_cast<std::size_t>(seq) + 1); }
+std::string& entry_line(std::vector<std::string>& lines, int seq) {
+  return lines.at(static_cast<std::size_t>(seq) + 1);
+}
 
 std::string without_comma(std::string s) {
   if (!s.empty() && s.back() == ',') s.pop_back();
@@ -389,7 +393,7 @@ TEST_F(AuditLog, AKeyGivenTwiceAnywhereMakesTheExportUnreadable) {
   {
     auto l = lines;
     auto& e = entry_line(l, 7);
-    e.insert(e.find("\"seq\":7") , "\"seq\":8,");
+    e.insert(e.find("\"seq\":7"), "\"seq\":8,");
     auto in_entry = verify_export(join(l));
     EXPECT_EQ(in_entry.message_key, "audit_verify_duplicate_key");
     ASSERT_TRUE(in_entry.entry.has_value());
@@ -523,8 +527,9 @@ TEST_F(AuditLog, AnEntryRewrittenUnderASignedHeadIsNeverSigned) {
   // Rewrite entry 18 in the database, leaf recomputed, and let the log grow.
   auto forged = *canonical::entry_text({id, 18, 1'800'000'600}, "vote.cast", {{"choice", "for"}});
   store_->with([&](store::Conn& c) {
-    return c.q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 18", forged,
-               merkle::to_hex(merkle::leaf_hash(forged)), id)
+    return c
+        .q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 18", forged,
+           merkle::to_hex(merkle::leaf_hash(forged)), id)
         .size();
   });
   append_many(id, 1);
@@ -587,8 +592,9 @@ TEST_F(AuditLog, AnAuditorIsWarnedWhenTheLogWasRewrittenSinceTheySawIt) {
   // Entry 3 rewritten, and a new head signed by someone holding the key over it.
   auto forged = *canonical::entry_text({id, 3, 1'800'000'600}, "vote.cast", {{"choice", "for"}});
   store_->with([&](store::Conn& c) {
-    return c.q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 3", forged,
-               merkle::to_hex(merkle::leaf_hash(forged)), id)
+    return c
+        .q("UPDATE audit_entries SET entry = ?, leaf = ? WHERE space_id = ? AND seq = 3", forged,
+           merkle::to_hex(merkle::leaf_hash(forged)), id)
         .size();
   });
   append_many(id, 2);

@@ -2,12 +2,13 @@
 // Certificate Transparency reference implementations: eight leaves, roots of sizes 1 to
 // 8, inclusion paths and consistency proofs), and against a direct transcription of the
 // RFC's recursive definitions for every size up to 70.
+#include "modules/audit/rules/merkle.hpp"
+
 #include <gtest/gtest.h>
 
 #include <bit>
 
 #include "core/crypto.hpp"
-#include "modules/audit/rules/merkle.hpp"
 
 namespace hs::audit::merkle {
 
@@ -22,8 +23,14 @@ Hash h(std::string_view hex) {
 std::string bytes(std::string_view hex) { return crypto::from_hex(hex).value(); }
 
 const std::vector<std::string> kLeafData = {
-    bytes(""),         bytes("00"),       bytes("10"), bytes("2021"), bytes("3031"), bytes("40414243"),
-    bytes("5051525354555657"), bytes("606162636465666768696a6b6c6d6e6f"),
+    bytes(""),
+    bytes("00"),
+    bytes("10"),
+    bytes("2021"),
+    bytes("3031"),
+    bytes("40414243"),
+    bytes("5051525354555657"),
+    bytes("606162636465666768696a6b6c6d6e6f"),
 };
 
 const char* const kRoots[] = {
@@ -44,16 +51,19 @@ struct PathVector {
 };
 const std::vector<PathVector> kPaths = {
     {0, 1, {}},
-    {0, 8,
+    {0,
+     8,
      {"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
       "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
       "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"}},
-    {5, 8,
+    {5,
+     8,
      {"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
       "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
       "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}},
     {2, 3, {"fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"}},
-    {1, 5,
+    {1,
+     5,
      {"6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
       "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
       "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"}},
@@ -66,18 +76,22 @@ struct ConsistencyVector {
 };
 const std::vector<ConsistencyVector> kConsistency = {
     {1, 1, {}},
-    {1, 8,
+    {1,
+     8,
      {"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
       "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
       "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"}},
-    {6, 8,
+    {6,
+     8,
      {"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
       "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
       "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}},
-    {2, 5,
+    {2,
+     5,
      {"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
       "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"}},
-    {6, 7,
+    {6,
+     7,
      {"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
       "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
       "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}},
@@ -166,8 +180,8 @@ TEST(Merkle, ConsistencyProofsOfTheRfc6962Vectors) {
   for (const auto& v : kConsistency) {
     auto d = std::span<const Hash>(leaves).first(v.second);
     EXPECT_EQ(consistency_proof(d, v.first), hashes(v.proof)) << v.first << " to " << v.second;
-    EXPECT_TRUE(verify_consistency(v.first, v.second, h(kRoots[v.first - 1]), h(kRoots[v.second - 1]),
-                                   hashes(v.proof)));
+    EXPECT_TRUE(
+        verify_consistency(v.first, v.second, h(kRoots[v.first - 1]), h(kRoots[v.second - 1]), hashes(v.proof)));
   }
 }
 

@@ -1,11 +1,10 @@
-#include "modules/breakouts/module.hpp"
-
-#include <gtest/gtest.h>
-
 #include <boost/json.hpp>
+#include <gtest/gtest.h>
 
 #include <set>
 #include <sstream>
+
+#include "modules/breakouts/module.hpp"
 
 using namespace hs::breakouts;
 namespace json = boost::json;
@@ -58,8 +57,10 @@ TEST(BreakoutsCli, PlansWithIdsAsGiven) {
   EXPECT_EQ(v.at("figures").at("violations").as_int64(), 0);
   EXPECT_TRUE(v.at("figures").at("repeat_meetings").is_int64());
   // same input, same output
-  EXPECT_EQ(run(R"({"people":[{"id":1},{"id":2},{"id":3},{"id":4}],"group_size":{"min":2,"max":2},"rounds":3,"seed":9})").out,
-            run(R"({"people":[{"id":1},{"id":2},{"id":3},{"id":4}],"group_size":{"min":2,"max":2},"rounds":3,"seed":9})").out);
+  EXPECT_EQ(
+      run(R"({"people":[{"id":1},{"id":2},{"id":3},{"id":4}],"group_size":{"min":2,"max":2},"rounds":3,"seed":9})").out,
+      run(R"({"people":[{"id":1},{"id":2},{"id":3},{"id":4}],"group_size":{"min":2,"max":2},"rounds":3,"seed":9})")
+          .out);
 }
 
 TEST(BreakoutsCli, ReportsAttributeSpread) {
@@ -79,13 +80,18 @@ TEST(BreakoutsCli, InvalidInputIsExplainedWithExitOne) {
     const char* says;
   } cases[] = {
       {"not json", "breakouts_input_invalid (json)"},
-      {R"({"people":[{"id":1},{"id":1}],"group_size":{"min":1,"max":2},"rounds":1})", "breakouts_id_duplicate (people[1].id)"},
-      {R"({"people":[{"id":true}],"group_size":{"min":1,"max":2},"rounds":1})", "breakouts_input_invalid (people[0].id)"},
-      {R"({"people":[{"id":1},{"id":2}],"group_size":{"min":3,"max":2},"rounds":1})", "breakouts_sizes_invalid (group_size)"},
-      {R"({"people":[{"id":1},{"id":2}],"group_size":{"min":1,"max":2},"rounds":0})", "breakouts_rounds_invalid (rounds)"},
+      {R"({"people":[{"id":1},{"id":1}],"group_size":{"min":1,"max":2},"rounds":1})",
+       "breakouts_id_duplicate (people[1].id)"},
+      {R"({"people":[{"id":true}],"group_size":{"min":1,"max":2},"rounds":1})",
+       "breakouts_input_invalid (people[0].id)"},
+      {R"({"people":[{"id":1},{"id":2}],"group_size":{"min":3,"max":2},"rounds":1})",
+       "breakouts_sizes_invalid (group_size)"},
+      {R"({"people":[{"id":1},{"id":2}],"group_size":{"min":1,"max":2},"rounds":0})",
+       "breakouts_rounds_invalid (rounds)"},
       {R"({"people":[{"id":1},{"id":2}],"group_size":{"min":1,"max":2},"rounds":1,"keep_apart":[[1,"1"]]})",
        "breakouts_person_unknown (keep_apart[0])"},
-      {R"({"people":[{"id":1},{"id":2},{"id":3}],"group_size":{"min":2,"max":2},"rounds":1})", "breakouts_sizes_invalid"},
+      {R"({"people":[{"id":1},{"id":2},{"id":3}],"group_size":{"min":2,"max":2},"rounds":1})",
+       "breakouts_sizes_invalid"},
       {R"({"people":[{"id":1,"attributes":{"a":3}}],"group_size":{"min":1,"max":2},"rounds":1})",
        "breakouts_input_invalid (people[0].attributes.a)"},
   };

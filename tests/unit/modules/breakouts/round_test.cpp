@@ -1,12 +1,13 @@
 // Setting up a breakout round (pure checks), reading a pasted list of groups, who may
 // do what, and that the balanced assignment avoids people who met in earlier rounds.
+#include "modules/breakouts/rules/round.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "modules/breakouts/permissions.hpp"
 #include "modules/breakouts/rules/assign.hpp"
-#include "modules/breakouts/rules/round.hpp"
 
 namespace hs::breakouts {
 namespace {
@@ -42,7 +43,8 @@ TEST(BreakoutRound, EveryMistakeIsNamedByItsField) {
 }
 
 TEST(BreakoutCsv, ReadsNamesAndGroupsAndReportsBadLines) {
-  auto plan = parse_csv_places("\xEF\xBB\xBFname,group\r\nAda Brennan,1\r\n\"Okafor, Sam\",2\n\n,3\nLena,zero\nno comma here\n\"open quote,1\n");
+  auto plan = parse_csv_places(
+      "\xEF\xBB\xBFname,group\r\nAda Brennan,1\r\n\"Okafor, Sam\",2\n\n,3\nLena,zero\nno comma here\n\"open quote,1\n");
   ASSERT_EQ(plan.places.size(), 2u);
   EXPECT_EQ(plan.places[0].name, "Ada Brennan");
   EXPECT_EQ(plan.places[0].group, 1);
@@ -71,7 +73,8 @@ TEST(BreakoutPairs, NamesInPairsAreReadAndWrittenBack) {
 }
 
 TEST(BreakoutDetails, DetailsToSpreadAreReadPerPerson) {
-  auto d = parse_attributes("Ada Brennan, lived experience, organisation: Riverbend Trust\nSam Okafor, Needs Captions\n");
+  auto d =
+      parse_attributes("Ada Brennan, lived experience, organisation: Riverbend Trust\nSam Okafor, Needs Captions\n");
   ASSERT_TRUE(d.has_value());
   ASSERT_EQ(d->size(), 2u);
   EXPECT_EQ((*d)[0].attributes.at("lived experience"), "yes");
@@ -110,12 +113,9 @@ TEST(BreakoutPermissions, TheWholeTable) {
     bool run, take_part, notes_in_group, notes_elsewhere, for_group_as_host;
   };
   const Row table[] = {
-      {S::nobody, false, false, false, false, false},
-      {S::participant, false, true, true, false, true},
-      {S::member, false, true, true, false, true},
-      {S::facilitator, true, true, true, true, true},
-      {S::steward, true, true, true, true, true},
-      {S::auditor, false, false, false, false, false},
+      {S::nobody, false, false, false, false, false}, {S::participant, false, true, true, false, true},
+      {S::member, false, true, true, false, true},    {S::facilitator, true, true, true, true, true},
+      {S::steward, true, true, true, true, true},     {S::auditor, false, false, false, false, false},
   };
   for (const auto& r : table) {
     EXPECT_EQ(permissions::run_rounds(r.s), r.run) << int(r.s);
@@ -160,10 +160,10 @@ TEST(BreakoutTimer, MinutesAndSecondsAndTheEndByItself) {
   EXPECT_EQ(clock_text(59), "0:59");
   EXPECT_EQ(clock_text(605), "10:05");
   EXPECT_EQ(clock_text(-3), "0:00");
-  EXPECT_FALSE(due_to_end(1000, true, 1000));                  // time is up: the countdown starts
+  EXPECT_FALSE(due_to_end(1000, true, 1000));  // time is up: the countdown starts
   EXPECT_FALSE(due_to_end(1000, true, 1000 + kBringBackSeconds - 1));
   EXPECT_TRUE(due_to_end(1000, true, 1000 + kBringBackSeconds));
-  EXPECT_FALSE(due_to_end(1000, false, 99999));                // the facilitator ends it
+  EXPECT_FALSE(due_to_end(1000, false, 99999));  // the facilitator ends it
   EXPECT_FALSE(due_to_end(std::nullopt, true, 99999));
 }
 

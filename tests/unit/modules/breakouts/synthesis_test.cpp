@@ -56,7 +56,8 @@ void expect_partition(const Synthesis& s, const std::vector<Note>& notes) {
   EXPECT_EQ(given, placed);
   EXPECT_EQ(s.figures.themes, s.themes.size());
   ASSERT_EQ(s.figures.notes_per_theme.size(), s.themes.size());
-  for (std::size_t t = 0; t < s.themes.size(); ++t) EXPECT_EQ(s.figures.notes_per_theme[t], s.themes[t].note_ids.size());
+  for (std::size_t t = 0; t < s.themes.size(); ++t)
+    EXPECT_EQ(s.figures.notes_per_theme[t], s.themes[t].note_ids.size());
   // Only the last theme may be the "other" group; the rest by size, then first note.
   for (std::size_t t = 0; t + 1 < s.themes.size(); ++t) {
     EXPECT_FALSE(s.themes[t].other);
@@ -73,7 +74,8 @@ std::string dump(const Synthesis& s) {
   for (const auto& t : s.themes) {
     o << (t.other ? "other" : "theme") << " [" << t.title << "]";
     for (auto id : t.note_ids) o << ' ' << id;
-    for (const auto& term : t.terms) o << " " << term.word << "/" << term.stem << "=" << term.weight << "x" << term.notes;
+    for (const auto& term : t.terms)
+      o << " " << term.word << "/" << term.stem << "=" << term.weight << "x" << term.notes;
     if (t.cohesion) o << " c=" << *t.cohesion;
     o << '\n';
   }
@@ -144,7 +146,7 @@ TEST(BreakoutsSynthesis, TitlesUseTheWordsPeopleWroteNotStems) {
 
 TEST(BreakoutsSynthesis, InflectionsGroupTogether) {
   const std::vector<Note> notes = {
-      {21, "They kept listening"},   {22, "The bus was late"},      {23, "Nobody listened"},
+      {21, "They kept listening"},   {22, "The bus was late"},       {23, "Nobody listened"},
       {24, "Buses are always late"}, {25, "Listen more, talk less"}, {26, "LISTENS carefully"},
   };
   auto s = suggest(notes);
@@ -161,8 +163,15 @@ TEST(BreakoutsSynthesis, InflectionsGroupTogether) {
 
 TEST(BreakoutsSynthesis, NotesWithoutWordsGoToTheOtherGroup) {
   const std::vector<Note> notes = {
-      {1, "the and of it"},  {2, "😀😀👍"}, {3, ""},     {4, "   \n\t "},  {5, "123 456"},
-      {6, "\xff\xfe bad"},   {7, "?!..."},  {8, "Transport was a problem"}, {9, "transport costs too much"},
+      {1, "the and of it"},
+      {2, "😀😀👍"},
+      {3, ""},
+      {4, "   \n\t "},
+      {5, "123 456"},
+      {6, "\xff\xfe bad"},
+      {7, "?!..."},
+      {8, "Transport was a problem"},
+      {9, "transport costs too much"},
   };
   auto s = suggest(notes);
   expect_partition(s, notes);
@@ -266,7 +275,9 @@ TEST(BreakoutsSynthesis, EventStopWordsAreLeftOut) {
 }
 
 TEST(BreakoutsSynthesis, OtherLanguagesAndUnknownOnes) {
-  const std::vector<Note> notes = {{1, "On a été écoutés"}, {2, "Le bus est en retard"}, {3, "Écouter les gens"},
+  const std::vector<Note> notes = {{1, "On a été écoutés"},
+                                   {2, "Le bus est en retard"},
+                                   {3, "Écouter les gens"},
                                    {4, "Les bus sont toujours en retard"}};
   auto s = suggest_themes(notes, "fr");
   ASSERT_TRUE(s.has_value());
@@ -319,7 +330,8 @@ TEST(BreakoutsSynthesis, TwoThousandNotesFinish) {
       {"decisions", "decide", "decided", "power", "vote", "votes", "influence"},
       {"safety", "safe", "safeguarding", "trauma", "triggering", "support", "supported"},
       {"feedback", "results", "outcome", "outcomes", "report", "reported", "changes"}};
-  const std::vector<std::string> filler = {"the", "it", "was", "really", "people", "we", "felt", "about", "meeting", "and"};
+  const std::vector<std::string> filler = {"the", "it",   "was",   "really",  "people",
+                                           "we",  "felt", "about", "meeting", "and"};
   std::mt19937 rng(2024);
   std::vector<Note> notes;
   for (int i = 0; i < 2000; ++i) {

@@ -6,6 +6,8 @@
 // table (values, row order, hidden row ids and, on PostgreSQL, the transaction ids rows
 // carry), the raw SQLite files, the CSV export, the decision log and the log output.
 // Every attempt must fail. docs/governance.md lists what this cannot rule out.
+#include "modules/decisions/commands/anonymity.hpp"
+
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -17,7 +19,6 @@
 
 #include "governance_fixture.hpp"
 #include "modules/audit/module.hpp"
-#include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/repo.hpp"
 
@@ -50,17 +51,20 @@ class Anonymity : public hs::testing::GovernanceTest {
   }
 
   std::vector<Table> dump() {
-    auto names = postgres() ? strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                                      "AND table_type = 'BASE TABLE'")
-                            : strings("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                      "AND name NOT LIKE 'sqlite_%'");
+    auto names = postgres() ? strings(
+                                  "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                                  "AND table_type = 'BASE TABLE'")
+                            : strings(
+                                  "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                  "AND name NOT LIKE 'sqlite_%'");
     std::vector<Table> out;
     for (const auto& n : names) {
       Table t;
       t.name = n;
-      t.columns = postgres() ? strings("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                       "ORDER BY ordinal_position",
-                                       n)
+      t.columns = postgres() ? strings(
+                                   "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                   "ORDER BY ordinal_position",
+                                   n)
                              : strings("SELECT name FROM pragma_table_info(?)", n);
       store_->with([&](store::Conn& c) {
         for (const auto& r : c.q("SELECT * FROM " + n)) {
@@ -91,8 +95,8 @@ class Anonymity : public hs::testing::GovernanceTest {
   // name or email anywhere in it.
   std::set<std::int64_t> people_in(const Table& t, const std::vector<std::string>& row,
                                    const std::vector<Voter>& voters) {
-    static const std::set<std::string> kPersonColumns = {"user_id", "proposer_id", "closed_by", "proposed_by",
-                                                         "created_by", "used_by", "decided_by"};
+    static const std::set<std::string> kPersonColumns = {"user_id",    "proposer_id", "closed_by", "proposed_by",
+                                                         "created_by", "used_by",     "decided_by"};
     std::set<std::int64_t> out;
     for (std::size_t i = 0; i < row.size(); ++i) {
       for (const auto& v : voters) {
@@ -232,8 +236,8 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
     auto wrong = commands::cast(app_, space_id, *id, voters[4].id, fields(voters[4].choice, voters[4].reason), typo);
     ASSERT_FALSE(wrong.has_value());
     EXPECT_EQ(wrong.error().fields.front().message_key, "decisions_code_wrong");
-    auto check = commands::check_code(app_, space_id, *id, voters[4].id,
-                                      commands::anonymity::display_code(voters[4].code));
+    auto check =
+        commands::check_code(app_, space_id, *id, voters[4].id, commands::anonymity::display_code(voters[4].code));
     ASSERT_TRUE(check.has_value());
     EXPECT_EQ(*check, voters[4].code);
     EXPECT_FALSE(commands::check_code(app_, space_id, *id, voters[4].id, "not a code").has_value());
@@ -347,9 +351,10 @@ TEST_P(Anonymity, NoTableExportLogEntryOrOutputLinksAnAnswerToItsVoter) {
   EXPECT_FALSE(has(all, "\"" + first_choice_of_4 + "\""));
 
   // The answers table holds answers and a pseudonym: no person, no time, no number.
-  auto columns = postgres() ? strings("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                      "ORDER BY ordinal_position",
-                                      "decision_anonymous_ballots")
+  auto columns = postgres() ? strings(
+                                  "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                  "ORDER BY ordinal_position",
+                                  "decision_anonymous_ballots")
                             : strings("SELECT name FROM pragma_table_info(?)", "decision_anonymous_ballots");
   EXPECT_EQ(columns, (std::vector<std::string>{"proposal_id", "pseudonym", "choice", "reason", "revision"}));
 

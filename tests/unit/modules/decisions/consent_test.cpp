@@ -68,8 +68,7 @@ TEST(ConsentProcess, AnObjectionNeedsAReason) {
   auto ok =
       apply(ConsentState{}, object("m1", "  It moves meetings to weekday mornings, when carers cannot come. "), s);
   ASSERT_TRUE(ok);
-  EXPECT_EQ(ok->responses.at(voter("m1")).reason,
-            "It moves meetings to weekday mornings, when carers cannot come.");
+  EXPECT_EQ(ok->responses.at(voter("m1")).reason, "It moves meetings to weekday mornings, when carers cannot come.");
 }
 
 TEST(ConsentProcess, ObjectionStaysAfterUnrelatedEvents) {

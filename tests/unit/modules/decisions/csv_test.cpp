@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/methods/descriptor.hpp"
+#include "modules/decisions/rules/keys.hpp"
 
 namespace hs::decisions {
 namespace {

@@ -151,8 +151,8 @@ TEST(ParseBallot, EachMethodReadsItsOwnFields) {
 
   f = {};
   f.choice = "maybe";
-  EXPECT_TRUE(has_field(parse_ballot(with(Method::majority), 0, f).error(), "choice",
-                        "decisions_ballot_choice_required"));
+  EXPECT_TRUE(
+      has_field(parse_ballot(with(Method::majority), 0, f).error(), "choice", "decisions_ballot_choice_required"));
   f.choice = "object";
   EXPECT_EQ(parse_ballot(with(Method::consent), 0, f)->choice, "object");
   f.choice = "block";
@@ -187,8 +187,10 @@ TEST(BallotCodec, RoundTripsAndPacksToOneLength) {
 
 TEST(Tally, CountsStoredAnswersForEveryMethod) {
   Settings s = with(Method::majority);
-  std::vector<KeyedBallot> ballots = {{{"1"}, {"yes", "", 1}, 0}, {{"2"}, {"no", "", 1}, 0},
-                                      {{"3"}, {"yes", "", 1}, 0}, {{"4"}, {"garbage", "", 1}, 0}};
+  std::vector<KeyedBallot> ballots = {{{"1"}, {"yes", "", 1}, 0},
+                                      {{"2"}, {"no", "", 1}, 0},
+                                      {{"3"}, {"yes", "", 1}, 0},
+                                      {{"4"}, {"garbage", "", 1}, 0}};
   auto t = tally(s, Phase::closed, 1, 0, ballots, 4);
   EXPECT_EQ(t.outcome, Outcome::passed);
   EXPECT_EQ(std::get<MajorityResult>(t.result).yes, 2);
@@ -220,11 +222,9 @@ TEST(Policy, AnonymousPollsShowNoResultsBeforeClosing) {
 TEST(Policy, ClosingEarlyOnlyWhenNobodyLosesTheirSay) {
   Settings s = with(Method::majority);
   s.closes_at = kNow + 100;
-  EXPECT_EQ(check_close(Phase::open, s, kNow, {4, 5, false}).error().message_key,
-            "decisions_close_early_not_everyone");
+  EXPECT_EQ(check_close(Phase::open, s, kNow, {4, 5, false}).error().message_key, "decisions_close_early_not_everyone");
   EXPECT_TRUE(check_close(Phase::open, s, kNow, {5, 5, false}).has_value());
-  EXPECT_EQ(check_close(Phase::open, s, kNow, {0, 0, false}).error().message_key,
-            "decisions_close_early_not_everyone");
+  EXPECT_EQ(check_close(Phase::open, s, kNow, {0, 0, false}).error().message_key, "decisions_close_early_not_everyone");
 
   s.method = Method::consent;
   EXPECT_EQ(check_close(Phase::open, s, kNow, {5, 5, true}).error().message_key, "decisions_close_early_objection");

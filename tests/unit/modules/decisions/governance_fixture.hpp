@@ -48,8 +48,8 @@ class KeepingMailer : public mail::Mailer {
 inline std::string fresh_store_url(const std::string& engine) {
   static int n = 0;
   if (engine == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("hs-gov-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("hs-gov-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return "sqlite:" + (dir / "t.db").string();
@@ -97,8 +97,8 @@ class GovernanceTest : public ::testing::TestWithParam<std::string> {
   // A space created by `creator`, who becomes its steward.
   std::int64_t space(const std::string& slug, std::int64_t creator) {
     auto id = store_->with([&](store::Conn& c) {
-      return spaces::repo::insert_space(c, slug, "Lantern Lane Carers " + slug, "forum", "Purpose", "listed",
-                                        "Be kind", creator, clock_.now());
+      return spaces::repo::insert_space(c, slug, "Lantern Lane Carers " + slug, "forum", "Purpose", "listed", "Be kind",
+                                        creator, clock_.now());
     });
     join(id, creator, "steward");
     return id;

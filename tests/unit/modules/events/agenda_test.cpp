@@ -1,7 +1,8 @@
+#include "modules/events/rules/agenda.hpp"
+
 #include <gtest/gtest.h>
 
 #include "modules/events/permissions.hpp"
-#include "modules/events/rules/agenda.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/wordcloud/rules/tally.hpp"
 #include "text/language.hpp"
@@ -21,7 +22,7 @@ TEST(Agenda, MovesOnePlaceUpOrDown) {
 TEST(Agenda, NextFollowsAgendaOrderAndStopsAtTheEnd) {
   const std::vector<std::int64_t> order{7, 3, 9};
   EXPECT_EQ(next_item(order, std::nullopt), 7);  // nothing on: the first part
-  EXPECT_EQ(next_item(order, 7), 3);            // by order, not by id
+  EXPECT_EQ(next_item(order, 7), 3);             // by order, not by id
   EXPECT_EQ(next_item(order, 3), 9);
   EXPECT_FALSE(next_item(order, 9));
   EXPECT_EQ(next_item(order, 42), 7);  // what was on is gone: start again

@@ -1,10 +1,10 @@
 // The kept tally gives what a fresh build gives, whatever happened to the entries
 // between builds.
+#include "modules/events/commands/cloud_tally.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
-
-#include "modules/events/commands/cloud_tally.hpp"
 
 namespace hs::events {
 namespace {

@@ -1,8 +1,9 @@
+#include "modules/events/rules/percentages.hpp"
+
 #include <gtest/gtest.h>
 
 #include <numeric>
 
-#include "modules/events/rules/percentages.hpp"
 #include "modules/events/rules/poll.hpp"
 
 namespace hs::events {

@@ -161,7 +161,7 @@ TEST(Fields, EventTimesMustBeInOrder) {
 }
 
 TEST(Fields, LocalDateTimesAreReadStrictly) {
-  EXPECT_EQ(parse_local_datetime("2028-02-29T23:59"), 1835481540);  // a leap day
+  EXPECT_EQ(parse_local_datetime("2028-02-29T23:59"), 1835481540);     // a leap day
   EXPECT_EQ(parse_local_datetime("2028-02-29T23:59:30"), 1835481540);  // seconds are dropped
   EXPECT_FALSE(parse_local_datetime("2029-02-29T10:00"));
   EXPECT_FALSE(parse_local_datetime("2030-05-01T24:00"));

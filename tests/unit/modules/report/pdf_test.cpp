@@ -26,8 +26,8 @@ bool have(const char* tool) {
   return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
 }
 
-#define NEED_POPPLER()                                                                            \
-  if (!have("pdftotext") || !have("pdfinfo") || !have("pdffonts"))                                \
+#define NEED_POPPLER()                                             \
+  if (!have("pdftotext") || !have("pdfinfo") || !have("pdffonts")) \
   GTEST_SKIP() << "poppler-utils (pdftotext, pdfinfo, pdffonts) is not installed; ./dev installs it"
 
 // The PDF in a temporary file, removed with this object.
@@ -92,8 +92,7 @@ wordcloud::Layout cloud() {
   o.width = 800;
   o.height = 450;
   return wordcloud::layout(
-      {{"lanterns", 12, ""}, {"welcome", 8, ""}, {"patience", 5, ""}, {"kettle", 3, ""}, {"ramps", 2, ""}}, font(),
-      o);
+      {{"lanterns", 12, ""}, {"welcome", 8, ""}, {"patience", 5, ""}, {"kettle", 3, ""}, {"ramps", 2, ""}}, font(), o);
 }
 
 Document every_kind() {
@@ -147,9 +146,9 @@ TEST(ReportPdf, EveryKindOfBlockIsRealText) {
   std::string flat;
   for (const auto& l : lines_of(all)) flat += l + "\n";
   for (const char* expected :
-       {"Report of the Harbourside Listening Day", "Saturday 14 March", "Introduction",
-        "What people said in one word", "Themes from the breakout groups", "1. Feeling safe to speak", "2. Getting there",
-        "What happens next", "Forty people met in the old boathouse", "Morning talks from three members",
+       {"Report of the Harbourside Listening Day", "Saturday 14 March", "Introduction", "What people said in one word",
+        "Themes from the breakout groups", "1. Feeling safe to speak", "2. Getting there", "What happens next",
+        "Forty people met in the old boathouse", "Morning talks from three members",
         "Being asked, not told, made all the difference.", "Tea before the talks broke the ice.",
         "\u2014 Morwenna Quill", "Words and how often they were given", "Times given", "A word cloud; the largest"}) {
     EXPECT_TRUE(has(flat, expected)) << "missing: " << expected << "\n" << all;
@@ -199,10 +198,9 @@ TEST(ReportPdf, MarkupCharactersAreShownAsTyped) {
   PdfFile f(render_pdf(d, options()));
   std::string flat;
   for (const auto& l : lines_of(text_of(f))) flat += l + "\n";
-  for (const char* expected :
-       {"Notes & <queries>", "Fish & chips <b>not bold</b>",
-        "Use <b>this</b> &amp; 5 < 6 > 4 & <span foreground=\"red\">that</span>", "<i>quiet</i> & calm",
-        "\u2014 Ada <Admin>", "<th>", "a&b"}) {
+  for (const char* expected : {"Notes & <queries>", "Fish & chips <b>not bold</b>",
+                               "Use <b>this</b> &amp; 5 < 6 > 4 & <span foreground=\"red\">that</span>",
+                               "<i>quiet</i> & calm", "\u2014 Ada <Admin>", "<th>", "a&b"}) {
     EXPECT_TRUE(has(flat, expected)) << "missing: " << expected << "\n" << flat;
   }
 }

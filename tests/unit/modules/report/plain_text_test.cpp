@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "modules/report/rules/plain_text.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hs::report {
 

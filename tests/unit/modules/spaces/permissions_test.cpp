@@ -33,12 +33,18 @@ struct Action {
   Predicate allowed;
 };
 const std::vector<Action> kActions = {
-    {"view_space", view_space},       {"see_in_directory", see_in_directory},
-    {"request_join", request_join},   {"accept_invitation", accept_invitation},
-    {"decide_join", decide_join},     {"invite", invite},
-    {"view_members", view_members},   {"view_access_needs", view_access_needs},
-    {"edit_space", edit_space},       {"change_roles", change_roles},
-    {"leave", leave},                 {"create_space", create_space},
+    {"view_space", view_space},
+    {"see_in_directory", see_in_directory},
+    {"request_join", request_join},
+    {"accept_invitation", accept_invitation},
+    {"decide_join", decide_join},
+    {"invite", invite},
+    {"view_members", view_members},
+    {"view_access_needs", view_access_needs},
+    {"edit_space", edit_space},
+    {"change_roles", change_roles},
+    {"leave", leave},
+    {"create_space", create_space},
 };
 
 // One row per persona, in kPersonas order; one column per action, in kActions order:

@@ -19,7 +19,8 @@ bool has_field(const Error& e, const std::string& field, const std::string& key)
 }
 
 TEST(Amendment, AGoodAmendment) {
-  auto a = validate_amendment("  ## Purpose\n\nTo listen.  ", " Shorter purpose ", "1", "4", "2031", std::nullopt, kNow);
+  auto a =
+      validate_amendment("  ## Purpose\n\nTo listen.  ", " Shorter purpose ", "1", "4", "2031", std::nullopt, kNow);
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->body, "## Purpose\n\nTo listen.");
   EXPECT_EQ(a->summary, "Shorter purpose");
@@ -94,9 +95,9 @@ TEST(TermsPermissions, RoleByActionTable) {
     Role role;
     bool view, propose;
   };
-  for (auto [role, view, propose] : {Row{Role::none, false, false}, Row{Role::member, true, true},
-                                     Row{Role::facilitator, true, true}, Row{Role::auditor, true, false},
-                                     Row{Role::steward, true, true}}) {
+  for (auto [role, view, propose] :
+       {Row{Role::none, false, false}, Row{Role::member, true, true}, Row{Role::facilitator, true, true},
+        Row{Role::auditor, true, false}, Row{Role::steward, true, true}}) {
     spaces::Subject s;
     s.signed_in = true;
     s.role = role;

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "modules/wordcloud/font.hpp"
-#include "shipped_font.hpp"
 #include "modules/wordcloud/layout.hpp"
+#include "shipped_font.hpp"
 
 namespace hs::wordcloud {
 namespace {

@@ -28,8 +28,8 @@ TEST(WordcloudFont, MeasuresShapedText) {
   auto m = f->measure("listening");
   EXPECT_GT(m.advance, 3);  // em units: nine letters
   EXPECT_LT(m.advance, 6);
-  EXPECT_LT(m.ink_top, -0.5);     // ascenders above the baseline
-  EXPECT_GT(m.ink_bottom, 0.1);   // the descender of "g"
+  EXPECT_LT(m.ink_top, -0.5);    // ascenders above the baseline
+  EXPECT_GT(m.ink_bottom, 0.1);  // the descender of "g"
   EXPECT_EQ(m.missing, 0);
   // Longer text is wider; bold is wider still.
   EXPECT_GT(f->measure("listening together").advance, m.advance);
@@ -56,8 +56,8 @@ TEST(WordcloudFont, ShippedFontIsTheSitesFont) {
   std::filesystem::path root = std::filesystem::current_path();
   while (!root.empty() && !std::filesystem::exists(root / npm) && root != root.root_path()) root = root.parent_path();
   if (!std::filesystem::exists(root / npm)) GTEST_SKIP() << "node_modules not installed";
-  for (const char* name : {"atkinson-hyperlegible-next-latin-400-normal.woff2",
-                           "atkinson-hyperlegible-next-latin-700-normal.woff2"}) {
+  for (const char* name :
+       {"atkinson-hyperlegible-next-latin-400-normal.woff2", "atkinson-hyperlegible-next-latin-700-normal.woff2"}) {
     std::ifstream in(root / npm / name, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "text/language.hpp"
-#include "text/disguise.hpp"
 #include "modules/wordcloud/rules/tally.hpp"
+#include "text/disguise.hpp"
+#include "text/language.hpp"
 
 namespace hs::wordcloud {
 namespace {

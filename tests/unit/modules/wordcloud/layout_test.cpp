@@ -18,9 +18,9 @@ using test_support::font;
 
 // n distinct made-up words; the i-th is entered about 1/i as often as the first.
 std::vector<LayoutWord> zipf_words(int n, std::uint32_t seed = 7) {
-  static const char* syllables[] = {"co", "pro", "duc", "tion", "lis", "ten", "ing", "re", "spect", "trust",
-                                    "share", "pow", "er", "voice", "hear", "com", "mun", "i", "ty", "car",
-                                    "equal", "val", "ue", "learn", "o", "pen", "kind", "hope", "to", "geth"};
+  static const char* syllables[] = {"co",    "pro", "duc", "tion",  "lis",  "ten", "ing",  "re",   "spect", "trust",
+                                    "share", "pow", "er",  "voice", "hear", "com", "mun",  "i",    "ty",    "car",
+                                    "equal", "val", "ue",  "learn", "o",    "pen", "kind", "hope", "to",    "geth"};
   std::set<std::string> seen;
   std::vector<LayoutWord> out;
   while (static_cast<int>(out.size()) < n) {
@@ -90,7 +90,7 @@ TEST(WordcloudLayout, BoxesHoldTheInkWithPadding) {
   auto m = font().measure("Hyperlegible");
   EXPECT_LE(w.left, w.x + m.ink_left * w.size - 1);
   EXPECT_GE(w.left + w.width, w.x + m.ink_right * w.size + 1);
-  EXPECT_LE(w.top, w.y + m.ink_top * w.size - 1);         // cap height above the baseline
+  EXPECT_LE(w.top, w.y + m.ink_top * w.size - 1);                // cap height above the baseline
   EXPECT_GE(w.top + w.height, w.y + m.ink_bottom * w.size + 1);  // the descender of "y" and "g"
   EXPECT_GT(w.height, w.size * 0.9);
 }

@@ -29,7 +29,9 @@ TEST(WordcloudPalette, EveryColourMeetsFourAndAHalfToOneOnItsBackground) {
       EXPECT_GE(contrast_ratio(colour, p.background), 4.5) << colour << " on " << p.background;
   }
   // The standard palette is more than one colour; high contrast is white on black.
-  EXPECT_GE(std::set<std::string>(palette(Contrast::standard).text.begin(), palette(Contrast::standard).text.end()).size(), 5u);
+  EXPECT_GE(
+      std::set<std::string>(palette(Contrast::standard).text.begin(), palette(Contrast::standard).text.end()).size(),
+      5u);
   EXPECT_EQ(palette(Contrast::high).background, "#000000");
   EXPECT_EQ(palette(Contrast::high).text, std::vector<std::string>{"#ffffff"});
   EXPECT_EQ(contrast_from("high"), Contrast::high);
@@ -71,8 +73,8 @@ TEST(WordcloudPalette, TheSvgDrawsEveryWordInAPaletteColourOnItsBackground) {
 // font (not from the box the layout reserved), does not come within `gap` px of another.
 TEST(WordcloudLayoutGap, NoTwoWordsComeWithinTheGapOfEachOther) {
   std::vector<LayoutWord> words;
-  const char* base[] = {"trust", "respect", "listening", "equal", "power", "voice", "share", "care",
-                        "honesty", "together", "learning", "kindness", "openness", "time", "money", "fairness"};
+  const char* base[] = {"trust",   "respect",  "listening", "equal",    "power",    "voice", "share", "care",
+                        "honesty", "together", "learning",  "kindness", "openness", "time",  "money", "fairness"};
   for (int i = 0; i < 60; ++i) {
     std::string text = std::string(base[i % 16]) + (i >= 16 ? std::to_string(i) : "");
     words.push_back({text, 60 - i, text});
@@ -92,8 +94,8 @@ TEST(WordcloudLayoutGap, NoTwoWordsComeWithinTheGapOfEachOther) {
   for (const auto& w : l.words) {
     ASSERT_EQ(w.rotate, 0);
     auto m = test_support::font().measure(w.text);
-    ink.push_back({w.x + m.ink_left * w.size, w.y + m.ink_top * w.size, w.x + m.ink_right * w.size,
-                   w.y + m.ink_bottom * w.size});
+    ink.push_back(
+        {w.x + m.ink_left * w.size, w.y + m.ink_top * w.size, w.x + m.ink_right * w.size, w.y + m.ink_bottom * w.size});
   }
   int too_close = 0;
   for (std::size_t i = 0; i < ink.size(); ++i)

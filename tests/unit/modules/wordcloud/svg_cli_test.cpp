@@ -1,13 +1,12 @@
-#include <gtest/gtest.h>
-
 #include <boost/json.hpp>
+#include <gtest/gtest.h>
 
 #include <iostream>
 #include <sstream>
 
 #include "modules/wordcloud/cli.hpp"
-#include "modules/wordcloud/module.hpp"
 #include "modules/wordcloud/font.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "modules/wordcloud/svg.hpp"
 
 namespace hs::wordcloud {

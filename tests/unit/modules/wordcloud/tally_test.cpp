@@ -93,9 +93,14 @@ TEST(WordcloudTally, EventStopWordsAddToTheShippedOnes) {
 
 TEST(WordcloudTally, ProfanityIsHeldForTheFacilitator) {
   auto t = english();
-  for (auto [id, text] : std::vector<std::pair<const char*, const char*>>{
-           {"1", "Fucking"}, {"2", "shit show"}, {"3", "f u c k"}, {"4", "WANKERS!"},
-           {"5", "Scunthorpe"}, {"6", "assess"}, {"7", "classic"}, {"8", "listening"}}) {
+  for (auto [id, text] : std::vector<std::pair<const char*, const char*>>{{"1", "Fucking"},
+                                                                          {"2", "shit show"},
+                                                                          {"3", "f u c k"},
+                                                                          {"4", "WANKERS!"},
+                                                                          {"5", "Scunthorpe"},
+                                                                          {"6", "assess"},
+                                                                          {"7", "classic"},
+                                                                          {"8", "listening"}}) {
     ASSERT_TRUE(t.add(id, text)) << text;
   }
   auto g = t.groups();
@@ -198,8 +203,8 @@ TEST(WordcloudTally, InvalidEntriesAreNotCounted) {
 
 TEST(WordcloudTally, CountsStayExactUnderAddWithdrawAndReplace) {
   auto t = english();
-  const std::vector<std::string> words = {"listen", "listening", "Listened", "trust", "Trusting", "respect",
-                                          "being heard", "co-production", "equal", "voice"};
+  const std::vector<std::string> words = {"listen",  "listening",   "Listened",      "trust", "Trusting",
+                                          "respect", "being heard", "co-production", "equal", "voice"};
   std::map<std::string, std::string> model;  // entry -> key
   std::mt19937 rng(7);
   for (int i = 0; i < 5000; ++i) {

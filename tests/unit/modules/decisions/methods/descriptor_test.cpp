@@ -11,7 +11,10 @@ namespace {
 BallotFields answer(Method m) {
   BallotFields f;
   switch (m) {
-    case Method::consent: f.choice = "object"; f.reason = "It clashes with school pick-up."; break;
+    case Method::consent:
+      f.choice = "object";
+      f.reason = "It clashes with school pick-up.";
+      break;
     case Method::consensus: f.choice = "disagree"; break;
     case Method::majority: f.choice = "abstain"; break;
     case Method::ranked_choice: f.ranks = {"2", "0", ""}; break;
@@ -44,7 +47,7 @@ TEST(MethodTable, EachMethodStoresReadsBackCountsAndExportsAsItself) {
     auto t = tally(s, Phase::closed, 1, n, {{VoterKey{"1"}, *stored, 0}}, 1);
     EXPECT_EQ(t.method, m);
     EXPECT_EQ(t.result.index(), static_cast<std::size_t>(m));  // the result type at the method's place
-    EXPECT_EQ(t.quorum.turnout, 1);  // the answer decoded and counted
+    EXPECT_EQ(t.quorum.turnout, 1);                            // the answer decoded and counted
 
     auto table = results_table(t, decides_proposal(m) ? std::vector<std::string>{} : options);
     ASSERT_FALSE(table.rows.empty());
