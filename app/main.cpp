@@ -21,32 +21,32 @@
 #include "modules/spaces/module.hpp"
 #include "modules/terms/module.hpp"
 #include "modules/wordcloud/module.hpp"
+#include "services/coalescer.hpp"
+#include "services/hub.hpp"
+#include "services/presence.hpp"
+#include "services/rate_limit.hpp"
 #include "store/change_feed.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
-#include "web/coalescer.hpp"
-#include "web/hub.hpp"
 #include "web/metrics.hpp"
-#include "web/presence.hpp"
-#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 #include "web/server.hpp"
 
 namespace {
 
-struct Services {
+struct Owned {
   std::unique_ptr<hs::store::Store> store;
   std::unique_ptr<hs::web::Renderer> renderer;
   std::unique_ptr<hs::mail::Mailer> mailer;
   hs::SystemClock clock;
   hs::web::Metrics metrics;
-  hs::web::RateLimiter limiter;
-  hs::web::Hub hub;
-  hs::web::Presence presence;
-  std::unique_ptr<hs::web::Coalescer> live;  // after hub: stops before it
+  hs::services::RateLimiter limiter;
+  hs::services::Hub hub;
+  hs::services::Presence presence;
+  std::unique_ptr<hs::services::Coalescer> live;  // after hub: stops before it
 };
 
-void wire(hs::web::App& app, Services& s) {
+void wire(hs::web::App& app, Owned& s) {
   hs::crypto::init();
   int threads = app.config.threads > 0 ? app.config.threads : static_cast<int>(std::thread::hardware_concurrency());
   s.store = hs::store::Store::open(app.config.db, std::max(2, threads + 2));
@@ -57,13 +57,14 @@ void wire(hs::web::App& app, Services& s) {
                  : hs::mail::smtp_mailer(app.config.smtp_url, app.config.smtp_from);
   app.store = s.store.get();
   app.renderer = s.renderer.get();
+  app.words = s.renderer.get();
   app.mailer = s.mailer.get();
   app.clock = &s.clock;
   app.metrics = &s.metrics;
   app.limiter = &s.limiter;
   app.hub = &s.hub;
   app.presence = &s.presence;
-  s.live = std::make_unique<hs::web::Coalescer>(s.hub, 5);
+  s.live = std::make_unique<hs::services::Coalescer>(s.hub, 5);
   app.live = s.live.get();
   app.master_key = hs::load_or_create_key(app.config.data_dir);
   hs::site::register_module(app);
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
   cli.add_option("--smtp-from", cfg.smtp_from, "The From address of email")
       ->envname("HUMANSPACE_SMTP_FROM")
       ->capture_default_str();
-  cli.add_option("--base-url", cfg.base_url,
+  cli.add_option("--base-url", app.base_url,
                  "How people reach this server, for links in email "
                  "(e.g. https://forum.example.org)")
       ->envname("HUMANSPACE_BASE_URL");
@@ -233,7 +234,7 @@ int main(int argc, char** argv) {
   if (*breakouts_plan) return hs::breakouts::plan_cli(std::cin, std::cout, std::cerr);
 
   try {
-    Services services;
+    Owned services;
     wire(app, services);
     // Whatever a command appends to a decision log is signed before it ends; while
     // serving, within about a second.
@@ -253,7 +254,7 @@ int main(int argc, char** argv) {
       // header, which anyone can set. Only a loopback server may go without.
       auto host = cfg.listen.substr(0, cfg.listen.rfind(':'));
       bool loopback = host.starts_with("127.") || host == "localhost" || host == "[::1]" || host == "::1";
-      if (!loopback && cfg.base_url.empty()) {
+      if (!loopback && app.base_url.empty()) {
         std::cerr << "humanspace: set --base-url (or HUMANSPACE_BASE_URL) to the address people use, "
                      "e.g. https://forum.example.org, when listening on "
                   << cfg.listen << "\n";
@@ -289,7 +290,7 @@ int main(int argc, char** argv) {
         for (const auto& t : app.hub->topics()) app.live->refresh(t);
       });
       struct Unrelay {  // stops relaying before the feed goes
-        hs::web::Coalescer* live;
+        hs::services::Coalescer* live;
         ~Unrelay() { live->relay(nullptr); }
       } unrelay{app.live};
       if (feed) app.live->relay([f = feed.get()](const std::string& topic) { f->publish(topic); });

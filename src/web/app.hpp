@@ -11,38 +11,22 @@
 #include <variant>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "services/services.hpp"
 #include "web/http.hpp"
 #include "web/router.hpp"
 #include "web/view.hpp"
-
-namespace hs::store {
-class Store;
-class Conn;
-}  // namespace hs::store
-namespace hs::mail {
-class Mailer;
-}
 
 namespace hs::web {
 
 class Renderer;
 class Metrics;
-class RateLimiter;
-class Hub;
-class Coalescer;
-class Presence;
-class SessionCache;
 
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string db = "sqlite:data/humanspace.db";
   std::string data_dir = "data";
   std::string static_dir = "static";
-  std::string base_url;                 // how people reach us, e.g. https://forum.example.org; links in email use it
-  std::string listen_url;               // set by serve once bound: the links' base when base_url is empty
   bool demo_on_public_address = false;  // demo mode away from loopback, only when asked for by name
   std::string smtp_url;                 // smtp://host:port or smtps://...; empty: write to data/outbox
   std::string smtp_from = "Humanspace <no-reply@localhost>";
@@ -61,41 +45,23 @@ struct Viewer {
   bool site_steward = false;  // may create spaces
 };
 
-class App {
+// The server: the services commands use (services/services.hpp), and what only the web
+// layer needs besides.
+class App : public services::Services {
  public:
   Config config;
-  store::Store* store = nullptr;
-  Renderer* renderer = nullptr;
-  mail::Mailer* mailer = nullptr;
-  const Clock* clock = nullptr;
+  Renderer* renderer = nullptr;  // pages; set words to the same renderer for mail
   Metrics* metrics = nullptr;
-  RateLimiter* limiter = nullptr;
-  Hub* hub = nullptr;
-  Coalescer* live = nullptr;     // coalesced live snapshots, at most 5 a second per topic
-  Presence* presence = nullptr;  // who listens on a topic now, or loaded a page lately
   Router router;
-  crypto::Key master_key{};
 
-  // Made by the accounts module: sessions read in the last few seconds (see
-  // web/session_cache.hpp for what keeps it correct). Null: every request reads the store.
-  std::shared_ptr<SessionCache> session_cache;
   // Set by the accounts module: finds the session behind the request's cookie, applying
   // idle and absolute timeouts (and may refresh the cookie through the context).
   std::function<std::optional<Viewer>(class Context&)> resolve_session;
-  // Set by the spaces module: whether a person holds a role that can see others' data
-  // (facilitator, auditor or steward anywhere). Such sessions get the short idle timeout.
-  std::function<bool(std::int64_t user_id)> holds_elevated_role;
   // Set by the breakouts module: who a live listener is on a topic, as Presence counts
   // them ("" for nobody in particular); and a page load to count (a GET answered 200,
   // with its route pattern), for people without JavaScript.
   std::function<std::string(class Context&, const std::string& topic)> presence_key;
   std::function<void(class Context&, std::string_view route_pattern)> page_seen;
-  // Modules that keep per-person data add themselves here.
-  // Erasure: called inside the account-deletion transaction; remove or anonymise that
-  // person's data (what others' records need stays, without the person in it).
-  std::vector<std::function<void(store::Conn&, std::int64_t user_id)>> on_erase;
-  // "Download my data": each returns {section name, a JSON value as text}.
-  std::vector<std::function<std::pair<std::string, std::string>(store::Conn&, std::int64_t user_id)>> exporters;
 
   std::string cookie_name(std::string_view base, bool secure) const;
 };

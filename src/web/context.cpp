@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include "web/app.hpp"
-#include "web/links.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
 
@@ -75,15 +74,7 @@ void Context::clear_cookie(std::string_view base_name) {
 
 const std::string& Context::t(const std::string& key) const { return app.renderer->t(key); }
 
-std::string site_link(const App& app, std::string_view path) {
-  // Never from the Host header: a request naming another host would otherwise have us
-  // email links to it (a reset link sent to evil.example hands over the account).
-  if (!app.config.base_url.empty()) return app.config.base_url + std::string(path);
-  if (!app.config.listen_url.empty()) return app.config.listen_url + std::string(path);
-  return "http://localhost" + std::string(path);
-}
-
-std::string Context::absolute_url(std::string_view path) const { return site_link(app, path); }
+std::string Context::absolute_url(std::string_view path) const { return app.link(path); }
 
 View Context::view(const std::string& page_title_key) {
   View v;

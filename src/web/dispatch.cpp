@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "core/crypto.hpp"
+#include "services/lookup_cache.hpp"
 #include "web/app.hpp"
-#include "web/lookup_cache.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
@@ -25,7 +25,8 @@ bool known_method(std::string_view m) {
 // in, to their session too, so a token seen before sign-in (or in another session on a
 // shared computer) is no good after it.
 std::string csrf_for(const App& app, std::string_view cookie_value, std::int64_t session_id) {
-  static const auto purpose = crypto::derive(app.master_key, 1, "csrf----");
+  // Derived per request (one BLAKE2b), never kept process-wide: each server its own key.
+  const auto purpose = crypto::derive(app.master_key, 1, "csrf----");
   if (session_id == 0) return crypto::base64url(crypto::hmac_sha256(purpose, cookie_value));
   return crypto::base64url(
       crypto::hmac_sha256(purpose, std::string(cookie_value) + "\nsession " + std::to_string(session_id)));
@@ -34,7 +35,7 @@ std::string csrf_for(const App& app, std::string_view cookie_value, std::int64_t
 // The request must come from one of our own pages: Origin (or Referer) names us.
 bool same_origin(const App& app, const Request& req) {
   std::string own = std::string(req.secure ? "https://" : "http://") + std::string(req.header("host"));
-  auto ok = [&](std::string_view o) { return o == own || (!app.config.base_url.empty() && o == app.config.base_url); };
+  auto ok = [&](std::string_view o) { return o == own || (!app.base_url.empty() && o == app.base_url); };
   auto origin = req.header("origin");
   if (!origin.empty()) return ok(origin);
   auto referer = req.header("referer");
@@ -155,7 +156,7 @@ Response dispatch(App& app, Request& req) {
     res = server_error(app, req);
   }
   // Whatever it changed is committed by now: lookups cached before it are stale.
-  if (state_changing(req.method)) advance_write_epoch();
+  if (state_changing(req.method)) services::advance_write_epoch();
   if (res.header("Content-Type").empty() && !res.body.empty()) res.set("Content-Type", "text/plain; charset=utf-8");
   security_headers(res, req, signed_in);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -7,15 +7,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "services/services.hpp"
 #include "web/view.hpp"
 
 namespace hs::web {
 
-class Renderer {
+class Renderer final : public services::Words {
  public:
   // Loads templates/**.mustache and messages/<lang>/*.txt from the embedded files.
   explicit Renderer(std::string lang = "en");
-  ~Renderer();
+  ~Renderer() override;
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
@@ -23,11 +24,12 @@ class Renderer {
   std::string render(std::string_view name, const View& view) const;
   // For plain-text email: the same templates without HTML escaping (a mail reader shows
   // text as text, so "O'Neil" must not become "O&apos;Neil").
-  std::string render_text(std::string_view name, const View& view) const;
+  std::string render_text(std::string_view name, const View& view) const override;
   // The message text for a key; the key itself when missing (and logged once).
-  const std::string& t(const std::string& key) const;
+  const std::string& t(const std::string& key) const override;
   // Replaces {name} placeholders in a message.
-  std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const;
+  std::string format(const std::string& key,
+                     const std::vector<std::pair<std::string, std::string>>& args) const override;
   bool has_template(std::string_view name) const;
   const std::string& lang() const { return lang_; }
 

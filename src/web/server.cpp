@@ -17,12 +17,12 @@
 #include <mutex>
 #include <thread>
 
+#include "services/coalescer.hpp"
+#include "services/hub.hpp"
+#include "services/presence.hpp"
 #include "web/app.hpp"
-#include "web/coalescer.hpp"
-#include "web/hub.hpp"
 #include "web/metrics.hpp"
 #include "web/parse.hpp"
-#include "web/presence.hpp"
 
 namespace hs::web {
 
@@ -99,7 +99,7 @@ struct Shared {
   }
 };
 
-class WsSession final : public Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
+class WsSession final : public services::Subscriber, public Closable, public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(tcp::socket&& s, Shared& sh, LiveLoop& loop, WsGrant grant)
       : ws_(std::move(s)), sh_(sh), loop_(loop), topic_(std::move(grant.topic)), who_(std::move(grant.who)) {
@@ -561,7 +561,7 @@ void serve(App& app) {
   // Without --base-url, links in email name the address listened on: never the Host
   // header, which whoever sends the request chooses.
   auto address = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
-  app.config.listen_url = "http://" + address + ":" + std::to_string(ep.port());
+  app.listen_url = "http://" + address + ":" + std::to_string(ep.port());
   if (!app.config.port_file.empty()) {
     std::ofstream(app.config.port_file + ".tmp") << ep.port() << "\n";
     std::rename((app.config.port_file + ".tmp").c_str(), app.config.port_file.c_str());

@@ -4,8 +4,8 @@
 #include "modules/accounts/handlers/handlers.hpp"
 #include "modules/accounts/repo.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "services/session_cache.hpp"
 #include "web/app.hpp"
-#include "web/session_cache.hpp"
 
 namespace hs::accounts {
 
@@ -48,7 +48,7 @@ void register_module(web::App& app) {
 
   // Sessions read in the last few seconds are answered from memory; every command that
   // ends a session or changes what it shows forgets it here after committing.
-  app.session_cache = std::make_shared<web::SessionCache>();
+  app.session_cache = std::make_shared<services::SessionCache>();
   app.resolve_session = [](web::Context& c) -> std::optional<web::Viewer> {
     auto s = commands::resolve_session(c.app, c.cookie("session"));
     if (!s) return std::nullopt;
@@ -56,37 +56,37 @@ void register_module(web::App& app) {
   };
 }
 
-Result<std::int64_t> add_user(web::App& app, const std::string& email, const std::string& display_name,
+Result<std::int64_t> add_user(Services& app, const std::string& email, const std::string& display_name,
                               const std::string& password) {
   return commands::add_verified_user(app, email, display_name, password);
 }
 
-Result<std::int64_t> set_site_role(web::App& app, const std::string& email, const std::string& role) {
+Result<std::int64_t> set_site_role(Services& app, const std::string& email, const std::string& role) {
   return commands::set_site_role(app, email, role);
 }
 
-std::optional<std::int64_t> find_user(web::App& app, const std::string& email) {
+std::optional<std::int64_t> find_user(Services& app, const std::string& email) {
   return commands::find_user(app, email);
 }
 
-std::string display_name(web::App&, store::Conn& c, std::int64_t user_id) {
+std::string display_name(Services&, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   return u ? u->display_name : std::string();
 }
 
-std::optional<std::string> pronouns(web::App&, store::Conn& c, std::int64_t user_id) {
+std::optional<std::string> pronouns(Services&, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   if (!u) return std::nullopt;
   return u->pronouns;
 }
 
-std::optional<std::string> access_needs(web::App& app, store::Conn& c, std::int64_t user_id) {
+std::optional<std::string> access_needs(Services& app, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   if (!u || u->erased || !u->access_needs_sealed) return std::nullopt;
   return secrets::open_access_needs(app.master_key, *u->access_needs_sealed);
 }
 
-std::optional<std::string> contact_email(web::App& app, store::Conn& c, std::int64_t user_id) {
+std::optional<std::string> contact_email(Services& app, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   if (!u || u->erased || !u->verified_at || !u->email_sealed) return std::nullopt;
   return secrets::open_email(app.master_key, *u->email_sealed);

@@ -2,8 +2,6 @@
 
 namespace hs::accounts::permissions {
 
-bool can_manage_own_account(const std::optional<web::Viewer>& viewer) {
-  return viewer.has_value() && viewer->user_id > 0;
-}
+bool can_manage_own_account(std::int64_t signed_in_user_id) { return signed_in_user_id > 0; }
 
 }  // namespace hs::accounts::permissions

@@ -11,8 +11,8 @@
 #include "modules/audit/rules/merkle.hpp"
 #include "modules/audit/verify.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 #include "web/render.hpp"
 
 namespace hs::audit {
@@ -21,12 +21,12 @@ namespace {
 
 using Args = std::vector<std::pair<std::string, std::string>>;
 
-int complain(const web::Renderer& r, const std::string& key, const Args& args = {}) {
+int complain(const services::Words& r, const std::string& key, const Args& args = {}) {
   std::cerr << "humanspace: " << r.format(key, args) << "\n";
   return 1;
 }
 
-std::optional<commands::SpaceRef> find_space(web::App& app, const std::string& slug) {
+std::optional<commands::SpaceRef> find_space(Services& app, const std::string& slug) {
   // The operator's command line sees every space, private ones included.
   auto s = app.store->with([&](store::Conn& c) -> std::optional<spaces::Space> {
     auto id = spaces::space_id_by_slug(c, slug);
@@ -65,8 +65,8 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
-int export_cli(web::App& app, const std::string& space_slug, const std::string& out_path) {
-  const auto& r = *app.renderer;
+int export_cli(Services& app, const std::string& space_slug, const std::string& out_path) {
+  const auto& r = *app.words;
   auto space = find_space(app, space_slug);
   if (!space) return complain(r, "audit_cli_no_space", {{"space", space_slug}});
   Result<void> result;
@@ -106,8 +106,8 @@ int verify_cli(const std::string& export_path, const std::string& head_path) {
   return 0;
 }
 
-int sign_cli(web::App& app, const std::string& space_slug) {
-  const auto& r = *app.renderer;
+int sign_cli(Services& app, const std::string& space_slug) {
+  const auto& r = *app.words;
   auto space = find_space(app, space_slug);
   if (!space) return complain(r, "audit_cli_no_space", {{"space", space_slug}});
   auto head = commands::sign_head(app, space->id);
@@ -116,15 +116,15 @@ int sign_cli(web::App& app, const std::string& space_slug) {
   return 0;
 }
 
-int send_digests_cli(web::App& app) {
+int send_digests_cli(Services& app) {
   const auto sent = commands::send_digests(app);
-  std::cout << app.renderer->format("audit_digest_cli_sent", {{"count", std::to_string(sent)}}) << "\n";
+  std::cout << app.words->format("audit_digest_cli_sent", {{"count", std::to_string(sent)}}) << "\n";
   return 0;
 }
 
-int synthetic_cli(web::App& app, const std::string& space_slug, std::int64_t count, std::int64_t batch,
+int synthetic_cli(Services& app, const std::string& space_slug, std::int64_t count, std::int64_t batch,
                   std::int64_t proofs) {
-  const auto& r = *app.renderer;
+  const auto& r = *app.words;
   auto space = find_space(app, space_slug);
   if (!space) return complain(r, "audit_cli_no_space", {{"space", space_slug}});
   if (batch < 1) batch = 1;

@@ -7,6 +7,7 @@
 
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/module.hpp"
+#include "services/fwd.hpp"
 
 namespace hs::audit {
 
@@ -27,12 +28,12 @@ void run_once(commands::PendingSigner& signer) {
 }  // namespace
 
 struct HeadSigner::State {
-  explicit State(web::App& app) : signer(app) {}
+  explicit State(Services& app) : signer(app) {}
   commands::PendingSigner signer;  // used by the thread only, then by the destructor
   std::jthread thread;
 };
 
-HeadSigner::HeadSigner(web::App& app, bool background) : state_(std::make_unique<State>(app)) {
+HeadSigner::HeadSigner(Services& app, bool background) : state_(std::make_unique<State>(app)) {
   if (!background) return;
   state_->thread = std::jthread([s = state_.get()](std::stop_token stop) {
     std::mutex m;

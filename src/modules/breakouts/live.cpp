@@ -6,14 +6,14 @@
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/repo.hpp"
 #include "modules/breakouts/rules/round.hpp"
-#include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
+#include "services/coalescer.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/coalescer.hpp"
 
 namespace hs::breakouts::live {
 
-std::string part(web::App& app, std::int64_t event_id) {
+std::string part(Services& app, std::int64_t event_id) {
   namespace json = boost::json;
   // A round whose countdown has passed ends here too, not only when someone asks a page.
   commands::settle(app, event_id);

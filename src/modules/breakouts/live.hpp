@@ -5,13 +5,11 @@
 #include <cstdint>
 #include <string>
 
-namespace hs::web {
-class App;
-}
+#include "services/fwd.hpp"
 
 namespace hs::breakouts::live {
 
 // JSON text, or "" when the event has no rounds.
-std::string part(web::App& app, std::int64_t event_id);
+std::string part(Services& app, std::int64_t event_id);
 
 }  // namespace hs::breakouts::live

@@ -1,37 +1,72 @@
 #include "modules/breakouts/module.hpp"
 
+#include "core/number.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/live.hpp"
 #include "modules/breakouts/permissions.hpp"
-#include "modules/events/live.hpp"
 #include "modules/events/module.hpp"
+#include "services/presence.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
 namespace hs::breakouts {
 
+namespace {
+
+// The person behind a request at an event: their participant record's key, or "".
+std::string who_at(web::Context& ctx, std::int64_t event_id) {
+  std::optional<std::int64_t> uid;
+  if (ctx.viewer) uid = ctx.viewer->user_id;
+  auto a = events::commands::access(ctx.app, event_id, uid, ctx.cookie("participant"));
+  if (!a || !a->participant_id || a->stepped_out) return {};
+  return commands::presence_key(*a->participant_id);
+}
+
+// Sets the server's hooks (web::App::presence_key, page_seen) that tell Presence who is
+// at an event: their participant record, from the session or the participant cookie.
+void watch_presence(web::App& app) {
+  app.presence_key = [](web::Context& ctx, const std::string& topic) -> std::string {
+    constexpr std::string_view kPrefix = "event:";
+    if (!topic.starts_with(kPrefix)) return {};
+    auto id = number::whole(std::string_view(topic).substr(kPrefix.size()));
+    return id ? who_at(ctx, *id) : std::string();
+  };
+  // Without JavaScript a page load is the sign of life: the event's page, and the
+  // breakout pages (a member who picks a group takes part from then on).
+  app.page_seen = [](web::Context& ctx, std::string_view pattern) {
+    if (!ctx.app.presence) return;
+    if (pattern != "/events/{id}" && !pattern.starts_with("/events/{id}/breakouts")) return;
+    auto id = number::whole(ctx.param("id"));
+    if (!id) return;
+    auto who = who_at(ctx, *id);
+    if (!who.empty()) ctx.app.presence->seen(events::live::topic(*id), who, ctx.app.clock->now());
+  };
+}
+
+}  // namespace
+
 void register_module(web::App& app) {
   namespace h = handlers;
-  events::live::add_part("breakouts", live::part);
-  commands::watch_presence(app);
-  events::live::add_page_link([](web::App& a, std::int64_t event_id) -> std::optional<events::live::PageLink> {
+  events::live::add_part(app, "breakouts", live::part);
+  watch_presence(app);
+  events::live::add_page_link(app, [](Services& a, std::int64_t event_id) -> std::optional<events::live::PageLink> {
     auto round = commands::running_round(a, event_id);
     if (!round) return std::nullopt;
-    return events::live::PageLink{a.renderer->format("breakouts_on_now", {{"number", std::to_string(round->number)}}),
+    return events::live::PageLink{a.words->format("breakouts_on_now", {{"number", std::to_string(round->number)}}),
                                   "/events/" + std::to_string(event_id) + "/breakouts"};
   });
   // Linked from the run page, the event page and the presenter, for those who run rounds.
   events::live::add_tool_link(
-      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+      app, [](Services& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
         if (!permissions::run_rounds(s)) return std::nullopt;
-        return events::live::PageLink{a.renderer->format("events_live_link_breakouts", {}),
+        return events::live::PageLink{a.words->format("events_live_link_breakouts", {}),
                                       "/events/" + std::to_string(event_id) + "/breakouts"};
       });
   events::live::add_tool_link(
-      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+      app, [](Services& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
         if (!permissions::run_rounds(s)) return std::nullopt;
-        return events::live::PageLink{a.renderer->format("events_live_link_themes", {}),
+        return events::live::PageLink{a.words->format("events_live_link_themes", {}),
                                       "/events/" + std::to_string(event_id) + "/themes"};
       });
   const web::RouteOptions small{.body_limit = 16 * 1024};
@@ -56,7 +91,7 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/notes/{note}/theme", h::note_place, small);
   // Places and named notes are a member's data: in "download my data", and erased with
   // the account (through the events module, which holds the participant records).
-  events::add_participant_eraser(commands::erase_participants);
+  events::add_participant_eraser(app, commands::erase_participants);
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("breakouts", commands::export_person(c, user_id));
   });

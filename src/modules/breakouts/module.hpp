@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "modules/breakouts/commands/commands.hpp"  // re-exported: the use cases the report and demo drive
 
 namespace hs::web {
 class App;

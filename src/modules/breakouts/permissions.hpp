@@ -1,7 +1,7 @@
 #pragma once
 // Who may do what with breakout rounds: deny-by-default pure predicates, one per action.
 // Standing is the events module's: how a person stands at the event.
-#include "modules/events/permissions.hpp"
+#include "modules/events/module.hpp"
 
 namespace hs::breakouts::permissions {
 

@@ -17,11 +17,15 @@
 #include "modules/decisions/rules/method.hpp"  // Method, parse_method, decides_proposal
 #include "modules/decisions/rules/settings.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/fwd.hpp"
 
+namespace hs {
+class View;
+}
 namespace hs::web {
 class App;
 class Context;
-class View;
+using View = ::hs::View;
 }  // namespace hs::web
 namespace hs::store {
 class Conn;
@@ -52,7 +56,7 @@ struct NewProposal {
 // Opens a proposal inside the caller's transaction (checks the text, options and
 // settings, appends decision.opened to the log). Field errors use the form names of
 // /decisions/new: title, details, method, options, closes_at, quorum, dots.
-Result<std::int64_t> open_proposal(web::App& app, store::Conn& c, const NewProposal& p);
+Result<std::int64_t> open_proposal(Services& app, store::Conn& c, const NewProposal& p);
 
 // What another module learns when a decision about its subject closes.
 struct Closed {
@@ -64,19 +68,19 @@ struct Closed {
   std::int64_t closed_at = 0;
 };
 // Runs inside the closing transaction; an error undoes the closing.
-using CloseHook = std::function<Result<void>(web::App&, store::Conn&, const Closed&)>;
+using CloseHook = std::function<Result<void>(Services&, store::Conn&, const Closed&)>;
 // A link from the decision's page to what it is about.
 struct SubjectLink {
   std::string text;
   std::string href;
 };
-using DescribeHook = std::function<std::optional<SubjectLink>(web::App&, store::Conn&, std::int64_t subject_id)>;
+using DescribeHook = std::function<std::optional<SubjectLink>(Services&, store::Conn&, std::int64_t subject_id)>;
 struct SubjectHooks {
   CloseHook on_close;
   DescribeHook describe;
 };
 // Call from register_module, before serving. One set of hooks per subject kind.
-void register_subject(const std::string& subject_kind, SubjectHooks hooks);
+void register_subject(Services& app, const std::string& subject_kind, SubjectHooks hooks);
 
 // --- reminders -------------------------------------------------------------------------
 
@@ -87,7 +91,7 @@ struct SweepReport {
 // Sends what is due: members who have not answered are reminded 24 hours before a
 // proposal closes; the proposer and facilitators are told when the closing time has
 // come. Each goes out once per proposal, even with several servers sweeping at once.
-SweepReport sweep(web::App& app);
+SweepReport sweep(Services& app);
 
 // Calls `task` every `every` on its own thread until the returned thread is destroyed
 // (stop requested and joined), e.g. for the reminder sweeps of `humanspace serve`.

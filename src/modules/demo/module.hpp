@@ -5,7 +5,7 @@
 
 namespace hs::web {
 class App;
-}
+}  // namespace hs::web
 
 namespace hs::demo {
 

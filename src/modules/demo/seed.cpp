@@ -4,13 +4,13 @@
 #include <map>
 
 #include "core/embedded.hpp"
-#include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
-#include "modules/breakouts/commands/commands.hpp"
+#include "modules/breakouts/module.hpp"
 #include "modules/demo/module.hpp"
-#include "modules/events/commands/commands.hpp"
-#include "modules/report/commands.hpp"
-#include "modules/spaces/commands/commands.hpp"
+#include "modules/events/module.hpp"
+#include "modules/report/module.hpp"
+#include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "web/app.hpp"
 
 namespace hs::demo {
@@ -24,10 +24,11 @@ std::string str(const json::object& o, const char* key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
+// The demo is the one module that knows how the server is reached (its address).
 std::string summary(web::App& app, const json::object& demo) {
   std::string out = "\nDemo community: " + str(demo, "organisation") + " (invented people and places)\n";
   // Where people reach this server: --base-url, else the address it listens on.
-  std::string site = app.config.base_url;
+  std::string site = app.base_url;
   if (site.empty())
     site = "http://" + (app.config.listen.starts_with("127.0.0.1:") ? "localhost" + app.config.listen.substr(9)
                                                                     : app.config.listen);
@@ -52,7 +53,7 @@ std::string summary(web::App& app, const json::object& demo) {
 // The demo event as it looks after it happened: people joined by code and answered the
 // word cloud, talked in balanced breakout groups and wrote notes (some with their names),
 // and the facilitator gathered the notes into themes and wrote the report's words.
-Result<bool> seed_event_activity(web::App& app, std::int64_t event_id, std::int64_t facilitator_id,
+Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int64_t facilitator_id,
                                  const boost::json::object& e) {
   auto fac = events::commands::access(app, event_id, facilitator_id, "");
   if (!fac) return fail(ErrorCode::not_found, "events_not_found");

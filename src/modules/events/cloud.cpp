@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "modules/wordcloud/module.hpp"
+#include "services/services.hpp"
 
 namespace hs::events::cloud {
 
@@ -18,8 +19,11 @@ struct Kept {
   std::string signature;  // the words and counts it was laid out for
   std::shared_ptr<const Picture> picture;
 };
-std::mutex g_mutex;
-std::map<std::int64_t, Kept> g_kept;  // item id -> its last picture
+// One server's pictures (Services::kept): item id -> its last picture.
+struct Pictures {
+  std::mutex mu;
+  std::map<std::int64_t, Kept> kept;
+};
 constexpr std::size_t kMaxKept = 256;
 
 std::string signature_of(const std::vector<CloudCount>& shown) {
@@ -37,14 +41,15 @@ std::string signature_of(const std::vector<CloudCount>& shown) {
 
 }  // namespace
 
-std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<CloudCount>& shown) {
+std::shared_ptr<const Picture> picture(Services& app, std::int64_t item_id, const std::vector<CloudCount>& shown) {
   const auto* f = font();
   if (!f) return nullptr;
   auto sig = signature_of(shown);
   std::shared_ptr<const Picture> previous;
+  auto& pictures = app.kept<Pictures>();
   {
-    std::lock_guard lock(g_mutex);
-    if (auto it = g_kept.find(item_id); it != g_kept.end()) {
+    std::lock_guard lock(pictures.mu);
+    if (auto it = pictures.kept.find(item_id); it != pictures.kept.end()) {
       if (it->second.signature == sig) return it->second.picture;
       previous = it->second.picture;
     }
@@ -60,9 +65,10 @@ std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<C
   p->layout = wordcloud::layout(words, *f, options, previous ? &previous->layout : nullptr);
   p->font_family = "'" + f->family() + "', arial, sans-serif";
   p->font_weight = f->weight();
-  std::lock_guard lock(g_mutex);
-  if (g_kept.size() >= kMaxKept && !g_kept.count(item_id)) g_kept.erase(g_kept.begin());  // oldest item ids first
-  g_kept[item_id] = Kept{std::move(sig), p};
+  std::lock_guard lock(pictures.mu);
+  auto& kept = pictures.kept;
+  if (kept.size() >= kMaxKept && !kept.count(item_id)) kept.erase(kept.begin());  // oldest item ids first
+  kept[item_id] = Kept{std::move(sig), p};
   return p;
 }
 

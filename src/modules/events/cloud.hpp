@@ -9,6 +9,7 @@
 
 #include "modules/events/rules/cloud.hpp"
 #include "modules/wordcloud/module.hpp"
+#include "services/fwd.hpp"
 
 namespace hs::events::cloud {
 
@@ -22,7 +23,7 @@ struct Picture {
 };
 
 // The picture of an item's shown groups (ranked). Null when the font cannot be read.
-std::shared_ptr<const Picture> picture(std::int64_t item_id, const std::vector<CloudCount>& shown);
+std::shared_ptr<const Picture> picture(Services& app, std::int64_t item_id, const std::vector<CloudCount>& shown);
 
 // Room kept clear around each word's ink, in layout px: two words' ink is at least
 // twice this apart, so neighbours never touch ("trust respect", not "trustrespect").

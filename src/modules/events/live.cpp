@@ -9,27 +9,23 @@
 
 #include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
-#include "modules/events/handlers/common.hpp"
+#include "services/coalescer.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/coalescer.hpp"
-#include "web/render.hpp"
 
 namespace hs::events::live {
 
 namespace {
-// The server's one coalescer (app.live), kept for changed(), which commands call after
-// commit without an App at hand.
-web::Coalescer* g_coalescer = nullptr;
-
-std::vector<std::pair<std::string, Part>>& parts() {
-  static std::vector<std::pair<std::string, Part>> registered;
-  return registered;
-}
+// What other modules registered with this server at start-up (Services::kept).
+struct Registered {
+  std::vector<std::pair<std::string, Part>> parts;
+  std::vector<LinkSource> page_links;
+  std::vector<ToolSource> tool_links;
+};
 
 // The other modules' parts, added to a snapshot.
-std::string with_parts(web::App& app, std::int64_t event_id, boost::json::object& o) {
-  for (const auto& [key, part] : parts()) {
+std::string with_parts(Services& app, std::int64_t event_id, boost::json::object& o) {
+  for (const auto& [key, part] : app.kept<Registered>().parts) {
     auto text = part(app, event_id);
     if (!text.empty()) o[key] = boost::json::parse(text);
   }
@@ -80,47 +76,40 @@ std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const comm
   return crypto::sha256_hex(text).substr(0, 16);
 }
 
-void add_part(std::string key, Part part) { parts().emplace_back(std::move(key), std::move(part)); }
-
-namespace {
-std::vector<LinkSource>& link_sources() {
-  static std::vector<LinkSource> registered;
-  return registered;
+void add_part(Services& app, std::string key, Part part) {
+  auto& parts = app.kept<Registered>().parts;
+  for (auto& [k, p] : parts)
+    if (k == key) {
+      p = std::move(part);  // registering again replaces
+      return;
+    }
+  parts.emplace_back(std::move(key), std::move(part));
 }
-}  // namespace
 
-void add_page_link(LinkSource source) { link_sources().push_back(std::move(source)); }
+void add_page_link(Services& app, LinkSource source) { app.kept<Registered>().page_links.push_back(std::move(source)); }
 
-std::vector<PageLink> page_links(web::App& app, std::int64_t event_id) {
+std::vector<PageLink> page_links(Services& app, std::int64_t event_id) {
   std::vector<PageLink> out;
-  for (const auto& source : link_sources())
+  for (const auto& source : app.kept<Registered>().page_links)
     if (auto link = source(app, event_id)) out.push_back(std::move(*link));
   return out;
 }
 
-namespace {
-std::vector<ToolSource>& tool_sources() {
-  static std::vector<ToolSource> registered;
-  return registered;
-}
-}  // namespace
+void add_tool_link(Services& app, ToolSource source) { app.kept<Registered>().tool_links.push_back(std::move(source)); }
 
-void add_tool_link(ToolSource source) { tool_sources().push_back(std::move(source)); }
-
-std::vector<PageLink> tool_links(web::App& app, std::int64_t event_id, Standing standing) {
+std::vector<PageLink> tool_links(Services& app, std::int64_t event_id, Standing standing) {
   std::vector<PageLink> out;
-  for (const auto& source : tool_sources())
+  for (const auto& source : app.kept<Registered>().tool_links)
     if (auto link = source(app, event_id, standing)) out.push_back(std::move(*link));
   return out;
 }
 
 std::string topic(std::int64_t event_id) { return "event:" + std::to_string(event_id); }
 
-void start(web::App& app) {
+void start(Services& app) {
   if (!app.live) return;
   auto& c = *app.live;
-  g_coalescer = &c;
-  web::App* a = &app;
+  Services* a = &app;
   c.on("event:", [a](const std::string& t) {
     std::int64_t id = 0;
     try {
@@ -132,11 +121,11 @@ void start(web::App& app) {
   });
 }
 
-void changed(std::int64_t event_id) {
-  if (g_coalescer) g_coalescer->changed(topic(event_id));
+void changed(Services& app, std::int64_t event_id) {
+  if (app.live) app.live->changed(topic(event_id));
 }
 
-std::string snapshot(web::App& app, std::int64_t event_id) {
+std::string snapshot(Services& app, std::int64_t event_id) {
   namespace json = boost::json;
   json::object o;
   o["event"] = event_id;
@@ -204,7 +193,7 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
       ws.push_back(json::array{json::value(w.text), json::value(w.count)});
     }
     it["words"] = std::move(ws);
-    it["summary"] = handlers::cloud_summary(app, cur->responses, cur->cloud);
+    it["summary"] = commands::cloud_summary(app, cur->responses, cur->cloud);
     // The picture as data: live.js redraws the SVG's text elements with textContent, so
     // no markup travels and nothing is parsed. Its label names the first 30 placed words
     // after this prefix, as the page's does.
@@ -213,7 +202,7 @@ std::string snapshot(web::App& app, std::int64_t event_id) {
       json::object pic;
       pic["width"] = p.layout.width;
       pic["height"] = p.layout.height;
-      pic["label"] = app.renderer->format("events_cloud_label", {{"title", cur->item.title}});
+      pic["label"] = app.words->format("events_cloud_label", {{"title", cur->item.title}});
       json::array placed;
       for (const auto& w : p.layout.words) {
         auto at = index.find(w.id);

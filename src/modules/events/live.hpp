@@ -8,10 +8,7 @@
 #include <vector>
 
 #include "modules/events/permissions.hpp"
-
-namespace hs::web {
-class App;
-}
+#include "services/fwd.hpp"
 
 namespace hs::events::commands {
 struct Current;
@@ -24,11 +21,11 @@ namespace hs::events::live {
 
 std::string topic(std::int64_t event_id);
 // Registers the snapshot builder with the server's coalescer (app.live).
-void start(web::App& app);
+void start(Services& app);
 // After a commit: the event's snapshot is due.
-void changed(std::int64_t event_id);
+void changed(Services& app, std::int64_t event_id);
 // The public state of an event as JSON (what every viewer may see).
-std::string snapshot(web::App& app, std::int64_t event_id);
+std::string snapshot(Services& app, std::int64_t event_id);
 
 // What the participant and presenter pages draw of the current item (nothing on: null),
 // and what the run page draws besides (from a Current built for those who run the
@@ -38,24 +35,24 @@ std::string page_signature(const commands::Current* cur);
 std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur);
 
 // Another module's part of every snapshot, under `key` (e.g. "breakouts"): JSON text
-// of what every viewer of the event may see, or "" for none. Registered at start-up.
-using Part = std::function<std::string(web::App&, std::int64_t event_id)>;
-void add_part(std::string key, Part part);
+// of what every viewer of the event may see, or "" for none. Registered at start-up, per server.
+using Part = std::function<std::string(Services&, std::int64_t event_id)>;
+void add_part(Services& app, std::string key, Part part);
 
 // A link another module puts on the event's participant page while it matters (e.g.
-// "Breakout round 2 is on now: go to your group"). Registered at start-up.
+// "Breakout round 2 is on now: go to your group"). Registered at start-up, per server.
 struct PageLink {
   std::string text, href;
 };
-using LinkSource = std::function<std::optional<PageLink>(web::App&, std::int64_t event_id)>;
-void add_page_link(LinkSource source);
-std::vector<PageLink> page_links(web::App& app, std::int64_t event_id);
+using LinkSource = std::function<std::optional<PageLink>(Services&, std::int64_t event_id)>;
+void add_page_link(Services& app, LinkSource source);
+std::vector<PageLink> page_links(Services& app, std::int64_t event_id);
 
 // A page another module keeps for the event (breakouts, themes, the report), linked from
 // the run page, the event page and the presenter for those whose standing lets them
-// use it; nothing for everyone else. Registered at start-up.
-using ToolSource = std::function<std::optional<PageLink>(web::App&, std::int64_t event_id, Standing)>;
-void add_tool_link(ToolSource source);
-std::vector<PageLink> tool_links(web::App& app, std::int64_t event_id, Standing standing);
+// use it; nothing for everyone else. Registered at start-up, per server.
+using ToolSource = std::function<std::optional<PageLink>(Services&, std::int64_t event_id, Standing)>;
+void add_tool_link(Services& app, ToolSource source);
+std::vector<PageLink> tool_links(Services& app, std::int64_t event_id, Standing standing);
 
 }  // namespace hs::events::live

@@ -54,7 +54,7 @@ void register_module(web::App& app) {
   app.router.ws("/events/{id}/live", h::live_channel);
   // A member's registrations and part in events (words, questions, poll answers,
   // upvotes) are their data: in "download my data"; erased or untied with the account.
-  app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  app.on_erase.push_back([&app](store::Conn& c, std::int64_t user_id) { commands::erase_person(app, c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("events", commands::export_person(c, user_id));
   });

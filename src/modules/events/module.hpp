@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "modules/events/commands/commands.hpp"  // re-exported: the use cases other modules drive
+#include "modules/events/live.hpp"               // re-exported: the use cases other modules drive
+#include "services/fwd.hpp"
+
 namespace hs::web {
 class App;
 }
@@ -23,7 +27,7 @@ void register_module(web::App& app);
 // unties the records from the account (after which nothing finds them by person).
 // Registered at start-up.
 using ParticipantEraser = std::function<void(store::Conn&, const std::vector<std::int64_t>& participant_ids)>;
-void add_participant_eraser(ParticipantEraser eraser);
+void add_participant_eraser(Services& app, ParticipantEraser eraser);
 
 // What an event's polls and Q&A produced, as its report shows them: plain values, in
 // agenda order, for any item that was ever opened or has answers.
@@ -38,7 +42,7 @@ struct PollResult {
   std::int64_t people = 0;  // who answered
   std::vector<PollOptionResult> options;
 };
-std::vector<PollResult> poll_results(web::App& app, std::int64_t event_id);
+std::vector<PollResult> poll_results(Services& app, std::int64_t event_id);
 
 struct AskedQuestion {
   std::string body;
@@ -50,6 +54,6 @@ struct QaResult {
   std::string title;
   std::vector<AskedQuestion> questions;  // shown ones only (never hidden or waiting), most upvoted first
 };
-std::vector<QaResult> qa_results(web::App& app, std::int64_t event_id);
+std::vector<QaResult> qa_results(Services& app, std::int64_t event_id);
 
 }  // namespace hs::events

@@ -3,12 +3,12 @@
 
 #include "modules/events/module.hpp"
 #include "modules/events/repo.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events {
 
-std::vector<PollResult> poll_results(web::App& app, std::int64_t event_id) {
+std::vector<PollResult> poll_results(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) {
     std::vector<PollResult> out;
     for (const auto& it : repo::items(c, event_id)) {
@@ -24,7 +24,7 @@ std::vector<PollResult> poll_results(web::App& app, std::int64_t event_id) {
   });
 }
 
-std::vector<QaResult> qa_results(web::App& app, std::int64_t event_id) {
+std::vector<QaResult> qa_results(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) {
     std::vector<QaResult> out;
     for (const auto& it : repo::items(c, event_id)) {

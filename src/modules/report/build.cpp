@@ -1,13 +1,11 @@
 #include "modules/report/build.hpp"
 
 #include "core/dates.hpp"
-#include "modules/breakouts/commands/commands.hpp"
-#include "modules/events/commands/commands.hpp"
+#include "modules/breakouts/module.hpp"
 #include "modules/events/module.hpp"
-#include "modules/events/rules/fields.hpp"
 #include "modules/report/commands.hpp"
-#include "modules/report/rules/plain_text.hpp"
-#include "web/app.hpp"
+#include "modules/report/plain_text.hpp"
+#include "services/services.hpp"
 #include "web/render.hpp"
 
 namespace hs::report {
@@ -17,13 +15,13 @@ namespace {
 // Paragraphs split at blank lines (line breaks inside one kept), and lists as lists.
 std::vector<Block> paragraphs(const std::string& text) { return blocks_of_text(text); }
 
-std::string count_text(web::App& app, const char* one, const char* many, std::int64_t n) {
-  return app.renderer->format(n == 1 ? one : many, {{"count", std::to_string(n)}});
+std::string count_text(Services& app, const char* one, const char* many, std::int64_t n) {
+  return app.words->format(n == 1 ? one : many, {{"count", std::to_string(n)}});
 }
 
 // Each poll: who answered, and a table of the answers with counts and percentages.
-void add_polls(web::App& app, std::int64_t event_id, Document& d) {
-  auto& r = *app.renderer;
+void add_polls(Services& app, std::int64_t event_id, Document& d) {
+  auto& r = *app.words;
   for (const auto& p : events::poll_results(app, event_id)) {
     Section s{r.format("report_poll_heading", {{"title", p.title}}), {}};
     std::string answered = count_text(app, "report_poll_people_one", "report_poll_people", p.people);
@@ -45,8 +43,8 @@ void add_polls(web::App& app, std::int64_t event_id, Document& d) {
 
 // Each Q&A: the questions people could see, most upvoted first. Anonymous ones say so
 // and name nobody; hidden and never-approved ones are left out.
-void add_questions(web::App& app, std::int64_t event_id, Document& d) {
-  auto& r = *app.renderer;
+void add_questions(Services& app, std::int64_t event_id, Document& d) {
+  auto& r = *app.words;
   for (const auto& qa : events::qa_results(app, event_id)) {
     Section s{r.format("report_qa_heading", {{"title", qa.title}}), {}};
     if (qa.questions.empty()) {
@@ -71,8 +69,8 @@ void add_questions(web::App& app, std::int64_t event_id, Document& d) {
 }
 
 // "3 December 2026, 10:00 to 12:30 UTC" (the server keeps and shows times in UTC).
-std::string when(web::App& app, std::int64_t starts, std::int64_t ends) {
-  auto& r = *app.renderer;
+std::string when(Services& app, std::int64_t starts, std::int64_t ends) {
+  auto& r = *app.words;
   auto date = [&](const dates::Civil& d) {
     return r.format("report_date", {{"day", std::to_string(d.day)},
                                     {"month", r.t("report_month_" + std::to_string(d.month))},
@@ -85,26 +83,26 @@ std::string when(web::App& app, std::int64_t starts, std::int64_t ends) {
   return r.format("report_when_days", {{"from", date(a)}, {"starts", starts_at}, {"to", date(b)}, {"ends", ends_at}});
 }
 
-Quote quote_of(web::App& app, const breakouts::commands::Note& n) {
+Quote quote_of(Services& app, const breakouts::commands::Note& n) {
   if (n.for_group)
-    return Quote{n.body, app.renderer->format("report_group_note", {{"number", std::to_string(n.group_number)}})};
+    return Quote{n.body, app.words->format("report_group_note", {{"number", std::to_string(n.group_number)}})};
   return Quote{n.body, n.author};
 }
 
 }  // namespace
 
-std::vector<std::int64_t> cloud_items(web::App& app, std::int64_t event_id) {
+std::vector<std::int64_t> cloud_items(Services& app, std::int64_t event_id) {
   std::vector<std::int64_t> out;
   for (const auto& it : events::commands::agenda(app, event_id))
     if (it.kind == "cloud") out.push_back(it.id);
   return out;
 }
 
-std::optional<Document> build(web::App& app, std::int64_t event_id) {
+std::optional<Document> build(Services& app, std::int64_t event_id) {
   auto access = events::commands::access(app, event_id, std::nullopt, "");
   if (!access) return std::nullopt;
   const auto& e = access->event;
-  auto& r = *app.renderer;
+  auto& r = *app.words;
   Document d;
   d.title = r.format("report_title", {{"event", e.title}});
   d.subtitle.push_back(when(app, e.starts_at, e.ends_at));

@@ -10,8 +10,8 @@
 #include "modules/report/module.hpp"
 #include "modules/report/pdf.hpp"
 #include "modules/report/repo.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 #include "web/render.hpp"
 
 namespace hs::report {
@@ -27,13 +27,13 @@ namespace {
 constexpr std::size_t kTextMax = 20000;
 }  // namespace
 
-Texts report_texts(web::App& app, std::int64_t event_id) {
+Texts report_texts(Services& app, std::int64_t event_id) {
   auto row = app.store->with([&](store::Conn& c) { return repo::report(c, event_id); });
   if (!row) return {};
   return Texts{row->intro, row->next_steps, row->public_token, row->published_at};
 }
 
-Result<bool> save_texts(web::App& app, const events::commands::Access& a, const std::string& intro_in,
+Result<bool> save_texts(Services& app, const events::commands::Access& a, const std::string& intro_in,
                         const std::string& next_in) {
   if (!permissions::edit(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   auto intro = std::string(text::trim(intro_in)), next = std::string(text::trim(next_in));
@@ -50,7 +50,7 @@ Result<bool> save_texts(web::App& app, const events::commands::Access& a, const 
   return true;
 }
 
-Result<std::string> publish(web::App& app, const events::commands::Access& a) {
+Result<std::string> publish(Services& app, const events::commands::Access& a) {
   if (!permissions::edit(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   auto token = crypto::random_token(16);
   return app.store->write([&](store::Conn& c) -> Result<std::string> {
@@ -60,7 +60,7 @@ Result<std::string> publish(web::App& app, const events::commands::Access& a) {
   });
 }
 
-Result<bool> unpublish(web::App& app, const events::commands::Access& a) {
+Result<bool> unpublish(Services& app, const events::commands::Access& a) {
   if (!permissions::edit(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   return app.store->write([&](store::Conn& c) -> Result<bool> {
     repo::set_published(c, a.event.id, std::nullopt, std::nullopt, app.clock->now());
@@ -68,21 +68,21 @@ Result<bool> unpublish(web::App& app, const events::commands::Access& a) {
   });
 }
 
-std::optional<std::int64_t> published_event(web::App& app, const std::string& token) {
+std::optional<std::int64_t> published_event(Services& app, const std::string& token) {
   if (token.empty() || token.size() > 64) return std::nullopt;
   auto row = app.store->with([&](store::Conn& c) { return repo::report_by_token(c, token); });
   if (!row) return std::nullopt;
   return row->event_id;
 }
 
-int report_cli(web::App& app, std::int64_t event_id, const std::string& pdf_path) {
+int report_cli(Services& app, std::int64_t event_id, const std::string& pdf_path) {
   auto doc = build(app, event_id);
   if (!doc) {
     std::cerr << "humanspace: there is no event " << event_id << "\n";
     return 1;
   }
   PdfOptions o;
-  o.page_label = app.renderer->t("report_page_label");
+  o.page_label = app.words->t("report_page_label");
   auto bytes = render_pdf(*doc, o);
   std::ofstream out(pdf_path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -5,11 +5,8 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "modules/events/commands/commands.hpp"
-
-namespace hs::web {
-class App;
-}
+#include "modules/events/module.hpp"
+#include "services/fwd.hpp"
 
 namespace hs::report {
 
@@ -26,15 +23,15 @@ struct Texts {
   std::optional<std::string> public_token;
   std::optional<std::int64_t> published_at;
 };
-Texts report_texts(web::App& app, std::int64_t event_id);
+Texts report_texts(Services& app, std::int64_t event_id);
 
 // Field errors: intro, next_steps.
-Result<bool> save_texts(web::App& app, const events::commands::Access& a, const std::string& intro,
+Result<bool> save_texts(Services& app, const events::commands::Access& a, const std::string& intro,
                         const std::string& next_steps);
 // Publishes at a new unguessable link; returns its token.
-Result<std::string> publish(web::App& app, const events::commands::Access& a);
-Result<bool> unpublish(web::App& app, const events::commands::Access& a);
+Result<std::string> publish(Services& app, const events::commands::Access& a);
+Result<bool> unpublish(Services& app, const events::commands::Access& a);
 // The event a published link is for.
-std::optional<std::int64_t> published_event(web::App& app, const std::string& token);
+std::optional<std::int64_t> published_event(Services& app, const std::string& token);
 
 }  // namespace hs::report

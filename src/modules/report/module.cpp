@@ -4,11 +4,11 @@
 #include "modules/report/module.hpp"
 
 #include "core/number.hpp"
-#include "modules/events/cloud.hpp"
-#include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
 #include "modules/report/build.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/report/pdf.hpp"
+#include "services/fwd.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -248,9 +248,9 @@ void register_module(web::App& app) {
   const web::RouteOptions small{.body_limit = 16 * 1024};
   // Linked from the event's pages for the people of the space, who may read it.
   events::live::add_tool_link(
-      [](web::App& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
+      app, [](Services& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
         if (!permissions::read(s)) return std::nullopt;
-        return events::live::PageLink{a.renderer->format("events_live_link_report", {}), report_path(event_id)};
+        return events::live::PageLink{a.words->format("events_live_link_report", {}), report_path(event_id)};
       });
   app.router.get("/events/{id}/report", show);
   app.router.post("/events/{id}/report", save, form);

@@ -2,6 +2,9 @@
 #include <cstdint>
 #include <string>
 
+#include "modules/report/commands.hpp"  // re-exported: the use cases the demo drives
+#include "services/fwd.hpp"
+
 namespace hs::web {
 class App;
 }
@@ -12,6 +15,6 @@ namespace hs::report {
 void register_module(web::App& app);
 
 // `humanspace report EVENT_ID --pdf FILE`: writes the report's PDF. Exit code.
-int report_cli(web::App& app, std::int64_t event_id, const std::string& pdf_path);
+int report_cli(Services& app, std::int64_t event_id, const std::string& pdf_path);
 
 }  // namespace hs::report

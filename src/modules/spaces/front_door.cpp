@@ -1,9 +1,10 @@
 // The queries and page helpers spaces/module.hpp offers other modules.
+#include "core/view.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/handlers/common.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/spaces/repo.hpp"
-#include "web/app.hpp"
+#include "services/services.hpp"
 #include "web/blocks.hpp"
 
 namespace hs::spaces {
@@ -32,7 +33,7 @@ std::optional<SpaceInPath> space_in_path(web::Context& c) {
   return SpaceInPath{l->space(), l->subject};
 }
 
-std::optional<SpaceInPath> space_as(web::App& app, const std::string& slug, std::int64_t user_id, bool site_steward) {
+std::optional<SpaceInPath> space_as(Services& app, const std::string& slug, std::int64_t user_id, bool site_steward) {
   if (slug.empty() || slug.size() > 80) return std::nullopt;
   auto sv = commands::space_for_viewer(app, slug, user_id);
   if (!sv) return std::nullopt;

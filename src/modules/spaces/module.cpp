@@ -4,8 +4,8 @@
 
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/handlers/handlers.hpp"
+#include "services/lookup_cache.hpp"
 #include "web/app.hpp"
-#include "web/lookup_cache.hpp"
 
 namespace hs::spaces {
 
@@ -40,13 +40,13 @@ void register_module(web::App& app) {
 
   // Asked on every signed-in request (it sets the session's idle timeout), so answers
   // are kept for 30 seconds, or until a state-changing request in this process (a role
-  // change here shows at once: web/lookup_cache.hpp); permissions themselves always
+  // change here shows at once: services/lookup_cache.hpp); permissions themselves always
   // read the roles afresh.
-  auto cache = std::make_shared<web::LookupCache<std::int64_t, bool>>(30, 100000);
+  auto cache = std::make_shared<services::LookupCache<std::int64_t, bool>>(30, 100000);
   app.holds_elevated_role = [&app, cache](std::int64_t user_id) {
     auto now = app.clock->now();
     if (auto hit = cache->find(user_id, now)) return *hit;
-    const auto epoch = web::write_epoch();
+    const auto epoch = services::write_epoch();
     bool elevated = commands::holds_elevated_role(app, user_id);
     cache->put(user_id, elevated, now, epoch);
     return elevated;
@@ -57,11 +57,11 @@ void register_module(web::App& app) {
   });
 }
 
-std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id) {
+std::optional<std::string> event_support_default(Services& app, std::int64_t space_id) {
   return commands::event_support_default(app, space_id);
 }
 
-Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& space_slug,
+Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::string& space_slug,
                               const std::string& role) {
   return commands::set_role(app, user_id, space_slug, role);
 }

@@ -9,12 +9,18 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/spaces/permissions.hpp"  // Role, Visibility, Subject: who may do what (pure)
+#include "modules/spaces/commands/commands.hpp"  // re-exported: the use cases the demo drives
+#include "modules/spaces/permissions.hpp"        // Role, Visibility, Subject: who may do what (pure)
+#include "modules/spaces/space.hpp"              // Space: a space as it is kept
+#include "services/fwd.hpp"
 
+namespace hs {
+class View;
+}
 namespace hs::web {
 class App;
 class Context;
-class View;
+using View = ::hs::View;
 }  // namespace hs::web
 namespace hs::store {
 class Conn;
@@ -27,14 +33,8 @@ void register_module(web::App& app);
 
 // For `humanspace user set-role EMAIL ROLE --space SLUG`: makes the person a member with
 // that role (member, facilitator, auditor, steward).
-Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& space_slug,
+Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::string& space_slug,
                               const std::string& role);
-
-// A space as it is kept. kind: practice|forum|network; visibility: listed|unlisted|private.
-struct Space {
-  std::int64_t id = 0;
-  std::string slug, name, kind, purpose, visibility, code_of_conduct;
-};
 
 // Queries for other modules, inside the caller's transaction or read.
 std::optional<Space> space_by_id(store::Conn& c, std::int64_t id);
@@ -60,7 +60,7 @@ struct SpaceInPath {
 };
 std::optional<SpaceInPath> space_in_path(web::Context& c);
 // The same for a given account (0: signed out), e.g. the owner of a feed key.
-std::optional<SpaceInPath> space_as(web::App& app, const std::string& slug, std::int64_t user_id, bool site_steward);
+std::optional<SpaceInPath> space_as(Services& app, const std::string& slug, std::int64_t user_id, bool site_steward);
 // What every page of a space shows of it: {id, slug, name, kind, kind_label, kind_about,
 // visibility_label, purpose (paragraphs)}.
 web::View space_view(web::Context& c, const Space& space);
@@ -68,6 +68,6 @@ web::View space_view(web::Context& c, const Space& space);
 // Where people can find support at the space's events, as its stewards or facilitators
 // wrote it for new events to start from; nothing when they have not (use the built-in
 // text).
-std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id);
+std::optional<std::string> event_support_default(Services& app, std::int64_t space_id);
 
 }  // namespace hs::spaces

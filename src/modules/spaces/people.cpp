@@ -1,20 +1,20 @@
 #include "modules/spaces/people.hpp"
 
 #include "modules/accounts/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::people {
 
-std::optional<std::string> email_of(web::App& app, std::int64_t user_id) {
+std::optional<std::string> email_of(Services& app, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return email_of(app, c, user_id); });
 }
 
-std::optional<std::string> email_of(web::App& app, store::Conn& c, std::int64_t user_id) {
+std::optional<std::string> email_of(Services& app, store::Conn& c, std::int64_t user_id) {
   return accounts::contact_email(app, c, user_id);
 }
 
-std::optional<std::string> shared_access_needs(web::App& app, store::Conn& c, std::int64_t user_id) {
+std::optional<std::string> shared_access_needs(Services& app, store::Conn& c, std::int64_t user_id) {
   return accounts::access_needs(app, c, user_id);
 }
 

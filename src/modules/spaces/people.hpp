@@ -6,18 +6,17 @@
 #include <optional>
 #include <string>
 
-namespace hs::web {
-class App;
-}
+#include "services/fwd.hpp"
+
 namespace hs::store {
 class Conn;
 }
 
 namespace hs::spaces::people {
 
-std::optional<std::string> email_of(web::App& app, std::int64_t user_id);
-std::optional<std::string> email_of(web::App& app, store::Conn& c, std::int64_t user_id);
+std::optional<std::string> email_of(Services& app, std::int64_t user_id);
+std::optional<std::string> email_of(Services& app, store::Conn& c, std::int64_t user_id);
 // Only what the person chose to share with the people who run their spaces.
-std::optional<std::string> shared_access_needs(web::App& app, store::Conn& c, std::int64_t user_id);
+std::optional<std::string> shared_access_needs(Services& app, store::Conn& c, std::int64_t user_id);
 
 }  // namespace hs::spaces::people

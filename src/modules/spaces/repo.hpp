@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "modules/spaces/module.hpp"
+#include "modules/spaces/permissions.hpp"
+#include "modules/spaces/space.hpp"
 
 namespace hs::store {
 class Conn;

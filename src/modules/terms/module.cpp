@@ -18,7 +18,7 @@ void register_module(web::App& app) {
   app.router.get("/spaces/{slug}/terms/amend", h::amend_form);
   app.router.post("/spaces/{slug}/terms/amend", h::amend_create, kAmendForm);
 
-  decisions::register_subject("terms_version", commands::decision_hooks());
+  decisions::register_subject(app, "terms_version", commands::decision_hooks());
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("terms_of_reference", commands::export_person(c, user_id));

@@ -3,6 +3,8 @@
 // may propose an amendment; it becomes current only through a decision of the members
 // (the decisions module); every version and the differences between any two can be read
 // by the space's members. Facilitators are reminded when the review date comes.
+#include "services/fwd.hpp"
+
 namespace hs::web {
 class App;
 }
@@ -17,6 +19,6 @@ void register_module(web::App& app);
 // Emails the facilitators of each space whose current terms have reached their review
 // date (the stewards when there is no facilitator), once per review date, even with
 // several servers sweeping at once. Returns how many spaces were reminded.
-int sweep(web::App& app);
+int sweep(Services& app);
 
 }  // namespace hs::terms

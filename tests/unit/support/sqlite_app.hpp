@@ -13,9 +13,10 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
+#include "modules/audit/module.hpp"
+#include "services/rate_limit.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
-#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::test_support {
@@ -39,6 +40,8 @@ class SqliteApp : public ::testing::Test {
     store_->migrate();
     app_.store = store_.get();
     app_.renderer = &renderer_;
+    app_.words = &renderer_;
+    app_.audit = &audit::log();
     app_.mailer = &mailer_;
     app_.clock = &clock_;
     app_.limiter = &limiter_;
@@ -54,7 +57,7 @@ class SqliteApp : public ::testing::Test {
   web::Renderer renderer_{"en"};
   CaptureMailer mailer_;
   FixedClock clock_{1'800'000'000};
-  web::RateLimiter limiter_;
+  services::RateLimiter limiter_;
   web::App app_;
 };
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "modules/wordcloud/rules/entry.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "text/stemmer.hpp"
 
 namespace hs::text {

@@ -6,12 +6,12 @@
 #include "modules/accounts/rules/password_policy.hpp"
 #include "modules/accounts/rules/profile_fields.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::accounts::commands {
 
-Result<std::int64_t> add_verified_user(web::App& app, const std::string& typed_email, const std::string& display_name,
+Result<std::int64_t> add_verified_user(Services& app, const std::string& typed_email, const std::string& display_name,
                                        const std::string& password) {
   auto email = rules::normalise_email(typed_email);
   std::string name(display_name);
@@ -36,7 +36,7 @@ Result<std::int64_t> add_verified_user(web::App& app, const std::string& typed_e
   }
 }
 
-Result<std::int64_t> set_site_role(web::App& app, const std::string& email, const std::string& role) {
+Result<std::int64_t> set_site_role(Services& app, const std::string& email, const std::string& role) {
   if (role != "steward" && role != "member") return fail(ErrorCode::invalid, "accounts_role_invalid");
   auto lookup = secrets::email_lookup(app.master_key, rules::normalise_email(email));
   auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
@@ -51,7 +51,7 @@ Result<std::int64_t> set_site_role(web::App& app, const std::string& email, cons
   return r;
 }
 
-std::optional<std::int64_t> find_user(web::App& app, const std::string& email) {
+std::optional<std::int64_t> find_user(Services& app, const std::string& email) {
   auto lookup = secrets::email_lookup(app.master_key, rules::normalise_email(email));
   auto user = app.store->with([&](store::Conn& c) { return repo::user_by_lookup(c, lookup); });
   if (!user) return std::nullopt;

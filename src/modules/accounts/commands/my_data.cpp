@@ -5,15 +5,15 @@
 
 #include <chrono>
 
+#include "core/view.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 #include "store/scrub.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::accounts::commands {
 
@@ -30,7 +30,7 @@ json::value opt_string(const std::optional<std::string>& s) { return s ? json::v
 // (no SMTP server configured) keeps the mail sent to the person, links and all. Neither
 // can undo the erasure when it fails; what is left is logged and goes with the next
 // checkpoint.
-void forget_traces(web::App& app, const std::vector<std::string>& addresses) {
+void forget_traces(Services& app, const std::vector<std::string>& addresses) {
   for (const auto& a : addresses) {
     try {
       app.mailer->forget(a);
@@ -46,7 +46,7 @@ void forget_traces(web::App& app, const std::vector<std::string>& addresses) {
 
 }  // namespace
 
-std::string export_data(web::App& app, std::int64_t user_id, std::int64_t current_session) {
+std::string export_data(Services& app, std::int64_t user_id, std::int64_t current_session) {
   json::object out;
   app.store->with([&](store::Conn& c) {
     auto user = repo::user_by_id(c, user_id);
@@ -91,10 +91,10 @@ std::string export_data(web::App& app, std::int64_t user_id, std::int64_t curren
   return json::serialize(out);
 }
 
-Result<void> delete_account(web::App& app, std::int64_t user_id, bool confirmed) {
+Result<void> delete_account(Services& app, std::int64_t user_id, bool confirmed) {
   if (!confirmed)
     return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"confirm", "accounts_delete_unconfirmed"}}});
-  const std::string former = app.renderer->t("accounts_former_member");
+  const std::string former = app.words->t("accounts_former_member");
   std::vector<std::string> addresses;  // where mail to the person went
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto user = repo::user_by_id(c, user_id);

@@ -1,16 +1,17 @@
 // The profile: name, pronouns, access needs and a contact email that changes only once
 // the new address is proven.
+#include "core/view.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/email.hpp"
 #include "modules/accounts/rules/profile_fields.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::accounts::commands {
 
-std::optional<Profile> load_profile(web::App& app, std::int64_t user_id) {
+std::optional<Profile> load_profile(Services& app, std::int64_t user_id) {
   auto user = app.store->with([&](store::Conn& c) { return repo::user_by_id(c, user_id); });
   if (!user || user->erased) return std::nullopt;
   Profile p;
@@ -23,7 +24,7 @@ std::optional<Profile> load_profile(web::App& app, std::int64_t user_id) {
   return p;
 }
 
-Result<bool> update_profile(web::App& app, const Requester& who, std::int64_t user_id, const Profile& form) {
+Result<bool> update_profile(Services& app, const Requester& who, std::int64_t user_id, const Profile& form) {
   auto current = load_profile(app, user_id);
   if (!current) return fail(ErrorCode::not_found, "accounts_no_such_account");
   auto email = rules::normalise_email(form.email);
@@ -57,7 +58,7 @@ Result<bool> update_profile(web::App& app, const Requester& who, std::int64_t us
   if (r) forget_cached_sessions_of(app, user_id);  // the name in the page header
   if (!r || !*r) return r;
   if (!take(app, "email-acct:" + lookup, rules::kEmailPerAccount)) return true;
-  web::View view;
+  View view;
   view.set("site", who.site_url);
   if (taken) {
     view.set("link", who.site_url + "/signin");
@@ -69,7 +70,7 @@ Result<bool> update_profile(web::App& app, const Requester& who, std::int64_t us
   return true;
 }
 
-Result<void> confirm_email_change(web::App& app, const Requester& who, const std::string& token) {
+Result<void> confirm_email_change(Services& app, const Requester& who, const std::string& token) {
   std::optional<std::string> old_email;
   try {
     auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
@@ -89,7 +90,7 @@ Result<void> confirm_email_change(web::App& app, const Requester& who, const std
   }
   // The old address hears of it too: if this was not them, they can act.
   if (old_email) {
-    web::View view;
+    View view;
     view.set("site", who.site_url);
     view.set("link", who.site_url + "/account/sessions");
     send_email(app, *old_email, "accounts_email_changed_subject", "email_changed", view);

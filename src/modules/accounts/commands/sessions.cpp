@@ -3,34 +3,34 @@
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
+#include "services/services.hpp"
+#include "services/session_cache.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/session_cache.hpp"
 
 namespace hs::accounts::commands {
 
-bool elevated(web::App& app, std::int64_t user_id, bool site_steward) {
+bool elevated(Services& app, std::int64_t user_id, bool site_steward) {
   if (site_steward) return true;
   return app.holds_elevated_role && app.holds_elevated_role(user_id);
 }
 
 namespace {
 
-web::CachedSession cached(const repo::Session& s) {
-  return web::CachedSession{s.id,           s.user_id,  s.created_at, s.last_seen_at, s.keep_signed_in,
-                            s.display_name, s.site_role};
+services::CachedSession cached(const repo::Session& s) {
+  return services::CachedSession{s.id,           s.user_id,  s.created_at, s.last_seen_at, s.keep_signed_in,
+                                 s.display_name, s.site_role};
 }
 
 }  // namespace
 
-std::optional<ResolvedSession> resolve_session(web::App& app, const std::string& token) {
+std::optional<ResolvedSession> resolve_session(Services& app, const std::string& token) {
   if (token.empty() || token.size() > 64) return std::nullopt;
   const auto hash = crypto::sha256_hex(token);
   const auto now = app.clock->now();
   auto* cache = app.session_cache.get();
   std::uint64_t generation = 0;
   if (cache) {
-    generation = cache->generation();  // before the store is read: see web/session_cache.hpp
+    generation = cache->generation();  // before the store is read: see services/session_cache.hpp
     // A cached session answers only while nothing needs writing: not due for a last-seen
     // write (so its idle time is under a minute and cannot have run out) and within its
     // absolute timeout; anything else takes the path below, which reads the store.
@@ -64,7 +64,7 @@ std::optional<ResolvedSession> resolve_session(web::App& app, const std::string&
   return ResolvedSession{s->id, s->user_id, s->display_name, steward};
 }
 
-void sign_out(web::App& app, std::int64_t session_id) {
+void sign_out(Services& app, std::int64_t session_id) {
   app.store->write([&](store::Conn& c) -> Result<bool> {
     repo::delete_session(c, session_id);
     return true;
@@ -72,7 +72,7 @@ void sign_out(web::App& app, std::int64_t session_id) {
   forget_cached_session(app, session_id);
 }
 
-void sign_out_everywhere(web::App& app, std::int64_t user_id) {
+void sign_out_everywhere(Services& app, std::int64_t user_id) {
   app.store->write([&](store::Conn& c) -> Result<bool> {
     repo::delete_sessions_of(c, user_id);
     return true;
@@ -80,7 +80,7 @@ void sign_out_everywhere(web::App& app, std::int64_t user_id) {
   forget_cached_sessions_of(app, user_id);
 }
 
-bool end_session(web::App& app, std::int64_t user_id, std::int64_t session_id) {
+bool end_session(Services& app, std::int64_t user_id, std::int64_t session_id) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     if (!repo::delete_session_of(c, session_id, user_id)) return fail(ErrorCode::not_found, "accounts_session_gone");
     return true;
@@ -89,7 +89,7 @@ bool end_session(web::App& app, std::int64_t user_id, std::int64_t session_id) {
   return r.has_value();
 }
 
-std::vector<repo::Session> live_sessions(web::App& app, std::int64_t user_id) {
+std::vector<repo::Session> live_sessions(Services& app, std::int64_t user_id) {
   auto all = app.store->with([&](store::Conn& c) {
     auto sessions = repo::sessions_of(c, user_id);
     auto user = repo::user_by_id(c, user_id);

@@ -2,6 +2,7 @@
 // resetting a password. None of these tells a stranger whether an address has an
 // account: the answers (and roughly the time taken) are the same either way.
 #include "core/crypto.hpp"
+#include "core/view.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
 #include "modules/accounts/rules/email.hpp"
@@ -9,8 +10,8 @@
 #include "modules/accounts/rules/password_policy.hpp"
 #include "modules/accounts/rules/profile_fields.hpp"
 #include "modules/accounts/secrets.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::accounts::commands {
 
@@ -23,8 +24,8 @@ void check_email(Validation& v, const std::string& email) {
 
 std::string account_key(const std::string& lookup) { return "acct:" + lookup; }
 
-web::View link_view(const Requester& who, std::string link) {
-  web::View v;
+View link_view(const Requester& who, std::string link) {
+  View v;
   v.set("link", std::move(link));
   v.set("site", who.site_url);
   return v;
@@ -32,7 +33,7 @@ web::View link_view(const Requester& who, std::string link) {
 
 }  // namespace
 
-Result<void> sign_up(web::App& app, const Requester& who, const SignUpForm& f) {
+Result<void> sign_up(Services& app, const Requester& who, const SignUpForm& f) {
   auto email = rules::normalise_email(f.email);
   Validation v;
   check_email(v, email);
@@ -84,7 +85,7 @@ Result<void> sign_up(web::App& app, const Requester& who, const SignUpForm& f) {
   return {};
 }
 
-Result<SignedIn> sign_in_with_password(web::App& app, const Requester& who, const SignInForm& f,
+Result<SignedIn> sign_in_with_password(Services& app, const Requester& who, const SignInForm& f,
                                        std::optional<std::int64_t> old_session) {
   auto email = rules::normalise_email(f.email);
   Validation v;
@@ -114,7 +115,7 @@ Result<SignedIn> sign_in_with_password(web::App& app, const Requester& who, cons
 namespace {
 
 // The shared shape of "email me a link": same answer for every address.
-Result<void> email_a_link(web::App& app, const Requester& who, const std::string& typed, LinkKind kind,
+Result<void> email_a_link(Services& app, const Requester& who, const std::string& typed, LinkKind kind,
                           const std::string& next) {
   auto email = rules::normalise_email(typed);
   Validation v;
@@ -143,7 +144,7 @@ Result<void> email_a_link(web::App& app, const Requester& who, const std::string
   return {};
 }
 
-std::optional<repo::Link> peek_link(web::App& app, LinkKind kind, const std::string& token) {
+std::optional<repo::Link> peek_link(Services& app, LinkKind kind, const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   auto link = app.store->with(
       [&](store::Conn& c) { return repo::link_by_hash(c, crypto::sha256_hex(token), purpose_name(kind)); });
@@ -155,20 +156,20 @@ Result<SignedIn> link_invalid() { return fail(ErrorCode::not_found, "accounts_li
 
 }  // namespace
 
-Result<void> request_sign_in_link(web::App& app, const Requester& who, const std::string& email,
+Result<void> request_sign_in_link(Services& app, const Requester& who, const std::string& email,
                                   const std::string& next) {
   return email_a_link(app, who, email, LinkKind::sign_in, next);
 }
 
-Result<void> request_password_reset(web::App& app, const Requester& who, const std::string& email) {
+Result<void> request_password_reset(Services& app, const Requester& who, const std::string& email) {
   return email_a_link(app, who, email, LinkKind::reset_password, "");
 }
 
-bool link_usable(web::App& app, LinkKind kind, const std::string& token) {
+bool link_usable(Services& app, LinkKind kind, const std::string& token) {
   return peek_link(app, kind, token).has_value();
 }
 
-Result<SignedIn> verify_email(web::App& app, const Requester& who, const std::string& token,
+Result<SignedIn> verify_email(Services& app, const Requester& who, const std::string& token,
                               std::optional<std::int64_t> old_session) {
   auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     auto link = take_usable_link(c, app, LinkKind::verify_email, token);
@@ -180,7 +181,7 @@ Result<SignedIn> verify_email(web::App& app, const Requester& who, const std::st
   return forget_after_sign_in(app, std::move(r), old_session);
 }
 
-Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std::string& token, bool keep_signed_in,
+Result<SignedIn> use_sign_in_link(Services& app, const Requester& who, const std::string& token, bool keep_signed_in,
                                   std::optional<std::int64_t> old_session) {
   auto r = app.store->write([&](store::Conn& c) -> Result<SignedIn> {
     auto link = take_usable_link(c, app, LinkKind::sign_in, token);
@@ -194,7 +195,7 @@ Result<SignedIn> use_sign_in_link(web::App& app, const Requester& who, const std
   return forget_after_sign_in(app, std::move(r), old_session);
 }
 
-Result<SignedIn> reset_password(web::App& app, const Requester& who, const std::string& token,
+Result<SignedIn> reset_password(Services& app, const Requester& who, const std::string& token,
                                 const std::string& password, std::optional<std::int64_t> old_session) {
   auto link = peek_link(app, LinkKind::reset_password, token);
   if (!link) return link_invalid();

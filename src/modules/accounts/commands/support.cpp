@@ -2,14 +2,14 @@
 
 #include "core/crypto.hpp"
 #include "core/embedded.hpp"
+#include "core/view.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/rules/device_label.hpp"
 #include "modules/accounts/rules/password_policy.hpp"
+#include "services/rate_limit.hpp"
+#include "services/services.hpp"
+#include "services/session_cache.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/rate_limit.hpp"
-#include "web/render.hpp"
-#include "web/session_cache.hpp"
 
 namespace hs::accounts::commands {
 
@@ -18,7 +18,7 @@ const std::unordered_set<std::string>& common_passwords() {
   return list;
 }
 
-bool take(web::App& app, const std::string& key, rules::Rate rate) {
+bool take(Services& app, const std::string& key, rules::Rate rate) {
   if (!app.limiter) return true;
   return app.limiter->take(key, {rate.burst, rate.per_second}, static_cast<double>(app.clock->now()));
 }
@@ -48,7 +48,7 @@ std::string purpose_name(LinkKind kind) {
   return "none";
 }
 
-std::string new_link(store::Conn& c, web::App& app, LinkKind kind, std::int64_t user_id, const LinkExtras& extras) {
+std::string new_link(store::Conn& c, Services& app, LinkKind kind, std::int64_t user_id, const LinkExtras& extras) {
   auto now = app.clock->now();
   repo::delete_expired_links(c, now);
   repo::delete_links(c, user_id, purpose_name(kind));
@@ -66,7 +66,7 @@ std::string new_link(store::Conn& c, web::App& app, LinkKind kind, std::int64_t 
   return token;
 }
 
-std::optional<repo::Link> take_usable_link(store::Conn& c, web::App& app, LinkKind kind, const std::string& token) {
+std::optional<repo::Link> take_usable_link(store::Conn& c, Services& app, LinkKind kind, const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   auto link = repo::link_by_hash(c, crypto::sha256_hex(token), purpose_name(kind));
   if (!link) return std::nullopt;
@@ -75,22 +75,22 @@ std::optional<repo::Link> take_usable_link(store::Conn& c, web::App& app, LinkKi
   return link;
 }
 
-void forget_cached_sessions_of(web::App& app, std::int64_t user_id) {
+void forget_cached_sessions_of(Services& app, std::int64_t user_id) {
   if (app.session_cache) app.session_cache->forget_user(user_id);
 }
 
-void forget_cached_session(web::App& app, std::int64_t session_id) {
+void forget_cached_session(Services& app, std::int64_t session_id) {
   if (app.session_cache) app.session_cache->forget_session(session_id);
 }
 
-Result<SignedIn> forget_after_sign_in(web::App& app, Result<SignedIn> r, std::optional<std::int64_t> old_session) {
+Result<SignedIn> forget_after_sign_in(Services& app, Result<SignedIn> r, std::optional<std::int64_t> old_session) {
   if (!r) return r;
   if (old_session) forget_cached_session(app, *old_session);
   forget_cached_sessions_of(app, r->user_id);
   return r;
 }
 
-SignedIn start_session(store::Conn& c, web::App& app, const Requester& who, std::int64_t user_id, bool keep_signed_in,
+SignedIn start_session(store::Conn& c, Services& app, const Requester& who, std::int64_t user_id, bool keep_signed_in,
                        std::optional<std::int64_t> old_session, std::string next) {
   auto now = app.clock->now();
   if (old_session) repo::delete_session(c, *old_session);
@@ -114,12 +114,12 @@ SignedIn start_session(store::Conn& c, web::App& app, const Requester& who, std:
   return s;
 }
 
-void send_email(web::App& app, const std::string& to, const std::string& subject_key, const std::string& name,
-                web::View view) {
+void send_email(Services& app, const std::string& to, const std::string& subject_key, const std::string& name,
+                View view) {
   mail::Email e;
   e.to = to;
-  e.subject = app.renderer->t(subject_key);
-  e.body = app.renderer->render_text("email/accounts_" + name, view);
+  e.subject = app.words->t(subject_key);
+  e.body = app.words->render_text("email/accounts_" + name, view);
   app.mailer->send(e);
 }
 

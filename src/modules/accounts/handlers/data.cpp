@@ -17,12 +17,12 @@ Response data_view(Context& c, const Error* error) {
 }  // namespace
 
 Response data_page(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   return data_view(c, nullptr);
 }
 
 Response data_download(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   Response r;
   r.body = commands::export_data(c.app, c.viewer->user_id, c.viewer->session_id);
   r.set("Content-Type", "application/json; charset=utf-8");
@@ -31,7 +31,7 @@ Response data_download(Context& c) {
 }
 
 Response account_delete(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   auto r = commands::delete_account(c.app, c.viewer->user_id, c.checked("confirm"));
   if (!r && r.error().code == ErrorCode::invalid) return data_view(c, &r.error());
   if (!r) return c.error_page(r.error());

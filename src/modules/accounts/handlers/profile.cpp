@@ -26,14 +26,14 @@ Response profile_page(Context& c, const commands::Profile& p, bool has_password,
 }  // namespace
 
 Response profile_form(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   auto p = commands::load_profile(c.app, c.viewer->user_id);
   if (!p) return c.need_signin();
   return profile_page(c, *p, p->has_password, nullptr);
 }
 
 Response profile_submit(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   commands::Profile form{c.field("email"), c.field("display_name"), c.field("pronouns"), c.field("access_needs")};
   auto r = commands::update_profile(c.app, requester(c), c.viewer->user_id, form);
   if (!r) {

@@ -30,7 +30,7 @@ Response signout(Context& c) {
 }
 
 Response signout_everywhere(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   commands::sign_out_everywhere(c.app, c.viewer->user_id);
   c.clear_cookie("session");
   c.viewer.reset();
@@ -38,7 +38,7 @@ Response signout_everywhere(Context& c) {
 }
 
 Response sessions_page(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   web::View v = c.view("accounts_sessions_title");
   web::View list = web::View::list();
   for (const auto& s : commands::live_sessions(c.app, c.viewer->user_id)) {
@@ -58,7 +58,7 @@ Response sessions_page(Context& c) {
 }
 
 Response session_end(Context& c) {
-  if (!permissions::can_manage_own_account(c.viewer)) return c.need_signin();
+  if (!permissions::can_manage_own_account(c.viewer ? c.viewer->user_id : 0)) return c.need_signin();
   auto id = number::id(c.param("id"));
   if (!id || !commands::end_session(c.app, c.viewer->user_id, *id))
     return c.error_page(Error::of(ErrorCode::not_found, "accounts_session_gone"));

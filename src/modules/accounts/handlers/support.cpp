@@ -12,7 +12,7 @@
 namespace hs::accounts::handlers {
 
 commands::Requester requester(web::Context& c) {
-  if (c.app.config.base_url.empty()) {
+  if (c.app.base_url.empty()) {
     // Emailed links then name whatever host the request named: fine on loopback, a
     // risk (reset links pointing elsewhere) anywhere else.
     auto host = c.req.header("host");

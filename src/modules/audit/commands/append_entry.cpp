@@ -4,8 +4,8 @@
 
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/rules/merkle.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
@@ -37,7 +37,7 @@ void store_completed(store::Conn& c, std::int64_t space_id, std::int64_t seq, co
 
 }  // namespace
 
-Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+Result<std::int64_t> append(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
                             const Fields& data) {
   // Checked before a number is taken, so a caller that ignored the error could not leave
   // a gap: the widest numbers stand in for the ones not known yet.

@@ -16,10 +16,8 @@
 #include "modules/audit/rules/canonical.hpp"
 #include "modules/audit/rules/finding.hpp"
 #include "modules/audit/verify.hpp"
+#include "services/fwd.hpp"
 
-namespace hs::web {
-class App;
-}
 namespace hs::store {
 class Conn;
 }
@@ -31,25 +29,25 @@ namespace hs::audit::commands {
 inline constexpr unsigned kStoredLevel = 4;
 
 // Per-space keys, derived from the master key.
-crypto::Key signing_seal_key(const web::App& app, std::int64_t space_id);
-crypto::Key commitment_key(const web::App& app, std::int64_t space_id);
+crypto::Key signing_seal_key(const Services& app, std::int64_t space_id);
+crypto::Key commitment_key(const Services& app, std::int64_t space_id);
 
-Result<std::int64_t> append(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+Result<std::int64_t> append(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
                             const Fields& data);
-std::string person_commitment(const web::App& app, std::int64_t space_id, std::int64_t user_id);
+std::string person_commitment(const Services& app, std::int64_t space_id, std::int64_t user_id);
 // Creates the space's (empty) log and its key pair, unless another transaction just did.
-void create_log(web::App& app, store::Conn& c, std::int64_t space_id);
+void create_log(Services& app, store::Conn& c, std::int64_t space_id);
 
 // Signs the log as it stands (creating an empty log when there is none). When the
 // largest head already covers every entry, that head is the answer. Refuses (conflict)
 // a log that holds fewer entries than that head or whose first entries no longer hash
 // to its root.
-Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id);
-Result<SignedHead> sign_head(web::App& app, std::int64_t space_id);
+Result<SignedHead> sign_head(Services& app, store::Conn& c, std::int64_t space_id);
+Result<SignedHead> sign_head(Services& app, std::int64_t space_id);
 // The largest head ever signed for the space's log (what GET .../audit/head answers).
-std::optional<SignedHead> latest_head(web::App& app, std::int64_t space_id);
+std::optional<SignedHead> latest_head(Services& app, std::int64_t space_id);
 // The newest signed heads, newest first (the Atom feed of heads).
-std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::int64_t limit);
+std::vector<SignedHead> recent_heads(Services& app, std::int64_t space_id, std::int64_t limit);
 
 // Signs every log that has grown past its largest signed head, each in its own
 // transaction, so no entry stays unsigned for long. A log whose signing was refused
@@ -57,12 +55,12 @@ std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::
 // changes, so the alarm is logged once rather than on every run.
 class PendingSigner {
  public:
-  explicit PendingSigner(web::App& app) : app_(app) {}
+  explicit PendingSigner(Services& app) : app_(app) {}
   // Heads signed by this run.
   int run();
 
  private:
-  web::App& app_;
+  Services& app_;
   std::map<std::int64_t, std::int64_t> refused_;  // space → its log's size when refused
 };
 
@@ -75,7 +73,7 @@ struct InclusionProof {
   std::vector<std::string> path;
 };
 // size: of the tree to prove against (usually a signed head's); the log's size when absent.
-Result<InclusionProof> inclusion_proof(web::App& app, std::int64_t space_id, std::int64_t seq,
+Result<InclusionProof> inclusion_proof(Services& app, std::int64_t space_id, std::int64_t seq,
                                        std::optional<std::int64_t> size);
 
 struct ConsistencyProof {
@@ -85,7 +83,7 @@ struct ConsistencyProof {
   std::string to_root;
   std::vector<std::string> proof;
 };
-Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id, std::int64_t from,
+Result<ConsistencyProof> consistency_proof(Services& app, std::int64_t space_id, std::int64_t from,
                                            std::optional<std::int64_t> to);
 
 struct Summary {
@@ -97,7 +95,7 @@ struct Summary {
   bool matches_head = true;
   std::vector<repo::EntryRow> recent;
 };
-Summary summary(web::App& app, std::int64_t space_id, std::int64_t recent);
+Summary summary(Services& app, std::int64_t space_id, std::int64_t recent);
 
 struct SpaceRef {
   std::int64_t id = 0;
@@ -106,7 +104,7 @@ struct SpaceRef {
 };
 // Writes the export that `audit verify` reads, a line per entry. Fails with
 // not_found when the space has no log yet.
-Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& out);
+Result<void> write_export(Services& app, const SpaceRef& space, std::ostream& out);
 
 // Builds the export in memory exactly as the export route does and runs the verifier
 // `humanspace audit verify` uses. Changes nothing, so it is not logged.
@@ -114,13 +112,13 @@ struct VerifyRun {
   Verdict verdict;
   std::int64_t millis = 0;
 };
-Result<VerifyRun> verify_log(web::App& app, const SpaceRef& space);
+Result<VerifyRun> verify_log(Services& app, const SpaceRef& space);
 
 // Stores an auditor's finding and logs "audit.finding" with its outcome, the SHA-256 of
 // its title and text (never the text) and the author's commitment, in one transaction.
-Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::int64_t author_id,
+Result<std::int64_t> record_finding(Services& app, std::int64_t space_id, std::int64_t author_id,
                                     const rules::FindingInput& in);
-std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std::int64_t limit);
+std::vector<repo::FindingRow> findings(Services& app, std::int64_t space_id, std::int64_t limit);
 // on_erase: the person's findings stay, no longer linked to them; the heads they were
 // shown and their digest subscriptions are forgotten.
 void erase_person(store::Conn& c, std::int64_t user_id);
@@ -144,23 +142,23 @@ struct SeenCheck {
 // Compares the log's largest signed head with the one this person was shown last and,
 // unless that raises an alarm, remembers the new one as shown (an alarm keeps showing
 // until the log is consistent again with what they saw).
-SeenCheck check_seen_head(web::App& app, std::int64_t space_id, std::int64_t user_id);
+SeenCheck check_seen_head(Services& app, std::int64_t space_id, std::int64_t user_id);
 
 // Digests of new signed heads by email (commands/head_digests.cpp). Whether to offer
 // them is the caller's permission check; the sweep checks it again for every digest.
-bool digest_on(web::App& app, std::int64_t space_id, std::int64_t user_id);
-void start_digest(web::App& app, std::int64_t space_id, std::int64_t user_id);
+bool digest_on(Services& app, std::int64_t space_id, std::int64_t user_id);
+void start_digest(Services& app, std::int64_t space_id, std::int64_t user_id);
 // False when there was nothing to stop.
-bool stop_digest(web::App& app, std::int64_t space_id, std::int64_t user_id);
+bool stop_digest(Services& app, std::int64_t space_id, std::int64_t user_id);
 // The key in a digest's link to stop it, for a person who is not signed in: "USER.MAC",
 // the MAC keyed from the master key over the space and the person.
-std::string digest_stop_key(const web::App& app, std::int64_t space_id, std::int64_t user_id);
+std::string digest_stop_key(const Services& app, std::int64_t space_id, std::int64_t user_id);
 // Whose key it is (0: nobody's).
-std::int64_t digest_stop_key_owner(const web::App& app, std::int64_t space_id, std::string_view key);
+std::int64_t digest_stop_key_owner(const Services& app, std::int64_t space_id, std::string_view key);
 // Emails each person who asked, at most once in 24 hours, the largest signed head of each
 // log they follow that has grown since their last digest; drops the subscriptions of
 // people who no longer hold a role that may have them. Returns how many were sent.
-int send_digests(web::App& app);
+int send_digests(Services& app);
 // "Download my data": the person's subscriptions, as JSON.
 std::string export_digests(store::Conn& c, std::int64_t user_id);
 

@@ -8,12 +8,12 @@
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/rules/canonical.hpp"
 #include "modules/audit/verify.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
-Result<void> write_export(web::App& app, const SpaceRef& space, std::ostream& out) {
+Result<void> write_export(Services& app, const SpaceRef& space, std::ostream& out) {
   return app.store->with([&](store::Conn& c) -> Result<void> {
     // Heads first, then the size: a head is signed in the transaction that reads the
     // size it covers, so every head read here covers entries below the size read next

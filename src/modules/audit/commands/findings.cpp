@@ -4,12 +4,12 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/commands/commands.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
-Result<VerifyRun> verify_log(web::App& app, const SpaceRef& space) {
+Result<VerifyRun> verify_log(Services& app, const SpaceRef& space) {
   const auto t0 = std::chrono::steady_clock::now();
   std::ostringstream out;
   auto w = write_export(app, space, out);
@@ -21,7 +21,7 @@ Result<VerifyRun> verify_log(web::App& app, const SpaceRef& space) {
   return run;
 }
 
-Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::int64_t author_id,
+Result<std::int64_t> record_finding(Services& app, std::int64_t space_id, std::int64_t author_id,
                                     const rules::FindingInput& input) {
   auto in = rules::check_finding(input);
   if (!in) return fail(in.error());
@@ -44,7 +44,7 @@ Result<std::int64_t> record_finding(web::App& app, std::int64_t space_id, std::i
   });
 }
 
-std::vector<repo::FindingRow> findings(web::App& app, std::int64_t space_id, std::int64_t limit) {
+std::vector<repo::FindingRow> findings(Services& app, std::int64_t space_id, std::int64_t limit) {
   return app.store->with([&](store::Conn& c) { return repo::findings(c, space_id, limit); });
 }
 

@@ -14,15 +14,14 @@
 
 #include "core/crypto.hpp"
 #include "core/number.hpp"
+#include "core/view.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/permissions.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/links.hpp"
-#include "web/render.hpp"
 
 namespace hs::audit::commands {
 
@@ -30,7 +29,7 @@ namespace {
 
 constexpr std::int64_t kDay = 24 * 60 * 60;
 
-std::string stop_mac(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+std::string stop_mac(const Services& app, std::int64_t space_id, std::int64_t user_id) {
   const auto purpose = crypto::derive(app.master_key, 302, "auditdig");
   return crypto::base64url(
       crypto::hmac_sha256(purpose, "stop:" + std::to_string(space_id) + ":" + std::to_string(user_id)));
@@ -78,16 +77,16 @@ std::vector<Item> claim_digest(store::Conn& c, std::int64_t user_id, std::int64_
   return out;
 }
 
-bool email_digest(web::App& app, std::int64_t user_id, const std::vector<Item>& items) {
+bool email_digest(Services& app, std::int64_t user_id, const std::vector<Item>& items) {
   auto to = app.store->with([&](store::Conn& c) { return accounts::contact_email(app, c, user_id); });
   if (!to || to->empty()) return false;  // an erased or unverified account: nobody to tell
-  const auto& r = *app.renderer;
-  auto link = [&](const std::string& path) { return web::site_link(app, path); };
-  web::View v;
-  web::View logs = web::View::list();
+  const auto& r = *app.words;
+  auto link = [&](const std::string& path) { return app.link(path); };
+  View v;
+  View logs = View::list();
   for (const auto& it : items) {
     const std::string base = "/spaces/" + it.space.slug + "/audit";
-    web::View log;
+    View log;
     log.set("name", it.space.name);
     log.set("slug", it.space.slug);
     log.set("size", std::to_string(it.head.size));
@@ -120,11 +119,11 @@ bool email_digest(web::App& app, std::int64_t user_id, const std::vector<Item>& 
 
 }  // namespace
 
-bool digest_on(web::App& app, std::int64_t space_id, std::int64_t user_id) {
+bool digest_on(Services& app, std::int64_t space_id, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::has_digest(c, space_id, user_id); });
 }
 
-void start_digest(web::App& app, std::int64_t space_id, std::int64_t user_id) {
+void start_digest(Services& app, std::int64_t space_id, std::int64_t user_id) {
   const auto now = app.clock->now();
   (void)app.store->write([&](store::Conn& c) -> Result<void> {
     repo::add_digest(c, space_id, user_id, now);
@@ -132,16 +131,16 @@ void start_digest(web::App& app, std::int64_t space_id, std::int64_t user_id) {
   });
 }
 
-bool stop_digest(web::App& app, std::int64_t space_id, std::int64_t user_id) {
+bool stop_digest(Services& app, std::int64_t space_id, std::int64_t user_id) {
   return app.store->write([&](store::Conn& c) -> Result<bool> { return repo::remove_digest(c, space_id, user_id); })
       .value_or(false);
 }
 
-std::string digest_stop_key(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+std::string digest_stop_key(const Services& app, std::int64_t space_id, std::int64_t user_id) {
   return std::to_string(user_id) + "." + stop_mac(app, space_id, user_id);
 }
 
-std::int64_t digest_stop_key_owner(const web::App& app, std::int64_t space_id, std::string_view key) {
+std::int64_t digest_stop_key_owner(const Services& app, std::int64_t space_id, std::string_view key) {
   auto dot = key.find('.');
   if (dot == std::string_view::npos || key.size() > 120) return 0;
   auto uid = number::whole(key.substr(0, dot));
@@ -149,7 +148,7 @@ std::int64_t digest_stop_key_owner(const web::App& app, std::int64_t space_id, s
   return crypto::equal(key.substr(dot + 1), stop_mac(app, space_id, *uid)) ? *uid : 0;
 }
 
-int send_digests(web::App& app) {
+int send_digests(Services& app) {
   const auto now = app.clock->now();
   auto people = app.store->with([&](store::Conn& c) { return repo::people_due_digest(c, now - kDay); });
   int sent = 0;

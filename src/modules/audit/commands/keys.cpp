@@ -2,23 +2,23 @@
 // commitments, both derived from the master key; and creating a log with its key pair.
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/signing.hpp"
-#include "web/app.hpp"
+#include "services/services.hpp"
 
 namespace hs::audit::commands {
 
-crypto::Key signing_seal_key(const web::App& app, std::int64_t space_id) {
+crypto::Key signing_seal_key(const Services& app, std::int64_t space_id) {
   return crypto::derive(app.master_key, static_cast<std::uint64_t>(space_id), "auditsig");
 }
 
-crypto::Key commitment_key(const web::App& app, std::int64_t space_id) {
+crypto::Key commitment_key(const Services& app, std::int64_t space_id) {
   return crypto::derive(app.master_key, static_cast<std::uint64_t>(space_id), "auditppl");
 }
 
-std::string person_commitment(const web::App& app, std::int64_t space_id, std::int64_t user_id) {
+std::string person_commitment(const Services& app, std::int64_t space_id, std::int64_t user_id) {
   return crypto::to_hex(crypto::hmac_sha256(commitment_key(app, space_id), std::to_string(user_id)));
 }
 
-void create_log(web::App& app, store::Conn& c, std::int64_t space_id) {
+void create_log(Services& app, store::Conn& c, std::int64_t space_id) {
   auto pair = signing::generate();
   repo::create_log(c, space_id, pair.public_hex, crypto::seal(signing_seal_key(app, space_id), pair.secret),
                    app.clock->now());

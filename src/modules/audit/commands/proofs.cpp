@@ -4,8 +4,8 @@
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/commands/stored_tree.hpp"
 #include "modules/audit/rules/merkle.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
@@ -27,7 +27,7 @@ bool matches(store::Conn& c, std::int64_t space_id, const repo::HeadRow& h) {
 
 }  // namespace
 
-std::optional<SignedHead> latest_head(web::App& app, std::int64_t space_id) {
+std::optional<SignedHead> latest_head(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<SignedHead> {
     auto state = repo::log_state(c, space_id);
     auto key = repo::key(c, space_id);
@@ -37,7 +37,7 @@ std::optional<SignedHead> latest_head(web::App& app, std::int64_t space_id) {
   });
 }
 
-std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::int64_t limit) {
+std::vector<SignedHead> recent_heads(Services& app, std::int64_t space_id, std::int64_t limit) {
   return app.store->with([&](store::Conn& c) {
     std::vector<SignedHead> out;
     auto key = repo::key(c, space_id);
@@ -48,7 +48,7 @@ std::vector<SignedHead> recent_heads(web::App& app, std::int64_t space_id, std::
   });
 }
 
-Result<InclusionProof> inclusion_proof(web::App& app, std::int64_t space_id, std::int64_t seq,
+Result<InclusionProof> inclusion_proof(Services& app, std::int64_t space_id, std::int64_t seq,
                                        std::optional<std::int64_t> size) {
   return app.store->with([&](store::Conn& c) -> Result<InclusionProof> {
     const auto n = size.value_or(log_size(c, space_id));
@@ -64,7 +64,7 @@ Result<InclusionProof> inclusion_proof(web::App& app, std::int64_t space_id, std
   });
 }
 
-Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id, std::int64_t from,
+Result<ConsistencyProof> consistency_proof(Services& app, std::int64_t space_id, std::int64_t from,
                                            std::optional<std::int64_t> to) {
   return app.store->with([&](store::Conn& c) -> Result<ConsistencyProof> {
     const auto size = log_size(c, space_id);
@@ -83,7 +83,7 @@ Result<ConsistencyProof> consistency_proof(web::App& app, std::int64_t space_id,
   });
 }
 
-Summary summary(web::App& app, std::int64_t space_id, std::int64_t recent) {
+Summary summary(Services& app, std::int64_t space_id, std::int64_t recent) {
   return app.store->with([&](store::Conn& c) {
     Summary s;
     auto state = repo::log_state(c, space_id);

@@ -7,8 +7,8 @@
 
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/commands/stored_tree.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
@@ -35,7 +35,7 @@ bool extends(store::Conn& c, std::int64_t space_id, const repo::SeenHead& seen, 
 
 }  // namespace
 
-SeenCheck check_seen_head(web::App& app, std::int64_t space_id, std::int64_t user_id) {
+SeenCheck check_seen_head(Services& app, std::int64_t space_id, std::int64_t user_id) {
   return app.store
       ->write([&](store::Conn& c) -> Result<SeenCheck> {
         SeenCheck out;

@@ -7,8 +7,8 @@
 #include "modules/audit/commands/commands.hpp"
 #include "modules/audit/commands/stored_tree.hpp"
 #include "modules/audit/signing.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::audit::commands {
 
@@ -20,7 +20,7 @@ SignedHead signed_head(const repo::HeadRow& h, const std::string& public_key) {
 
 }  // namespace
 
-Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_id) {
+Result<SignedHead> sign_head(Services& app, store::Conn& c, std::int64_t space_id) {
   auto size = repo::lock_log(c, space_id);
   if (!size) {
     create_log(app, c, space_id);
@@ -55,7 +55,7 @@ Result<SignedHead> sign_head(web::App& app, store::Conn& c, std::int64_t space_i
   return signed_head(head, key->public_key);
 }
 
-Result<SignedHead> sign_head(web::App& app, std::int64_t space_id) {
+Result<SignedHead> sign_head(Services& app, std::int64_t space_id) {
   return app.store->write([&](store::Conn& c) { return sign_head(app, c, space_id); });
 }
 

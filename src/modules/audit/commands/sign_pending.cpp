@@ -4,10 +4,10 @@
 // be quietly rewritten and then signed.
 #include <spdlog/spdlog.h>
 
+#include "core/view.hpp"
 #include "modules/audit/commands/commands.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::audit::commands {
 
@@ -24,7 +24,7 @@ int PendingSigner::run() {
     }
     refused_[space_id] = size;
     spdlog::critical("audit: not signing the decision log of space {} ({} entries): {}", space_id, size,
-                     app_.renderer ? app_.renderer->t(head.error().message_key) : head.error().message_key);
+                     app_.words ? app_.words->t(head.error().message_key) : head.error().message_key);
   }
   return signed_heads;
 }

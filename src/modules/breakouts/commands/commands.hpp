@@ -11,7 +11,8 @@
 #include "core/error.hpp"
 #include "modules/breakouts/repo.hpp"
 #include "modules/breakouts/rules/round.hpp"
-#include "modules/events/commands/commands.hpp"
+#include "modules/events/module.hpp"
+#include "services/fwd.hpp"
 
 namespace hs::web {
 class App;
@@ -21,7 +22,7 @@ namespace hs::breakouts::commands {
 
 using events::commands::Access;
 
-Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput& in);
+Result<std::int64_t> add_round(Services& app, const Access& a, const RoundInput& in);
 
 // The assignment's own figures, as the facilitator sees them.
 struct Assigned {
@@ -33,31 +34,31 @@ struct Assigned {
 // Balanced: plans the round over everyone taking part now (hosts: facilitators and
 // stewards), meeting as few people again as possible from earlier rounds.
 // Self-select: makes empty groups enough for everyone, for people to pick.
-Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, Mode mode);
+Result<Assigned> assign(Services& app, const Access& a, std::int64_t round_id, Mode mode);
 // Pre-assigned from CSV ("name,group" lines).
-Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_id, const std::string& csv);
+Result<Assigned> import_csv(Services& app, const Access& a, std::int64_t round_id, const std::string& csv);
 // Manual: moves a person to a group (group number; one past the last makes a new
 // group); 0 takes them out of the round.
-Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
+Result<bool> move_person(Services& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
                          std::int64_t group_number);
-Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id);
-Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, const std::string& text);
-Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id);
-Result<bool> resolve_help(web::App& app, const Access& a, std::int64_t round_id, std::int64_t help_id);
+Result<bool> start_round(Services& app, const Access& a, std::int64_t round_id);
+Result<bool> broadcast(Services& app, const Access& a, std::int64_t round_id, const std::string& text);
+Result<bool> end_round(Services& app, const Access& a, std::int64_t round_id);
+Result<bool> resolve_help(Services& app, const Access& a, std::int64_t round_id, std::int64_t help_id);
 
 // Participants
-Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id);
+Result<bool> choose_group(Services& app, const Access& a, std::int64_t round_id, std::int64_t group_id);
 // named: the author agrees to be shown by name; for_group: a host writing for the group.
-Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round_id, const std::string& body,
+Result<std::int64_t> add_note(Services& app, const Access& a, std::int64_t round_id, const std::string& body,
                               bool named, bool for_group);
-Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id);
+Result<bool> ask_help(Services& app, const Access& a, std::int64_t round_id);
 
 // Reading
 struct Member {
   std::int64_t participant_id = 0;
   std::string name;  // told apart from others of the same name
   bool host = false;
-  bool present = true;  // here now (web/presence.hpp)
+  bool present = true;  // here now (services/presence.hpp)
 };
 struct Note {
   std::int64_t id = 0, group_number = 0, round_number = 0, created_at = 0;
@@ -80,24 +81,23 @@ struct RoundView {
   NamePairs apart, together;     // the round's pairs, by name as the facilitator sees them
   std::vector<repo::HelpRow> help;
 };
-std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id);
+std::vector<repo::RoundRow> rounds(Services& app, std::int64_t event_id);
 
 // --- who is here (commands/presence.cpp) ---------------------------------------------------
 // A page without JavaScript counts its person as here for this long after it loaded.
 constexpr std::int64_t kPresentWindow = 180;
-// Sets the server's hooks (web::App::presence_key, page_seen) that tell Presence who is
-// at an event: their participant record, from the session or the participant cookie.
-void watch_presence(web::App& app);
+// How Presence names a participant on the event's topic.
+std::string presence_key(std::int64_t participant_id);
 // Participants of the event who are here now (connected, or a page loaded lately).
-std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id);
+std::set<std::int64_t> present_ids(Services& app, std::int64_t event_id);
 // Counts the participant as here now, as a page load of theirs would (the demo seed).
-void mark_present(web::App& app, std::int64_t event_id, std::int64_t participant_id);
+void mark_present(Services& app, std::int64_t event_id, std::int64_t participant_id);
 // Here now and not stepped out, by name as the facilitator sees it, in joining order.
-std::vector<Member> present_people(web::App& app, std::int64_t event_id);
+std::vector<Member> present_people(Services& app, std::int64_t event_id);
 // Ends the running round when it ends by itself and its countdown has passed; after
 // commit the live channel hears of it. Called on requests and live snapshots.
-bool settle(web::App& app, std::int64_t event_id);
-std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id);
+bool settle(Services& app, std::int64_t event_id);
+std::optional<RoundView> round_view(Services& app, std::int64_t event_id, std::int64_t round_id);
 // The person's own group in a round, with its notes; nothing when they have none.
 struct MyGroup {
   repo::RoundRow round;
@@ -106,9 +106,9 @@ struct MyGroup {
   bool host = false;
   std::vector<Note> notes;
 };
-std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t round_id);
-std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id);
-std::vector<Note> notes_of_event(web::App& app, std::int64_t event_id);
+std::optional<MyGroup> my_group(Services& app, const Access& a, std::int64_t round_id);
+std::optional<repo::RoundRow> running_round(Services& app, std::int64_t event_id);
+std::vector<Note> notes_of_event(Services& app, std::int64_t event_id);
 
 }  // namespace hs::breakouts::commands
 
@@ -124,7 +124,7 @@ struct Themes {
   std::vector<ThemeView> themes;  // in order
   std::vector<Note> loose;        // notes in no theme yet
 };
-Themes themes(web::App& app, std::int64_t event_id);
+Themes themes(Services& app, std::int64_t event_id);
 
 // A suggested first grouping of the notes not yet in a theme (computed, not saved).
 struct Suggested {
@@ -132,19 +132,19 @@ struct Suggested {
   std::vector<std::int64_t> note_ids;
   bool other = false;
 };
-Result<std::vector<Suggested>> suggest(web::App& app, const Access& a);
+Result<std::vector<Suggested>> suggest(Services& app, const Access& a);
 // Saves the suggestion as themes (computed again: the same notes give the same themes).
-Result<std::int64_t> accept_suggestion(web::App& app, const Access& a);
+Result<std::int64_t> accept_suggestion(Services& app, const Access& a);
 
 // Field error "title".
-Result<std::int64_t> add_theme(web::App& app, const Access& a, const std::string& title);
-Result<bool> rename_theme(web::App& app, const Access& a, std::int64_t theme_id, const std::string& title);
+Result<std::int64_t> add_theme(Services& app, const Access& a, const std::string& title);
+Result<bool> rename_theme(Services& app, const Access& a, std::int64_t theme_id, const std::string& title);
 // Removes the theme; its notes go back to "not in a theme" (nothing anyone said is lost).
-Result<bool> remove_theme(web::App& app, const Access& a, std::int64_t theme_id);
+Result<bool> remove_theme(Services& app, const Access& a, std::int64_t theme_id);
 // direction: -1 up, +1 down.
-Result<bool> move_theme(web::App& app, const Access& a, std::int64_t theme_id, int direction);
+Result<bool> move_theme(Services& app, const Access& a, std::int64_t theme_id, int direction);
 // theme_id 0: out of any theme.
-Result<bool> place_note(web::App& app, const Access& a, std::int64_t note_id, std::int64_t theme_id);
+Result<bool> place_note(Services& app, const Access& a, std::int64_t note_id, std::int64_t theme_id);
 
 // Erasure (inside its transaction, through events::add_participant_eraser) and
 // "download my data".

@@ -5,16 +5,14 @@
 #include "core/clock.hpp"
 #include "core/number.hpp"
 #include "core/text.hpp"
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/commands/support.hpp"
 #include "modules/breakouts/permissions.hpp"
-#include "modules/events/live.hpp"
-#include "modules/events/repo.hpp"
-#include "modules/events/rules/fields.hpp"
+#include "modules/events/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::breakouts::commands {
 
@@ -22,21 +20,7 @@ namespace {
 
 constexpr std::size_t kNoteMax = 2000;
 
-// The person's participant record; a member taking part for the first time gets one.
-std::int64_t participant_for(web::App& app, store::Conn& c, const Access& a) {
-  if (a.participant_id) return *a.participant_id;
-  if (auto p = events::repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
-  return events::repo::insert_participant(c, a.event.id, std::nullopt, a.user_id, std::nullopt, app.clock->now());
-}
-
-std::optional<std::int64_t> existing_participant(store::Conn& c, const Access& a) {
-  if (a.participant_id) return a.participant_id;
-  if (a.user_id)
-    if (auto p = events::repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
-  return std::nullopt;
-}
-
-Note note_of(web::App& app, store::Conn& c, const repo::NoteRow& n) {
+Note note_of(Services& app, store::Conn& c, const repo::NoteRow& n) {
   Note out{n.id, n.group_number, n.round_number, n.created_at, std::nullopt, n.for_group, n.body, n.theme_id};
   if (n.participant_id) out.author = person_name(app, c, n.user_id, n.nickname, *n.participant_id);
   return out;
@@ -44,14 +28,14 @@ Note note_of(web::App& app, store::Conn& c, const repo::NoteRow& n) {
 
 }  // namespace
 
-std::string person_name(web::App& app, store::Conn& c, std::optional<std::int64_t> user_id,
+std::string person_name(Services& app, store::Conn& c, std::optional<std::int64_t> user_id,
                         const std::optional<std::string>& nickname, std::int64_t participant_id) {
   if (user_id) return accounts::display_name(app, c, *user_id);
   if (nickname && !nickname->empty()) return *nickname;
-  return app.renderer->format("breakouts_guest", {{"number", std::to_string(participant_id)}});
+  return app.words->format("breakouts_guest", {{"number", std::to_string(participant_id)}});
 }
 
-Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
+Result<bool> choose_group(Services& app, const Access& a, std::int64_t round_id, std::int64_t group_id) {
   return on_round<bool>(
       app, a.event.id, round_id, permissions::take_part(a.standing),
       [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
@@ -59,7 +43,7 @@ Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id,
         auto groups = repo::groups_of(c, round_id);
         if (std::none_of(groups.begin(), groups.end(), [&](const auto& g) { return g.id == group_id; }))
           return fail(Error{ErrorCode::invalid, "breakouts_group_invalid", {{"group", "breakouts_group_invalid"}}});
-        const auto me = participant_for(app, c, a);
+        const auto me = events::commands::participant_for(c, a, app.clock->now());
         auto place = repo::place_of(c, round_id, me);
         if (place && place->group_id == group_id) return true;
         // Made groups (balanced, by hand, from a list) are the facilitator's; someone who
@@ -73,7 +57,7 @@ Result<bool> choose_group(web::App& app, const Access& a, std::int64_t round_id,
       });
 }
 
-Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round_id, const std::string& body_in,
+Result<std::int64_t> add_note(Services& app, const Access& a, std::int64_t round_id, const std::string& body_in,
                               bool named, bool for_group) {
   auto body = std::string(text::trim(body_in));
   if (body.empty())
@@ -84,7 +68,7 @@ Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round
                                 [&](store::Conn& c, const repo::RoundRow& round) -> Result<std::int64_t> {
                                   if (round.state != "running")
                                     return fail(ErrorCode::conflict, "breakouts_round_not_running");
-                                  auto me = existing_participant(c, a);
+                                  auto me = events::commands::existing_participant(c, a);
                                   auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
                                   if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
                                   if (for_group && !permissions::write_for_group(a.standing, place->host))
@@ -96,11 +80,11 @@ Result<std::int64_t> add_note(web::App& app, const Access& a, std::int64_t round
                                 });
 }
 
-Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
+Result<bool> ask_help(Services& app, const Access& a, std::int64_t round_id) {
   return on_round<bool>(app, a.event.id, round_id, permissions::take_part(a.standing),
                         [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
                           if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
-                          auto me = existing_participant(c, a);
+                          auto me = events::commands::existing_participant(c, a);
                           auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
                           if (!place) return fail(ErrorCode::forbidden, "breakouts_not_in_group");
                           if (repo::has_open_help(c, place->group_id)) return false;  // already asked: once is enough
@@ -109,17 +93,17 @@ Result<bool> ask_help(web::App& app, const Access& a, std::int64_t round_id) {
                         });
 }
 
-std::vector<repo::RoundRow> rounds(web::App& app, std::int64_t event_id) {
+std::vector<repo::RoundRow> rounds(Services& app, std::int64_t event_id) {
   settle(app, event_id);
   return app.store->with([&](store::Conn& c) { return repo::rounds_of(c, event_id); });
 }
 
-std::optional<repo::RoundRow> running_round(web::App& app, std::int64_t event_id) {
+std::optional<repo::RoundRow> running_round(Services& app, std::int64_t event_id) {
   settle(app, event_id);
   return app.store->with([&](store::Conn& c) { return repo::running_round(c, event_id); });
 }
 
-std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::int64_t round_id) {
+std::optional<RoundView> round_view(Services& app, std::int64_t event_id, std::int64_t round_id) {
   settle(app, event_id);
   return app.store->with([&](store::Conn& c) -> std::optional<RoundView> {
     auto round = repo::round(c, event_id, round_id);
@@ -168,11 +152,11 @@ std::optional<RoundView> round_view(web::App& app, std::int64_t event_id, std::i
   });
 }
 
-std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t round_id) {
+std::optional<MyGroup> my_group(Services& app, const Access& a, std::int64_t round_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<MyGroup> {
     auto round = repo::round(c, a.event.id, round_id);
     if (!round) return std::nullopt;
-    auto me = existing_participant(c, a);
+    auto me = events::commands::existing_participant(c, a);
     auto place = me ? repo::place_of(c, round_id, *me) : std::nullopt;
     if (!place) return std::nullopt;
     MyGroup m;
@@ -191,7 +175,7 @@ std::optional<MyGroup> my_group(web::App& app, const Access& a, std::int64_t rou
   });
 }
 
-std::vector<Note> notes_of_event(web::App& app, std::int64_t event_id) {
+std::vector<Note> notes_of_event(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Note> out;
     for (const auto& n : repo::notes_of_event(c, event_id)) out.push_back(note_of(app, c, n));

@@ -1,58 +1,26 @@
 // Who is at the event now, and what follows from it: rounds place the people who are
-// here (web/presence.hpp counts them), names are told apart, and a round that ends by
+// here (services/presence.hpp counts them), names are told apart, and a round that ends by
 // itself ends when its countdown has passed.
-#include "web/presence.hpp"
+#include "services/presence.hpp"
 
 #include <algorithm>
 
 #include "core/number.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/commands/support.hpp"
-#include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::breakouts::commands {
 
-namespace {
+std::string presence_key(std::int64_t participant_id) { return "p" + std::to_string(participant_id); }
 
-std::string key_of(std::int64_t participant_id) { return "p" + std::to_string(participant_id); }
-
-// The person behind a request at an event: their participant record's key, or "".
-std::string who_at(web::Context& ctx, std::int64_t event_id) {
-  std::optional<std::int64_t> uid;
-  if (ctx.viewer) uid = ctx.viewer->user_id;
-  auto a = events::commands::access(ctx.app, event_id, uid, ctx.cookie("participant"));
-  if (!a || !a->participant_id || a->stepped_out) return {};
-  return key_of(*a->participant_id);
+void mark_present(Services& app, std::int64_t event_id, std::int64_t participant_id) {
+  if (app.presence) app.presence->seen(events::live::topic(event_id), presence_key(participant_id), app.clock->now());
 }
 
-}  // namespace
-
-void watch_presence(web::App& app) {
-  app.presence_key = [](web::Context& ctx, const std::string& topic) -> std::string {
-    constexpr std::string_view kPrefix = "event:";
-    if (!topic.starts_with(kPrefix)) return {};
-    auto id = number::whole(std::string_view(topic).substr(kPrefix.size()));
-    return id ? who_at(ctx, *id) : std::string();
-  };
-  // Without JavaScript a page load is the sign of life: the event's page, and the
-  // breakout pages (a member who picks a group takes part from then on).
-  app.page_seen = [](web::Context& ctx, std::string_view pattern) {
-    if (!ctx.app.presence) return;
-    if (pattern != "/events/{id}" && !pattern.starts_with("/events/{id}/breakouts")) return;
-    auto id = number::whole(ctx.param("id"));
-    if (!id) return;
-    auto who = who_at(ctx, *id);
-    if (!who.empty()) ctx.app.presence->seen(events::live::topic(*id), who, ctx.app.clock->now());
-  };
-}
-
-void mark_present(web::App& app, std::int64_t event_id, std::int64_t participant_id) {
-  if (app.presence) app.presence->seen(events::live::topic(event_id), key_of(participant_id), app.clock->now());
-}
-
-std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id) {
+std::set<std::int64_t> present_ids(Services& app, std::int64_t event_id) {
   std::set<std::int64_t> out;
   if (!app.presence) return out;
   for (const auto& k : app.presence->present(events::live::topic(event_id), app.clock->now(), kPresentWindow))
@@ -60,7 +28,7 @@ std::set<std::int64_t> present_ids(web::App& app, std::int64_t event_id) {
   return out;
 }
 
-std::map<std::int64_t, std::string> names(web::App& app, store::Conn& c, std::int64_t event_id) {
+std::map<std::int64_t, std::string> names(Services& app, store::Conn& c, std::int64_t event_id) {
   auto all = repo::everyone(c, event_id);
   std::vector<std::string> plain;
   plain.reserve(all.size());
@@ -71,14 +39,14 @@ std::map<std::int64_t, std::string> names(web::App& app, store::Conn& c, std::in
   return out;
 }
 
-std::vector<repo::PoolRow> present_pool(web::App& app, store::Conn& c, std::int64_t event_id) {
+std::vector<repo::PoolRow> present_pool(Services& app, store::Conn& c, std::int64_t event_id) {
   auto here = present_ids(app, event_id);
   auto pool = repo::pool(c, event_id);
   std::erase_if(pool, [&](const auto& p) { return !here.count(p.participant_id); });
   return pool;
 }
 
-std::vector<Member> present_people(web::App& app, std::int64_t event_id) {
+std::vector<Member> present_people(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) {
     auto named = names(app, c, event_id);
     std::vector<Member> out;
@@ -89,7 +57,7 @@ std::vector<Member> present_people(web::App& app, std::int64_t event_id) {
   });
 }
 
-bool settle(web::App& app, std::int64_t event_id) {
+bool settle(Services& app, std::int64_t event_id) {
   const auto now = app.clock->now();
   auto due = [&](const std::optional<repo::RoundRow>& r) { return r && due_to_end(r->ends_at, r->auto_end, now); };
   if (!due(app.store->with([&](store::Conn& c) { return repo::running_round(c, event_id); }))) return false;
@@ -99,7 +67,7 @@ bool settle(web::App& app, std::int64_t event_id) {
     repo::set_state(c, r->id, "ended", r->started_at, r->ends_at, *r->ends_at + kBringBackSeconds);
     return true;
   });
-  if (ended && *ended) events::live::changed(event_id);
+  if (ended && *ended) events::live::changed(app, event_id);
   return ended && *ended;
 }
 

@@ -12,9 +12,9 @@
 #include "modules/breakouts/commands/support.hpp"
 #include "modules/breakouts/permissions.hpp"
 #include "modules/breakouts/rules/assign.hpp"
-#include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::breakouts::commands {
 
@@ -28,7 +28,7 @@ bool is_host_role(const std::optional<std::string>& role) {
 
 // The details to spread are special-category data (who has lived experience, who needs
 // captions): sealed at rest under a key for this event.
-crypto::Key details_key(const web::App& app, std::int64_t event_id) {
+crypto::Key details_key(const Services& app, std::int64_t event_id) {
   return crypto::derive(app.master_key, static_cast<std::uint64_t>(event_id), "brkattrs");
 }
 
@@ -39,7 +39,7 @@ std::string figures_json(const Assigned& f) {
 
 }  // namespace
 
-Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput& in) {
+Result<std::int64_t> add_round(Services& app, const Access& a, const RoundInput& in) {
   if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   auto f = check_round(in);
   if (!f) return fail(f.error());
@@ -62,17 +62,17 @@ Result<std::int64_t> add_round(web::App& app, const Access& a, const RoundInput&
     r.created_at = app.clock->now();
     return repo::insert_round(c, r);
   });
-  if (id) events::live::changed(a.event.id);
+  if (id) events::live::changed(app, a.event.id);
   return id;
 }
 
-Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, Mode mode) {
+Result<Assigned> assign(Services& app, const Access& a, std::int64_t round_id, Mode mode) {
   Assigned out;
   auto r = on_round<bool>(
       app, a.event.id, round_id, permissions::run_rounds(a.standing),
       [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
         if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
-        // The people here now: not everyone who ever joined (web/presence.hpp).
+        // The people here now: not everyone who ever joined (services/presence.hpp).
         auto pool = present_pool(app, c, a.event.id);
         auto named = names(app, c, a.event.id);
         out.people = static_cast<std::int64_t>(pool.size());
@@ -201,7 +201,7 @@ Result<Assigned> assign(web::App& app, const Access& a, std::int64_t round_id, M
   return out;
 }
 
-Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_id, const std::string& csv) {
+Result<Assigned> import_csv(Services& app, const Access& a, std::int64_t round_id, const std::string& csv) {
   Assigned out;
   auto parsed = parse_csv_places(csv);
   out.problems = parsed.problems;
@@ -244,7 +244,7 @@ Result<Assigned> import_csv(web::App& app, const Access& a, std::int64_t round_i
   return out;
 }
 
-Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
+Result<bool> move_person(Services& app, const Access& a, std::int64_t round_id, std::int64_t participant_id,
                          std::int64_t group_number) {
   return on_round<bool>(
       app, a.event.id, round_id, permissions::run_rounds(a.standing),
@@ -273,7 +273,7 @@ Result<bool> move_person(web::App& app, const Access& a, std::int64_t round_id, 
       });
 }
 
-Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id) {
+Result<bool> start_round(Services& app, const Access& a, std::int64_t round_id) {
   return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing),
                         [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
                           if (round.state != "planning") return fail(ErrorCode::conflict, "breakouts_round_started");
@@ -287,7 +287,7 @@ Result<bool> start_round(web::App& app, const Access& a, std::int64_t round_id) 
                         });
 }
 
-Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, const std::string& text_in) {
+Result<bool> broadcast(Services& app, const Access& a, std::int64_t round_id, const std::string& text_in) {
   auto msg = std::string(text::trim(text_in));
   if (msg.empty())
     return fail(
@@ -303,7 +303,7 @@ Result<bool> broadcast(web::App& app, const Access& a, std::int64_t round_id, co
                         });
 }
 
-Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id) {
+Result<bool> end_round(Services& app, const Access& a, std::int64_t round_id) {
   return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing),
                         [&](store::Conn& c, const repo::RoundRow& round) -> Result<bool> {
                           if (round.state != "running") return fail(ErrorCode::conflict, "breakouts_round_not_running");
@@ -312,7 +312,7 @@ Result<bool> end_round(web::App& app, const Access& a, std::int64_t round_id) {
                         });
 }
 
-Result<bool> resolve_help(web::App& app, const Access& a, std::int64_t round_id, std::int64_t help_id) {
+Result<bool> resolve_help(Services& app, const Access& a, std::int64_t round_id, std::int64_t help_id) {
   return on_round<bool>(app, a.event.id, round_id, permissions::run_rounds(a.standing),
                         [&](store::Conn& c, const repo::RoundRow&) -> Result<bool> {
                           return repo::resolve_help(c, round_id, help_id, app.clock->now());

@@ -8,8 +8,8 @@
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/permissions.hpp"
 #include "modules/breakouts/rules/synthesis.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::breakouts::commands {
 
@@ -29,7 +29,7 @@ Result<std::string> check_title(const std::string& in) {
 }
 
 template <class T, class F>
-Result<T> run(web::App& app, const Access& a, F&& f) {
+Result<T> run(Services& app, const Access& a, F&& f) {
   if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   return app.store->write([&](store::Conn& c) -> Result<T> { return f(c); });
 }
@@ -39,7 +39,7 @@ bool theme_in(store::Conn& c, std::int64_t event_id, std::int64_t theme_id) {
   return std::any_of(ts.begin(), ts.end(), [&](const auto& t) { return t.id == theme_id; });
 }
 
-Result<std::vector<Suggested>> compute(web::App& app, const Access& a) {
+Result<std::vector<Suggested>> compute(Services& app, const Access& a) {
   std::vector<breakouts::Note> input;
   for (const auto& n : notes_of_event(app, a.event.id))
     if (!n.theme_id) input.push_back({n.id, n.body});
@@ -56,7 +56,7 @@ Result<std::vector<Suggested>> compute(web::App& app, const Access& a) {
 
 }  // namespace
 
-Themes themes(web::App& app, std::int64_t event_id) {
+Themes themes(Services& app, std::int64_t event_id) {
   Themes out;
   auto notes = notes_of_event(app, event_id);
   auto rows = app.store->with([&](store::Conn& c) { return repo::themes_of(c, event_id); });
@@ -70,12 +70,12 @@ Themes themes(web::App& app, std::int64_t event_id) {
   return out;
 }
 
-Result<std::vector<Suggested>> suggest(web::App& app, const Access& a) {
+Result<std::vector<Suggested>> suggest(Services& app, const Access& a) {
   if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   return compute(app, a);
 }
 
-Result<std::int64_t> accept_suggestion(web::App& app, const Access& a) {
+Result<std::int64_t> accept_suggestion(Services& app, const Access& a) {
   if (!permissions::run_rounds(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   auto s = compute(app, a);
   if (!s) return fail(s.error());
@@ -91,14 +91,14 @@ Result<std::int64_t> accept_suggestion(web::App& app, const Access& a) {
   });
 }
 
-Result<std::int64_t> add_theme(web::App& app, const Access& a, const std::string& title_in) {
+Result<std::int64_t> add_theme(Services& app, const Access& a, const std::string& title_in) {
   auto title = check_title(title_in);
   if (!title) return fail(title.error());
   return run<std::int64_t>(
       app, a, [&](store::Conn& c) -> Result<std::int64_t> { return repo::insert_theme(c, a.event.id, *title); });
 }
 
-Result<bool> rename_theme(web::App& app, const Access& a, std::int64_t theme_id, const std::string& title_in) {
+Result<bool> rename_theme(Services& app, const Access& a, std::int64_t theme_id, const std::string& title_in) {
   auto title = check_title(title_in);
   if (!title) return fail(title.error());
   return run<bool>(app, a, [&](store::Conn& c) -> Result<bool> {
@@ -108,14 +108,14 @@ Result<bool> rename_theme(web::App& app, const Access& a, std::int64_t theme_id,
   });
 }
 
-Result<bool> remove_theme(web::App& app, const Access& a, std::int64_t theme_id) {
+Result<bool> remove_theme(Services& app, const Access& a, std::int64_t theme_id) {
   return run<bool>(app, a, [&](store::Conn& c) -> Result<bool> {
     if (!repo::delete_theme(c, a.event.id, theme_id)) return fail(ErrorCode::not_found, "breakouts_theme_not_found");
     return true;
   });
 }
 
-Result<bool> move_theme(web::App& app, const Access& a, std::int64_t theme_id, int direction) {
+Result<bool> move_theme(Services& app, const Access& a, std::int64_t theme_id, int direction) {
   return run<bool>(app, a, [&](store::Conn& c) -> Result<bool> {
     auto ts = repo::themes_of(c, a.event.id);
     auto it = std::find_if(ts.begin(), ts.end(), [&](const auto& t) { return t.id == theme_id; });
@@ -129,7 +129,7 @@ Result<bool> move_theme(web::App& app, const Access& a, std::int64_t theme_id, i
   });
 }
 
-Result<bool> place_note(web::App& app, const Access& a, std::int64_t note_id, std::int64_t theme_id) {
+Result<bool> place_note(Services& app, const Access& a, std::int64_t note_id, std::int64_t theme_id) {
   return run<bool>(app, a, [&](store::Conn& c) -> Result<bool> {
     if (!repo::note_in_event(c, a.event.id, note_id)) return fail(ErrorCode::not_found, "breakouts_note_not_found");
     if (theme_id != 0 && !theme_in(c, a.event.id, theme_id))

@@ -1,7 +1,7 @@
 #include "modules/breakouts/handlers/common.hpp"
 
 #include "core/number.hpp"
-#include "modules/events/permissions.hpp"
+#include "modules/events/module.hpp"
 
 namespace hs::breakouts::handlers {
 

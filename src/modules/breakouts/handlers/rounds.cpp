@@ -14,7 +14,7 @@
 #include "modules/breakouts/handlers/common.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/permissions.hpp"
-#include "web/rate_limit.hpp"
+#include "services/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::breakouts::handlers {
@@ -479,7 +479,7 @@ std::optional<Response> slow_down(Context& c, const commands::Access& a, std::in
   std::string person =
       a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
   double retry = 0;
-  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
+  if (services::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
                              &retry))
     return std::nullopt;
   Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "modules/decisions/repo.hpp"
-#include "web/app.hpp"
+#include "services/services.hpp"
 
 namespace hs::decisions::commands::anonymity {
 
@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32: no 0/O, 1/I
 constexpr std::size_t kCodeLength = 20;
 
-crypto::Key seal_key(const web::App& app, std::int64_t proposal_id) {
+crypto::Key seal_key(const Services& app, std::int64_t proposal_id) {
   return crypto::derive(app.master_key, static_cast<std::uint64_t>(proposal_id), "decballt");
 }
 
@@ -23,19 +23,19 @@ std::string owner_prefix(std::int64_t user_id) {
   return std::string(20 - std::min<std::size_t>(20, s.size()), '0') + s + '\n';
 }
 
-std::string cookie_mac(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
+std::string cookie_mac(const Services& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
   auto k = crypto::derive(app.master_key, static_cast<std::uint64_t>(user_id), "ballotck");
   return crypto::to_hex(crypto::hmac_sha256(k, std::to_string(proposal_id) + ":" + std::string(code))).substr(0, 32);
 }
 
 }  // namespace
 
-std::string new_sealed_key(const web::App& app, std::int64_t proposal_id) {
+std::string new_sealed_key(const Services& app, std::int64_t proposal_id) {
   auto raw = crypto::from_base64url(crypto::random_token(32));
   return crypto::seal(seal_key(app, proposal_id), crypto::to_hex(*raw));
 }
 
-std::optional<crypto::Key> ballot_key(const web::App& app, store::Conn& c, std::int64_t proposal_id) {
+std::optional<crypto::Key> ballot_key(const Services& app, store::Conn& c, std::int64_t proposal_id) {
   auto sealed = repo::ballot_key(c, proposal_id);
   if (!sealed) return std::nullopt;
   auto hex = crypto::open(seal_key(app, proposal_id), *sealed);
@@ -81,11 +81,11 @@ std::string closing_pseudonym(const crypto::Key& salt, std::string_view open_pse
 
 std::string cookie_name(std::int64_t proposal_id) { return "ballot" + std::to_string(proposal_id); }
 
-std::string cookie_value(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
+std::string cookie_value(const Services& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code) {
   return std::string(code) + "." + cookie_mac(app, user_id, proposal_id, code);
 }
 
-std::optional<std::string> code_from_cookie(const web::App& app, std::int64_t user_id, std::int64_t proposal_id,
+std::optional<std::string> code_from_cookie(const Services& app, std::int64_t user_id, std::int64_t proposal_id,
                                             std::string_view value) {
   auto dot = value.find('.');
   if (dot == std::string_view::npos) return std::nullopt;

@@ -18,10 +18,8 @@
 
 #include "core/crypto.hpp"
 #include "modules/decisions/ballot_codec.hpp"
+#include "services/fwd.hpp"
 
-namespace hs::web {
-class App;
-}
 namespace hs::store {
 class Conn;
 }
@@ -29,9 +27,9 @@ class Conn;
 namespace hs::decisions::commands::anonymity {
 
 // A fresh random ballot key for a proposal, sealed for storage.
-std::string new_sealed_key(const web::App& app, std::int64_t proposal_id);
+std::string new_sealed_key(const Services& app, std::int64_t proposal_id);
 // The proposal's ballot key; nothing once it has been destroyed (or never existed).
-std::optional<crypto::Key> ballot_key(const web::App& app, store::Conn& c, std::int64_t proposal_id);
+std::optional<crypto::Key> ballot_key(const Services& app, store::Conn& c, std::int64_t proposal_id);
 
 // A new ballot code: 20 characters from an alphabet without look-alikes (100 bits).
 std::string new_code();
@@ -49,8 +47,8 @@ std::string closing_pseudonym(const crypto::Key& salt, std::string_view open_pse
 // The cookie that keeps a person's code in their browser, bound to their account and
 // the proposal, so that on a shared device the next person cannot use it.
 std::string cookie_name(std::int64_t proposal_id);
-std::string cookie_value(const web::App& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code);
-std::optional<std::string> code_from_cookie(const web::App& app, std::int64_t user_id, std::int64_t proposal_id,
+std::string cookie_value(const Services& app, std::int64_t user_id, std::int64_t proposal_id, std::string_view code);
+std::optional<std::string> code_from_cookie(const Services& app, std::int64_t user_id, std::int64_t proposal_id,
                                             std::string_view value);
 
 // Seals an answer under its pseudonym: the same length for every answer; opening

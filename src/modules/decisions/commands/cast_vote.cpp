@@ -24,9 +24,9 @@
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/rules/keys.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 #include "store/scrub.hpp"
-#include "web/app.hpp"
 
 namespace hs::decisions::commands {
 
@@ -39,7 +39,7 @@ struct Open {
 };
 
 // The proposal, locked, if it is open and the person may answer.
-Result<Open> open_for_answer(web::App& app, store::Conn& c, std::int64_t space_id, std::int64_t proposal_id,
+Result<Open> open_for_answer(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t proposal_id,
                              std::int64_t user_id) {
   auto row = repo::proposal(c, space_id, proposal_id);
   if (!row) return fail(ErrorCode::not_found, "decisions_not_found");
@@ -62,7 +62,7 @@ struct Slot {
 // Finds the person's answer. In an anonymous poll someone who has answered must bring
 // the code their answer is under (a person answering for the first time gets a new
 // one); answers sealed beside the person before migration 0009 move under a new code.
-Result<Slot> find_slot(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id,
+Result<Slot> find_slot(Services& app, store::Conn& c, const Open& o, std::int64_t user_id,
                        const std::optional<std::string>& code) {
   Slot slot;
   if (!o.row.anonymous) {
@@ -94,7 +94,7 @@ Result<Slot> find_slot(web::App& app, store::Conn& c, const Open& o, std::int64_
   return slot;
 }
 
-Result<void> save(web::App& app, store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot,
+Result<void> save(Services& app, store::Conn& c, const Open& o, std::int64_t user_id, const Slot& slot,
                   const StoredBallot& b, bool withdrew) {
   const auto now = app.clock->now();
   if (o.row.anonymous) {
@@ -147,7 +147,7 @@ Before remember(store::Conn& c, const Open& o, std::int64_t user_id, const Slot&
 // Puts back the person's row and turnout as they were. Only theirs: others may have
 // answered since. The log says the answer was undone, so that its "answered" entries
 // still add up to the turnout.
-void undo(web::App& app, const Before& b) {
+void undo(Services& app, const Before& b) {
   auto r = app.store->write([&](store::Conn& c) -> Result<void> {
     if (!repo::lock_open(c, b.proposal_id)) return fail(ErrorCode::conflict, std::string(keys::kClosed));
     auto rows = repo::open_ballots(c, b.proposal_id);
@@ -171,7 +171,7 @@ Error not_kept() { return Error::of(ErrorCode::unavailable, "decisions_answer_no
 // Runs an answer (f, in its own write transaction) under the rule above. f fills in
 // what it replaced. Named polls just run.
 template <class F>
-Result<Answered> kept_apart(web::App& app, std::int64_t space_id, std::int64_t proposal_id, F&& f) {
+Result<Answered> kept_apart(Services& app, std::int64_t space_id, std::int64_t proposal_id, F&& f) {
   const bool anonymous = app.store->with([&](store::Conn& c) {
     auto row = repo::proposal(c, space_id, proposal_id);
     return row && row->anonymous;
@@ -188,7 +188,7 @@ Result<Answered> kept_apart(web::App& app, std::int64_t space_id, std::int64_t p
 
 }  // namespace
 
-Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+Result<Answered> cast(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
                       const BallotFields& fields, const std::optional<std::string>& code) {
   return kept_apart(app, space_id, proposal_id, [&](store::Conn& c, std::optional<Before>& before) -> Result<Answered> {
     auto o = open_for_answer(app, c, space_id, proposal_id, user_id);
@@ -206,7 +206,7 @@ Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposa
   });
 }
 
-Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
+Result<Answered> withdraw_objection(Services& app, std::int64_t space_id, std::int64_t proposal_id,
                                     std::int64_t user_id, const std::string& reason,
                                     const std::optional<std::string>& code) {
   return kept_apart(app, space_id, proposal_id, [&](store::Conn& c, std::optional<Before>& before) -> Result<Answered> {
@@ -225,7 +225,7 @@ Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::i
   });
 }
 
-Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+Result<std::string> check_code(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
                                std::string_view typed) {
   auto code = anonymity::normalise_code(typed);
   if (!code) return field_error("ballot_code", typed.empty() ? "decisions_code_needed" : "decisions_code_wrong");

@@ -23,9 +23,9 @@
 #include "modules/decisions/rules/errors.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/decisions/rules/results_csv.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 #include "store/scrub.hpp"
-#include "web/app.hpp"
 
 namespace hs::decisions::commands {
 
@@ -49,7 +49,7 @@ struct Answers {
   std::vector<repo::AnonymousBallotRow> anonymous;  // to write, in pseudonym order
 };
 
-Result<Answers> gather(web::App& app, store::Conn& c, const repo::ProposalRow& p) {
+Result<Answers> gather(Services& app, store::Conn& c, const repo::ProposalRow& p) {
   Answers a;
   if (!p.anonymous) {
     for (const auto& b : repo::named_ballots(c, p.id)) {
@@ -121,7 +121,7 @@ audit::Fields closing_entry(const repo::ProposalRow& p, const Tally& t, const An
 
 }  // namespace
 
-Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t closer_id,
+Result<Outcome> close(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t closer_id,
                       const std::string& statement_in) {
   bool anonymous = false;
   auto r = app.store->write([&](store::Conn& c) -> Result<Outcome> {
@@ -169,7 +169,7 @@ Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposa
     repo::close_proposal(c, closed);
 
     if (p->subject_kind != "general" && p->subject_id) {
-      const auto* hooks = subject_hooks(p->subject_kind);
+      const auto* hooks = subject_hooks(app, p->subject_kind);
       if (hooks && hooks->on_close) {
         Closed info{
             proposal_id, space_id, *p->subject_id, t.outcome == Outcome::passed, std::string(to_string(t.outcome)),

@@ -14,10 +14,8 @@
 #include "modules/decisions/module.hpp"
 #include "modules/decisions/repo.hpp"
 #include "modules/decisions/tally.hpp"
+#include "services/fwd.hpp"
 
-namespace hs::web {
-class App;
-}
 namespace hs::store {
 class Conn;
 }
@@ -28,7 +26,7 @@ namespace hs::decisions::commands {
 Settings settings_of(const repo::ProposalRow& p);
 
 // Opens a general proposal in its own transaction. Returns its id.
-Result<std::int64_t> open(web::App& app, std::int64_t space_id, std::int64_t proposer_id, const ParsedProposal& p);
+Result<std::int64_t> open(Services& app, std::int64_t space_id, std::int64_t proposer_id, const ParsedProposal& p);
 
 // What answering gave the person: in an anonymous poll, the ballot code their answer is
 // now under (new on a first answer), for them to keep; and when the poll closes.
@@ -41,20 +39,20 @@ struct Answered {
 // (checked again inside the transaction) and the proposal open. code: in anonymous
 // polls, the person's ballot code, needed to change an answer (field error
 // "ballot_code" without it).
-Result<Answered> cast(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+Result<Answered> cast(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
                       const BallotFields& fields, const std::optional<std::string>& code = std::nullopt);
 // Consent: withdraws the person's objection; they then count as consenting.
-Result<Answered> withdraw_objection(web::App& app, std::int64_t space_id, std::int64_t proposal_id,
+Result<Answered> withdraw_objection(Services& app, std::int64_t space_id, std::int64_t proposal_id,
                                     std::int64_t user_id, const std::string& reason,
                                     const std::optional<std::string>& code = std::nullopt);
 // A ballot code the person typed, if their answer in this anonymous poll is under it
 // (normalised), so that this device can remember it. Field error "ballot_code".
-Result<std::string> check_code(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
+Result<std::string> check_code(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t user_id,
                                std::string_view typed);
 
 // Declares the outcome. statement: the closer's words on what was decided (required).
 // Field errors: statement. Refusals: see policy.hpp check_close.
-Result<Outcome> close(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t closer_id,
+Result<Outcome> close(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t closer_id,
                       const std::string& statement);
 
 // --- reading, for pages --------------------------------------------------------------
@@ -78,11 +76,11 @@ struct Loaded {
   std::optional<SubjectLink> subject;  // what the decision is about, when another module opened it
 };
 // code: the viewer's ballot code for an anonymous poll, if their browser holds one.
-std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
+std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
                            const std::optional<std::string>& code = std::nullopt);
-std::vector<repo::ProposalCard> list(web::App& app, std::int64_t space_id, std::int64_t viewer);
+std::vector<repo::ProposalCard> list(Services& app, std::int64_t space_id, std::int64_t viewer);
 // The results as CSV text with headings from the messages.
-std::string results_csv(web::App& app, const Loaded& l);
+std::string results_csv(Services& app, const Loaded& l);
 
 // How many of the space's members can vote (members, facilitators, stewards).
 std::int64_t eligible_now(store::Conn& c, std::int64_t space_id);

@@ -9,8 +9,8 @@
 #include "modules/decisions/permissions.hpp"
 #include "modules/decisions/policy.hpp"
 #include "modules/decisions/rules/proposal.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::decisions {
 
@@ -23,7 +23,7 @@ void take(Validation& v, const Error& e) {
 
 }  // namespace
 
-Result<std::int64_t> open_proposal(web::App& app, store::Conn& c, const NewProposal& in) {
+Result<std::int64_t> open_proposal(Services& app, store::Conn& c, const NewProposal& in) {
   const auto now = app.clock->now();
   Validation v;
   auto text = validate_proposal(in.title, in.details);
@@ -93,7 +93,7 @@ Settings settings_of(const repo::ProposalRow& p) {
   return settings_for_opening(s);
 }
 
-Result<std::int64_t> open(web::App& app, std::int64_t space_id, std::int64_t proposer_id, const ParsedProposal& p) {
+Result<std::int64_t> open(Services& app, std::int64_t space_id, std::int64_t proposer_id, const ParsedProposal& p) {
   return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     if (!permissions::open_proposal(subject_in(c, space_id, proposer_id)))
       return fail(ErrorCode::forbidden, "decisions_not_allowed");

@@ -3,6 +3,7 @@
 // holds (so they can see and change it).
 #include <boost/json.hpp>
 
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/decisions/commands/anonymity.hpp"
 #include "modules/decisions/commands/commands.hpp"
@@ -10,13 +11,12 @@
 #include "modules/decisions/policy.hpp"
 #include "modules/decisions/rules/keys.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::decisions::commands {
 
-std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
+std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t proposal_id, std::int64_t viewer,
                            const std::optional<std::string>& code) {
   return app.store->with([&](store::Conn& c) -> std::optional<Loaded> {
     auto row = repo::proposal(c, space_id, proposal_id);
@@ -62,7 +62,7 @@ std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t pr
           l.mine = anonymity::open_legacy_ballot(*key, viewer, *legacy);
     }
     if (l.row.subject_kind != "general" && l.row.subject_id) {
-      const auto* hooks = subject_hooks(l.row.subject_kind);
+      const auto* hooks = subject_hooks(app, l.row.subject_kind);
       if (hooks && hooks->describe) l.subject = hooks->describe(app, c, *l.row.subject_id);
     }
     if (!l.closed && closes_early(l.settings, app.clock->now())) {
@@ -73,15 +73,15 @@ std::optional<Loaded> load(web::App& app, std::int64_t space_id, std::int64_t pr
   });
 }
 
-std::vector<repo::ProposalCard> list(web::App& app, std::int64_t space_id, std::int64_t viewer) {
+std::vector<repo::ProposalCard> list(Services& app, std::int64_t space_id, std::int64_t viewer) {
   return app.store->with([&](store::Conn& c) { return repo::proposals_in_space(c, space_id, viewer); });
 }
 
-std::string results_csv(web::App& app, const Loaded& l) {
+std::string results_csv(Services& app, const Loaded& l) {
   if (!l.tally) return {};
   auto table = results_table(*l.tally, l.options);
   return to_csv(table, [&](std::string_view column) {
-    return app.renderer->t(std::string(keys::kCsvPrefix) + std::string(column));
+    return app.words->t(std::string(keys::kCsvPrefix) + std::string(column));
   });
 }
 

@@ -4,40 +4,38 @@
 #include <mutex>
 
 #include "core/crypto.hpp"
+#include "core/view.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/form.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/spaces/module.hpp"
-#include "web/app.hpp"
-#include "web/links.hpp"
-#include "web/render.hpp"
+#include "services/services.hpp"
 
 namespace hs::decisions {
 
 namespace {
 
-std::mutex& hooks_mutex() {
-  static std::mutex m;
-  return m;
-}
-std::map<std::string, SubjectHooks>& hooks() {
-  static std::map<std::string, SubjectHooks> h;
-  return h;
-}
+// What other modules registered with this server at start-up (Services::kept).
+struct Subjects {
+  std::mutex mu;
+  std::map<std::string, SubjectHooks> hooks;
+};
 
 }  // namespace
 
-void register_subject(const std::string& subject_kind, SubjectHooks h) {
-  std::lock_guard g(hooks_mutex());
-  hooks()[subject_kind] = std::move(h);
+void register_subject(Services& app, const std::string& subject_kind, SubjectHooks h) {
+  auto& s = app.kept<Subjects>();
+  std::lock_guard g(s.mu);
+  s.hooks[subject_kind] = std::move(h);
 }
 
 namespace commands {
 
-const SubjectHooks* subject_hooks(const std::string& subject_kind) {
-  std::lock_guard g(hooks_mutex());
-  auto it = hooks().find(subject_kind);
-  return it == hooks().end() ? nullptr : &it->second;
+const SubjectHooks* subject_hooks(Services& app, const std::string& subject_kind) {
+  auto& s = app.kept<Subjects>();
+  std::lock_guard g(s.mu);
+  auto it = s.hooks.find(subject_kind);
+  return it == s.hooks.end() ? nullptr : &it->second;
 }
 
 spaces::Subject subject_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
@@ -54,15 +52,15 @@ std::int64_t eligible_now(store::Conn& c, std::int64_t space_id) {
   return n;
 }
 
-std::string site_link(const web::App& app, const std::string& path) { return web::site_link(app, path); }
+std::string site_link(const Services& app, const std::string& path) { return app.link(path); }
 
 std::string sha256(std::string_view text) { return crypto::sha256_hex(text); }
 
-std::string when_text(const web::App& app, std::int64_t t) {
+std::string when_text(const Services& app, std::int64_t t) {
   auto p = date_parts(t);
-  return app.renderer->format(
+  return app.words->format(
       "decisions_when",
-      {{"day", p.day}, {"month", app.renderer->t("spaces_month_" + p.month)}, {"year", p.year}, {"time", p.time}});
+      {{"day", p.day}, {"month", app.words->t("spaces_month_" + p.month)}, {"year", p.year}, {"time", p.time}});
 }
 
 }  // namespace commands

@@ -7,14 +7,14 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/commands/support.hpp"
 #include "modules/decisions/permissions.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::decisions {
 
@@ -28,8 +28,8 @@ struct Due {
   std::vector<std::int64_t> people;
 };
 
-web::View email_view(web::App& app, const Due& d) {
-  web::View v;
+View email_view(Services& app, const Due& d) {
+  View v;
   v.set("title", d.proposal.title);
   v.set("space", d.space.name);
   v.set("closes", commands::when_text(app, d.proposal.closes_at));
@@ -37,7 +37,7 @@ web::View email_view(web::App& app, const Due& d) {
   return v;
 }
 
-void send(web::App& app, const Due& d, const std::string& subject_key, const std::string& template_name) {
+void send(Services& app, const Due& d, const std::string& subject_key, const std::string& template_name) {
   auto v = email_view(app, d);
   for (auto id : d.people)
     accounts::email_person(app, id, subject_key, {{"title", d.proposal.title}}, template_name, v);
@@ -45,7 +45,7 @@ void send(web::App& app, const Due& d, const std::string& subject_key, const std
 
 }  // namespace
 
-SweepReport sweep(web::App& app) {
+SweepReport sweep(Services& app) {
   SweepReport report;
   const auto now = app.clock->now();
   auto soon =

@@ -1,7 +1,7 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 
@@ -18,11 +18,11 @@ Standing from_role(spaces::Role role) {
 }
 }  // namespace
 
-Standing standing_in_space(web::App& app, std::int64_t space_id, std::int64_t user_id) {
+Standing standing_in_space(Services& app, std::int64_t space_id, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return from_role(spaces::role_in(c, space_id, user_id)); });
 }
 
-std::optional<Access> access(web::App& app, std::int64_t event_id, std::optional<std::int64_t> user_id,
+std::optional<Access> access(Services& app, std::int64_t event_id, std::optional<std::int64_t> user_id,
                              const std::string& token) {
   return app.store->with([&](store::Conn& c) -> std::optional<Access> {
     auto e = repo::event_by_id(c, event_id);

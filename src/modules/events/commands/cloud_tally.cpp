@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "services/services.hpp"
 #include "text/language.hpp"
 
 namespace hs::events::commands {
@@ -22,15 +23,18 @@ struct Kept {
   std::int64_t max_chars = 0;
   std::string held, allowed;                               // the event's word lists it was built with
   std::vector<std::pair<std::int64_t, std::size_t>> seen;  // id, hash of the text
-  std::optional<wordcloud::Tally> tally;
+  std::optional<text::Tally> tally;
   std::uint64_t used = 0;
 };
 
 constexpr std::size_t kItems = 64;  // items kept; the least recently used goes first
 
-std::mutex g_mu;
-std::unordered_map<std::int64_t, Kept> g_kept;
-std::uint64_t g_clock = 0;
+// The tallies of one server (Services::kept).
+struct Tallies {
+  std::mutex mu;
+  std::unordered_map<std::int64_t, Kept> kept;
+  std::uint64_t clock = 0;
+};
 
 std::size_t text_hash(const std::string& s) { return std::hash<std::string>{}(s); }
 
@@ -43,24 +47,25 @@ bool still_prefix(const Kept& k, const std::vector<CloudEntry>& entries) {
 
 }  // namespace
 
-Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
-                                             const std::vector<CloudEntry>& entries,
+Result<std::vector<CloudCount>> cloud_groups(Services& app, std::int64_t item_id, std::string_view language,
+                                             std::int64_t max_chars, const std::vector<CloudEntry>& entries,
                                              const std::vector<CloudDecision>& decisions,
                                              const hs::text::EventWords& words) {
   std::string lang(language.empty() ? "en" : language);
-  std::lock_guard g(g_mu);
-  auto& k = g_kept[item_id];
-  k.used = ++g_clock;
+  auto& t = app.kept<Tallies>();
+  std::lock_guard g(t.mu);
+  auto& k = t.kept[item_id];
+  k.used = ++t.clock;
   if (!k.tally || k.language != lang || k.max_chars != max_chars || k.held != words.held ||
       k.allowed != words.allowed || !still_prefix(k, entries)) {
-    wordcloud::EntryRules rules;
+    text::EntryRules rules;
     rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
-    auto t = wordcloud::make_tally(lang, rules, {}, words);
-    if (!t) {
-      g_kept.erase(item_id);
-      return fail(t.error());
+    auto made = text::make_tally(lang, rules, {}, words);
+    if (!made) {
+      t.kept.erase(item_id);
+      return fail(made.error());
     }
-    k.tally.emplace(std::move(*t));
+    k.tally.emplace(std::move(*made));
     k.language = lang;
     k.max_chars = max_chars;
     k.held = words.held;
@@ -73,18 +78,19 @@ Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_v
   }
   k.tally->set_moderation(from_decisions(decisions));
   auto out = all_groups(*k.tally);
-  if (g_kept.size() > kItems) {
-    auto oldest = g_kept.begin();
-    for (auto it = g_kept.begin(); it != g_kept.end(); ++it)
+  if (t.kept.size() > kItems) {
+    auto oldest = t.kept.begin();
+    for (auto it = t.kept.begin(); it != t.kept.end(); ++it)
       if (it->second.used < oldest->second.used) oldest = it;
-    g_kept.erase(oldest);
+    t.kept.erase(oldest);
   }
   return out;
 }
 
-void forget_cloud_tallies() {
-  std::lock_guard g(g_mu);
-  g_kept.clear();
+void forget_cloud_tallies(Services& app) {
+  auto& t = app.kept<Tallies>();
+  std::lock_guard g(t.mu);
+  t.kept.clear();
 }
 
 }  // namespace hs::events::commands

@@ -9,19 +9,20 @@
 
 #include "core/error.hpp"
 #include "modules/events/rules/cloud.hpp"
+#include "services/fwd.hpp"
 #include "text/language.hpp"
 
 namespace hs::events::commands {
 
 // entries: the item's entries in id order; decisions: its stored moderation; words:
 // the event's own held and allowed words. Every group, as all_groups() of a fresh
-// build_tally() gives them.
-Result<std::vector<CloudCount>> cloud_groups(std::int64_t item_id, std::string_view language, std::int64_t max_chars,
-                                             const std::vector<CloudEntry>& entries,
+// build_tally() gives them. Kept per server (Services::kept), for the 64 items used last.
+Result<std::vector<CloudCount>> cloud_groups(Services& app, std::int64_t item_id, std::string_view language,
+                                             std::int64_t max_chars, const std::vector<CloudEntry>& entries,
                                              const std::vector<CloudDecision>& decisions,
                                              const text::EventWords& words = {});
 
 // Forgets every kept tally (tests).
-void forget_cloud_tallies();
+void forget_cloud_tallies(Services& app);
 
 }  // namespace hs::events::commands

@@ -1,29 +1,29 @@
 #include "core/text.hpp"
+#include "core/view.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/rules/join_code.hpp"
 #include "modules/spaces/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 #include "text/language.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::events::commands {
 
-std::string default_support_text(web::App& app) {
+std::string default_support_text(Services& app) {
   std::string out;
   for (int i = 1; i <= 5; ++i) {
     if (!out.empty()) out += "\n\n";
-    out += app.renderer->t("support_default_" + std::to_string(i));
+    out += app.words->t("support_default_" + std::to_string(i));
   }
   return out;
 }
 
-std::string starting_support_text(web::App& app, std::int64_t space_id) {
+std::string starting_support_text(Services& app, std::int64_t space_id) {
   auto own = spaces::event_support_default(app, space_id);
   return own && !own->empty() ? *own : default_support_text(app);
 }
 
-Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
+Result<std::int64_t> create_event(Services& app, std::int64_t space_id, std::int64_t user_id, const EventInput& in,
                                   const std::string& support_text) {
   auto f = check_event(in, hs::text::languages());
   auto support = std::string(text::trim(support_text));
@@ -51,7 +51,7 @@ Result<std::int64_t> create_event(web::App& app, std::int64_t space_id, std::int
   return fail(ErrorCode::unavailable, "events_code_exhausted");
 }
 
-Result<Joined> join_event(web::App& app, const std::string& typed_code, const std::string& nickname,
+Result<Joined> join_event(Services& app, const std::string& typed_code, const std::string& nickname,
                           const std::string& existing_token) {
   auto nick = check_nickname(nickname);
   auto code = normalise_join_code(typed_code);

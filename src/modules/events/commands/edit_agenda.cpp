@@ -2,9 +2,9 @@
 
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 #include "text/language.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 
@@ -16,18 +16,18 @@ std::vector<std::int64_t> order_of(store::Conn& c, std::int64_t event_id) {
 }
 }  // namespace
 
-Result<bool> update_event(web::App& app, std::int64_t event_id, const EventInput& in) {
+Result<bool> update_event(Services& app, std::int64_t event_id, const EventInput& in) {
   auto f = check_event(in, hs::text::languages());
   if (!f) return fail(f.error());
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     repo::update_event(c, event_id, *f);
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> edit_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const ItemInput& typed) {
+Result<bool> edit_item(Services& app, std::int64_t event_id, std::int64_t item_id, const ItemInput& typed) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto it = repo::item(c, event_id, item_id);
     if (!it) return fail(ErrorCode::not_found, "events_item_not_found");
@@ -47,11 +47,11 @@ Result<bool> edit_item(web::App& app, std::int64_t event_id, std::int64_t item_i
     repo::update_item(c, item_id, *f, replace);
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> move_item(web::App& app, std::int64_t event_id, std::int64_t item_id, Move m) {
+Result<bool> move_item(Services& app, std::int64_t event_id, std::int64_t item_id, Move m) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto order = order_of(c, event_id);
     if (std::find(order.begin(), order.end(), item_id) == order.end())
@@ -61,15 +61,15 @@ Result<bool> move_item(web::App& app, std::int64_t event_id, std::int64_t item_i
     repo::set_positions(c, *next);
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-bool removable(web::App& app, std::int64_t item_id) {
+bool removable(Services& app, std::int64_t item_id) {
   return app.store->with([&](store::Conn& c) { return repo::answers(c, item_id) == 0; });
 }
 
-Result<bool> remove_item(web::App& app, std::int64_t event_id, std::int64_t item_id) {
+Result<bool> remove_item(Services& app, std::int64_t event_id, std::int64_t item_id) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto e = repo::event_by_id(c, event_id);
     if (!e || !repo::item(c, event_id, item_id)) return fail(ErrorCode::not_found, "events_item_not_found");
@@ -78,7 +78,7 @@ Result<bool> remove_item(web::App& app, std::int64_t event_id, std::int64_t item
     repo::delete_item(c, event_id, item_id);
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
@@ -94,7 +94,7 @@ void move_onto(store::Conn& c, const repo::EventRow& e, const std::vector<repo::
   repo::set_current(c, e.id, target);
 }
 
-Result<std::int64_t> step(web::App& app, std::int64_t event_id, bool forward) {
+Result<std::int64_t> step(Services& app, std::int64_t event_id, bool forward) {
   auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto e = repo::event_by_id(c, event_id);
     if (!e) return fail(ErrorCode::not_found, "events_not_found");
@@ -106,15 +106,15 @@ Result<std::int64_t> step(web::App& app, std::int64_t event_id, bool forward) {
     move_onto(c, *e, items, *to);
     return *to;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 }  // namespace
 
-Result<std::int64_t> next_item(web::App& app, std::int64_t event_id) { return step(app, event_id, true); }
-Result<std::int64_t> previous_item(web::App& app, std::int64_t event_id) { return step(app, event_id, false); }
+Result<std::int64_t> next_item(Services& app, std::int64_t event_id) { return step(app, event_id, true); }
+Result<std::int64_t> previous_item(Services& app, std::int64_t event_id) { return step(app, event_id, false); }
 
-Result<bool> put_on(web::App& app, std::int64_t event_id, std::int64_t item_id, bool open) {
+Result<bool> put_on(Services& app, std::int64_t event_id, std::int64_t item_id, bool open) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto e = repo::event_by_id(c, event_id);
     if (!e) return fail(ErrorCode::not_found, "events_not_found");
@@ -126,7 +126,7 @@ Result<bool> put_on(web::App& app, std::int64_t event_id, std::int64_t item_id, 
     if (open) repo::set_state(c, item_id, "open");  // "Open" opens a closed activity again too
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 

@@ -6,18 +6,21 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/module.hpp"
 #include "modules/events/personal_repo.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
 
 namespace hs::events {
 
 namespace {
-std::vector<ParticipantEraser>& erasers() {
-  static std::vector<ParticipantEraser> registered;
-  return registered;
-}
+// What other modules registered with this server at start-up (Services::kept).
+struct Erasers {
+  std::vector<ParticipantEraser> all;
+};
 }  // namespace
 
-void add_participant_eraser(ParticipantEraser eraser) { erasers().push_back(std::move(eraser)); }
+void add_participant_eraser(Services& app, ParticipantEraser eraser) {
+  app.kept<Erasers>().all.push_back(std::move(eraser));
+}
 
 }  // namespace hs::events
 
@@ -25,11 +28,11 @@ namespace hs::events::commands {
 
 namespace json = boost::json;
 
-void erase_person(store::Conn& c, std::int64_t user_id) {
+void erase_person(Services& app, store::Conn& c, std::int64_t user_id) {
   repo::erase_registrations(c, user_id);
   const auto ids = repo::participant_ids_of_user(c, user_id);
   if (!ids.empty())
-    for (const auto& eraser : erasers()) eraser(c, ids);
+    for (const auto& eraser : app.kept<Erasers>().all) eraser(c, ids);
   // What they gave stays (a word in a cloud, an answer in a poll's count, a question the
   // panel may have answered) but no longer leads to them.
   repo::untie_person(c, user_id);

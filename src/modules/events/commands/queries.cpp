@@ -4,12 +4,12 @@
 #include "modules/events/commands/cloud_tally.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/word_lists_repo.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 
-std::optional<Current> current(web::App& app, const repo::EventRow& e, std::optional<std::int64_t> pid, bool runner,
+std::optional<Current> current(Services& app, const repo::EventRow& e, std::optional<std::int64_t> pid, bool runner,
                                QuestionSort sort) {
   if (!e.current_item_id) return std::nullopt;
   return app.store->with([&](store::Conn& c) -> std::optional<Current> {
@@ -46,50 +46,57 @@ std::optional<Current> current(web::App& app, const repo::EventRow& e, std::opti
         if (pid && en.participant_id == *pid) cur.my_entries.push_back(std::move(en));
       }
       cur.responses = static_cast<std::int64_t>(entries.size());
-      auto groups = cloud_groups(cur.item.id, e.language, cur.item.max_chars, entries, repo::moderation(c, cur.item.id),
-                                 repo::cloud_word_lists(c, e.id));
+      auto groups = cloud_groups(app, cur.item.id, e.language, cur.item.max_chars, entries,
+                                 repo::moderation(c, cur.item.id), repo::cloud_word_lists(c, e.id));
       if (groups) {
         auto all = std::move(*groups);
         cur.cloud = shown_groups(all);
         if (runner) cur.cloud_groups = std::move(all);
       }
-      cur.cloud_picture = cloud::picture(cur.item.id, cur.cloud);
+      cur.cloud_picture = cloud::picture(app, cur.item.id, cur.cloud);
     }
     return cur;
   });
 }
 
-std::optional<CloudPicture> cloud_picture(web::App& app, const repo::EventRow& e, std::int64_t item_id) {
+std::optional<CloudPicture> cloud_picture(Services& app, const repo::EventRow& e, std::int64_t item_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<CloudPicture> {
     auto it = repo::item(c, e.id, item_id);
     if (!it || it->kind != "cloud") return std::nullopt;
     std::vector<CloudEntry> entries;
     for (auto& en : repo::entries(c, item_id)) entries.push_back({en.id, en.body});
-    auto groups = cloud_groups(item_id, e.language, it->max_chars, entries, repo::moderation(c, item_id),
+    auto groups = cloud_groups(app, item_id, e.language, it->max_chars, entries, repo::moderation(c, item_id),
                                repo::cloud_word_lists(c, e.id));
     if (!groups) return std::nullopt;
     auto shown = shown_groups(*groups);
-    auto picture = cloud::picture(item_id, shown);
+    auto picture = cloud::picture(app, item_id, shown);
     CloudPicture p{std::move(*it), std::move(picture), std::move(shown)};
     if (!p.picture) return std::nullopt;
     return p;
   });
 }
 
-std::vector<repo::ItemRow> agenda(web::App& app, std::int64_t event_id) {
+std::vector<repo::ItemRow> agenda(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) { return repo::items(c, event_id); });
 }
 
-std::vector<PollOption> poll_options(web::App& app, std::int64_t item_id) {
+std::vector<PollOption> poll_options(Services& app, std::int64_t item_id) {
   return app.store->with([&](store::Conn& c) { return repo::options(c, item_id); });
 }
 
-std::vector<repo::EventRow> events_of_space(web::App& app, std::int64_t space_id) {
+std::vector<repo::EventRow> events_of_space(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::events_of_space(c, space_id); });
 }
 
-std::vector<std::string> stepped_out(web::App& app, std::int64_t event_id) {
+std::vector<std::string> stepped_out(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) { return repo::stepped_out(c, event_id); });
+}
+
+std::string cloud_summary(Services& app, std::int64_t entries, const std::vector<CloudCount>& shown) {
+  if (shown.empty()) return app.words->format("events_cloud_summary_empty", {{"count", std::to_string(entries)}});
+  return app.words->format("events_cloud_summary", {{"count", std::to_string(entries)},
+                                                    {"top", shown.front().text},
+                                                    {"top_count", std::to_string(shown.front().count)}});
 }
 
 }  // namespace hs::events::commands

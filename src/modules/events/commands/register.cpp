@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "core/view.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::events::commands {
 
@@ -16,9 +16,9 @@ namespace {
 
 // After the commit: a failed email is logged and does not undo the registration (the
 // page says they are registered, and the .ics link is there too).
-void confirm_by_email(web::App& app, const Access& a, const std::string& to, const RegistrationLinks& links) {
+void confirm_by_email(Services& app, const Access& a, const std::string& to, const RegistrationLinks& links) {
   try {
-    web::View v;
+    View v;
     v.set("event", a.event.title);
     v.set("space", a.event.space_name);
     v.set("starts", format_email_datetime(a.event.starts_at));
@@ -27,8 +27,8 @@ void confirm_by_email(web::App& app, const Access& a, const std::string& to, con
     v.set("calendar", links.calendar_url);
     mail::Email e;
     e.to = to;
-    e.subject = app.renderer->format("events_email_registered_subject", {{"event", a.event.title}});
-    e.body = app.renderer->render_text("events/email_registered", v);
+    e.subject = app.words->format("events_email_registered_subject", {{"event", a.event.title}});
+    e.body = app.words->render_text("events/email_registered", v);
     app.mailer->send(e);
   } catch (const std::exception& ex) {
     spdlog::warn("events: could not send the registration email: {}", ex.what());
@@ -37,7 +37,7 @@ void confirm_by_email(web::App& app, const Access& a, const std::string& to, con
 
 }  // namespace
 
-Result<bool> register_member(web::App& app, const Access& a, const RegistrationLinks& links) {
+Result<bool> register_member(Services& app, const Access& a, const RegistrationLinks& links) {
   if (a.user_id == 0 || !register_for_event(a.standing)) return fail(ErrorCode::forbidden, "events_register_forbidden");
   std::optional<std::string> to;
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
@@ -50,17 +50,17 @@ Result<bool> register_member(web::App& app, const Access& a, const RegistrationL
   return r;
 }
 
-Result<bool> cancel_registration(web::App& app, const Access& a) {
+Result<bool> cancel_registration(Services& app, const Access& a) {
   if (a.user_id == 0 || !register_for_event(a.standing)) return fail(ErrorCode::forbidden, "events_register_forbidden");
   return app.store->write(
       [&](store::Conn& c) -> Result<bool> { return repo::remove_registration(c, a.event.id, a.user_id); });
 }
 
-bool is_registered(web::App& app, std::int64_t event_id, std::int64_t user_id) {
+bool is_registered(Services& app, std::int64_t event_id, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::is_registered(c, event_id, user_id); });
 }
 
-std::vector<Registrant> registrants(web::App& app, std::int64_t event_id, bool with_access_needs) {
+std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool with_access_needs) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Registrant> out;
     for (const auto& r : repo::registrations(c, event_id)) {

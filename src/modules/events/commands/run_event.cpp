@@ -4,21 +4,21 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/word_lists_repo.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 using namespace hs::text;
 
-Result<std::int64_t> add_item(web::App& app, std::int64_t event_id, const ItemInput& in) {
+Result<std::int64_t> add_item(Services& app, std::int64_t event_id, const ItemInput& in) {
   auto f = check_item(in);
   if (!f) return fail(f.error());
   auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> { return repo::insert_item(c, event_id, *f); });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action) {
+Result<bool> run_item(Services& app, std::int64_t event_id, std::int64_t item_id, const std::string& action) {
   if (action == "current" || action == "open") return put_on(app, event_id, item_id, action == "open");
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto it = repo::item(c, event_id, item_id);
@@ -29,11 +29,11 @@ Result<bool> run_item(web::App& app, std::int64_t event_id, std::int64_t item_id
     else return fail(ErrorCode::invalid, "events_action_unknown");
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+Result<bool> moderate_question(Services& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
                                const std::string& action) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto e = repo::event_by_id(c, event_id);
@@ -54,11 +54,11 @@ Result<bool> moderate_question(web::App& app, std::int64_t event_id, std::int64_
       return fail(logged.error());
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
+Result<bool> show_question(Services& app, std::int64_t event_id, std::int64_t item_id, std::int64_t question_id,
                            bool show) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto it = repo::item(c, event_id, item_id);
@@ -72,11 +72,11 @@ Result<bool> show_question(web::App& app, std::int64_t event_id, std::int64_t it
     repo::set_shown_question(c, item_id, question_id);
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string& text) {
+Result<bool> set_support(Services& app, std::int64_t event_id, const std::string& text) {
   auto t = std::string(trim(text));
   if (!valid_utf8(t) || length(t) > 2000 || has_control(t, true))
     return fail(Error{ErrorCode::invalid, "common_fix_errors", {{"support_text", "events_support_too_long"}}});
@@ -90,7 +90,7 @@ Result<bool> set_support(web::App& app, std::int64_t event_id, const std::string
 
 namespace hs::events::commands {
 
-Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t item_id, const std::string& action,
+Result<bool> moderate_cloud(Services& app, std::int64_t event_id, std::int64_t item_id, const std::string& action,
                             const std::string& key, const std::string& other) {
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     auto e = repo::event_by_id(c, event_id);
@@ -136,7 +136,7 @@ Result<bool> moderate_cloud(web::App& app, std::int64_t event_id, std::int64_t i
       return fail(logged.error());
     return true;
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 

@@ -1,18 +1,24 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 
-namespace {
-
-// A member taking part for the first time gets a participant record.
 std::int64_t participant_for(store::Conn& c, const Access& a, std::int64_t now) {
   if (a.participant_id) return *a.participant_id;
   if (auto p = repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
   return repo::insert_participant(c, a.event.id, std::nullopt, a.user_id, std::nullopt, now);
 }
+
+std::optional<std::int64_t> existing_participant(store::Conn& c, const Access& a) {
+  if (a.participant_id) return a.participant_id;
+  if (a.user_id)
+    if (auto p = repo::participant_of_member(c, a.event.id, a.user_id)) return p->id;
+  return std::nullopt;
+}
+
+namespace {
 
 // Activities take part only while they are on now and open.
 Result<repo::ItemRow> open_item(store::Conn& c, const Access& a, std::int64_t item_id, std::string_view kind) {
@@ -23,16 +29,16 @@ Result<repo::ItemRow> open_item(store::Conn& c, const Access& a, std::int64_t it
 }
 
 template <class T, class F>
-Result<T> take_part_in(web::App& app, const Access& a, F&& f) {
+Result<T> take_part_in(Services& app, const Access& a, F&& f) {
   if (!take_part(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   auto r = app.store->write([&](store::Conn& c) -> Result<T> { return f(c, participant_for(c, a, app.clock->now())); });
-  if (r) live::changed(a.event.id);
+  if (r) live::changed(app, a.event.id);
   return r;
 }
 
 }  // namespace
 
-Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen) {
+Result<bool> vote(Services& app, const Access& a, std::int64_t item_id, const std::vector<std::int64_t>& chosen) {
   return take_part_in<bool>(app, a, [&](store::Conn& c, std::int64_t pid) -> Result<bool> {
     auto it = open_item(c, a, item_id, "poll");
     if (!it) return fail(it.error());
@@ -44,7 +50,7 @@ Result<bool> vote(web::App& app, const Access& a, std::int64_t item_id, const st
   });
 }
 
-Result<std::int64_t> ask(web::App& app, const Access& a, std::int64_t item_id, const std::string& body,
+Result<std::int64_t> ask(Services& app, const Access& a, std::int64_t item_id, const std::string& body,
                          bool anonymous) {
   auto text = check_question(body);
   if (!text) return fail(text.error());
@@ -56,7 +62,7 @@ Result<std::int64_t> ask(web::App& app, const Access& a, std::int64_t item_id, c
   });
 }
 
-Result<bool> upvote(web::App& app, const Access& a, std::int64_t item_id, std::int64_t question_id) {
+Result<bool> upvote(Services& app, const Access& a, std::int64_t item_id, std::int64_t question_id) {
   return take_part_in<bool>(app, a, [&](store::Conn& c, std::int64_t pid) -> Result<bool> {
     auto it = open_item(c, a, item_id, "qa");
     if (!it) return fail(it.error());
@@ -66,7 +72,7 @@ Result<bool> upvote(web::App& app, const Access& a, std::int64_t item_id, std::i
   });
 }
 
-Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item_id, const std::string& text) {
+Result<std::int64_t> add_entry(Services& app, const Access& a, std::int64_t item_id, const std::string& text) {
   return take_part_in<std::int64_t>(app, a, [&](store::Conn& c, std::int64_t pid) -> Result<std::int64_t> {
     auto it = open_item(c, a, item_id, "cloud");
     if (!it) return fail(it.error());
@@ -76,14 +82,14 @@ Result<std::int64_t> add_entry(web::App& app, const Access& a, std::int64_t item
   });
 }
 
-Result<bool> withdraw_entry(web::App& app, const Access& a, std::int64_t item_id, std::int64_t entry_id) {
+Result<bool> withdraw_entry(Services& app, const Access& a, std::int64_t item_id, std::int64_t entry_id) {
   return take_part_in<bool>(app, a, [&](store::Conn& c, std::int64_t pid) -> Result<bool> {
     if (!repo::item(c, a.event.id, item_id)) return fail(ErrorCode::not_found, "events_item_not_found");
     return repo::delete_entry(c, item_id, entry_id, pid);
   });
 }
 
-Result<bool> step_out(web::App& app, const Access& a, bool out) {
+Result<bool> step_out(Services& app, const Access& a, bool out) {
   if (!take_part(a.standing)) return fail(ErrorCode::forbidden, "events_forbidden");
   return app.store->write([&](store::Conn& c) -> Result<bool> {
     auto now = app.clock->now();

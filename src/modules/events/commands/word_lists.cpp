@@ -6,8 +6,8 @@
 #include "modules/events/repo.hpp"
 #include "modules/events/word_lists_repo.hpp"
 #include "modules/wordcloud/module.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::events::commands {
 
@@ -16,7 +16,7 @@ bool known_kind(const std::string& kind) { return kind == "held" || kind == "all
 
 // Logged by a hash of the word, as word-cloud moderation is: the log is read by auditors
 // who need to know that a list changed, not to read the words.
-Result<bool> log(web::App& app, store::Conn& c, std::int64_t event_id, const std::string& action,
+Result<bool> log(Services& app, store::Conn& c, std::int64_t event_id, const std::string& action,
                  const std::string& kind, const std::string& word) {
   auto e = repo::event_by_id(c, event_id);
   if (!e) return fail(ErrorCode::not_found, "events_not_found");
@@ -26,7 +26,7 @@ Result<bool> log(web::App& app, store::Conn& c, std::int64_t event_id, const std
 }
 }  // namespace
 
-EventWordLists event_word_lists(web::App& app, std::int64_t event_id) {
+EventWordLists event_word_lists(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) {
     EventWordLists out;
     for (auto& r : repo::event_words(c, event_id)) (r.kind == "held" ? out.held : out.allowed).push_back(r.word);
@@ -34,7 +34,7 @@ EventWordLists event_word_lists(web::App& app, std::int64_t event_id) {
   });
 }
 
-Result<bool> add_event_word(web::App& app, std::int64_t event_id, const std::string& kind, const std::string& word) {
+Result<bool> add_event_word(Services& app, std::int64_t event_id, const std::string& kind, const std::string& word) {
   Validation v;
   auto form = wordcloud::validate_entry(word);
   if (!form) {
@@ -48,18 +48,18 @@ Result<bool> add_event_word(web::App& app, std::int64_t event_id, const std::str
     repo::add_event_word(c, event_id, kind, *form);
     return log(app, c, event_id, "add", kind, *form);
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 
-Result<bool> remove_event_word(web::App& app, std::int64_t event_id, const std::string& kind, const std::string& word) {
+Result<bool> remove_event_word(Services& app, std::int64_t event_id, const std::string& kind, const std::string& word) {
   if (!known_kind(kind)) return fail(ErrorCode::not_found, "wordcloud_held_word_not_found");
   auto r = app.store->write([&](store::Conn& c) -> Result<bool> {
     if (!repo::remove_event_word(c, event_id, kind, word))
       return fail(ErrorCode::not_found, "wordcloud_held_word_not_found");
     return log(app, c, event_id, "remove", kind, word);
   });
-  if (r) live::changed(event_id);
+  if (r) live::changed(app, event_id);
   return r;
 }
 

@@ -7,22 +7,19 @@
 #include <vector>
 
 #include "core/error.hpp"
-
-namespace hs::web {
-class App;
-}
+#include "services/fwd.hpp"
 
 namespace hs::events::commands {
 
 struct EventWordLists {
   std::vector<std::string> held, allowed;  // sorted
 };
-EventWordLists event_word_lists(web::App& app, std::int64_t event_id);
+EventWordLists event_word_lists(Services& app, std::int64_t event_id);
 
 // kind: held | allowed. The word is tidied like a word-cloud entry (a word or a short
 // phrase). Errors name the fields `word` (missing, too long, too many words) and `kind`.
-Result<bool> add_event_word(web::App& app, std::int64_t event_id, const std::string& kind, const std::string& word);
+Result<bool> add_event_word(Services& app, std::int64_t event_id, const std::string& kind, const std::string& word);
 // Not found when the word is not on that list.
-Result<bool> remove_event_word(web::App& app, std::int64_t event_id, const std::string& kind, const std::string& word);
+Result<bool> remove_event_word(Services& app, std::int64_t event_id, const std::string& kind, const std::string& word);
 
 }  // namespace hs::events::commands

@@ -24,13 +24,6 @@ std::string cloud_label(web::Context& c, const std::string& title, const cloud::
   return label;
 }
 
-std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown) {
-  if (shown.empty()) return app.renderer->format("events_cloud_summary_empty", {{"count", std::to_string(entries)}});
-  return app.renderer->format("events_cloud_summary", {{"count", std::to_string(entries)},
-                                                       {"top", shown.front().text},
-                                                       {"top_count", std::to_string(shown.front().count)}});
-}
-
 using web::Context;
 using web::Response;
 using web::View;
@@ -240,7 +233,7 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
     }
     v.set("words", words);
     v.set("has_words", !cur.cloud.empty());
-    v.set("cloud_summary", cloud_summary(c.app, cur.responses, cur.cloud));
+    v.set("cloud_summary", commands::cloud_summary(c.app, cur.responses, cur.cloud));
     v.set("entry_limits", c.app.renderer->format("events_entry_limits", {{"max", std::to_string(it.max_entries)},
                                                                          {"chars", std::to_string(it.max_chars)}}));
     v.set("max_chars", it.max_chars);

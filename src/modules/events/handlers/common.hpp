@@ -19,7 +19,6 @@ web::View current_view(web::Context& c, const commands::Access& a, const command
 // The word cloud's name for screen readers: the item's title, then its largest words.
 std::string cloud_label(web::Context& c, const std::string& title, const cloud::Picture* p);
 // "12 entries, top: listening (4)".
-std::string cloud_summary(web::App& app, std::int64_t entries, const std::vector<CloudCount>& shown);
 web::View event_view(web::Context& c, const repo::EventRow& e);
 // The word clouds' languages for a <select>, with `selected` chosen.
 web::View language_options(web::Context& c, const std::string& selected);

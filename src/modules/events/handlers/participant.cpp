@@ -4,7 +4,7 @@
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/rules/join_code.hpp"
-#include "web/rate_limit.hpp"
+#include "services/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::int64_t kParticipantCookieSeconds = 2 * 24 * 3600;
 // Guessing a code: a few wrong tries, then one every ten seconds, per address.
-constexpr web::RateLimiter::Limit kJoinGuesses{10, 0.1};
+constexpr services::RateLimiter::Limit kJoinGuesses{10, 0.1};
 
 void add_notice(Context& c, View& v) {
   auto n = c.query_param("notice");
@@ -88,7 +88,7 @@ std::optional<Response> slow_down(Context& c, const commands::Access& a) {
   std::string person =
       a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
   double retry = 0;
-  if (web::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
+  if (services::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
                              &retry))
     return std::nullopt;
   Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
@@ -123,7 +123,7 @@ Response join_submit(Context& c) {
   // make hundreds of participants a second to get round each person's limits.
   // Per event (its code as normalised, so spellings share one allowance) and address.
   const std::string joins = "events-joins:" + normalise_join_code(code).value_or(std::string("?")) + ":" + c.req.remote;
-  if (!c.app.limiter->would_allow(joins, web::kAddressJoins, now)) {
+  if (!c.app.limiter->would_allow(joins, services::kAddressJoins, now)) {
     c.add_errors(v, Error{ErrorCode::rate_limited, "common_fix_errors", {{"code", "events_join_slow_down"}}});
     v.set("code", code);
     if (!nickname.empty()) v.set("nickname", nickname);
@@ -134,7 +134,7 @@ Response join_submit(Context& c) {
   // A browser that has joined this event already comes back as the same participant, so
   // joining again gives nobody a fresh allowance of words or votes.
   auto j = commands::join_event(c.app, code, nickname, c.cookie("participant"));
-  if (j) c.app.limiter->take(joins, web::kAddressJoins, now);
+  if (j) c.app.limiter->take(joins, services::kAddressJoins, now);
   if (!j) {
     if (j.error().code == ErrorCode::not_found) c.app.limiter->take(key, kJoinGuesses, now);
     c.add_errors(v, j.error());

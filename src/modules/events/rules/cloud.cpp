@@ -5,51 +5,51 @@
 namespace hs::events {
 
 namespace {
-const char* status_name(wordcloud::GroupStatus s) {
+const char* status_name(text::GroupStatus s) {
   switch (s) {
-    case wordcloud::GroupStatus::held: return "held";
-    case wordcloud::GroupStatus::hidden: return "hidden";
-    case wordcloud::GroupStatus::stop_word: return "stop_word";
-    case wordcloud::GroupStatus::shown: break;
+    case text::GroupStatus::held: return "held";
+    case text::GroupStatus::hidden: return "hidden";
+    case text::GroupStatus::stop_word: return "stop_word";
+    case text::GroupStatus::shown: break;
   }
   return "shown";
 }
 }  // namespace
 
-std::vector<CloudDecision> to_decisions(const wordcloud::Moderation& m) {
+std::vector<CloudDecision> to_decisions(const text::Moderation& m) {
   std::vector<CloudDecision> out;
   for (const auto& [k, v] : m.merged_into) out.push_back({"merged", k, v});
   for (const auto& [k, v] : m.visibility)
-    out.push_back({"visibility", k, v == wordcloud::Moderation::Visibility::hidden ? "hidden" : "shown"});
+    out.push_back({"visibility", k, v == text::Moderation::Visibility::hidden ? "hidden" : "shown"});
   for (const auto& [k, v] : m.renamed) out.push_back({"renamed", k, v});
   return out;
 }
 
-wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
-  wordcloud::Moderation m;
+text::Moderation from_decisions(const std::vector<CloudDecision>& rows) {
+  text::Moderation m;
   for (const auto& r : rows) {
     if (r.kind == "merged") m.merged_into[r.key] = r.value;
     else if (r.kind == "visibility")
       m.visibility[r.key] =
-          r.value == "hidden" ? wordcloud::Moderation::Visibility::hidden : wordcloud::Moderation::Visibility::shown;
+          r.value == "hidden" ? text::Moderation::Visibility::hidden : text::Moderation::Visibility::shown;
     else if (r.kind == "renamed") m.renamed[r.key] = r.value;
   }
   return m;
 }
 
-Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
-                                     const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions, const hs::text::EventWords& words) {
-  wordcloud::EntryRules rules;
+Result<text::Tally> build_tally(std::string_view language, std::int64_t max_chars,
+                                const std::vector<CloudEntry>& entries, const std::vector<CloudDecision>& decisions,
+                                const hs::text::EventWords& words) {
+  text::EntryRules rules;
   rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
-  auto t = wordcloud::make_tally(language.empty() ? "en" : language, rules, {}, words);
+  auto t = text::make_tally(language.empty() ? "en" : language, rules, {}, words);
   if (!t) return fail(t.error());
   for (const auto& e : entries) (void)t->add(std::to_string(e.id), e.body);
   t->set_moderation(from_decisions(decisions));
   return t;
 }
 
-std::vector<CloudCount> all_groups(const wordcloud::Tally& t) {
+std::vector<CloudCount> all_groups(const text::Tally& t) {
   std::vector<CloudCount> out;
   for (const auto& g : t.groups()) out.push_back({g.shown_text, g.count, g.key, status_name(g.status)});
   return out;
@@ -64,9 +64,9 @@ std::vector<CloudCount> shown_groups(const std::vector<CloudCount>& all) {
 
 Result<std::string> check_entry(const std::string& text, std::int64_t already, std::int64_t max,
                                 std::int64_t max_chars) {
-  wordcloud::EntryRules rules;
+  text::EntryRules rules;
   rules.max_chars = static_cast<std::size_t>(max_chars > 0 ? max_chars : 40);
-  auto form = wordcloud::validate_entry(text, rules);
+  auto form = text::validate_entry(text, rules);
   if (!form) {
     auto e = form.error();
     auto key = e.fields.empty() ? e.message_key : e.fields.front().message_key;

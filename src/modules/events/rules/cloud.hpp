@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/wordcloud/module.hpp"
 #include "text/language.hpp"
+#include "text/tally.hpp"
 
 namespace hs::events {
 
@@ -26,8 +26,8 @@ struct CloudCount {
 struct CloudDecision {
   std::string kind, key, value;
 };
-std::vector<CloudDecision> to_decisions(const wordcloud::Moderation& m);
-wordcloud::Moderation from_decisions(const std::vector<CloudDecision>& rows);
+std::vector<CloudDecision> to_decisions(const text::Moderation& m);
+text::Moderation from_decisions(const std::vector<CloudDecision>& rows);
 
 struct CloudEntry {
   std::int64_t id = 0;
@@ -35,12 +35,12 @@ struct CloudEntry {
 };
 // The tally of an item: its entries in the order written, then its stored decisions.
 // Fails with wordcloud_language_unknown.
-Result<wordcloud::Tally> build_tally(std::string_view language, std::int64_t max_chars,
-                                     const std::vector<CloudEntry>& entries,
-                                     const std::vector<CloudDecision>& decisions, const text::EventWords& words = {});
+Result<text::Tally> build_tally(std::string_view language, std::int64_t max_chars,
+                                const std::vector<CloudEntry>& entries, const std::vector<CloudDecision>& decisions,
+                                const text::EventWords& words = {});
 
 // Every group, most entries first, then the earliest written.
-std::vector<CloudCount> all_groups(const wordcloud::Tally& t);
+std::vector<CloudCount> all_groups(const text::Tally& t);
 // Only what everyone may see.
 std::vector<CloudCount> shown_groups(const std::vector<CloudCount>& all);
 

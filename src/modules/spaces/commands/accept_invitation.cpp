@@ -2,8 +2,8 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
@@ -15,7 +15,7 @@ Error state_error(InvitationState s) {
 
 }  // namespace
 
-std::optional<FoundInvitation> find_invitation(web::App& app, const std::string& token) {
+std::optional<FoundInvitation> find_invitation(Services& app, const std::string& token) {
   if (token.empty() || token.size() > 64) return std::nullopt;
   const auto now = app.clock->now();
   return app.store->with([&](store::Conn& c) -> std::optional<FoundInvitation> {
@@ -27,7 +27,7 @@ std::optional<FoundInvitation> find_invitation(web::App& app, const std::string&
   });
 }
 
-Result<std::string> accept_invitation(web::App& app, const Actor& who, const std::string& token, bool accepted_code) {
+Result<std::string> accept_invitation(Services& app, const Actor& who, const std::string& token, bool accepted_code) {
   if (token.empty() || token.size() > 64) return fail(ErrorCode::not_found, "spaces_invite_not_found");
   const auto now = app.clock->now();
   std::int64_t space_id = 0;

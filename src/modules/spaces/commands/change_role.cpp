@@ -2,12 +2,12 @@
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/membership.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
-Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user_id, const std::string& role_text) {
+Result<void> change_role(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& role_text) {
   auto next = parse_role(role_text);
   if (!next) return fail(ErrorCode::invalid, "spaces_role_invalid");
   auto saved = app.store->write([&](store::Conn& c) -> Result<void> {
@@ -22,7 +22,7 @@ Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user
   return saved;
 }
 
-Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& slug,
+Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::string& slug,
                               const std::string& role_text) {
   auto next = parse_role(role_text);
   if (!next) return fail(ErrorCode::invalid, "spaces_role_invalid");
@@ -50,7 +50,7 @@ Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::st
   return saved;
 }
 
-bool holds_elevated_role(web::App& app, std::int64_t user_id) {
+bool holds_elevated_role(Services& app, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::holds_elevated_role(c, user_id); });
 }
 

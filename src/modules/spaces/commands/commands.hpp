@@ -10,10 +10,8 @@
 #include "modules/spaces/repo.hpp"
 #include "modules/spaces/rules/invitation.hpp"
 #include "modules/spaces/rules/space_fields.hpp"
+#include "services/fwd.hpp"
 
-namespace hs::web {
-class App;
-}
 namespace hs::store {
 class Conn;
 }
@@ -28,17 +26,17 @@ struct Actor {
 };
 
 // Returns the new space's slug. The creator becomes its steward.
-Result<std::string> create_space(web::App& app, const Actor& who, SpaceFields fields);
+Result<std::string> create_space(Services& app, const Actor& who, SpaceFields fields);
 // Returns the (possibly new) slug.
-Result<std::string> update_space(web::App& app, std::int64_t space_id, const SpaceFields& fields);
+Result<std::string> update_space(Services& app, std::int64_t space_id, const SpaceFields& fields);
 // The text a new event's "where people can find support" starts from; blank: back to the
 // built-in text (nothing stored). Errors name the field support_text.
-Result<bool> set_event_support_default(web::App& app, std::int64_t space_id, const std::string& text);
-std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id);
+Result<bool> set_event_support_default(Services& app, std::int64_t space_id, const std::string& text);
+std::optional<std::string> event_support_default(Services& app, std::int64_t space_id);
 
-Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
+Result<void> request_join(Services& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
                           bool accepted_code);
-Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
+Result<void> decide_join(Services& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
                          bool approve);
 
 struct NewInvitation {
@@ -46,49 +44,49 @@ struct NewInvitation {
   std::int64_t expires_at = 0;
   bool emailed = false;
 };
-Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const repo::SpaceRow& space,
+Result<NewInvitation> create_invitation(Services& app, const Actor& who, const repo::SpaceRow& space,
                                         const std::string& email, const std::string& days);
 
 struct FoundInvitation {
   repo::SpaceRow space;
   InvitationState state = InvitationState::expired;
 };
-std::optional<FoundInvitation> find_invitation(web::App& app, const std::string& token);
+std::optional<FoundInvitation> find_invitation(Services& app, const std::string& token);
 // Returns the space's slug.
-Result<std::string> accept_invitation(web::App& app, const Actor& who, const std::string& token, bool accepted_code);
+Result<std::string> accept_invitation(Services& app, const Actor& who, const std::string& token, bool accepted_code);
 
-Result<void> leave_space(web::App& app, std::int64_t space_id, std::int64_t user_id);
-Result<void> change_role(web::App& app, std::int64_t space_id, std::int64_t user_id, const std::string& role);
+Result<void> leave_space(Services& app, std::int64_t space_id, std::int64_t user_id);
+Result<void> change_role(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& role);
 // For the command line: adds the membership when needed. Returns the space id.
-Result<std::int64_t> set_role(web::App& app, std::int64_t user_id, const std::string& slug, const std::string& role);
+Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::string& slug, const std::string& role);
 
 // --- reading, for pages ------------------------------------------------------------
 
 // viewer 0: signed out.
-std::optional<repo::SpaceForViewer> space_for_viewer(web::App& app, const std::string& slug, std::int64_t viewer);
-// The same, kept for up to two seconds (web/lookup_cache.hpp), for pages that only read:
+std::optional<repo::SpaceForViewer> space_for_viewer(Services& app, const std::string& slug, std::int64_t viewer);
+// The same, kept for up to two seconds (services/lookup_cache.hpp), for pages that only read:
 // actions (POST) always use space_for_viewer.
-std::optional<repo::SpaceForViewer> space_for_viewer_cached(web::App& app, const std::string& slug,
+std::optional<repo::SpaceForViewer> space_for_viewer_cached(Services& app, const std::string& slug,
                                                             std::int64_t viewer);
 struct Directory {
   std::vector<repo::SpaceCard> listed;
   std::vector<repo::SpaceCard> mine;
 };
-Directory directory(web::App& app, std::int64_t viewer);
+Directory directory(Services& app, std::int64_t viewer);
 struct Member {
   repo::MemberRow row;
   std::optional<std::string> access_needs;  // only when asked for and given
 };
-std::vector<Member> members(web::App& app, std::int64_t space_id, bool with_access_needs);
-std::vector<repo::RequestRow> pending_requests(web::App& app, std::int64_t space_id);
+std::vector<Member> members(Services& app, std::int64_t space_id, bool with_access_needs);
+std::vector<repo::RequestRow> pending_requests(Services& app, std::int64_t space_id);
 struct InvitationItem {
   repo::InvitationRow row;
   InvitationState state = InvitationState::expired;
   std::optional<std::string> email;  // where it was sent, if anywhere
 };
-std::vector<InvitationItem> invitations(web::App& app, std::int64_t space_id);
+std::vector<InvitationItem> invitations(Services& app, std::int64_t space_id);
 
-bool holds_elevated_role(web::App& app, std::int64_t user_id);
+bool holds_elevated_role(Services& app, std::int64_t user_id);
 // Account erasure and "download my data".
 void erase_person(store::Conn& c, std::int64_t user_id);
 std::string export_person(store::Conn& c, std::int64_t user_id);

@@ -1,23 +1,24 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "services/rate_limit.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/rate_limit.hpp"
 
 namespace hs::spaces::commands {
 
 namespace {
 
 // Invitations by email reach people who have not asked for anything: a steady trickle only.
-constexpr web::RateLimiter::Limit kEmailedInvitations{20, 20.0 / 3600};
+constexpr services::RateLimiter::Limit kEmailedInvitations{20, 20.0 / 3600};
 
 }  // namespace
 
-Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const repo::SpaceRow& space,
+Result<NewInvitation> create_invitation(Services& app, const Actor& who, const repo::SpaceRow& space,
                                         const std::string& email_typed, const std::string& days_typed) {
   Validation v;
   const std::string email = text::lower_ascii(email_typed);
@@ -42,7 +43,7 @@ Result<NewInvitation> create_invitation(web::App& app, const Actor& who, const r
   });
 
   if (!email.empty()) {
-    web::View m;
+    View m;
     m.set("inviter", who.display_name);
     m.set("space", space.name);
     m.set("purpose", space.purpose);

@@ -1,14 +1,15 @@
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/join_request.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
-Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
+Result<void> decide_join(Services& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
                          bool approve) {
   const auto now = app.clock->now();
   std::int64_t requester = 0;
@@ -32,7 +33,7 @@ Result<void> decide_join(web::App& app, const Actor& who, const repo::SpaceRow& 
   if (!saved) return saved;
 
   if (approve) publish_directory_changed(app, space.id);
-  web::View v;
+  View v;
   v.set("space", space.name);
   v.set("link", space_link(who.site_url, space.slug));
   v.set("days", std::to_string(kAskAgainAfter / (24 * 60 * 60)));

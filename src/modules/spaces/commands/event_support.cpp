@@ -3,12 +3,12 @@
 // own helpline once, not at every event).
 #include "core/text.hpp"
 #include "modules/spaces/commands/commands.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
-Result<bool> set_event_support_default(web::App& app, std::int64_t space_id, const std::string& text) {
+Result<bool> set_event_support_default(Services& app, std::int64_t space_id, const std::string& text) {
   auto t = std::string(text::trim(text));
   // As long as an event's own support text may be.
   if (!text::valid_utf8(t) || text::length(t) > 2000 || text::has_control(t, true))
@@ -21,7 +21,7 @@ Result<bool> set_event_support_default(web::App& app, std::int64_t space_id, con
   });
 }
 
-std::optional<std::string> event_support_default(web::App& app, std::int64_t space_id) {
+std::optional<std::string> event_support_default(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::event_support_default(c, space_id); });
 }
 

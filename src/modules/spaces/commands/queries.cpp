@@ -4,32 +4,36 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/people.hpp"
+#include "services/lookup_cache.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/lookup_cache.hpp"
 
 namespace hs::spaces::commands {
 
-std::optional<repo::SpaceForViewer> space_for_viewer(web::App& app, const std::string& slug, std::int64_t viewer) {
+std::optional<repo::SpaceForViewer> space_for_viewer(Services& app, const std::string& slug, std::int64_t viewer) {
   return app.store->with([&](store::Conn& c) { return repo::space_for_viewer(c, slug, viewer); });
 }
 
-std::optional<repo::SpaceForViewer> space_for_viewer_cached(web::App& app, const std::string& slug,
+std::optional<repo::SpaceForViewer> space_for_viewer_cached(Services& app, const std::string& slug,
                                                             std::int64_t viewer) {
-  // Two seconds: see web/lookup_cache.hpp for why a change through this server shows at
+  // Two seconds: see services/lookup_cache.hpp for why a change through this server shows at
   // once, and docs/security.md for the bound on changes made elsewhere.
-  using Key = std::tuple<const web::App*, std::string, std::int64_t>;
-  static web::LookupCache<Key, std::optional<repo::SpaceForViewer>> cache(2, 20000);
+  // One cache per server (Services::kept), so servers in one process never share rows.
+  using Key = std::tuple<std::string, std::int64_t>;
+  struct Cache {
+    services::LookupCache<Key, std::optional<repo::SpaceForViewer>> rows{2, 20000};
+  };
+  auto& cache = app.kept<Cache>().rows;
   const auto now = app.clock->now();
-  Key key{&app, slug, viewer};
+  Key key{slug, viewer};
   if (auto hit = cache.find(key, now)) return *hit;
-  const auto epoch = web::write_epoch();
+  const auto epoch = services::write_epoch();
   auto sv = space_for_viewer(app, slug, viewer);
   cache.put(std::move(key), sv, now, epoch);
   return sv;
 }
 
-Directory directory(web::App& app, std::int64_t viewer) {
+Directory directory(Services& app, std::int64_t viewer) {
   return app.store->with([&](store::Conn& c) {
     Directory d;
     d.listed = repo::listed_spaces(c);
@@ -38,7 +42,7 @@ Directory directory(web::App& app, std::int64_t viewer) {
   });
 }
 
-std::vector<Member> members(web::App& app, std::int64_t space_id, bool with_access_needs) {
+std::vector<Member> members(Services& app, std::int64_t space_id, bool with_access_needs) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Member> out;
     for (auto& row : repo::members(c, space_id)) {
@@ -50,11 +54,11 @@ std::vector<Member> members(web::App& app, std::int64_t space_id, bool with_acce
   });
 }
 
-std::vector<repo::RequestRow> pending_requests(web::App& app, std::int64_t space_id) {
+std::vector<repo::RequestRow> pending_requests(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::pending_requests(c, space_id); });
 }
 
-std::vector<InvitationItem> invitations(web::App& app, std::int64_t space_id) {
+std::vector<InvitationItem> invitations(Services& app, std::int64_t space_id) {
   auto rows = app.store->with([&](store::Conn& c) { return repo::invitations(c, space_id); });
   const auto now = app.clock->now();
   const auto key = invitation_email_key(app.master_key);

@@ -1,14 +1,15 @@
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/rules/join_request.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
-Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
+Result<void> request_join(Services& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
                           bool accepted_code) {
   if (auto ok = validate_request(message, accepted_code); !ok) return fail(ok.error());
   const auto now = app.clock->now();
@@ -31,7 +32,7 @@ Result<void> request_join(web::App& app, const Actor& who, const repo::SpaceRow&
   }
   if (!saved) return saved;
 
-  web::View v;
+  View v;
   v.set("requester", who.display_name);
   v.set("space", space.name);
   if (!message.empty()) v.set("message", message);

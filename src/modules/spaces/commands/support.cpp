@@ -1,7 +1,7 @@
 #include "modules/spaces/commands/support.hpp"
 
-#include "modules/audit/module.hpp"
 #include "modules/spaces/repo.hpp"
+#include "services/services.hpp"
 
 namespace hs::spaces::commands {
 
@@ -21,11 +21,12 @@ std::string space_link(const std::string& site_url, const std::string& slug, con
   return site_url + "/spaces/" + slug + rest;
 }
 
-Result<void> log_membership(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+Result<void> log_membership(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
                             std::int64_t user_id, std::string_view role) {
-  audit::Fields f{{"person", audit::person_commitment(app, space_id, user_id)}};
+  if (!app.audit) return fail(ErrorCode::unavailable, "common_unavailable");  // the audit module is not wired
+  services::AuditFields f{{"person", app.audit->person_commitment(app, space_id, user_id)}};
   if (!role.empty()) f.emplace_back("role", std::string(role));
-  auto r = audit::append(app, c, space_id, kind, f);
+  auto r = app.audit->append(app, c, space_id, kind, f);
   if (!r) return fail(r.error());
   return {};
 }

@@ -5,12 +5,10 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "modules/spaces/rules/model.hpp"
+#include "services/fwd.hpp"
 
 namespace hs::store {
 class Conn;
-}
-namespace hs::web {
-class App;
 }
 
 namespace hs::spaces::commands {
@@ -24,7 +22,7 @@ std::string space_link(const std::string& site_url, const std::string& slug, con
 
 // Appends a membership change to the space's decision log, in the caller's transaction.
 // The person appears only as a keyed commitment, never by name or id.
-Result<void> log_membership(web::App& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+Result<void> log_membership(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
                             std::int64_t user_id, std::string_view role = {});
 
 }  // namespace hs::spaces::commands

@@ -1,11 +1,11 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
 
 namespace hs::spaces::commands {
 
-Result<std::string> update_space(web::App& app, std::int64_t space_id, const SpaceFields& f) {
+Result<std::string> update_space(Services& app, std::int64_t space_id, const SpaceFields& f) {
   if (auto ok = validate_space(f, true); !ok) return fail(ok.error());
   const auto now = app.clock->now();
   try {

@@ -4,6 +4,7 @@
 
 #include "core/dates.hpp"
 #include "core/lines.hpp"
+#include "modules/spaces/module.hpp"
 #include "web/blocks.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"

@@ -1,5 +1,6 @@
 // Opening an invitation link: see the space, its purpose and code of conduct, accept.
 #include "modules/spaces/handlers/handlers.hpp"
+#include "modules/spaces/module.hpp"
 #include "web/render.hpp"
 
 namespace hs::spaces::handlers {

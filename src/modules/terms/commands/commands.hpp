@@ -9,10 +9,8 @@
 #include "modules/decisions/module.hpp"
 #include "modules/terms/repo.hpp"
 #include "modules/terms/rules/diff.hpp"
+#include "services/fwd.hpp"
 
-namespace hs::web {
-class App;
-}
 namespace hs::store {
 class Conn;
 }
@@ -35,20 +33,20 @@ struct Proposed {
 // Records the new version as proposed and opens the decision on it, in one transaction,
 // with both in the decision log. Field errors: body, summary, review, and the decision
 // fields (method, closes_at, quorum, results, threshold).
-Result<Proposed> propose_amendment(web::App& app, std::int64_t space_id, std::int64_t user_id,
+Result<Proposed> propose_amendment(Services& app, std::int64_t space_id, std::int64_t user_id,
                                    const AmendmentForm& form);
 
 // The decisions module's hooks for subject kind "terms_version".
 decisions::SubjectHooks decision_hooks();
 
 // --- reading ---------------------------------------------------------------------------
-std::optional<repo::VersionRow> current(web::App& app, std::int64_t space_id);
-std::optional<repo::VersionRow> pending(web::App& app, std::int64_t space_id);
-std::optional<repo::VersionRow> version(web::App& app, std::int64_t space_id, std::int64_t number);
-std::vector<repo::VersionRow> versions(web::App& app, std::int64_t space_id);
+std::optional<repo::VersionRow> current(Services& app, std::int64_t space_id);
+std::optional<repo::VersionRow> pending(Services& app, std::int64_t space_id);
+std::optional<repo::VersionRow> version(Services& app, std::int64_t space_id, std::int64_t number);
+std::vector<repo::VersionRow> versions(Services& app, std::int64_t space_id);
 
 // A space's first terms start from this template (templates/terms/default_terms).
-std::string template_text(web::App& app, const std::string& space_name);
+std::string template_text(Services& app, const std::string& space_name);
 
 void erase_person(store::Conn& c, std::int64_t user_id);
 std::string export_person(store::Conn& c, std::int64_t user_id);

@@ -2,15 +2,15 @@
 // proposed version and a decision of the members is opened on it, in one transaction,
 // both recorded in the decision log (texts as hashes).
 #include "core/crypto.hpp"
+#include "core/view.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/commands/commands.hpp"
 #include "modules/terms/permissions.hpp"
 #include "modules/terms/rules/amendment.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::terms::commands {
 
@@ -26,7 +26,7 @@ void take(Validation& v, const Error& e, bool skip_text_fields) {
 
 }  // namespace
 
-Result<Proposed> propose_amendment(web::App& app, std::int64_t space_id, std::int64_t user_id,
+Result<Proposed> propose_amendment(Services& app, std::int64_t space_id, std::int64_t user_id,
                                    const AmendmentForm& form) {
   const auto now = app.clock->now();
   return app.store->write([&](store::Conn& c) -> Result<Proposed> {
@@ -74,8 +74,8 @@ Result<Proposed> propose_amendment(web::App& app, std::int64_t space_id, std::in
     decisions::NewProposal n;
     n.space_id = space_id;
     n.proposer_id = user_id;
-    n.title = app.renderer->format(cur ? "terms_proposal_title" : "terms_proposal_title_first",
-                                   {{"number", std::to_string(row.number)}});
+    n.title = app.words->format(cur ? "terms_proposal_title" : "terms_proposal_title_first",
+                                {{"number", std::to_string(row.number)}});
     n.details = a->summary;
     n.settings = parsed->settings;
     n.subject_kind = "terms_version";
@@ -98,7 +98,7 @@ Result<Proposed> propose_amendment(web::App& app, std::int64_t space_id, std::in
 
 decisions::SubjectHooks decision_hooks() {
   decisions::SubjectHooks h;
-  h.on_close = [](web::App& app, store::Conn& c, const decisions::Closed& closed) -> Result<void> {
+  h.on_close = [](Services& app, store::Conn& c, const decisions::Closed& closed) -> Result<void> {
     auto v = repo::by_id(c, closed.subject_id);
     if (!v || v->space_id != closed.space_id || v->status != to_string(Status::proposed)) return {};
     const auto status = decided(closed.passed);
@@ -115,12 +115,12 @@ decisions::SubjectHooks decision_hooks() {
     if (auto ok = audit::append(app, c, v->space_id, kind, entry); !ok) return fail(ok.error());
     return {};
   };
-  h.describe = [](web::App& app, store::Conn& c, std::int64_t subject_id) -> std::optional<decisions::SubjectLink> {
+  h.describe = [](Services& app, store::Conn& c, std::int64_t subject_id) -> std::optional<decisions::SubjectLink> {
     auto v = repo::by_id(c, subject_id);
     if (!v) return std::nullopt;
     auto space = spaces::space_by_id(c, v->space_id);
     if (!space) return std::nullopt;
-    return decisions::SubjectLink{app.renderer->format("terms_subject_link", {{"number", std::to_string(v->number)}}),
+    return decisions::SubjectLink{app.words->format("terms_subject_link", {{"number", std::to_string(v->number)}}),
                                   "/spaces/" + space->slug + "/terms/versions/" + std::to_string(v->number)};
   };
   return h;

@@ -1,34 +1,34 @@
 // Reads for pages, the template for first terms, erasure and export.
 #include <boost/json.hpp>
 
+#include "core/view.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/commands/commands.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/render.hpp"
 
 namespace hs::terms::commands {
 
-std::optional<repo::VersionRow> current(web::App& app, std::int64_t space_id) {
+std::optional<repo::VersionRow> current(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::current(c, space_id); });
 }
 
-std::optional<repo::VersionRow> pending(web::App& app, std::int64_t space_id) {
+std::optional<repo::VersionRow> pending(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::proposed(c, space_id); });
 }
 
-std::optional<repo::VersionRow> version(web::App& app, std::int64_t space_id, std::int64_t number) {
+std::optional<repo::VersionRow> version(Services& app, std::int64_t space_id, std::int64_t number) {
   return app.store->with([&](store::Conn& c) { return repo::by_number(c, space_id, number); });
 }
 
-std::vector<repo::VersionRow> versions(web::App& app, std::int64_t space_id) {
+std::vector<repo::VersionRow> versions(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::versions(c, space_id); });
 }
 
-std::string template_text(web::App& app, const std::string& space_name) {
-  web::View v;
+std::string template_text(Services& app, const std::string& space_name) {
+  View v;
   v.set("space", space_name);
-  return app.renderer->render_text("terms/default_terms", v);
+  return app.words->render_text("terms/default_terms", v);
 }
 
 void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_person(c, user_id); }

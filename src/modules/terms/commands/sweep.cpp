@@ -1,18 +1,17 @@
 // The review reminder: once per space and review date, claimed in a short transaction
 // and emailed after commit.
+#include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/module.hpp"
 #include "modules/terms/repo.hpp"
 #include "modules/terms/rules/amendment.hpp"
+#include "services/services.hpp"
 #include "store/db.hpp"
-#include "web/app.hpp"
-#include "web/links.hpp"
-#include "web/render.hpp"
 
 namespace hs::terms {
 
-int sweep(web::App& app) {
+int sweep(Services& app) {
   const auto now = app.clock->now();
   const auto today = iso_day(now);
   int reminded = 0;
@@ -37,12 +36,12 @@ int sweep(web::App& app) {
     });
     if (!send || !*send) continue;
     const auto& s = **send;
-    web::View v;
+    View v;
     v.set("space", s.space.name);
     v.set("number", std::to_string(d.number));
     v.set("review_on", d.review_on);
-    v.set("link", web::site_link(app, "/spaces/" + s.space.slug + "/terms"));
-    v.set("amend_link", web::site_link(app, "/spaces/" + s.space.slug + "/terms/amend"));
+    v.set("link", app.link("/spaces/" + s.space.slug + "/terms"));
+    v.set("amend_link", app.link("/spaces/" + s.space.slug + "/terms/amend"));
     for (auto id : s.people)
       accounts::email_person(app, id, "terms_email_review_subject", {{"space", s.space.name}}, "terms_review_due", v);
     ++reminded;

@@ -11,9 +11,9 @@
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
+#include "services/rate_limit.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
-#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::accounts::commands {

@@ -1,7 +1,7 @@
 // The session cache in use: every way a session ends or changes shows on this server at
 // once, however long entries would otherwise live; a change made elsewhere (another
 // server, the command line) shows within the cache's few seconds.
-#include "web/session_cache.hpp"
+#include "services/session_cache.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -13,9 +13,9 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/module.hpp"
+#include "services/rate_limit.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
-#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 
 namespace hs::accounts::commands {
@@ -27,7 +27,7 @@ class SessionCacheInUse : public test_support::SqliteApp {
   void SetUp() override {
     SqliteApp::SetUp();
     // An hour, so that only forgetting (not the entry running out) can pass these tests.
-    app_.session_cache = std::make_shared<web::SessionCache>(3600);
+    app_.session_cache = std::make_shared<services::SessionCache>(3600);
   }
 
   std::int64_t member(const std::string& email) {
@@ -68,14 +68,14 @@ TEST_F(SessionCacheInUse, ARecentSessionIsAnsweredFromMemory) {
 }
 
 TEST_F(SessionCacheInUse, AChangeMadeElsewhereShowsWithinTheDefaultFewSeconds) {
-  app_.session_cache = std::make_shared<web::SessionCache>();
+  app_.session_cache = std::make_shared<services::SessionCache>();
   member("ivo@example.org");
   auto s = sign_in("ivo@example.org");
   ASSERT_TRUE(alive(s.token));
   elsewhere("DELETE FROM sessions");
-  clock_.advance(web::SessionCache::kDefaultTtl);
+  clock_.advance(services::SessionCache::kDefaultTtl);
   EXPECT_FALSE(alive(s.token));
-  EXPECT_LE(web::SessionCache::kDefaultTtl, 5) << "docs/security.md promises at most five seconds";
+  EXPECT_LE(services::SessionCache::kDefaultTtl, 5) << "docs/security.md promises at most five seconds";
 }
 
 TEST_F(SessionCacheInUse, SignOutEndsTheSessionAtOnce) {

@@ -14,6 +14,7 @@
 #include "core/crypto.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/audit/module.hpp"
 #include "modules/decisions/module.hpp"
 #include "modules/spaces/repo.hpp"
 #include "modules/terms/module.hpp"
@@ -74,10 +75,12 @@ class GovernanceTest : public ::testing::TestWithParam<std::string> {
     store_->migrate();
     app_.store = store_.get();
     app_.renderer = &renderer_;
+    app_.words = &renderer_;
+    app_.audit = &audit::log();
     app_.clock = &clock_;
     app_.mailer = &mailer_;
     app_.master_key = crypto::derive(crypto::Key{}, 7, "govtest-");
-    app_.config.base_url = "https://forum.example.org";
+    app_.base_url = "https://forum.example.org";
     decisions::register_module(app_);
     terms::register_module(app_);
   }

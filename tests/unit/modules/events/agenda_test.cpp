@@ -4,7 +4,7 @@
 
 #include "modules/events/permissions.hpp"
 #include "modules/events/rules/fields.hpp"
-#include "modules/wordcloud/rules/tally.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "text/language.hpp"
 
 namespace hs::events {

@@ -6,6 +6,8 @@
 
 #include <random>
 
+#include "services/services.hpp"
+
 namespace hs::events {
 namespace {
 
@@ -26,15 +28,21 @@ void expect_same(const std::vector<CloudCount>& a, const std::vector<CloudCount>
   }
 }
 
+// The server whose tallies these tests keep.
+services::Services& server() {
+  static services::Services s;
+  return s;
+}
+
 std::vector<CloudCount> kept(std::int64_t item, const std::vector<CloudEntry>& entries,
                              const std::vector<CloudDecision>& d, std::string_view lang = "en") {
-  auto g = commands::cloud_groups(item, lang, 40, entries, d);
+  auto g = commands::cloud_groups(server(), item, lang, 40, entries, d);
   EXPECT_TRUE(g);
   return g ? *g : std::vector<CloudCount>{};
 }
 
 TEST(CloudTally, AddingEntriesBetweenBuildsMatchesAFreshBuild) {
-  commands::forget_cloud_tallies();
+  commands::forget_cloud_tallies(server());
   const char* words[] = {"Listening", "listen ", "listened", "Trust", "trust", "respect", "Equal power", "the"};
   std::mt19937 rng(7);
   std::vector<CloudEntry> entries;
@@ -46,7 +54,7 @@ TEST(CloudTally, AddingEntriesBetweenBuildsMatchesAFreshBuild) {
 }
 
 TEST(CloudTally, WithdrawalsReusedIdsAndLateIdsGiveAFreshBuild) {
-  commands::forget_cloud_tallies();
+  commands::forget_cloud_tallies(server());
   std::vector<CloudEntry> entries{{1, "listen"}, {2, "trust"}, {3, "trust"}, {4, "Listening"}};
   expect_same(kept(2, entries, {}), fresh(entries, {}));
   // Entry 2 withdrawn: "listen" now came first, and trust has one.
@@ -65,7 +73,7 @@ TEST(CloudTally, WithdrawalsReusedIdsAndLateIdsGiveAFreshBuild) {
 }
 
 TEST(CloudTally, ModerationAndLanguageApplyEveryTime) {
-  commands::forget_cloud_tallies();
+  commands::forget_cloud_tallies(server());
   std::vector<CloudEntry> entries{{1, "listen"}, {2, "trust"}, {3, "trust"}};
   expect_same(kept(3, entries, {}), fresh(entries, {}));
   auto all = fresh(entries, {});
@@ -87,8 +95,8 @@ TEST(CloudTally, ModerationAndLanguageApplyEveryTime) {
 }
 
 TEST(CloudTally, AnUnknownLanguageFails) {
-  commands::forget_cloud_tallies();
-  EXPECT_FALSE(commands::cloud_groups(4, "klingon", 40, {{1, "listen"}}, {}));
+  commands::forget_cloud_tallies(server());
+  EXPECT_FALSE(commands::cloud_groups(server(), 4, "klingon", 40, {{1, "listen"}}, {}));
 }
 
 }  // namespace

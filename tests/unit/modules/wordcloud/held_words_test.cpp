@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "modules/wordcloud/rules/tally.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "text/disguise.hpp"
 #include "text/language.hpp"
 

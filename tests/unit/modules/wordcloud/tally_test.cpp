@@ -1,11 +1,9 @@
-#include "modules/wordcloud/rules/tally.hpp"
-
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
 
-#include "modules/wordcloud/rules/tally.hpp"
+#include "modules/wordcloud/module.hpp"
 #include "text/language.hpp"
 
 namespace hs::wordcloud {

@@ -1,8 +1,8 @@
-#include "web/view.hpp"
+#include "core/view.hpp"
 
 #include <stdexcept>
 
-namespace hs::web {
+namespace hs {
 
 View& View::set(const std::string& key, View value) {
   auto& obj = std::get<Object>(v_);
@@ -35,4 +35,4 @@ const View* View::get(const std::string& key) const {
   return nullptr;
 }
 
-}  // namespace hs::web
+}  // namespace hs

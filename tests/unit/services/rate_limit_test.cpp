@@ -1,8 +1,8 @@
-#include "web/rate_limit.hpp"
+#include "services/rate_limit.hpp"
 
 #include <gtest/gtest.h>
 
-namespace hs::web {
+namespace hs::services {
 
 TEST(RateLimiter, AllowsABurstThenRefills) {
   RateLimiter rl;
@@ -20,4 +20,4 @@ TEST(RateLimiter, AllowsABurstThenRefills) {
   EXPECT_TRUE(rl.take("k", lim, 62));
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace hs::web {
+namespace hs::services {
 
 class Subscriber {
  public:
@@ -39,4 +39,4 @@ class Hub {
   std::unordered_map<std::string, Topic> topics_;
 };
 
-}  // namespace hs::web
+}  // namespace hs::services

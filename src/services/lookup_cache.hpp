@@ -14,7 +14,7 @@
 #include <mutex>
 #include <optional>
 
-namespace hs::web {
+namespace hs::services {
 
 // State-changing requests finished in this process.
 std::uint64_t write_epoch();
@@ -57,4 +57,4 @@ class LookupCache {
   std::map<Key, Entry, std::less<>> entries_;
 };
 
-}  // namespace hs::web
+}  // namespace hs::services

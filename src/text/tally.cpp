@@ -1,4 +1,4 @@
-#include "modules/wordcloud/rules/tally.hpp"
+#include "text/tally.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -6,7 +6,7 @@
 #include "text/language.hpp"
 #include "text/normalise.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 Tally::Tally(hs::text::Stemmer stemmer, hs::text::Vocabulary vocabulary, EntryRules rules)
     : stemmer_(std::move(stemmer)), vocabulary_(std::move(vocabulary)), rules_(rules) {}
@@ -166,4 +166,4 @@ Result<Tally> make_tally(std::string_view language, EntryRules rules, std::strin
   return Tally(std::move(*stemmer), std::move(*vocabulary), rules);
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,6 +1,6 @@
-#include "web/hub.hpp"
+#include "services/hub.hpp"
 
-namespace hs::web {
+namespace hs::services {
 
 bool Hub::subscribe(const std::string& topic, const std::shared_ptr<Subscriber>& s) {
   std::lock_guard g(mu_);
@@ -53,4 +53,4 @@ std::vector<std::string> Hub::topics() {
   return out;
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -1,13 +1,13 @@
-#include "web/coalescer.hpp"
+#include "services/coalescer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "web/hub.hpp"
+#include "services/hub.hpp"
 
-namespace hs::web {
+namespace hs::services {
 
 namespace {
 struct Collector : Subscriber {
@@ -118,4 +118,4 @@ TEST(Hub, OneWhoJoinsGetsTheLatestMessageAtOnceAndItGoesWithTheLastListener) {
   EXPECT_FALSE(hub.subscribe("event:1", std::make_shared<Collector>()));
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

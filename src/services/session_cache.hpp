@@ -21,7 +21,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace hs::web {
+namespace hs::services {
 
 struct CachedSession {
   std::int64_t session_id = 0;
@@ -71,4 +71,4 @@ class SessionCache {
   std::uint64_t generation_ = 0;
 };
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/wordcloud/rules/entry.hpp"
+#include "text/entry.hpp"
 #include "text/language.hpp"
 #include "text/stemmer.hpp"
 #include "text/vocabulary.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 enum class GroupStatus {
   shown,
@@ -107,4 +107,4 @@ class Tally {
 Result<Tally> make_tally(std::string_view language = "en", EntryRules rules = {},
                          std::string_view extra_stop_words = {}, const text::EventWords& event_words = {});
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,4 +1,4 @@
-#include "modules/report/rules/plain_text.hpp"
+#include "modules/report/plain_text.hpp"
 
 #include <cctype>
 #include <optional>

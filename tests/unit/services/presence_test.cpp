@@ -1,12 +1,12 @@
 // Who is here: connected pages count while connected (two tabs, one person), a page load
 // counts for the window, and topics are kept apart.
-#include "web/presence.hpp"
+#include "services/presence.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-namespace hs::web {
+namespace hs::services {
 namespace {
 
 bool here(Presence& p, const std::string& topic, const std::string& who, std::int64_t now) {
@@ -38,4 +38,4 @@ TEST(Presence, APageLoadCountsForTheWindowAndNobodyIsNobody) {
 }
 
 }  // namespace
-}  // namespace hs::web
+}  // namespace hs::services

@@ -1,6 +1,6 @@
-#include "web/session_cache.hpp"
+#include "services/session_cache.hpp"
 
-namespace hs::web {
+namespace hs::services {
 
 SessionCache::SessionCache(std::int64_t ttl_seconds, std::size_t max_entries)
     : ttl_(ttl_seconds), max_entries_(max_entries) {}
@@ -54,4 +54,4 @@ std::size_t SessionCache::size() const {
   return entries_.size();
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

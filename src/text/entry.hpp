@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 
 struct EntryRules {
   std::size_t max_chars = 40;  // code points, after tidying
@@ -18,4 +18,4 @@ struct EntryRules {
 // control characters), wordcloud_entry_too_long and wordcloud_entry_too_many_words.
 Result<std::string> validate_entry(std::string_view text, const EntryRules& rules = {});
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -1,13 +1,13 @@
-#include "web/coalescer.hpp"
+#include "services/coalescer.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <vector>
 
-#include "web/hub.hpp"
+#include "services/hub.hpp"
 
-namespace hs::web {
+namespace hs::services {
 
 using Clock = std::chrono::steady_clock;
 
@@ -117,4 +117,4 @@ void Coalescer::run() {
   }
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -1,8 +1,8 @@
-#include "web/rate_limit.hpp"
+#include "services/rate_limit.hpp"
 
 #include <algorithm>
 
-namespace hs::web {
+namespace hs::services {
 
 namespace {
 constexpr std::size_t kMaxBuckets = 100000;
@@ -73,4 +73,4 @@ void RateLimiter::prune(double now) {
   std::erase_if(buckets_, [now](const auto& kv) { return kv.second.full_at <= now; });
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -10,7 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
-namespace hs::web {
+namespace hs::services {
 
 class Hub;
 
@@ -59,4 +59,4 @@ class Coalescer {
   std::thread thread_;
 };
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -1,4 +1,4 @@
-#include "modules/wordcloud/rules/entry.hpp"
+#include "text/entry.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -8,7 +8,7 @@
 #include "core/text.hpp"
 #include "text/normalise.hpp"
 
-namespace hs::wordcloud {
+namespace hs::text {
 namespace {
 
 // C0 and C1 controls, line and paragraph separators: nothing a word needs. A tab is
@@ -47,4 +47,4 @@ Result<std::string> validate_entry(std::string_view text, const EntryRules& rule
   return shown;
 }
 
-}  // namespace hs::wordcloud
+}  // namespace hs::text

@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace hs::web {
+namespace hs::services {
 
 // Token buckets by key ("signin-ip:1.2.3.4"). Memory is bounded: when the table grows
 // past its limit, buckets that have refilled are dropped.
@@ -46,4 +46,4 @@ inline constexpr RateLimiter::Limit kAddressJoins{60, 5.0};  // 300 a minute fro
 bool take_part_allowed(RateLimiter& limiter, std::int64_t event_id, const std::string& person,
                        const std::string& address, double now, double* retry_after = nullptr);
 
-}  // namespace hs::web
+}  // namespace hs::services

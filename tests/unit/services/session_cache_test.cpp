@@ -1,8 +1,8 @@
-#include "web/session_cache.hpp"
+#include "services/session_cache.hpp"
 
 #include <gtest/gtest.h>
 
-namespace hs::web {
+namespace hs::services {
 
 namespace {
 
@@ -63,4 +63,4 @@ TEST(SessionCache, StaysWithinItsSizeAndCanBeOff) {
   EXPECT_FALSE(off.find("a", 1000));
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

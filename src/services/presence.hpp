@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace hs::web {
+namespace hs::services {
 
 class Presence {
  public:
@@ -30,4 +30,4 @@ class Presence {
   std::unordered_map<std::string, std::unordered_map<std::string, Here>> topics_;
 };
 
-}  // namespace hs::web
+}  // namespace hs::services

@@ -1,6 +1,6 @@
-#include "web/presence.hpp"
+#include "services/presence.hpp"
 
-namespace hs::web {
+namespace hs::services {
 
 void Presence::connected(const std::string& topic, const std::string& who, std::int64_t now) {
   if (who.empty()) return;
@@ -48,4 +48,4 @@ std::vector<std::string> Presence::present(const std::string& topic, std::int64_
   return out;
 }
 
-}  // namespace hs::web
+}  // namespace hs::services

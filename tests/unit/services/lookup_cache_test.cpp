@@ -1,10 +1,10 @@
-#include "web/lookup_cache.hpp"
+#include "services/lookup_cache.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace hs::web {
+namespace hs::services {
 
 TEST(LookupCache, AnswersWithinItsTimeAndUntilAWriteFinishesHere) {
   LookupCache<std::string, int> c(2, 100);
@@ -38,4 +38,4 @@ TEST(LookupCache, StaysWithinItsSize) {
   EXPECT_FALSE(off.find(1, 1000));
 }
 
-}  // namespace hs::web
+}  // namespace hs::services
