@@ -187,19 +187,25 @@ def link_breaches(root, build, mods):
     # The domain stands below the web in the objects too: no command, rule, repo or
     # permission object file uses a web symbol (its unit test can run on a plain
     # services::Services).
+    domain = []  # (module, path inside it, object file)
     for m in mods:
         objdir = os.path.join(build, "src", "modules", m, "CMakeFiles", f"hs_{m}.dir")
         for dirpath, _, files in os.walk(objdir):
             for f in sorted(files):
-                if not f.endswith(".o"):
-                    continue
                 inner = os.path.relpath(os.path.join(dirpath, f), objdir).replace(os.sep, "/")
-                if not (inner.split("/")[0] in ("commands", "rules") or re.match(r"(repo|permissions)\.cpp\.o$", inner)):
-                    continue
-                u = subprocess.run(["nm", "-C", "-u", os.path.join(dirpath, f)], capture_output=True, text=True).stdout
-                web = sorted(l.strip()[2:].strip() for l in u.splitlines() if "hs::web::" in l)
-                if web:
-                    out.append((f"link: {m}/{inner[:-2]} -> web", f"uses {web[0]}"))
+                if f.endswith(".o") and (inner.split("/")[0] in ("commands", "rules") or
+                                         re.match(r"(repo|permissions)\.cpp\.o$", inner)):
+                    domain.append((m, inner[:-2], os.path.join(dirpath, f)))
+    if domain:  # one nm for them all: "FILE: U symbol" lines
+        by_file = {path: (m, inner) for m, inner, path in domain}
+        u = subprocess.run(["nm", "-C", "-u", "-A"] + list(by_file), capture_output=True, text=True).stdout
+        seen = set()
+        for line in u.splitlines():
+            path, _, sym = line.partition(": ")
+            if "hs::web::" in sym and path in by_file and path not in seen:
+                seen.add(path)
+                m, inner = by_file[path]
+                out.append((f"link: {m}/{inner} -> web", f"uses {sym.strip()[2:].strip()}"))
     return out
 
 
