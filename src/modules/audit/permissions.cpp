@@ -2,7 +2,7 @@
 
 namespace hs::audit::permissions {
 
-bool view_log(const spaces::Subject& s) { return s.signed_in && s.role != spaces::Role::none; }
+bool view_log(const spaces::Subject& s) { return s.signed_in && spaces::is_member(s.role); }
 
 bool sign_head(const spaces::Subject& s) {
   return s.signed_in && (s.role == spaces::Role::auditor || s.role == spaces::Role::steward);

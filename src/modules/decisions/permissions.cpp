@@ -6,7 +6,8 @@ namespace hs::decisions::permissions {
 
 namespace {
 
-bool member(const spaces::Subject& s) { return s.signed_in && s.role != spaces::Role::none; }
+// Partners answer for an organisation: they are not members, so they neither see nor vote.
+bool member(const spaces::Subject& s) { return s.signed_in && spaces::is_member(s.role); }
 
 }  // namespace
 
@@ -16,6 +17,7 @@ bool votes(spaces::Role role) {
     case spaces::Role::facilitator:
     case spaces::Role::steward: return true;
     case spaces::Role::auditor:
+    case spaces::Role::partner:
     case spaces::Role::none: return false;
   }
   return false;

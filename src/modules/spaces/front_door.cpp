@@ -27,6 +27,10 @@ std::vector<Member> members(store::Conn& c, std::int64_t space_id) {
 
 void lock_space(store::Conn& c, std::int64_t space_id) { repo::lock_space(c, space_id); }
 
+Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  return commands::make_partner(app, c, space_id, user_id);
+}
+
 std::optional<SpaceInPath> space_in_path(web::Context& c) {
   auto l = handlers::load_space(c);
   if (!l) return std::nullopt;

@@ -46,6 +46,11 @@ struct Member {
   Role role = Role::none;
 };
 std::vector<Member> members(store::Conn& c, std::int64_t space_id);
+// Gives the person the partner role, inside the caller's transaction: they join the space
+// as a partner (recorded in the decision log), or already are one. Fails with conflict
+// when they are a member in another role: one role per person and space. Which
+// organisation they answer for is kept by the module that asks (stories).
+Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 // Holds the space's row until the transaction ends, so that commands changing one
 // space's records one after another (amending its terms) do not interleave.
 void lock_space(store::Conn& c, std::int64_t space_id);

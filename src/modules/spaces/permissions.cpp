@@ -4,7 +4,9 @@ namespace hs::spaces {
 
 namespace {
 
-bool member(const Subject& s) { return s.signed_in && s.role != Role::none; }
+bool member(const Subject& s) { return s.signed_in && is_member(s.role); }
+// Members and partners: those the space has let in.
+bool let_in(const Subject& s) { return s.signed_in && s.role != Role::none; }
 bool runs_membership(const Subject& s) {
   return s.signed_in && (s.role == Role::facilitator || s.role == Role::steward);
 }
@@ -15,12 +17,12 @@ bool view_space(const Subject& s) {
   switch (s.visibility) {
     case Visibility::listed:
     case Visibility::unlisted: return true;
-    case Visibility::private_space: return member(s) || (s.signed_in && s.invited);
+    case Visibility::private_space: return let_in(s) || (s.signed_in && s.invited);
   }
   return false;
 }
 
-bool see_in_directory(const Subject& s) { return s.visibility == Visibility::listed || member(s); }
+bool see_in_directory(const Subject& s) { return s.visibility == Visibility::listed || let_in(s); }
 
 bool request_join(const Subject& s) {
   return s.signed_in && s.role == Role::none && s.visibility != Visibility::private_space;
@@ -42,7 +44,7 @@ bool edit_event_support(const Subject& s) { return runs_membership(s); }
 
 bool change_roles(const Subject& s) { return s.signed_in && s.role == Role::steward; }
 
-bool leave(const Subject& s) { return member(s); }
+bool leave(const Subject& s) { return let_in(s); }
 
 bool create_space(const Subject& s) { return s.signed_in && s.site_steward; }
 

@@ -4,7 +4,7 @@
 
 namespace hs::terms::permissions {
 
-bool view_terms(const spaces::Subject& s) { return s.signed_in && s.role != spaces::Role::none; }
+bool view_terms(const spaces::Subject& s) { return s.signed_in && spaces::is_member(s.role); }
 
 bool propose_amendment(const spaces::Subject& s) { return s.signed_in && decisions::may_vote(s.role); }
 

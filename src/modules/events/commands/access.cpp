@@ -12,6 +12,7 @@ Standing from_role(spaces::Role role) {
     case spaces::Role::facilitator: return Standing::facilitator;
     case spaces::Role::steward: return Standing::steward;
     case spaces::Role::auditor: return Standing::auditor;
+    case spaces::Role::partner:  // answers for an organisation; not one of the members at events
     case spaces::Role::none: break;
   }
   return Standing::nobody;

@@ -50,6 +50,15 @@ Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::st
   return saved;
 }
 
+Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  repo::lock_space(c, space_id);
+  auto current = role_in(c, space_id, user_id);
+  if (auto ok = check_may_become_partner(current); !ok) return fail(ok.error());
+  if (current == Role::partner) return {};
+  repo::add_member(c, space_id, user_id, std::string(to_string(Role::partner)), std::nullopt, app.clock->now());
+  return log_membership(app, c, space_id, "membership.joined", user_id, to_string(Role::partner));
+}
+
 bool holds_elevated_role(Services& app, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::holds_elevated_role(c, user_id); });
 }

@@ -20,7 +20,9 @@ Response render_show(Context& c, const Loaded& s, const Error* error, int status
     v.set("signin_next", "/signin?next=%2Fspaces%2F" + s.space().slug);
     v.set("signup_next", "/signup?next=%2Fspaces%2F" + s.space().slug);
   }
-  if (sub.role != Role::none) {
+  if (sub.role == Role::partner) {
+    v.set("is_partner", true);
+  } else if (sub.role != Role::none) {
     v.set("is_member", true);
     v.set("my_role_label", role_label(c, s.sv.role));
   }

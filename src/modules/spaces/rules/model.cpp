@@ -7,6 +7,7 @@ std::optional<Role> parse_role(std::string_view s) {
   if (s == "facilitator") return Role::facilitator;
   if (s == "auditor") return Role::auditor;
   if (s == "steward") return Role::steward;
+  if (s == "partner") return Role::partner;
   return std::nullopt;
 }
 
@@ -31,6 +32,7 @@ std::string_view to_string(Role r) {
     case Role::facilitator: return "facilitator";
     case Role::auditor: return "auditor";
     case Role::steward: return "steward";
+    case Role::partner: return "partner";
   }
   return "";
 }
@@ -54,5 +56,7 @@ std::string_view to_string(Kind k) {
 }
 
 bool elevated(Role r) { return r == Role::facilitator || r == Role::auditor || r == Role::steward; }
+
+bool is_member(Role r) { return r != Role::none && r != Role::partner; }
 
 }  // namespace hs::spaces

@@ -7,7 +7,10 @@
 namespace hs::spaces {
 
 // Roles are functions, not ranks: the order below carries no meaning beyond `none`.
-enum class Role { none, member, facilitator, auditor, steward };
+// A partner answers for a named organisation (a health board, a council's housing team):
+// they may see the space and what it shares with partners, but they are not one of its
+// members (no vote, no member-only pages).
+enum class Role { none, member, facilitator, auditor, steward, partner };
 enum class Visibility { listed, unlisted, private_space };
 enum class Kind { practice, forum, network };
 
@@ -21,5 +24,7 @@ std::string_view to_string(Kind k);
 
 // A role that lets a person see other people's data in a space.
 bool elevated(Role r);
+// One of the space's own members, in any role but partner: what member-only pages ask.
+bool is_member(Role r);
 
 }  // namespace hs::spaces

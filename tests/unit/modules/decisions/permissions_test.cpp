@@ -1,6 +1,7 @@
 // Who may do what with decisions, role by role: the whole table, so that a change to
 // any one permission shows up here.
 #include "modules/decisions/permissions.hpp"
+#include "modules/decisions/module.hpp"
 
 #include <gtest/gtest.h>
 
@@ -38,6 +39,8 @@ TEST(DecisionPermissions, RoleByActionTable) {
       {Role::facilitator, {true, true, true, true, true, true, true, true}},
       {Role::auditor, {true, false, false, false, false, true, true, true}},
       {Role::steward, {true, true, true, false, true, true, true, true}},
+      // A partner answers for an organisation: like someone outside the space here.
+      {Role::partner, {false, false, false, false, false, false, false, false}},
   };
   const Settings s = named_after_close();
   for (const auto& [role, row] : expected) {
@@ -86,7 +89,9 @@ TEST(DecisionPermissions, EveryVotingRoleCountsOnceAndAuditorsNotAtAll) {
   EXPECT_TRUE(votes(Role::facilitator));
   EXPECT_TRUE(votes(Role::steward));
   EXPECT_FALSE(votes(Role::auditor));
+  EXPECT_FALSE(votes(Role::partner));
   EXPECT_FALSE(votes(Role::none));
+  EXPECT_FALSE(may_vote(Role::partner));
 }
 
 }  // namespace

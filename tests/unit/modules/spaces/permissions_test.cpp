@@ -24,6 +24,7 @@ const std::vector<Persona> kPersonas = {
     {"facilitator", {true, false, Role::facilitator, false, {}}},
     {"auditor", {true, false, Role::auditor, false, {}}},
     {"steward", {true, false, Role::steward, false, {}}},
+    {"partner", {true, false, Role::partner, false, {}}},
     {"site steward, not a member", {true, true, Role::none, false, {}}},
 };
 
@@ -74,6 +75,7 @@ TEST(SpacesPermissions, ListedSpace) {
                                 "YY--YYYY--Y-",  // facilitator
                                 "YY----Y---Y-",  // auditor
                                 "YY--YYYYYYY-",  // steward
+                                "YY--------Y-",  // partner
                                 "YYY--------Y",  // site steward, not a member
                             });
 }
@@ -88,6 +90,7 @@ TEST(SpacesPermissions, UnlistedSpace) {
                                   "YY--YYYY--Y-",  // facilitator
                                   "YY----Y---Y-",  // auditor
                                   "YY--YYYYYYY-",  // steward
+                                  "YY--------Y-",  // partner
                                   "Y-Y--------Y",  // site steward, not a member
                               });
 }
@@ -102,6 +105,7 @@ TEST(SpacesPermissions, PrivateSpace) {
                                        "YY--YYYY--Y-",  // facilitator
                                        "YY----Y---Y-",  // auditor
                                        "YY--YYYYYYY-",  // steward
+                                       "YY--------Y-",  // partner: sees the space, not its members
                                        "-----------Y",  // site steward, not a member
                                    });
 }
@@ -110,6 +114,15 @@ TEST(SpacesPermissions, SignedOutNeverCountsAsMember) {
   // A role can only come with a session; if one slipped through, it grants nothing.
   Subject s{false, false, Role::steward, false, Visibility::private_space};
   for (const auto& a : kActions) EXPECT_FALSE(a.allowed(s)) << a.name;
+}
+
+TEST(SpacesRoles, PartnerIsNeitherElevatedNorAMember) {
+  EXPECT_EQ(parse_role("partner"), Role::partner);
+  EXPECT_EQ(to_string(Role::partner), "partner");
+  EXPECT_FALSE(elevated(Role::partner));
+  EXPECT_FALSE(is_member(Role::partner));
+  EXPECT_FALSE(is_member(Role::none));
+  for (auto r : {Role::member, Role::facilitator, Role::auditor, Role::steward}) EXPECT_TRUE(is_member(r));
 }
 
 }  // namespace
