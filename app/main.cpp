@@ -20,6 +20,7 @@
 #include "modules/site/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/terms/module.hpp"
+#include "modules/stories/module.hpp"
 #include "modules/wordcloud/module.hpp"
 #include "services/coalescer.hpp"
 #include "services/hub.hpp"
@@ -76,6 +77,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::report::register_module(app);
   hs::decisions::register_module(app);
   hs::terms::register_module(app);
+  hs::stories::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {

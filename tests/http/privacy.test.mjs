@@ -286,6 +286,10 @@ const ERASURE = {
   'event_cloud_entries.participant_id': 'kept',
   'breakout_places.participant_id': 'deleted',
   'breakout_notes.participant_id': 'cleared',
+  'stories.author_id': 'deleted',  // their stories go, with their versions and the answers to them
+  'story_partners.user_id': 'deleted',  // which organisation they answered for
+  'story_suggestions.suggested_by': 'cleared',
+  'story_responses.author_id': 'cleared',  // a response for an organisation stays, without its writer
 };
 const PEOPLE = ['users', 'event_participants'];
 // Columns that name a person by their spelling, with or without a foreign key.

@@ -1,0 +1,106 @@
+#pragma once
+// The stories use cases. Each command opens its transaction, checks the permission
+// against the person's role as it is now, applies the rules, saves, and appends to the
+// space's decision log (stories and organisations by id only: no words, no people).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/stories/permissions.hpp"
+#include "modules/stories/repo.hpp"
+#include "modules/stories/rules/story.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::stories::commands {
+
+// The consent text a story's author agrees to: the space's own newest version, else the
+// built-in text (version 0). sha256 is what is recorded with the story.
+struct Consent {
+  std::int64_t version = 0;
+  std::string body, sha256;
+};
+Consent consent(Services& app, std::int64_t space_id);
+
+// Shares a story (published at once) about the chosen organisations of the space.
+// Field errors as validate_story, and "about" (stories_about_invalid).
+Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int64_t user_id, const StoryInput& in,
+                                 const std::vector<std::int64_t>& about);
+// The author's edit: a new version when the words changed; choices and consent renewed.
+Result<void> edit_story(Services& app, std::int64_t story_id, std::int64_t user_id, const StoryInput& in,
+                        const std::vector<std::int64_t>& about);
+Result<void> withdraw_story(Services& app, std::int64_t story_id, std::int64_t user_id);
+Result<void> hold_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& reason);
+Result<void> release_story(Services& app, std::int64_t story_id, std::int64_t user_id);
+
+struct SuggestionInput {
+  std::string reason, title, body, content_note;
+};
+Result<std::int64_t> suggest_change(Services& app, std::int64_t story_id, std::int64_t user_id,
+                                    const SuggestionInput& in);
+// The author accepts (the suggested words become their next version) or rejects.
+Result<void> decide_suggestion(Services& app, std::int64_t story_id, std::int64_t suggestion_id, std::int64_t user_id,
+                               bool accept);
+
+// A partner's response for their organisation, or the author's reply: which one follows
+// from who answers. The author is emailed about a partner's response after commit.
+Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& body);
+// Its writer changes a response or reply; the earlier words stay as versions.
+Result<void> edit_response(Services& app, std::int64_t story_id, std::int64_t response_id, std::int64_t user_id,
+                           const std::string& body);
+
+// Stewards: list an organisation; give a person (by account email) the partner role for one.
+Result<std::int64_t> add_organisation(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                      const std::string& name);
+Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& email,
+                         std::int64_t organisation_id);
+
+// --- reading ---------------------------------------------------------------------------
+// A story with what its pages show, as this person may see it.
+struct Shown {
+  repo::StoryRow row;
+  permissions::Reader reader;
+  permissions::StoryFacts facts;
+  std::string author;  // as shown to everyone: name or pseudonym; "" when anonymous
+  std::vector<std::string> topics;
+  std::vector<repo::Organisation> about;
+  std::int64_t responses = 0;
+};
+// The story when it belongs to the space (whatever its state; the caller checks
+// permissions::read_story). subject: the viewer in the space; user_id 0 when signed out.
+std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t story_id,
+                           const spaces::Subject& subject, std::int64_t user_id);
+// The space's stories this person may read, newest first.
+std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject,
+                            std::int64_t user_id);
+// The person's own stories in the space, withdrawn too.
+std::vector<Shown> mine(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
+
+struct ShownResponse {
+  repo::ResponseRow row;
+  std::string by;  // the organisation, or the author as the story shows them
+  std::vector<repo::ResponseVersion> earlier;  // before the newest, oldest first
+};
+std::vector<ShownResponse> responses(Services& app, const Shown& s);
+std::optional<repo::SuggestionRow> open_suggestion(Services& app, std::int64_t story_id);
+std::vector<repo::Organisation> organisations(Services& app, std::int64_t space_id);
+std::optional<repo::Organisation> partner_organisation(Services& app, std::int64_t space_id, std::int64_t user_id);
+struct PartnerShown {
+  std::string name;
+  std::string organisation;
+};
+std::vector<PartnerShown> partners(Services& app, std::int64_t space_id);
+
+// The person's stories in every space (withdrawn ones too), with every version and the
+// responses: their download, and their section of "download my data".
+std::string export_person(Services& app, store::Conn& c, std::int64_t user_id);
+// Only the stories of one space, for the download on the space's pages.
+std::string export_stories(Services& app, std::int64_t space_id, std::int64_t user_id);
+void erase_person(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::stories::commands

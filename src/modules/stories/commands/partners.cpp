@@ -1,0 +1,65 @@
+// Stewards list the organisations whose partners answer stories, and give a person the
+// partner role for one of them (the spaces module keeps the role; this module the
+// organisation). Organisations are public facts: the log names them.
+#include "modules/accounts/module.hpp"
+#include "modules/spaces/module.hpp"
+#include "modules/stories/commands/commands.hpp"
+#include "modules/stories/commands/support.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
+
+namespace hs::stories::commands {
+
+namespace {
+
+bool steward(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  spaces::Subject s;
+  s.signed_in = user_id > 0;
+  s.role = spaces::role_in(c, space_id, user_id);
+  return permissions::manage_partners(s);
+}
+
+}  // namespace
+
+Result<std::int64_t> add_organisation(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                      const std::string& name) {
+  const auto now = app.clock->now();
+  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+    if (!steward(c, space_id, user_id)) return fail(ErrorCode::forbidden, "stories_not_steward");
+    auto n = validate_organisation(name);
+    if (!n) return fail(n.error());
+    auto id = repo::insert_organisation(c, space_id, *n, now);
+    if (!id) {
+      Validation v;
+      v.add("name", "stories_organisation_exists");
+      return fail(v.error());
+    }
+    if (auto ok = record(app, c, space_id, "partners.organisation_listed", {{"organisation", *id}, {"name", *n}}); !ok)
+      return fail(ok.error());
+    return *id;
+  });
+}
+
+Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& email,
+                         std::int64_t organisation_id) {
+  const auto now = app.clock->now();
+  std::optional<std::int64_t> person;
+  if (!email.empty()) person = accounts::find_user(app, email);
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    if (!steward(c, space_id, user_id)) return fail(ErrorCode::forbidden, "stories_not_steward");
+    Validation v;
+    if (!person) v.add("email", "stories_partner_no_account");
+    auto org = repo::organisation(c, organisation_id);
+    if (!org || org->space_id != space_id) v.add("organisation", "stories_partner_organisation_required");
+    if (!v.ok()) return fail(v.error());
+    if (auto ok = spaces::make_partner(app, c, space_id, *person); !ok) {
+      v.add("email", ok.error().message_key);
+      return fail(v.error());
+    }
+    repo::set_partner(c, space_id, *person, organisation_id, now);
+    return record(app, c, space_id, "partners.partner_added",
+               {{"organisation", organisation_id}, {"person", audit::person_commitment(app, space_id, *person)}});
+  });
+}
+
+}  // namespace hs::stories::commands

@@ -1,0 +1,25 @@
+#pragma once
+// What the stories commands share.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/stories/permissions.hpp"
+#include "modules/stories/repo.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::stories::commands {
+
+// The person as the story's space sees them now, and the story's facts.
+permissions::Reader reader_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id,
+                              const std::optional<std::int64_t>& author_id);
+permissions::StoryFacts facts_of(const repo::StoryRow& s);
+// Appends to the story's space's decision log: ids, numbers and choices only.
+Result<void> record(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind, const audit::Fields& data);
+// Organisation ids that the space lists, or invalid (field "about").
+Result<void> check_about(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& about);
+
+}  // namespace hs::stories::commands

@@ -1,0 +1,351 @@
+#include "modules/stories/repo.hpp"
+
+#include "store/db.hpp"
+
+namespace hs::stories::repo {
+
+namespace {
+
+store::Value opt_id(const std::optional<std::int64_t>& v) { return v ? store::Value(*v) : store::Value(store::Null{}); }
+
+// --- organisations and partners ---------------------------------------------------------
+constexpr const char* kOrganisations =
+    "SELECT id, space_id, name FROM story_organisations WHERE space_id = ? ORDER BY name, id";
+constexpr const char* kOrganisation = "SELECT id, space_id, name FROM story_organisations WHERE id = ?";
+constexpr const char* kInsertOrganisation = R"(
+INSERT INTO story_organisations (space_id, name, created_at) VALUES (?, ?, ?)
+ON CONFLICT (space_id, name) DO NOTHING RETURNING id)";
+constexpr const char* kSetPartner = R"(
+INSERT INTO story_partners (space_id, user_id, organisation_id, created_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (space_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id)";
+constexpr const char* kPartnerOrganisation = R"(
+SELECT o.id, o.space_id, o.name FROM story_partners p JOIN story_organisations o ON o.id = p.organisation_id
+WHERE p.space_id = ? AND p.user_id = ?)";
+constexpr const char* kPartners = R"(
+SELECT p.user_id, o.id, o.space_id, o.name FROM story_partners p JOIN story_organisations o ON o.id = p.organisation_id
+WHERE p.space_id = ? ORDER BY o.name, p.user_id)";
+constexpr const char* kConsent =
+    "SELECT version, body FROM story_consent_texts WHERE space_id = ? ORDER BY version DESC LIMIT 1";
+
+// --- stories ------------------------------------------------------------------------------
+constexpr const char* kStoryColumns = R"(
+s.id, s.space_id, s.author_id, s.status, s.audience, s.shown_as, s.pseudonym, s.hold_reason, s.held_at,
+s.consent_version, s.consent_sha256, s.consented_at, s.created_at, s.updated_at, s.withdrawn_at,
+v.number, v.title, v.body, v.content_note
+FROM stories s JOIN story_versions v ON v.story_id = s.id
+ AND v.number = (SELECT MAX(w.number) FROM story_versions w WHERE w.story_id = s.id))";
+constexpr const char* kInsertStory = R"(
+INSERT INTO stories (space_id, author_id, status, audience, shown_as, pseudonym, consent_version, consent_sha256,
+  consented_at, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+constexpr const char* kInsertVersion = R"(
+INSERT INTO story_versions (story_id, number, title, body, content_note, created_at) VALUES (?, ?, ?, ?, ?, ?))";
+constexpr const char* kVersions =
+    "SELECT number, title, body, content_note, created_at FROM story_versions WHERE story_id = ? ORDER BY number";
+constexpr const char* kSetChoices = R"(
+UPDATE stories SET audience = ?, shown_as = ?, pseudonym = ?, consent_version = ?, consent_sha256 = ?,
+  consented_at = ?, updated_at = ? WHERE id = ?)";
+constexpr const char* kSetHeld =
+    "UPDATE stories SET status = 'held', hold_reason = ?, held_at = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kSetReleased =
+    "UPDATE stories SET status = 'published', hold_reason = NULL, held_at = NULL, updated_at = ? WHERE id = ?";
+constexpr const char* kSetWithdrawn =
+    "UPDATE stories SET status = 'withdrawn', withdrawn_at = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kTouch = "UPDATE stories SET updated_at = ? WHERE id = ?";
+constexpr const char* kClearTopics = "DELETE FROM story_topics WHERE story_id = ?";
+constexpr const char* kInsertTopic = "INSERT INTO story_topics (story_id, topic) VALUES (?, ?)";
+constexpr const char* kTopics = "SELECT topic FROM story_topics WHERE story_id = ? ORDER BY topic";
+constexpr const char* kClearAbout = "DELETE FROM story_about WHERE story_id = ?";
+constexpr const char* kInsertAbout = "INSERT INTO story_about (story_id, organisation_id) VALUES (?, ?)";
+constexpr const char* kAbout = R"(
+SELECT o.id, o.space_id, o.name FROM story_about a JOIN story_organisations o ON o.id = a.organisation_id
+WHERE a.story_id = ? ORDER BY o.name)";
+
+// --- suggestions --------------------------------------------------------------------------
+constexpr const char* kSuggestionColumns = R"(
+SELECT id, story_id, base_number, reason, title, body, content_note, suggested_by, status, created_at, decided_at
+FROM story_suggestions WHERE )";
+constexpr const char* kInsertSuggestion = R"(
+INSERT INTO story_suggestions (story_id, base_number, reason, title, body, content_note, suggested_by, status,
+  created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id)";
+constexpr const char* kDecideSuggestion = "UPDATE story_suggestions SET status = ?, decided_at = ? WHERE id = ?";
+
+// --- responses ----------------------------------------------------------------------------
+constexpr const char* kResponseColumns = R"(
+SELECT r.id, r.story_id, r.kind, r.author_id, r.organisation_id, COALESCE(o.name, ''), r.created_at, r.updated_at,
+  v.number, v.body
+FROM story_responses r
+JOIN story_response_versions v ON v.response_id = r.id
+ AND v.number = (SELECT MAX(w.number) FROM story_response_versions w WHERE w.response_id = r.id)
+LEFT JOIN story_organisations o ON o.id = r.organisation_id
+WHERE )";
+constexpr const char* kInsertResponse = R"(
+INSERT INTO story_responses (story_id, kind, author_id, organisation_id, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?) RETURNING id)";
+constexpr const char* kInsertResponseVersion =
+    "INSERT INTO story_response_versions (response_id, number, body, created_at) VALUES (?, ?, ?, ?)";
+constexpr const char* kTouchResponse = "UPDATE story_responses SET updated_at = ? WHERE id = ?";
+constexpr const char* kResponseVersions =
+    "SELECT number, body, created_at FROM story_response_versions WHERE response_id = ? ORDER BY number";
+
+// --- erasure ------------------------------------------------------------------------------
+constexpr const char* kEraseStories = "DELETE FROM stories WHERE author_id = ?";
+constexpr const char* kEraseResponses = "UPDATE story_responses SET author_id = NULL WHERE author_id = ?";
+constexpr const char* kEraseSuggestions = "UPDATE story_suggestions SET suggested_by = NULL WHERE suggested_by = ?";
+constexpr const char* kErasePartner = "DELETE FROM story_partners WHERE user_id = ?";
+
+Organisation organisation_from(const store::Row& r, std::size_t i) { return {r.i64(i), r.i64(i + 1), r.text(i + 2)}; }
+
+StoryRow story_from(const store::Row& r) {
+  StoryRow s;
+  s.id = r.i64(0);
+  s.space_id = r.i64(1);
+  s.author_id = r.opt_i64(2);
+  s.status = r.text(3);
+  s.audience = r.text(4);
+  s.shown_as = r.text(5);
+  s.pseudonym = r.opt_text(6);
+  s.hold_reason = r.opt_text(7);
+  s.held_at = r.opt_i64(8);
+  s.consent_version = r.i64(9);
+  s.consent_sha256 = r.text(10);
+  s.consented_at = r.i64(11);
+  s.created_at = r.i64(12);
+  s.updated_at = r.i64(13);
+  s.withdrawn_at = r.opt_i64(14);
+  s.number = r.i64(15);
+  s.title = r.text(16);
+  s.body = r.text(17);
+  s.content_note = r.opt_text(18);
+  return s;
+}
+
+SuggestionRow suggestion_from(const store::Row& r) {
+  SuggestionRow s;
+  s.id = r.i64(0);
+  s.story_id = r.i64(1);
+  s.base_number = r.i64(2);
+  s.reason = r.text(3);
+  s.title = r.text(4);
+  s.body = r.text(5);
+  s.content_note = r.opt_text(6);
+  s.suggested_by = r.opt_i64(7);
+  s.status = r.text(8);
+  s.created_at = r.i64(9);
+  s.decided_at = r.opt_i64(10);
+  return s;
+}
+
+ResponseRow response_from(const store::Row& r) {
+  ResponseRow x;
+  x.id = r.i64(0);
+  x.story_id = r.i64(1);
+  x.kind = r.text(2);
+  x.author_id = r.opt_i64(3);
+  x.organisation_id = r.opt_i64(4);
+  x.organisation = r.text(5);
+  x.created_at = r.i64(6);
+  x.updated_at = r.i64(7);
+  x.number = r.i64(8);
+  x.body = r.text(9);
+  return x;
+}
+
+std::vector<StoryRow> stories_where(store::Conn& c, const std::string& sql, std::int64_t arg) {
+  std::vector<StoryRow> out;
+  for (const auto& r : c.q(sql, arg)) out.push_back(story_from(r));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Organisation> organisations(store::Conn& c, std::int64_t space_id) {
+  std::vector<Organisation> out;
+  for (const auto& r : c.q(kOrganisations, space_id)) out.push_back(organisation_from(r, 0));
+  return out;
+}
+
+std::optional<Organisation> organisation(store::Conn& c, std::int64_t id) {
+  auto r = c.one(kOrganisation, id);
+  if (!r) return std::nullopt;
+  return organisation_from(*r, 0);
+}
+
+std::optional<std::int64_t> insert_organisation(store::Conn& c, std::int64_t space_id, const std::string& name,
+                                                std::int64_t now) {
+  auto r = c.one(kInsertOrganisation, space_id, name, now);
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+void set_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t organisation_id,
+                 std::int64_t now) {
+  c.q(kSetPartner, space_id, user_id, organisation_id, now);
+}
+
+std::optional<Organisation> partner_organisation(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  auto r = c.one(kPartnerOrganisation, space_id, user_id);
+  if (!r) return std::nullopt;
+  return organisation_from(*r, 0);
+}
+
+std::vector<PartnerRow> partners(store::Conn& c, std::int64_t space_id) {
+  std::vector<PartnerRow> out;
+  for (const auto& r : c.q(kPartners, space_id)) out.push_back({r.i64(0), organisation_from(r, 1)});
+  return out;
+}
+
+std::optional<std::pair<std::int64_t, std::string>> consent_text(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kConsent, space_id);
+  if (!r) return std::nullopt;
+  return std::make_pair(r->i64(0), r->text(1));
+}
+
+std::int64_t insert_story(store::Conn& c, const StoryRow& s) {
+  const store::Value args[] = {s.space_id,         opt_id(s.author_id), s.status,          s.audience,
+                               s.shown_as,         store::opt(s.pseudonym), s.consent_version, s.consent_sha256,
+                               s.consented_at,     s.created_at,         s.updated_at};
+  return c.query(kInsertStory, args).at(0).i64(0);
+}
+
+void insert_version(store::Conn& c, std::int64_t story_id, std::int64_t number, const std::string& title,
+                    const std::string& body, const std::optional<std::string>& content_note, std::int64_t now) {
+  c.q(kInsertVersion, story_id, number, title, body, content_note, now);
+}
+
+std::optional<StoryRow> story(store::Conn& c, std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + kStoryColumns + " WHERE s.id = ?";
+  auto r = c.one(sql, id);
+  if (!r) return std::nullopt;
+  return story_from(*r);
+}
+
+std::vector<StoryRow> stories_in(store::Conn& c, std::int64_t space_id) {
+  static const std::string sql = std::string("SELECT ") + kStoryColumns +
+                                 " WHERE s.space_id = ? AND s.status <> 'withdrawn' ORDER BY s.created_at DESC, s.id DESC";
+  return stories_where(c, sql, space_id);
+}
+
+std::vector<StoryRow> stories_by(store::Conn& c, std::int64_t user_id) {
+  static const std::string sql = std::string("SELECT ") + kStoryColumns + " WHERE s.author_id = ? ORDER BY s.id";
+  return stories_where(c, sql, user_id);
+}
+
+std::vector<VersionRow> versions(store::Conn& c, std::int64_t story_id) {
+  std::vector<VersionRow> out;
+  for (const auto& r : c.q(kVersions, story_id)) out.push_back({r.i64(0), r.text(1), r.text(2), r.opt_text(3), r.i64(4)});
+  return out;
+}
+
+void set_choices(store::Conn& c, std::int64_t id, const std::string& audience, const std::string& shown_as,
+                 const std::optional<std::string>& pseudonym, std::int64_t consent_version,
+                 const std::string& consent_sha256, std::int64_t now) {
+  c.q(kSetChoices, audience, shown_as, pseudonym, consent_version, consent_sha256, now, now, id);
+}
+
+void set_held(store::Conn& c, std::int64_t id, const std::string& reason, std::int64_t now) {
+  c.q(kSetHeld, reason, now, now, id);
+}
+
+void set_released(store::Conn& c, std::int64_t id, std::int64_t now) { c.q(kSetReleased, now, id); }
+
+void set_withdrawn(store::Conn& c, std::int64_t id, std::int64_t now) { c.q(kSetWithdrawn, now, now, id); }
+
+void touch(store::Conn& c, std::int64_t id, std::int64_t now) { c.q(kTouch, now, id); }
+
+void set_topics(store::Conn& c, std::int64_t story_id, const std::vector<std::string>& topics) {
+  c.q(kClearTopics, story_id);
+  for (const auto& t : topics) c.q(kInsertTopic, story_id, t);
+}
+
+std::vector<std::string> topics(store::Conn& c, std::int64_t story_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.q(kTopics, story_id)) out.push_back(r.text(0));
+  return out;
+}
+
+void set_about(store::Conn& c, std::int64_t story_id, const std::vector<std::int64_t>& organisation_ids) {
+  c.q(kClearAbout, story_id);
+  for (auto id : organisation_ids) c.q(kInsertAbout, story_id, id);
+}
+
+std::vector<Organisation> about(store::Conn& c, std::int64_t story_id) {
+  std::vector<Organisation> out;
+  for (const auto& r : c.q(kAbout, story_id)) out.push_back(organisation_from(r, 0));
+  return out;
+}
+
+std::int64_t insert_suggestion(store::Conn& c, const SuggestionRow& s) {
+  const store::Value args[] = {s.story_id, s.base_number,           s.reason,
+                               s.title,    s.body,                  store::opt(s.content_note),
+                               opt_id(s.suggested_by), s.created_at};
+  return c.query(kInsertSuggestion, args).at(0).i64(0);
+}
+
+std::optional<SuggestionRow> suggestion(store::Conn& c, std::int64_t id) {
+  static const std::string sql = std::string(kSuggestionColumns) + "id = ?";
+  auto r = c.one(sql, id);
+  if (!r) return std::nullopt;
+  return suggestion_from(*r);
+}
+
+std::optional<SuggestionRow> open_suggestion(store::Conn& c, std::int64_t story_id) {
+  static const std::string sql = std::string(kSuggestionColumns) + "story_id = ? AND status = 'open' ORDER BY id DESC";
+  auto r = c.one(sql, story_id);
+  if (!r) return std::nullopt;
+  return suggestion_from(*r);
+}
+
+void decide_suggestion(store::Conn& c, std::int64_t id, const std::string& status, std::int64_t now) {
+  c.q(kDecideSuggestion, status, now, id);
+}
+
+std::int64_t insert_response(store::Conn& c, std::int64_t story_id, const std::string& kind, std::int64_t author_id,
+                             std::optional<std::int64_t> organisation_id, std::int64_t now) {
+  const store::Value args[] = {story_id, kind, author_id, opt_id(organisation_id), now, now};
+  return c.query(kInsertResponse, args).at(0).i64(0);
+}
+
+void insert_response_version(store::Conn& c, std::int64_t response_id, std::int64_t number, const std::string& body,
+                             std::int64_t now) {
+  c.q(kInsertResponseVersion, response_id, number, body, now);
+}
+
+void touch_response(store::Conn& c, std::int64_t response_id, std::int64_t now) { c.q(kTouchResponse, now, response_id); }
+
+std::optional<ResponseRow> response(store::Conn& c, std::int64_t id) {
+  static const std::string sql = std::string(kResponseColumns) + "r.id = ?";
+  auto r = c.one(sql, id);
+  if (!r) return std::nullopt;
+  return response_from(*r);
+}
+
+std::vector<ResponseRow> responses(store::Conn& c, std::int64_t story_id) {
+  static const std::string sql = std::string(kResponseColumns) + "r.story_id = ? ORDER BY r.created_at, r.id";
+  std::vector<ResponseRow> out;
+  for (const auto& r : c.q(sql, story_id)) out.push_back(response_from(r));
+  return out;
+}
+
+std::vector<ResponseVersion> response_versions(store::Conn& c, std::int64_t response_id) {
+  std::vector<ResponseVersion> out;
+  for (const auto& r : c.q(kResponseVersions, response_id)) out.push_back({r.i64(0), r.text(1), r.i64(2)});
+  return out;
+}
+
+std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id) {
+  static const std::string sql = std::string(kResponseColumns) + "r.author_id = ? ORDER BY r.id";
+  std::vector<ResponseRow> out;
+  for (const auto& r : c.q(sql, user_id)) out.push_back(response_from(r));
+  return out;
+}
+
+void erase_person(store::Conn& c, std::int64_t user_id) {
+  c.q(kEraseStories, user_id);
+  c.q(kEraseResponses, user_id);
+  c.q(kEraseSuggestions, user_id);
+  c.q(kErasePartner, user_id);
+}
+
+}  // namespace hs::stories::repo

@@ -1,0 +1,137 @@
+#pragma once
+// The only place the stories module's SQL lives. Functions take a connection, so the
+// caller decides the transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::stories::repo {
+
+struct Organisation {
+  std::int64_t id = 0;
+  std::int64_t space_id = 0;
+  std::string name;
+};
+
+// A story as it stands: its row and its newest version's words.
+struct StoryRow {
+  std::int64_t id = 0;
+  std::int64_t space_id = 0;
+  std::optional<std::int64_t> author_id;
+  std::string status, audience, shown_as;
+  std::optional<std::string> pseudonym, hold_reason;
+  std::optional<std::int64_t> held_at;
+  std::int64_t consent_version = 0;
+  std::string consent_sha256;
+  std::int64_t consented_at = 0, created_at = 0, updated_at = 0;
+  std::optional<std::int64_t> withdrawn_at;
+  // The newest version.
+  std::int64_t number = 0;
+  std::string title, body;
+  std::optional<std::string> content_note;
+};
+
+struct VersionRow {
+  std::int64_t number = 0;
+  std::string title, body;
+  std::optional<std::string> content_note;
+  std::int64_t created_at = 0;
+};
+
+struct SuggestionRow {
+  std::int64_t id = 0;
+  std::int64_t story_id = 0;
+  std::int64_t base_number = 0;
+  std::string reason, title, body;
+  std::optional<std::string> content_note;
+  std::optional<std::int64_t> suggested_by;
+  std::string status;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> decided_at;
+};
+
+struct ResponseRow {
+  std::int64_t id = 0;
+  std::int64_t story_id = 0;
+  std::string kind;  // response | reply
+  std::optional<std::int64_t> author_id, organisation_id;
+  std::string organisation;  // its name, for a response
+  std::int64_t created_at = 0, updated_at = 0;
+  std::int64_t number = 0;  // of the newest version
+  std::string body;
+};
+
+struct ResponseVersion {
+  std::int64_t number = 0;
+  std::string body;
+  std::int64_t created_at = 0;
+};
+
+// Organisations and partners.
+std::vector<Organisation> organisations(store::Conn& c, std::int64_t space_id);
+std::optional<Organisation> organisation(store::Conn& c, std::int64_t id);
+// Nothing when the space already lists that name.
+std::optional<std::int64_t> insert_organisation(store::Conn& c, std::int64_t space_id, const std::string& name,
+                                                std::int64_t now);
+void set_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t organisation_id,
+                 std::int64_t now);
+std::optional<Organisation> partner_organisation(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+struct PartnerRow {
+  std::int64_t user_id = 0;
+  Organisation organisation;
+};
+std::vector<PartnerRow> partners(store::Conn& c, std::int64_t space_id);
+
+// The space's newest consent text: {version, body}; nothing when it uses the built-in one.
+std::optional<std::pair<std::int64_t, std::string>> consent_text(store::Conn& c, std::int64_t space_id);
+
+// Stories.
+std::int64_t insert_story(store::Conn& c, const StoryRow& s);
+void insert_version(store::Conn& c, std::int64_t story_id, std::int64_t number, const std::string& title,
+                    const std::string& body, const std::optional<std::string>& content_note, std::int64_t now);
+std::optional<StoryRow> story(store::Conn& c, std::int64_t id);
+// Not withdrawn, newest first.
+std::vector<StoryRow> stories_in(store::Conn& c, std::int64_t space_id);
+// Every story the person wrote, withdrawn ones too, oldest first.
+std::vector<StoryRow> stories_by(store::Conn& c, std::int64_t user_id);
+std::vector<VersionRow> versions(store::Conn& c, std::int64_t story_id);  // oldest first
+void set_choices(store::Conn& c, std::int64_t id, const std::string& audience, const std::string& shown_as,
+                 const std::optional<std::string>& pseudonym, std::int64_t consent_version,
+                 const std::string& consent_sha256, std::int64_t now);
+void set_held(store::Conn& c, std::int64_t id, const std::string& reason, std::int64_t now);
+void set_released(store::Conn& c, std::int64_t id, std::int64_t now);
+void set_withdrawn(store::Conn& c, std::int64_t id, std::int64_t now);
+void touch(store::Conn& c, std::int64_t id, std::int64_t now);
+void set_topics(store::Conn& c, std::int64_t story_id, const std::vector<std::string>& topics);
+std::vector<std::string> topics(store::Conn& c, std::int64_t story_id);
+void set_about(store::Conn& c, std::int64_t story_id, const std::vector<std::int64_t>& organisation_ids);
+std::vector<Organisation> about(store::Conn& c, std::int64_t story_id);
+
+// Suggestions.
+std::int64_t insert_suggestion(store::Conn& c, const SuggestionRow& s);
+std::optional<SuggestionRow> suggestion(store::Conn& c, std::int64_t id);
+std::optional<SuggestionRow> open_suggestion(store::Conn& c, std::int64_t story_id);
+void decide_suggestion(store::Conn& c, std::int64_t id, const std::string& status, std::int64_t now);
+
+// Responses.
+std::int64_t insert_response(store::Conn& c, std::int64_t story_id, const std::string& kind, std::int64_t author_id,
+                             std::optional<std::int64_t> organisation_id, std::int64_t now);
+void insert_response_version(store::Conn& c, std::int64_t response_id, std::int64_t number, const std::string& body,
+                             std::int64_t now);
+void touch_response(store::Conn& c, std::int64_t response_id, std::int64_t now);
+std::optional<ResponseRow> response(store::Conn& c, std::int64_t id);
+std::vector<ResponseRow> responses(store::Conn& c, std::int64_t story_id);  // oldest first
+std::vector<ResponseVersion> response_versions(store::Conn& c, std::int64_t response_id);
+std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id);
+
+// Erasure: the person's stories go (with what hangs on them); their responses for an
+// organisation stay, without them; suggestions they made forget them.
+void erase_person(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::stories::repo
