@@ -19,7 +19,7 @@ test('the demo community seeds, lists every role and has a breakout round of its
   const server = await startServer({ env: { HUMANSPACE_DEMO: '1' }, args: ['--seed-demo'] });
   try {
     const log = server.log();
-    for (const role of ['steward', 'facilitator', 'auditor', 'member']) {
+    for (const role of ['steward', 'facilitator', 'auditor', 'member', 'partner']) {
       assert.match(log, new RegExp(role, 'i'), `the start-up lists a ${role} account`);
     }
     const home = await fetch(server.url + '/');
@@ -27,6 +27,11 @@ test('the demo community seeds, lists every role and has a breakout round of its
     // The demo event's breakout round placed the people who were there, in groups.
     assert.ok(count(server, 'SELECT COUNT(*) FROM breakout_groups') >= 2, 'the demo round has groups');
     assert.ok(count(server, 'SELECT COUNT(*) FROM breakout_places') >= 4, 'people are placed in them');
+    // Stories shown with a name, under a pseudonym and anonymously, answered by a partner.
+    assert.equal(count(server, "SELECT COUNT(DISTINCT shown_as) FROM stories WHERE status = 'published'"), 3);
+    assert.ok(count(server, "SELECT COUNT(*) FROM story_responses WHERE kind = 'response'") >= 2, 'partners responded');
+    assert.ok(count(server, "SELECT COUNT(*) FROM story_responses WHERE kind = 'reply'") >= 1, 'an author replied');
+    assert.match(log, /\/spaces\/gambling-harm-forum\/stories/, 'the start-up says where the stories are');
   } finally {
     await server.stop();
   }

@@ -10,6 +10,7 @@
 #include "modules/events/module.hpp"
 #include "modules/report/module.hpp"
 #include "modules/spaces/module.hpp"
+#include "modules/stories/module.hpp"
 #include "services/services.hpp"
 #include "web/app.hpp"
 
@@ -45,7 +46,48 @@ std::string summary(web::App& app, const json::object& demo) {
         out += "Demo event \"" + e.title + "\": join without an account at " + site + "/join with code " + e.join_code +
                "\n";
   }
+  if (auto* st = demo.if_contains("stories"))
+    out += "Demo stories (named, under a pseudonym and anonymous) and partners' responses: " + site + "/spaces/" +
+           str(st->as_object(), "space") + "/stories\n";
   return out;
+}
+
+// Stories in the forum as they stand after a while: partner organisations with a partner
+// who answers for one, and stories shared with a name, under a pseudonym and anonymously,
+// some answered and replied to.
+Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::string, std::int64_t>& ids,
+                          std::map<std::string, std::int64_t>& space_ids) {
+  const auto space_id = space_ids[str(st, "space")];
+  const auto steward = ids[str(st, "steward")];
+  std::map<std::string, std::int64_t> orgs;
+  for (const auto& o : st.at("organisations").as_array()) {
+    auto id = stories::list_organisation(app, space_id, steward, std::string(o.as_string()));
+    if (!id) return fail(id.error());
+    orgs[std::string(o.as_string())] = *id;
+  }
+  for (const auto& p : st.at("partners").as_array()) {
+    const auto& pair = p.as_array();
+    if (auto r = stories::add_partner(app, space_id, steward, std::string(pair.at(0).as_string()),
+                                      orgs[std::string(pair.at(1).as_string())]);
+        !r)
+      return fail(r.error());
+  }
+  for (const auto& s : st.at("stories").as_array()) {
+    const auto& o = s.as_object();
+    stories::NewStory n{str(o, "title"),    str(o, "body"),     str(o, "content_note"), str(o, "topics"),
+                        str(o, "audience"), str(o, "shown_as"), str(o, "pseudonym"),    {}};
+    for (const auto& a : o.at("about").as_array()) n.about.push_back(orgs[std::string(a.as_string())]);
+    auto id = stories::share_story(app, space_id, ids[str(o, "author")], n);
+    if (!id) return fail(id.error());
+    for (const auto& r : o.at("responses").as_array()) {
+      const auto& pair = r.as_array();
+      if (auto a = stories::answer_story(app, *id, ids[std::string(pair.at(0).as_string())],
+                                         std::string(pair.at(1).as_string()));
+          !a)
+        return fail(a.error());
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -248,6 +290,8 @@ Result<std::string> seed(web::App& app) {
     }
     if (auto r = seed_event_activity(app, *event_id, ids[str(e, "creator")], e); !r) return tl::unexpected(r.error());
   }
+  if (auto* st = doc.if_contains("stories"))
+    if (auto r = seed_stories(app, st->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 
