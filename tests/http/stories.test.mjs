@@ -6,6 +6,7 @@
 // partners or facilitators can see. Runs on the engine under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startServer, cli, signedIn } from './harness.mjs';
 
 let server;
@@ -106,6 +107,24 @@ test('a story needs consent, and what was typed is kept', async () => {
   assert.match(decode(res.text), /Tick the box to agree to share your story on these terms/);
   assert.match(res.text, /value="My words stay"/);
   assert.match(res.text, />Kept as typed\.<\/textarea>/);
+  // The built-in text is version 0; a steward's own text is version 1, and a story records
+  // the version and the SHA-256 of the text its author agreed to.
+  await share(author, slug, { title: 'Before the new consent text' });
+  const { steward } = cast;
+  await steward.get(`/spaces/${slug}/stories/consent`);
+  const text = 'You share your story because you want to. You can withdraw it at any time.';
+  assert.equal((await steward.post(`/spaces/${slug}/stories/consent`, { body: text })).status, 303);
+  assert.equal((await author.get(`/spaces/${slug}/stories/consent`)).status, 404, 'stewards only');
+  const form = await author.get(`/spaces/${slug}/stories/new`);
+  assert.match(form.text, /You share your story because you want to\./);
+  await share(author, slug, { title: 'After the new consent text' });
+  const mine = JSON.parse((await author.get(`/spaces/${slug}/stories/mine.json`)).text).stories;
+  const before = mine.find((s) => s.versions[0].title === 'Before the new consent text');
+  const after = mine.find((s) => s.versions[0].title === 'After the new consent text');
+  assert.equal(before.consent_version, 0);
+  assert.equal(after.consent_version, 1);
+  assert.equal(after.consent_sha256, createHash('sha256').update(text).digest('hex'));
+  assert.ok(after.consented_at > 0);
 });
 
 test('an anonymous story never shows its author to partners, facilitators or anyone else', async () => {

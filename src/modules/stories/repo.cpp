@@ -26,6 +26,8 @@ SELECT p.user_id, o.id, o.space_id, o.name FROM story_partners p JOIN story_orga
 WHERE p.space_id = ? ORDER BY o.name, p.user_id)";
 constexpr const char* kConsent =
     "SELECT version, body FROM story_consent_texts WHERE space_id = ? ORDER BY version DESC LIMIT 1";
+constexpr const char* kInsertConsent =
+    "INSERT INTO story_consent_texts (space_id, version, body, created_at) VALUES (?, ?, ?, ?)";
 
 // --- stories ------------------------------------------------------------------------------
 constexpr const char* kStoryColumns = R"(
@@ -200,6 +202,11 @@ std::optional<std::pair<std::int64_t, std::string>> consent_text(store::Conn& c,
   auto r = c.one(kConsent, space_id);
   if (!r) return std::nullopt;
   return std::make_pair(r->i64(0), r->text(1));
+}
+
+void insert_consent_text(store::Conn& c, std::int64_t space_id, std::int64_t version, const std::string& body,
+                         std::int64_t now) {
+  c.q(kInsertConsent, space_id, version, body, now);
 }
 
 std::int64_t insert_story(store::Conn& c, const StoryRow& s) {

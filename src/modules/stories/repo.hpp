@@ -90,6 +90,8 @@ std::vector<PartnerRow> partners(store::Conn& c, std::int64_t space_id);
 
 // The space's newest consent text: {version, body}; nothing when it uses the built-in one.
 std::optional<std::pair<std::int64_t, std::string>> consent_text(store::Conn& c, std::int64_t space_id);
+void insert_consent_text(store::Conn& c, std::int64_t space_id, std::int64_t version, const std::string& body,
+                         std::int64_t now);
 
 // Stories.
 std::int64_t insert_story(store::Conn& c, const StoryRow& s);

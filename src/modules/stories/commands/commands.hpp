@@ -26,6 +26,10 @@ struct Consent {
   std::string body, sha256;
 };
 Consent consent(Services& app, std::int64_t space_id);
+// Stewards write the space's own consent text: a new version, which stories shared or
+// changed from now on record; earlier stories keep the version their authors agreed to.
+Result<std::int64_t> set_consent_text(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                      const std::string& body);
 
 // Shares a story (published at once) about the chosen organisations of the space.
 // Field errors as validate_story, and "about" (stories_about_invalid).

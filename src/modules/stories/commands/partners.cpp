@@ -1,6 +1,7 @@
 // Stewards list the organisations whose partners answer stories, and give a person the
 // partner role for one of them (the spaces module keeps the role; this module the
 // organisation). Organisations are public facts: the log names them.
+#include "core/crypto.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/stories/commands/commands.hpp"
@@ -37,6 +38,26 @@ Result<std::int64_t> add_organisation(Services& app, std::int64_t space_id, std:
     if (auto ok = record(app, c, space_id, "partners.organisation_listed", {{"organisation", *id}, {"name", *n}}); !ok)
       return fail(ok.error());
     return *id;
+  });
+}
+
+Result<std::int64_t> set_consent_text(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                      const std::string& body) {
+  const auto now = app.clock->now();
+  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+    if (!steward(c, space_id, user_id)) return fail(ErrorCode::forbidden, "stories_not_steward");
+    auto b = validate_consent_text(body);
+    if (!b) return fail(b.error());
+    // The space's row lock settles two stewards saving at once: versions stay 1, 2, 3...
+    spaces::lock_space(c, space_id);
+    auto cur = repo::consent_text(c, space_id);
+    const std::int64_t version = cur ? cur->first + 1 : 1;
+    repo::insert_consent_text(c, space_id, version, *b, now);
+    if (auto ok = record(app, c, space_id, "stories.consent_text",
+                         {{"version", version}, {"sha256", crypto::sha256_hex(*b)}});
+        !ok)
+      return fail(ok.error());
+    return version;
   });
 }
 

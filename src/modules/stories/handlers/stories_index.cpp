@@ -24,6 +24,7 @@ Response stories_index(Context& c) {
   v.set("signed_in", c.viewer.has_value());
   v.set("can_manage_partners", permissions::manage_partners(s->subject));
   v.set("partners_href", stories_path(*s, "/partners"));
+  v.set("consent_href", stories_path(*s, "/consent"));
   if (s->subject.role == spaces::Role::partner)
     if (auto org = commands::partner_organisation(c.app, s->space().id, viewer_id(c)))
       v.set("my_organisation", org->name);

@@ -208,4 +208,15 @@ Result<std::string> validate_organisation(std::string_view name) {
   return std::string(n);
 }
 
+Result<std::string> validate_consent_text(std::string_view body) {
+  auto b = text::trim(body);
+  if (auto e = check_text(b, true, kConsentMax, true, "stories_consent_text_required", "stories_consent_text_too_long");
+      !e.empty()) {
+    Validation v;
+    v.add("body", e);
+    return fail(v.error());
+  }
+  return std::string(b);
+}
+
 }  // namespace hs::stories

@@ -96,4 +96,9 @@ Result<std::string> validate_response(std::string_view body);
 // An organisation's name (field "name": stories_organisation_required, _too_long).
 Result<std::string> validate_organisation(std::string_view name);
 
+inline constexpr std::size_t kConsentMax = 5000;
+// A space's own consent text (field "body": stories_consent_text_required, _too_long,
+// stories_text_invalid), trimmed; the Markdown subset, like a story.
+Result<std::string> validate_consent_text(std::string_view body);
+
 }  // namespace hs::stories

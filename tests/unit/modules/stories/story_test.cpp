@@ -137,6 +137,13 @@ TEST(StoriesRules, ResponsesAndOrganisations) {
   EXPECT_EQ(validate_organisation("").error().fields.at(0).message_key, "stories_organisation_required");
 }
 
+TEST(StoriesRules, ASpacesConsentText) {
+  EXPECT_EQ(validate_consent_text("").error().fields.at(0).message_key, "stories_consent_text_required");
+  EXPECT_EQ(validate_consent_text(std::string(kConsentMax + 1, 'a')).error().fields.at(0).message_key,
+            "stories_consent_text_too_long");
+  EXPECT_EQ(*validate_consent_text("\nYou can withdraw at any time.\n"), "You can withdraw at any time.");
+}
+
 TEST(StoriesRules, NamesRoundTrip) {
   for (auto a : {Audience::members, Audience::partners, Audience::anyone}) EXPECT_EQ(parse_audience(to_string(a)), a);
   for (auto s : {ShownAs::name, ShownAs::pseudonym, ShownAs::anonymous}) EXPECT_EQ(parse_shown_as(to_string(s)), s);
