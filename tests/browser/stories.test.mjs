@@ -60,6 +60,11 @@ test('a story shared anonymously, a suggested change accepted, a partner\'s resp
   await steward.page.getByLabel('Organisation they respond for').selectOption({ label: 'Harrowgate Recovery Service' });
   await submit(steward.page, steward.page.getByRole('button', { name: 'Give the partner role' }), /notice=partner$/);
   assert.match(await steward.page.locator('main').innerText(), /Lucinda Oyelaran/);
+  // The space's own consent text, which the storyteller will agree to.
+  await steward.page.goto(`/spaces/${slug}/stories/consent`);
+  await check(steward.page);
+  await steward.page.getByLabel('What people agree to').fill('You share your story because you want to. Facilitators may hold it back for safety. You can withdraw it at any time.');
+  await submit(steward.page, steward.page.getByRole('button', { name: 'Save as a new version' }), /notice=saved$/);
 
   // The member shares a story, without JavaScript: anonymously, for members and partners.
   const a = author.page;
@@ -78,6 +83,7 @@ test('a story shared anonymously, a suggested change accepted, a partner\'s resp
   await check(a);
   assert.match(await a.locator('.govuk-error-summary').innerText(), /Tick the box/);
   assert.equal(await a.getByLabel('Title').inputValue(), 'The key worker who gave up on me');
+  assert.match(await a.locator('main').innerText(), /Facilitators may hold it back for safety/);
   await a.getByLabel('I agree to share my story on these terms').check();
   await submit(a, a.getByRole('button', { name: 'Share story' }), /\/stories\/\d+\?notice=shared$/);
   const path = new URL(a.url()).pathname;
@@ -97,6 +103,9 @@ test('a story shared anonymously, a suggested change accepted, a partner\'s resp
   await check(a);
   assert.match(await a.locator('main').innerText(), /It names a member of staff/);
   await submit(a, a.getByRole('button', { name: 'Accept the change' }), /notice=accepted$/);
+  await a.getByRole('link', { name: 'Every version of the words' }).click();
+  await check(a);
+  assert.match(await a.locator('main').innerText(), /Version 1: The key worker who gave up on me/);
 
   // The partner reads the content note first, then responds with the guidance in view.
   const p = partner.page;

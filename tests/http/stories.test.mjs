@@ -227,6 +227,11 @@ test('a facilitator holds a story back and suggests a change; only the author ch
   const now = (await partner.get(path)).text;
   assert.match(now, /A worker on the outreach team ignored me\./);
   assert.doesNotMatch(now, /Dave/);
+  // Earlier words (with the name) only for the author and facilitators.
+  assert.match((await author.get(`${path}/versions`)).text, /Dave on the outreach team/);
+  assert.match((await facilitator.get(`${path}/versions`)).text, /Version 1: The worker called Dave/);
+  assert.equal((await partner.get(`${path}/versions`)).status, 404);
+  assert.equal((await member.get(`${path}/versions`)).status, 404);
   // The author's download keeps both versions.
   const json = JSON.parse((await author.get(`/spaces/${slug}/stories/mine.json`)).text);
   assert.equal(json.stories[0].versions.length, 2);

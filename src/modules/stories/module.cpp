@@ -23,6 +23,7 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/stories/consent", h::consent_page);
   r.post("/spaces/{slug}/stories/consent", h::consent_update, kStoryForm);
   r.get("/spaces/{slug}/stories/{id}", h::story_show);
+  r.get("/spaces/{slug}/stories/{id}/versions", h::versions_page);
   r.get("/spaces/{slug}/stories/{id}/edit", h::story_edit);
   r.post("/spaces/{slug}/stories/{id}/edit", h::story_update, kStoryForm);
   r.get("/spaces/{slug}/stories/{id}/withdraw", h::withdraw_form);

@@ -39,6 +39,8 @@ bool moderate(const Reader& r, const StoryFacts& f) {
   return facilitator(r.subject) && f.status != Status::withdrawn && read_story(r, f);
 }
 
+bool view_versions(const Reader& r, const StoryFacts& f) { return edit_story(r, f) || moderate(r, f); }
+
 bool respond(const Reader& r, const StoryFacts& f) {
   return r.subject.signed_in && r.subject.role == Role::partner && f.status == Status::published && read_story(r, f);
 }

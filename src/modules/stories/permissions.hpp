@@ -32,6 +32,9 @@ bool edit_story(const Reader& r, const StoryFacts& f);
 bool withdraw_story(const Reader& r, const StoryFacts& f);
 // Facilitators hold a story back, release it, suggest changes; they never edit the words.
 bool moderate(const Reader& r, const StoryFacts& f);
+// Every version of the words: the author and the facilitators (earlier versions may hold
+// what a facilitator asked to be taken out, so nobody else).
+bool view_versions(const Reader& r, const StoryFacts& f);
 // Partners answer a published story they may read, for their organisation.
 bool respond(const Reader& r, const StoryFacts& f);
 // The author replies to a published story's responses.

@@ -92,6 +92,7 @@ struct ShownResponse {
 };
 std::vector<ShownResponse> responses(Services& app, const Shown& s);
 std::optional<repo::SuggestionRow> open_suggestion(Services& app, std::int64_t story_id);
+std::vector<repo::VersionRow> versions(Services& app, std::int64_t story_id);  // oldest first
 std::vector<repo::Organisation> organisations(Services& app, std::int64_t space_id);
 std::optional<repo::Organisation> partner_organisation(Services& app, std::int64_t space_id, std::int64_t user_id);
 struct PartnerShown {

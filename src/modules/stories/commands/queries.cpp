@@ -133,6 +133,10 @@ std::optional<repo::SuggestionRow> open_suggestion(Services& app, std::int64_t s
   return app.store->with([&](store::Conn& c) { return repo::open_suggestion(c, story_id); });
 }
 
+std::vector<repo::VersionRow> versions(Services& app, std::int64_t story_id) {
+  return app.store->with([&](store::Conn& c) { return repo::versions(c, story_id); });
+}
+
 std::vector<repo::Organisation> organisations(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::organisations(c, space_id); });
 }

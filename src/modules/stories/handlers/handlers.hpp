@@ -10,6 +10,7 @@ web::Response mine_download(web::Context& c);
 web::Response story_new(web::Context& c);
 web::Response story_create(web::Context& c);
 web::Response story_show(web::Context& c);
+web::Response versions_page(web::Context& c);
 web::Response story_edit(web::Context& c);
 web::Response story_update(web::Context& c);
 web::Response withdraw_form(web::Context& c);

@@ -49,6 +49,7 @@ Response render_story(Context& c, const Space& s, const commands::Shown& st, con
   } else if (moderator) {
     v.set("suggest_href", story_path(s, st.row.id, "/suggest"));
   }
+  if ((author || moderator) && st.row.number > 1) v.set("versions_href", story_path(s, st.row.id, "/versions"));
   if (moderator) {
     v.set("can_moderate", true);
     v.set(st.facts.status == Status::held ? "can_release" : "can_hold", true);
@@ -102,6 +103,29 @@ Response render_story(Context& c, const Space& s, const commands::Shown& st, con
     if (notice == n) v.set("notice", c.t("stories_notice_" + notice));
   if (error) c.add_errors(v, *error);
   return c.page("stories/show", v, status);
+}
+
+Response versions_page(Context& c) {
+  auto l = load_story(c);
+  if (!l.story) return std::move(l.refusal);
+  const auto& st = *l.story;
+  if (!permissions::view_versions(st.reader, st.facts)) return not_found(c);
+  View v = page_view(c, *l.space, "stories_versions_title", {{"title", st.row.title}});
+  View list = View::list();
+  auto all = commands::versions(c.app, st.row.id);
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    View x;
+    x.set("number", it->number);
+    x.set("title", it->title);
+    x.set("when", web::date_text(c, it->created_at));
+    if (it->content_note) x.set("content_note", *it->content_note);
+    x.set("blocks", web::code_blocks(it->body));
+    x.set("current", it->number == st.row.number);
+    list.push(std::move(x));
+  }
+  v.set("versions", std::move(list));
+  v.set("back_href", story_path(*l.space, st.row.id));
+  return c.page("stories/versions", v);
 }
 
 Response story_show(Context& c) {

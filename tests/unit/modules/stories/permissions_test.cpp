@@ -124,6 +124,15 @@ TEST(StoriesPermissions, OnlyFacilitatorsModerateAndOnlyWhatTheyCanRead) {
   }
 }
 
+TEST(StoriesPermissions, EarlierVersionsOnlyForTheAuthorAndFacilitators) {
+  for (const auto& p : kPersonas) {
+    auto r = reader(p, spaces::Visibility::listed);
+    const bool expected = p.is_author || p.role == Role::facilitator;
+    EXPECT_EQ(view_versions(r, {Audience::anyone, Status::published}), expected) << p.name;
+    EXPECT_FALSE(view_versions(r, {Audience::anyone, Status::withdrawn})) << p.name;
+  }
+}
+
 TEST(StoriesPermissions, PartnersRespondToPublishedStoriesTheyMayRead) {
   Reader partner = reader(kPersonas[3], spaces::Visibility::listed);
   EXPECT_FALSE(respond(partner, {Audience::members, Status::published}));
