@@ -94,6 +94,13 @@ test('the partner role: listed with an organisation, not a member, no vote', asy
   const twice = await steward.post(`/spaces/${slug}/stories/partners`, { email: cast.member.email, organisation: orgId });
   assert.equal(twice.status, 422);
   assert.match(decode(twice.text), /already a member of the space in another role/);
+  // Ending the role: the person no longer sees the space's partner-only stories.
+  const path = await share(cast.author, slug, { title: 'For partners, while they are partners' });
+  assert.equal((await partner.get(path)).status, 200);
+  const remove = (await steward.get(`/spaces/${slug}/stories/partners`)).text.match(/action="([^"]+\/remove)"/)[1];
+  assert.equal((await steward.post(remove, {})).status, 303);
+  assert.equal((await partner.get(path)).status, 404);
+  assert.doesNotMatch((await steward.get(`/spaces/${slug}/stories/partners`)).text, /Delphine Arkwright/);
 });
 
 test('a story needs consent, and what was typed is kept', async () => {
@@ -153,6 +160,16 @@ test('an anonymous story never shows its author to partners, facilitators or any
   await author.get(path);
   r = await author.post(`${path}/responses`, { body: 'Thank you for answering.' });
   assert.equal(r.status, 303, r.text.slice(0, 800));
+  // The partner changes their response: the earlier words stay readable.
+  const editPath = (await partner.get(path)).text.match(/href="([^"]+\/responses\/\d+\/edit)"/)[1];
+  assert.equal((await author.get(editPath)).status, 404, 'only its writer changes a response');
+  await partner.get(editPath);
+  r = await partner.post(editPath, { body: 'Thank you for telling us. We are sorry it felt like that. Ring us on 0100 000 0002.' });
+  assert.equal(r.status, 303, r.text.slice(0, 800));
+  const edited = decode((await member.get(path)).text);
+  assert.match(edited, /Ring us on 0100 000 0002\./);
+  assert.match(edited, /Earlier versions/);
+  assert.match(edited, /We are sorry it felt like that\.<\/p>/);
   for (const who of [partner, facilitator]) {
     const t = (await who.get(path)).text;
     assert.match(t, /Response from Northmoor Night Shelter/);

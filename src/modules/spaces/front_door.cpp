@@ -31,6 +31,10 @@ Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, 
   return commands::make_partner(app, c, space_id, user_id);
 }
 
+Result<void> end_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  return commands::end_partner(app, c, space_id, user_id);
+}
+
 std::optional<SpaceInPath> space_in_path(web::Context& c) {
   auto l = handlers::load_space(c);
   if (!l) return std::nullopt;

@@ -51,6 +51,9 @@ std::vector<Member> members(store::Conn& c, std::int64_t space_id);
 // when they are a member in another role: one role per person and space. Which
 // organisation they answer for is kept by the module that asks (stories).
 Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+// Ends a person's partner role, inside the caller's transaction (recorded like leaving).
+// Fails with not_found when they are not a partner of the space.
+Result<void> end_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 // Holds the space's row until the transaction ends, so that commands changing one
 // space's records one after another (amending its terms) do not interleave.
 void lock_space(store::Conn& c, std::int64_t space_id);

@@ -20,6 +20,7 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/stories/partners", h::partners_page);
   r.post("/spaces/{slug}/stories/partners", h::partner_create);
   r.post("/spaces/{slug}/stories/partners/organisations", h::organisation_create);
+  r.post("/spaces/{slug}/stories/partners/{user_id}/remove", h::partner_remove);
   r.get("/spaces/{slug}/stories/consent", h::consent_page);
   r.post("/spaces/{slug}/stories/consent", h::consent_update, kStoryForm);
   r.get("/spaces/{slug}/stories/{id}", h::story_show);

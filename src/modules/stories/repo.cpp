@@ -18,6 +18,7 @@ ON CONFLICT (space_id, name) DO NOTHING RETURNING id)";
 constexpr const char* kSetPartner = R"(
 INSERT INTO story_partners (space_id, user_id, organisation_id, created_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (space_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id)";
+constexpr const char* kRemovePartner = "DELETE FROM story_partners WHERE space_id = ? AND user_id = ?";
 constexpr const char* kPartnerOrganisation = R"(
 SELECT o.id, o.space_id, o.name FROM story_partners p JOIN story_organisations o ON o.id = p.organisation_id
 WHERE p.space_id = ? AND p.user_id = ?)";
@@ -184,6 +185,10 @@ std::optional<std::int64_t> insert_organisation(store::Conn& c, std::int64_t spa
 void set_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t organisation_id,
                  std::int64_t now) {
   c.q(kSetPartner, space_id, user_id, organisation_id, now);
+}
+
+void remove_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  c.q(kRemovePartner, space_id, user_id);
 }
 
 std::optional<Organisation> partner_organisation(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {

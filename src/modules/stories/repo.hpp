@@ -81,6 +81,7 @@ std::optional<std::int64_t> insert_organisation(store::Conn& c, std::int64_t spa
                                                 std::int64_t now);
 void set_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id, std::int64_t organisation_id,
                  std::int64_t now);
+void remove_partner(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 std::optional<Organisation> partner_organisation(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 struct PartnerRow {
   std::int64_t user_id = 0;

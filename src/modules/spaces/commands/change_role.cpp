@@ -59,6 +59,13 @@ Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, 
   return log_membership(app, c, space_id, "membership.joined", user_id, to_string(Role::partner));
 }
 
+Result<void> end_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  repo::lock_space(c, space_id);
+  if (role_in(c, space_id, user_id) != Role::partner) return fail(ErrorCode::not_found, "spaces_member_not_found");
+  repo::remove_member(c, space_id, user_id);
+  return log_membership(app, c, space_id, "membership.left", user_id);
+}
+
 bool holds_elevated_role(Services& app, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::holds_elevated_role(c, user_id); });
 }

@@ -89,6 +89,7 @@ std::vector<InvitationItem> invitations(Services& app, std::int64_t space_id);
 bool holds_elevated_role(Services& app, std::int64_t user_id);
 // In the caller's transaction (spaces/module.hpp says what it does).
 Result<void> make_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+Result<void> end_partner(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 // Account erasure and "download my data".
 void erase_person(store::Conn& c, std::int64_t user_id);
 std::string export_person(store::Conn& c, std::int64_t user_id);

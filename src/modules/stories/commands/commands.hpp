@@ -64,6 +64,9 @@ Result<std::int64_t> add_organisation(Services& app, std::int64_t space_id, std:
 Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& email,
                          std::int64_t organisation_id);
 
+// Stewards end a person's partner role; their responses stay, for their organisation.
+Result<void> remove_partner(Services& app, std::int64_t space_id, std::int64_t user_id, std::int64_t partner_id);
+
 // --- reading ---------------------------------------------------------------------------
 // A story with what its pages show, as this person may see it.
 struct Shown {
@@ -96,6 +99,7 @@ std::vector<repo::VersionRow> versions(Services& app, std::int64_t story_id);  /
 std::vector<repo::Organisation> organisations(Services& app, std::int64_t space_id);
 std::optional<repo::Organisation> partner_organisation(Services& app, std::int64_t space_id, std::int64_t user_id);
 struct PartnerShown {
+  std::int64_t user_id = 0;
   std::string name;
   std::string organisation;
 };

@@ -61,6 +61,18 @@ Result<std::int64_t> set_consent_text(Services& app, std::int64_t space_id, std:
   });
 }
 
+Result<void> remove_partner(Services& app, std::int64_t space_id, std::int64_t user_id, std::int64_t partner_id) {
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    if (!steward(c, space_id, user_id)) return fail(ErrorCode::forbidden, "stories_not_steward");
+    auto org = repo::partner_organisation(c, space_id, partner_id);
+    if (auto ok = spaces::end_partner(app, c, space_id, partner_id); !ok) return fail(ok.error());
+    repo::remove_partner(c, space_id, partner_id);
+    audit::Fields entry = {{"person", audit::person_commitment(app, space_id, partner_id)}};
+    if (org) entry.emplace_back("organisation", org->id);
+    return record(app, c, space_id, "partners.partner_removed", entry);
+  });
+}
+
 Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& email,
                          std::int64_t organisation_id) {
   const auto now = app.clock->now();

@@ -151,7 +151,7 @@ std::vector<PartnerShown> partners(Services& app, std::int64_t space_id) {
     for (const auto& p : repo::partners(c, space_id)) {
       // Only people who still hold the role: one who left keeps no standing here.
       if (spaces::role_in(c, space_id, p.user_id) != spaces::Role::partner) continue;
-      out.push_back({accounts::display_name(app, c, p.user_id), p.organisation.name});
+      out.push_back({p.user_id, accounts::display_name(app, c, p.user_id), p.organisation.name});
     }
     return out;
   });

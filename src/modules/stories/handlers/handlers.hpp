@@ -26,6 +26,7 @@ web::Response answer_update(web::Context& c);
 web::Response partners_page(web::Context& c);
 web::Response organisation_create(web::Context& c);
 web::Response partner_create(web::Context& c);
+web::Response partner_remove(web::Context& c);
 web::Response consent_page(web::Context& c);
 web::Response consent_update(web::Context& c);
 

@@ -35,6 +35,7 @@ Response render(Context& c, const Space& s, const Typed& typed, const Error* err
     View x;
     x.set("name", p.name);
     x.set("organisation", p.organisation);
+    x.set("remove_action", stories_path(s, "/partners/" + std::to_string(p.user_id) + "/remove"));
     people.push(std::move(x));
   }
   v.set("has_partners", !people.items().empty());
@@ -47,6 +48,7 @@ Response render(Context& c, const Space& s, const Typed& typed, const Error* err
   auto notice = c.query_param("notice");
   if (notice == "organisation") v.set("notice", c.t("stories_notice_organisation"));
   if (notice == "partner") v.set("notice", c.t("stories_notice_partner"));
+  if (notice == "removed") v.set("notice", c.t("stories_notice_partner_removed"));
   if (error) c.add_errors(v, *error);
   return c.page("stories/partners", v, status);
 }
@@ -93,6 +95,17 @@ Response partner_create(Context& c) {
                                  number::id(typed.organisation).value_or(0));
   if (!r) return refused(c, *s, typed, r.error(), "email");
   return c.redirect(stories_path(*s, "/partners?notice=partner"));
+}
+
+Response partner_remove(Context& c) {
+  Response refusal;
+  auto s = stewards_only(c, refusal);
+  if (!s) return refusal;
+  auto who = number::id(c.param("user_id"));
+  if (!who) return not_found(c);
+  auto r = commands::remove_partner(c.app, s->space().id, viewer_id(c), *who);
+  if (!r) return r.error().code == ErrorCode::not_found ? not_found(c) : refused(c, *s, {}, r.error(), "email");
+  return c.redirect(stories_path(*s, "/partners?notice=removed"));
 }
 
 }  // namespace hs::stories::handlers
