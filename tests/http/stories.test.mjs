@@ -7,7 +7,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startServer, cli, signedIn } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer, cli, signedIn, BIN } from './harness.mjs';
 
 let server;
 let cast;
@@ -182,6 +185,42 @@ test('an anonymous story never shows its author to partners, facilitators or any
   assert.doesNotMatch(log.text, /Saffron|Ridley-Achebe|A night I will not forget/);
   assert.match(log.text, /story\.shared/);
   assert.match(log.text, /story\.responded/);
+  assert.match(log.text, /story\.response_edited/);
+  // And the log, with every story entry in it, still verifies offline.
+  const file = join(server.dataDir, `stories-${slug}.json`);
+  writeFileSync(file, log.text);
+  const verified = spawnSync(BIN, ['audit', 'verify', file], { encoding: 'utf8' });
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+});
+
+test("erasure: a storyteller's stories go with their account; a partner's response stays for the organisation", async () => {
+  const { partner, member } = cast;
+  const teller = await person('Ottoline Fairweather');
+  const { slug } = await forum(partner, 'Northmoor Hospital Discharge Team');
+  cli(server, ['user', 'set-role', teller.email, 'member', '--space', slug]);
+  const path = await share(teller, slug, { title: 'Discharged to nowhere', shown_as: 'name' });
+  await partner.get(path);
+  assert.equal((await partner.post(`${path}/responses`, { body: 'Thank you, Ottoline. We have changed how we plan discharges.' })).status, 303);
+  const mine = await share(member, slug, { title: 'Another story, answered', shown_as: 'name' });
+  await partner.get(mine);
+  assert.equal((await partner.post(`${mine}/responses`, { body: 'Thank you for this. We will write to you.' })).status, 303);
+  // The storyteller deletes their account: their story is gone, with what answered it.
+  await teller.get('/account/data');
+  assert.equal((await teller.post('/account/delete', { confirm: 'yes' })).status, 200);
+  assert.equal((await member.get(path)).status, 404);
+  assert.doesNotMatch((await member.get(`/spaces/${slug}/stories`)).text, /Discharged to nowhere/);
+  // A partner deletes theirs: the response stays, from the organisation.
+  const p2 = await person('Barnaby Quist');
+  const steward = cast.steward;
+  const org = (await steward.get(`/spaces/${slug}/stories/partners`)).text.match(/<option value="(\d+)"/)[1];
+  assert.equal((await steward.post(`/spaces/${slug}/stories/partners`, { email: p2.email, organisation: org })).status, 303);
+  await p2.get(mine);
+  assert.equal((await p2.post(`${mine}/responses`, { body: 'Barnaby here: we have booked a meeting.' })).status, 303);
+  await p2.get('/account/data');
+  assert.equal((await p2.post('/account/delete', { confirm: 'yes' })).status, 200);
+  const after = (await member.get(mine)).text;
+  assert.match(after, /we have booked a meeting/);
+  assert.match(after, /Response from Northmoor Hospital Discharge Team/);
 });
 
 test('who reads what: members, partners of this space, partners of another, signed out', async () => {
