@@ -55,8 +55,8 @@ Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t stew
 }
 
 Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int64_t user_id, const NewStory& story) {
-  StoryInput in{story.title, story.body, story.content_note, story.topics, story.audience, story.shown_as,
-                story.pseudonym, true};
+  StoryInput in{story.title,    story.body,     story.content_note, story.topics,
+                story.audience, story.shown_as, story.pseudonym,    true};
   return commands::share_story(app, space_id, user_id, in, story.about);
 }
 

@@ -20,8 +20,8 @@ class App;
 namespace hs::stories {
 
 // Routes under /spaces/{slug}/stories: the list, new, mine (and mine.json), partners (and
-// partners/organisations, partners/{user_id}/remove), consent, {id}, {id}/versions, {id}/edit, {id}/withdraw, {id}/hold, {id}/release,
-// {id}/suggest, {id}/suggestions/{sid}, {id}/responses, {id}/responses/{rid}/edit. Also
+// partners/organisations, partners/{user_id}/remove), consent, {id}, {id}/versions, {id}/edit, {id}/withdraw,
+// {id}/hold, {id}/release, {id}/suggest, {id}/suggestions/{sid}, {id}/responses, {id}/responses/{rid}/edit. Also
 // erasure and "download my data".
 void register_module(web::App& app);
 

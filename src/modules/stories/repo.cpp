@@ -215,9 +215,9 @@ void insert_consent_text(store::Conn& c, std::int64_t space_id, std::int64_t ver
 }
 
 std::int64_t insert_story(store::Conn& c, const StoryRow& s) {
-  const store::Value args[] = {s.space_id,         opt_id(s.author_id), s.status,          s.audience,
-                               s.shown_as,         store::opt(s.pseudonym), s.consent_version, s.consent_sha256,
-                               s.consented_at,     s.created_at,         s.updated_at};
+  const store::Value args[] = {
+      s.space_id,        opt_id(s.author_id), s.status,       s.audience,   s.shown_as,  store::opt(s.pseudonym),
+      s.consent_version, s.consent_sha256,    s.consented_at, s.created_at, s.updated_at};
   return c.query(kInsertStory, args).at(0).i64(0);
 }
 
@@ -234,8 +234,9 @@ std::optional<StoryRow> story(store::Conn& c, std::int64_t id) {
 }
 
 std::vector<StoryRow> stories_in(store::Conn& c, std::int64_t space_id) {
-  static const std::string sql = std::string("SELECT ") + kStoryColumns +
-                                 " WHERE s.space_id = ? AND s.status <> 'withdrawn' ORDER BY s.created_at DESC, s.id DESC";
+  static const std::string sql =
+      std::string("SELECT ") + kStoryColumns +
+      " WHERE s.space_id = ? AND s.status <> 'withdrawn' ORDER BY s.created_at DESC, s.id DESC";
   return stories_where(c, sql, space_id);
 }
 
@@ -246,7 +247,8 @@ std::vector<StoryRow> stories_by(store::Conn& c, std::int64_t user_id) {
 
 std::vector<VersionRow> versions(store::Conn& c, std::int64_t story_id) {
   std::vector<VersionRow> out;
-  for (const auto& r : c.q(kVersions, story_id)) out.push_back({r.i64(0), r.text(1), r.text(2), r.opt_text(3), r.i64(4)});
+  for (const auto& r : c.q(kVersions, story_id))
+    out.push_back({r.i64(0), r.text(1), r.text(2), r.opt_text(3), r.i64(4)});
   return out;
 }
 
@@ -289,9 +291,9 @@ std::vector<Organisation> about(store::Conn& c, std::int64_t story_id) {
 }
 
 std::int64_t insert_suggestion(store::Conn& c, const SuggestionRow& s) {
-  const store::Value args[] = {s.story_id, s.base_number,           s.reason,
-                               s.title,    s.body,                  store::opt(s.content_note),
-                               opt_id(s.suggested_by), s.created_at};
+  const store::Value args[] = {
+      s.story_id,  s.base_number, s.reason, s.title, s.body, store::opt(s.content_note), opt_id(s.suggested_by),
+      s.created_at};
   return c.query(kInsertSuggestion, args).at(0).i64(0);
 }
 
@@ -324,7 +326,9 @@ void insert_response_version(store::Conn& c, std::int64_t response_id, std::int6
   c.q(kInsertResponseVersion, response_id, number, body, now);
 }
 
-void touch_response(store::Conn& c, std::int64_t response_id, std::int64_t now) { c.q(kTouchResponse, now, response_id); }
+void touch_response(store::Conn& c, std::int64_t response_id, std::int64_t now) {
+  c.q(kTouchResponse, now, response_id);
+}
 
 std::optional<ResponseRow> response(store::Conn& c, std::int64_t id) {
   static const std::string sql = std::string(kResponseColumns) + "r.id = ?";

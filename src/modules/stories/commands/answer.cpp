@@ -89,7 +89,7 @@ Result<void> edit_response(Services& app, std::int64_t story_id, std::int64_t re
     repo::insert_response_version(c, response_id, r->number + 1, *text, now);
     repo::touch_response(c, response_id, now);
     return record(app, c, s->space_id, "story.response_edited",
-               {{"story", story_id}, {"response", response_id}, {"version", r->number + 1}});
+                  {{"story", story_id}, {"response", response_id}, {"version", r->number + 1}});
   });
 }
 

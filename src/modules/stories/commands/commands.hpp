@@ -80,17 +80,16 @@ struct Shown {
 };
 // The story when it belongs to the space (whatever its state; the caller checks
 // permissions::read_story). subject: the viewer in the space; user_id 0 when signed out.
-std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t story_id,
-                           const spaces::Subject& subject, std::int64_t user_id);
+std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t story_id, const spaces::Subject& subject,
+                           std::int64_t user_id);
 // The space's stories this person may read, newest first.
-std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject,
-                            std::int64_t user_id);
+std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
 // The person's own stories in the space, withdrawn too.
 std::vector<Shown> mine(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
 
 struct ShownResponse {
   repo::ResponseRow row;
-  std::string by;  // the organisation, or the author as the story shows them
+  std::string by;                              // the organisation, or the author as the story shows them
   std::vector<repo::ResponseVersion> earlier;  // before the newest, oldest first
 };
 std::vector<ShownResponse> responses(Services& app, const Shown& s);

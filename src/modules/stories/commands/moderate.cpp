@@ -90,7 +90,7 @@ Result<std::int64_t> suggest_change(Services& app, std::int64_t story_id, std::i
     row.created_at = now;
     const auto id = repo::insert_suggestion(c, row);
     if (auto ok = record(app, c, f->story.space_id, "story.change_suggested",
-                      {{"story", story_id}, {"suggestion", id}, {"version", f->story.number}});
+                         {{"story", story_id}, {"suggestion", id}, {"version", f->story.number}});
         !ok)
       return fail(ok.error());
     return id;
@@ -116,11 +116,11 @@ Result<void> decide_suggestion(Services& app, std::int64_t story_id, std::int64_
       repo::insert_version(c, story_id, number, g->title, g->body, g->content_note, now);
       repo::touch(c, story_id, now);
     }
-    repo::decide_suggestion(c, suggestion_id, std::string(to_string(accept ? SuggestionStatus::accepted
-                                                                           : SuggestionStatus::rejected)),
+    repo::decide_suggestion(c, suggestion_id,
+                            std::string(to_string(accept ? SuggestionStatus::accepted : SuggestionStatus::rejected)),
                             now);
     return record(app, c, s->space_id, accept ? "story.change_accepted" : "story.change_rejected",
-               {{"story", story_id}, {"suggestion", suggestion_id}, {"version", number}});
+                  {{"story", story_id}, {"suggestion", suggestion_id}, {"version", number}});
   });
 }
 

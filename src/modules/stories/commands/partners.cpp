@@ -91,7 +91,7 @@ Result<void> add_partner(Services& app, std::int64_t space_id, std::int64_t user
     }
     repo::set_partner(c, space_id, *person, organisation_id, now);
     return record(app, c, space_id, "partners.partner_added",
-               {{"organisation", organisation_id}, {"person", audit::person_commitment(app, space_id, *person)}});
+                  {{"organisation", organisation_id}, {"person", audit::person_commitment(app, space_id, *person)}});
   });
 }
 

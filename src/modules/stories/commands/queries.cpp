@@ -91,7 +91,8 @@ std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t st
   });
 }
 
-std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id) {
+std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject,
+                            std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Shown> out;
     for (auto& row : repo::stories_in(c, space_id)) {

@@ -23,7 +23,8 @@ permissions::StoryFacts facts_of(const repo::StoryRow& s) {
   return f;
 }
 
-Result<void> record(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind, const audit::Fields& data) {
+Result<void> record(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+                    const audit::Fields& data) {
   if (auto ok = audit::append(app, c, space_id, kind, data); !ok) return fail(ok.error());
   return {};
 }

@@ -18,7 +18,8 @@ permissions::Reader reader_in(store::Conn& c, std::int64_t space_id, std::int64_
                               const std::optional<std::int64_t>& author_id);
 permissions::StoryFacts facts_of(const repo::StoryRow& s);
 // Appends to the story's space's decision log: ids, numbers and choices only.
-Result<void> record(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind, const audit::Fields& data);
+Result<void> record(Services& app, store::Conn& c, std::int64_t space_id, std::string_view kind,
+                    const audit::Fields& data);
 // Organisation ids that the space lists, or invalid (field "about").
 Result<void> check_about(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& about);
 

@@ -73,11 +73,11 @@ Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int6
     repo::set_topics(c, id, f->topics);
     repo::set_about(c, id, about);
     if (auto ok = record(app, c, space_id, "story.shared",
-                      {{"story", id},
-                       {"audience", row.audience},
-                       {"shown_as", row.shown_as},
-                       {"consent_version", agreed.version},
-                       {"consent_sha256", agreed.sha256}});
+                         {{"story", id},
+                          {"audience", row.audience},
+                          {"shown_as", row.shown_as},
+                          {"consent_version", agreed.version},
+                          {"consent_sha256", agreed.sha256}});
         !ok)
       return fail(ok.error());
     return id;
@@ -116,12 +116,12 @@ Result<void> edit_story(Services& app, std::int64_t story_id, std::int64_t user_
     repo::set_topics(c, story_id, f->topics);
     repo::set_about(c, story_id, about);
     return record(app, c, s->space_id, "story.edited",
-               {{"story", story_id},
-                {"version", number},
-                {"audience", std::string(to_string(f->audience))},
-                {"shown_as", std::string(to_string(f->shown_as))},
-                {"consent_version", agreed.version},
-                {"consent_sha256", agreed.sha256}});
+                  {{"story", story_id},
+                   {"version", number},
+                   {"audience", std::string(to_string(f->audience))},
+                   {"shown_as", std::string(to_string(f->shown_as))},
+                   {"consent_version", agreed.version},
+                   {"consent_sha256", agreed.sha256}});
   });
 }
 

@@ -18,8 +18,8 @@ std::string typed_body(Context& c) {
   return "";
 }
 
-Response render_edit(Context& c, const Loaded& l, std::int64_t rid, const std::string& body, const Error* error = nullptr,
-                     int status = 200) {
+Response render_edit(Context& c, const Loaded& l, std::int64_t rid, const std::string& body,
+                     const Error* error = nullptr, int status = 200) {
   View v = page_view(c, *l.space, "stories_answer_edit_title", {{"title", l.story->row.title}});
   v.set("body", body);
   v.set("action", story_path(*l.space, l.story->row.id, "/responses/" + std::to_string(rid) + "/edit"));
@@ -50,7 +50,8 @@ Response answer_edit(Context& c) {
   auto rid = number::id(c.param("rid"));
   if (!rid) return not_found(c);
   for (const auto& r : commands::responses(c.app, *l.story))
-    if (r.row.id == *rid && r.row.author_id && *r.row.author_id == viewer_id(c)) return render_edit(c, l, *rid, r.row.body);
+    if (r.row.id == *rid && r.row.author_id && *r.row.author_id == viewer_id(c))
+      return render_edit(c, l, *rid, r.row.body);
   return not_found(c);
 }
 

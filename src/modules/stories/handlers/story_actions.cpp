@@ -117,7 +117,8 @@ Response suggestion_decide(Context& c) {
   auto sid = number::id(c.param("sid"));
   if (!sid) return not_found(c);
   const auto decision = c.field("decision");
-  if (decision != "accept" && decision != "reject") return refused_on_story(c, l, Error::of(ErrorCode::invalid, "stories_decision_required"));
+  if (decision != "accept" && decision != "reject")
+    return refused_on_story(c, l, Error::of(ErrorCode::invalid, "stories_decision_required"));
   const bool accept = decision == "accept";
   auto r = commands::decide_suggestion(c.app, l.story->row.id, *sid, viewer_id(c), accept);
   if (!r) return refused_on_story(c, l, r.error());

@@ -14,8 +14,8 @@ using web::View;
 
 namespace {
 
-constexpr const char* kNotices[] = {"shared", "edited", "held", "released", "suggested", "accepted",
-                                    "rejected", "answered", "answer_edited"};
+constexpr const char* kNotices[] = {"shared",   "edited",   "held",     "released",     "suggested",
+                                    "accepted", "rejected", "answered", "answer_edited"};
 
 }  // namespace
 

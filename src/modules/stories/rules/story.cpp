@@ -147,7 +147,8 @@ Result<void> check_may_release(Status s) {
 
 Result<std::string> validate_reason(std::string_view reason) {
   auto r = text::trim(reason);
-  if (auto e = check_text(r, true, kReasonMax, true, "stories_reason_required", "stories_reason_too_long"); !e.empty()) {
+  if (auto e = check_text(r, true, kReasonMax, true, "stories_reason_required", "stories_reason_too_long");
+      !e.empty()) {
     Validation v;
     v.add("reason", e);
     return fail(v.error());
@@ -177,8 +178,7 @@ Result<void> check_may_suggest(Status s, bool another_open) {
   return {};
 }
 
-Result<void> check_may_decide(SuggestionStatus s, Status story, std::int64_t base_number,
-                              std::int64_t current_number) {
+Result<void> check_may_decide(SuggestionStatus s, Status story, std::int64_t base_number, std::int64_t current_number) {
   if (story == Status::withdrawn) return fail(ErrorCode::conflict, "stories_withdrawn");
   if (s != SuggestionStatus::open) return fail(ErrorCode::conflict, "stories_suggestion_decided");
   if (base_number != current_number) return fail(ErrorCode::conflict, "stories_suggestion_stale");

@@ -1,12 +1,13 @@
 // Who may do what with decisions, role by role: the whole table, so that a change to
 // any one permission shows up here.
 #include "modules/decisions/permissions.hpp"
-#include "modules/decisions/module.hpp"
 
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
+
+#include "modules/decisions/module.hpp"
 
 namespace hs::decisions::permissions {
 

@@ -95,9 +95,9 @@ TEST(TermsPermissions, RoleByActionTable) {
     Role role;
     bool view, propose;
   };
-  for (auto [role, view, propose] : {Row{Role::none, false, false}, Row{Role::member, true, true},
-                                     Row{Role::facilitator, true, true}, Row{Role::auditor, true, false},
-                                     Row{Role::steward, true, true}, Row{Role::partner, false, false}}) {
+  for (auto [role, view, propose] :
+       {Row{Role::none, false, false}, Row{Role::member, true, true}, Row{Role::facilitator, true, true},
+        Row{Role::auditor, true, false}, Row{Role::steward, true, true}, Row{Role::partner, false, false}}) {
     spaces::Subject s;
     s.signed_in = true;
     s.role = role;
