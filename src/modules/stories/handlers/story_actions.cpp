@@ -3,7 +3,6 @@
 #include "core/number.hpp"
 #include "modules/stories/handlers/common.hpp"
 #include "modules/stories/handlers/handlers.hpp"
-#include "web/blocks.hpp"
 
 namespace hs::stories::handlers {
 
