@@ -33,6 +33,9 @@ Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t u
     if (!permissions::read_story(who, facts)) return fail(ErrorCode::not_found, "stories_not_found");
     const bool responds = permissions::respond(who, facts);
     if (!responds && !permissions::reply(who, facts)) return fail(ErrorCode::forbidden, "stories_not_allowed_answer");
+    // A reply answers someone: the author's own words are the story itself.
+    if (!responds && repo::responses(c, story_id).empty())
+      return fail(ErrorCode::conflict, "stories_reply_needs_response");
     auto text = validate_response(body);
     if (!text) return fail(text.error());
     Told t;

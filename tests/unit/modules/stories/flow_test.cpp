@@ -1,0 +1,192 @@
+// The stories commands on a plain services::Services (no web layer), on SQLite: consent
+// recorded with the story, withdrawal taking it out of every list but its author's own
+// download, the author told of a response, and each command checking who may run it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/view.hpp"
+#include "mail/mailer.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/module.hpp"
+#include "modules/stories/commands/commands.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
+
+namespace hs::stories {
+namespace {
+
+class KeyWords final : public services::Words {
+ public:
+  const std::string& t(const std::string& key) const override { return key; }
+  std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>&) const override {
+    return key;
+  }
+  std::string render_text(std::string_view name, const View&) const override { return std::string(name); }
+};
+
+class KeepMail final : public mail::Mailer {
+ public:
+  void send(const mail::Email& e) override { sent.push_back(e); }
+  std::vector<mail::Email> sent;
+};
+
+class StoriesFlow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    dir_ = std::filesystem::temp_directory_path() / ("hs-stories-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
+    store_->migrate();
+    s_.store = store_.get();
+    s_.clock = &clock_;
+    s_.mailer = &mail_;
+    s_.words = &words_;
+    s_.audit = &audit::log();
+    s_.master_key = crypto::derive(crypto::Key{}, 9, "stories-");
+    s_.base_url = "https://forum.example.org";
+
+    steward_ = person("rowan@example.org", "Rowan Hale");
+    auto slug = spaces::commands::create_space(s_, {steward_, "Rowan Hale", s_.base_url},
+                                               {"Harbour Voices", "", "forum", "Purpose.", "listed", "Be kind."});
+    ASSERT_TRUE(slug);
+    slug_ = *slug;
+    space_ = *store_->with([&](store::Conn& c) { return spaces::space_id_by_slug(c, slug_); });
+    author_ = member("jo@example.org", "Jo Whitlow", "member");
+    facilitator_ = member("priya@example.org", "Priya Castell", "facilitator");
+    partner_ = person("morgan@example.org", "Morgan Ellery");
+    auto org = commands::add_organisation(s_, space_, steward_, "Harbour Housing Team");
+    ASSERT_TRUE(org);
+    ASSERT_TRUE(commands::add_partner(s_, space_, steward_, "morgan@example.org", *org));
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::int64_t person(const std::string& email, const std::string& name) {
+    auto id = accounts::add_user(s_, email, name, "a long enough passphrase");
+    EXPECT_TRUE(id);
+    return id ? *id : 0;
+  }
+  std::int64_t member(const std::string& email, const std::string& name, const std::string& role) {
+    auto id = person(email, name);
+    EXPECT_TRUE(spaces::set_role(s_, id, slug_, role));
+    return id;
+  }
+  spaces::Subject subject(std::int64_t user_id) {
+    spaces::Subject s;
+    s.signed_in = user_id > 0;
+    s.visibility = spaces::Visibility::listed;
+    if (user_id > 0) s.role = store_->with([&](store::Conn& c) { return spaces::role_in(c, space_, user_id); });
+    return s;
+  }
+  std::size_t readable_by(std::int64_t user_id) {
+    return commands::readable(s_, space_, subject(user_id), user_id).size();
+  }
+  StoryInput story(const std::string& audience = "partners") {
+    StoryInput in;
+    in.title = "Eleven weeks";
+    in.body = "Nobody rang me back.";
+    in.audience = audience;
+    in.shown_as = "anonymous";
+    in.consent = true;
+    return in;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+  FixedClock clock_{1'800'000'000};
+  KeepMail mail_;
+  KeyWords words_;
+  services::Services s_;
+  std::string slug_;
+  std::int64_t space_ = 0, steward_ = 0, author_ = 0, facilitator_ = 0, partner_ = 0;
+};
+
+TEST_F(StoriesFlow, ConsentIsRecordedWithTheStory) {
+  auto id = commands::share_story(s_, space_, author_, story(), {});
+  ASSERT_TRUE(id) << id.error().message_key;
+  auto s = commands::story(s_, space_, *id, subject(author_), author_);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->row.consent_version, 0);  // the built-in text
+  EXPECT_EQ(s->row.consent_sha256, crypto::sha256_hex("stories_consent_text"));
+  EXPECT_EQ(s->row.consented_at, 1'800'000'000);
+  auto refused = story();
+  refused.consent = false;
+  EXPECT_FALSE(commands::share_story(s_, space_, author_, refused, {}));
+}
+
+TEST_F(StoriesFlow, AWithdrawnStoryLeavesEveryListButTheAuthorsDownload) {
+  auto id = commands::share_story(s_, space_, author_, story("anyone"), {});
+  ASSERT_TRUE(id);
+  for (auto who : {std::int64_t{0}, steward_, author_, facilitator_, partner_}) EXPECT_EQ(readable_by(who), 1u) << who;
+  ASSERT_TRUE(commands::hold_story(s_, *id, facilitator_, "It names a member of staff."));
+  EXPECT_EQ(readable_by(partner_), 0u);
+  EXPECT_EQ(readable_by(author_), 1u);
+  // The author can withdraw even while it is held, and only the author.
+  EXPECT_FALSE(commands::withdraw_story(s_, *id, facilitator_));
+  ASSERT_TRUE(commands::withdraw_story(s_, *id, author_));
+  for (auto who : {std::int64_t{0}, steward_, author_, facilitator_, partner_}) EXPECT_EQ(readable_by(who), 0u) << who;
+  EXPECT_FALSE(commands::withdraw_story(s_, *id, author_));
+  EXPECT_FALSE(commands::answer(s_, *id, partner_, "Too late."));
+  auto mine = store_->with([&](store::Conn& c) { return commands::export_person(s_, c, author_); });
+  EXPECT_NE(mine.find("Nobody rang me back."), std::string::npos);
+  EXPECT_NE(mine.find("\"withdrawn\""), std::string::npos);
+  auto theirs = store_->with([&](store::Conn& c) { return commands::export_person(s_, c, facilitator_); });
+  EXPECT_EQ(theirs.find("Nobody rang me back."), std::string::npos);
+}
+
+TEST_F(StoriesFlow, APartnersResponseTellsTheAuthorAndOnlyTheAuthorReplies) {
+  auto id = commands::share_story(s_, space_, author_, story(), {});
+  ASSERT_TRUE(id);
+  auto early = commands::answer(s_, *id, author_, "Nobody has answered yet.");
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().message_key, "stories_reply_needs_response");
+  const auto before = mail_.sent.size();
+  ASSERT_TRUE(commands::answer(s_, *id, partner_, "Thank you for telling us."));
+  ASSERT_EQ(mail_.sent.size(), before + 1);
+  EXPECT_EQ(mail_.sent.back().to, "jo@example.org");
+  EXPECT_EQ(mail_.sent.back().subject, "stories_email_response_subject");
+  EXPECT_FALSE(commands::answer(s_, *id, facilitator_, "Facilitators do not answer for organisations."));
+  auto shown = commands::story(s_, space_, *id, subject(partner_), partner_);
+  ASSERT_TRUE(shown);
+  auto answers = commands::responses(s_, *shown);
+  ASSERT_EQ(answers.size(), 1u);
+  EXPECT_EQ(answers[0].by, "Harbour Housing Team");
+  ASSERT_TRUE(commands::answer(s_, *id, author_, "Thank you."));
+  answers = commands::responses(s_, *shown);
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers[1].row.kind, "reply");
+  EXPECT_EQ(answers[1].by, "");  // an anonymous author is not named, even on their reply
+}
+
+TEST_F(StoriesFlow, FacilitatorsNeverChangeTheWords) {
+  auto id = commands::share_story(s_, space_, author_, story(), {});
+  ASSERT_TRUE(id);
+  auto edit = story();
+  edit.body = "Changed by someone else.";
+  EXPECT_EQ(commands::edit_story(s_, *id, facilitator_, edit, {}).error().code, ErrorCode::forbidden);
+  auto g = commands::suggest_change(s_, *id, facilitator_, {"Kinder wording.", "Eleven weeks", "Nobody called.", ""});
+  ASSERT_TRUE(g) << g.error().message_key;
+  EXPECT_FALSE(commands::decide_suggestion(s_, *id, *g, facilitator_, true));
+  auto before = commands::story(s_, space_, *id, subject(author_), author_);
+  EXPECT_EQ(before->row.body, "Nobody rang me back.");
+  ASSERT_TRUE(commands::decide_suggestion(s_, *id, *g, author_, true));
+  auto after = commands::story(s_, space_, *id, subject(author_), author_);
+  EXPECT_EQ(after->row.body, "Nobody called.");
+  EXPECT_EQ(after->row.number, 2);
+}
+
+}  // namespace
+}  // namespace hs::stories
