@@ -51,9 +51,9 @@ if [ ${#links[@]} -gt 0 ]; then
     else fail "$1 (not named: $out)"; fi
   }
   fresh_build() {  # links to what the check reads: the libraries and the modules' objects
-    rm -rf "$tmp/b"; mkdir -p "$tmp/b"
-    (cd build && { find . -maxdepth 1 -name 'libhs_*.a'; find ./src/modules \( -name '*.a' -o -name '*.o' \); } |
-      while read -r f; do mkdir -p "$tmp/b/$(dirname "$f")"; ln -s "$(pwd)/$f" "$tmp/b/$f"; done)
+    rm -rf "$tmp/b"; mkdir -p "$tmp/b/src"
+    ln -s "$(pwd)"/build/libhs_*.a "$tmp/b/"
+    cp -rs "$(pwd)/build/src/modules" "$tmp/b/src/"
   }
   plant() {  # SOURCE OBJECT: compiles SOURCE to OBJECT in the copy
     rm -f "$2"; printf '%s\n' "$1" > "$tmp/planted.cpp"; c++ -std=c++20 -c "$tmp/planted.cpp" -o "$2"
