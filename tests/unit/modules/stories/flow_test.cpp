@@ -2,17 +2,11 @@
 // recorded with the story, withdrawal taking it out of every list but its author's own
 // download, the author told of a response, and each command checking who may run it.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/crypto.hpp"
-#include "core/view.hpp"
-#include "mail/mailer.hpp"
+#include "../../support/plain_services.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
@@ -24,37 +18,10 @@
 namespace hs::stories {
 namespace {
 
-class KeyWords final : public services::Words {
- public:
-  const std::string& t(const std::string& key) const override { return key; }
-  std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>&) const override {
-    return key;
-  }
-  std::string render_text(std::string_view name, const View&) const override { return std::string(name); }
-};
-
-class KeepMail final : public mail::Mailer {
- public:
-  void send(const mail::Email& e) override { sent.push_back(e); }
-  std::vector<mail::Email> sent;
-};
-
-class StoriesFlow : public ::testing::Test {
+class StoriesFlow : public test_support::PlainServices {
  protected:
   void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("hs-stories-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
-    store_->migrate();
-    s_.store = store_.get();
-    s_.clock = &clock_;
-    s_.mailer = &mail_;
-    s_.words = &words_;
-    s_.audit = &audit::log();
-    s_.master_key = crypto::derive(crypto::Key{}, 9, "stories-");
-    s_.base_url = "https://forum.example.org";
+    PlainServices::SetUp();
 
     steward_ = person("rowan@example.org", "Rowan Hale");
     auto slug = spaces::commands::create_space(s_, {steward_, "Rowan Hale", s_.base_url},
@@ -68,10 +35,6 @@ class StoriesFlow : public ::testing::Test {
     auto org = commands::add_organisation(s_, space_, steward_, "Harbour Housing Team");
     ASSERT_TRUE(org);
     ASSERT_TRUE(commands::add_partner(s_, space_, steward_, "morgan@example.org", *org));
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::int64_t person(const std::string& email, const std::string& name) {
@@ -104,12 +67,6 @@ class StoriesFlow : public ::testing::Test {
     return in;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  FixedClock clock_{1'800'000'000};
-  KeepMail mail_;
-  KeyWords words_;
-  services::Services s_;
   std::string slug_;
   std::int64_t space_ = 0, steward_ = 0, author_ = 0, facilitator_ = 0, partner_ = 0;
 };
@@ -157,7 +114,7 @@ TEST_F(StoriesFlow, APartnersResponseTellsTheAuthorAndOnlyTheAuthorReplies) {
   ASSERT_TRUE(commands::answer(s_, *id, partner_, "Thank you for telling us."));
   ASSERT_EQ(mail_.sent.size(), before + 1);
   EXPECT_EQ(mail_.sent.back().to, "jo@example.org");
-  EXPECT_EQ(mail_.sent.back().subject, "stories_email_response_subject");
+  EXPECT_EQ(mail_.sent.back().subject.rfind("stories_email_response_subject", 0), 0u);
   EXPECT_FALSE(commands::answer(s_, *id, facilitator_, "Facilitators do not answer for organisations."));
   auto shown = commands::story(s_, space_, *id, subject(partner_), partner_);
   ASSERT_TRUE(shown);
