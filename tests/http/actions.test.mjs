@@ -229,3 +229,29 @@ test('the page is for members and partners until a steward makes it public; CSV,
   // Figures: one concern, no response yet; a partner's response counts.
   assert.match(decode(html), /Stories raising a concern that got a response/);
 });
+
+test("the owning partners are reminded once before the due date; others are not; the person's data export lists what they recorded", async () => {
+  const { facilitator, partner, otherPartner } = cast;
+  const { slug, orgs, storyId } = await forum();
+  const soon = new Date(Date.now() + 3 * 86400 * 1000);
+  const r = await raise(facilitator, slug, {
+    story: storyId, organisation: orgs[0], title: 'Answer the phone line on Saturdays',
+    due_day: String(soon.getUTCDate()), due_month: String(soon.getUTCMonth() + 1), due_year: String(soon.getUTCFullYear()),
+  });
+  assert.equal(r.status, 303, r.text.slice(0, 1500));
+  const before = server.outbox().length;
+  assert.match(cli(server, ['remind']), /1 actions/);
+  assert.match(cli(server, ['remind']), /0 actions/, 'once only');
+  const sent = server.outbox().slice(before);
+  const mine = sent.filter((m) => m.includes(`To: ${partner.email}\r\n`));
+  assert.equal(mine.length, 1);
+  assert.match(mine[0], /Due soon: Answer the phone line on Saturdays/);
+  assert.match(mine[0], new RegExp(`/spaces/${slug}/actions/\\d+`));
+  assert.equal(sent.filter((m) => m.includes(`To: ${otherPartner.email}\r\n`)).length, 0);
+  const path = r.location.replace(/\?.*$/, '');
+  await partner.get(path);
+  await partner.post(`${path}/status`, { to: 'looking_at', note: 'Rota being drawn up.', account: '', link: '', reason: '' });
+  const data = await partner.get('/account/data.json');
+  assert.equal(data.status, 200);
+  assert.match(data.text, /Rota being drawn up\./);
+});
