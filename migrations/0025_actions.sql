@@ -2,14 +2,16 @@
 -- the organisations the space lists, with a status that only moves forward and a history
 -- of every move. Every raise and move is also in the space's decision log.
 
--- source_kind: story (the only source for now). story_id is NULL once the story is gone
--- (its author's account erased): the page then says it was withdrawn by its author.
+-- source_kind: story or decision, with story_id or decision_id. story_id is NULL once the
+-- story is gone (its author's account erased): the page then says it was withdrawn by its
+-- author.
 -- status: raised | looking_at | planned | made | not_changing. due_on: YYYY-MM-DD.
 CREATE TABLE actions (
   id AUTO_ID,
   space_id BIGINT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
   source_kind TEXT NOT NULL,
   story_id BIGINT REFERENCES stories (id) ON DELETE SET NULL,
+  decision_id BIGINT REFERENCES decision_proposals (id) ON DELETE SET NULL,
   organisation_id BIGINT NOT NULL REFERENCES story_organisations (id),
   title TEXT NOT NULL,
   details TEXT NOT NULL,

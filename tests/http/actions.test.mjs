@@ -54,9 +54,26 @@ async function forum(storyFields = {}) {
   return { slug, orgs, story, storyId: story.match(/(\d+)$/)[1] };
 }
 
-async function raise(client, slug, fields) {
+// fields.story or fields.decision: the id of the source (the form's one "source" choice).
+async function raise(client, slug, { story, decision, ...fields }) {
   await client.get(`/spaces/${slug}/actions/new`);
-  return client.post(`/spaces/${slug}/actions/new`, { title: 'Tell people when a clinic moves', details: '', due_day: '', due_month: '', due_year: '', ...fields });
+  const source = story ? `story-${story}` : decision ? `decision-${decision}` : '';
+  return client.post(`/spaces/${slug}/actions/new`, { title: 'Tell people when a clinic moves', details: '', due_day: '', due_month: '', due_year: '', source, ...fields });
+}
+
+// A proposal the facilitator opens in the space (the decisions module's own form).
+async function propose(client, slug, title) {
+  await client.get(`/spaces/${slug}/decisions/new`);
+  const d = new Date(Date.now() + 72 * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const res = await client.post(`/spaces/${slug}/decisions/new`, {
+    title, details: 'So that nobody goes to the wrong place.', method: 'consent', options: '',
+    closes_day: String(d.getUTCDate()), closes_month: String(d.getUTCMonth() + 1), closes_year: String(d.getUTCFullYear()),
+    closes_time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    quorum: '50', results: 'after_close', threshold: 'simple_majority', dots: '5',
+  });
+  assert.equal(res.status, 303, `opening a proposal: ${res.status} ${res.text.slice(0, 600)}`);
+  return res.location.match(/\/decisions\/(\d+)/)[1];
 }
 
 before(async () => {
@@ -79,7 +96,7 @@ test('raising: who may, and a refused form keeps what was typed', async () => {
   let r = await raise(facilitator, slug, { title: 'Tell people when a clinic moves', details: 'Kept as typed.', story: '', organisation: orgs[0], due_day: '31', due_month: '2', due_year: '2099' });
   assert.equal(r.status, 422);
   const t = decode(r.text);
-  assert.match(t, /Choose the story it comes from/);
+  assert.match(t, /Choose the story or decision it comes from/);
   assert.match(t, /Enter a real date/);
   assert.match(r.text, /value="Tell people when a clinic moves"/);
   assert.match(r.text, />Kept as typed\.<\/textarea>/);
@@ -254,4 +271,32 @@ test("the owning partners are reminded once before the due date; others are not;
   const data = await partner.get('/account/data.json');
   assert.equal(data.status, 200);
   assert.match(data.text, /Rota being drawn up\./);
+});
+
+test('an action raised from a decision names it to members and not to the public', async () => {
+  const { facilitator, partner, steward } = cast;
+  const { slug, orgs } = await forum();
+  const decision = await propose(facilitator, slug, 'Ask services to tell us before they move');
+  const form = await facilitator.get(`/spaces/${slug}/actions/new?decision=${decision}`);
+  assert.match(form.text, new RegExp(`<option value="decision-${decision}" selected>Ask services to tell us before they move</option>`));
+  // Partners do not see the members' decisions, so cannot raise from one.
+  let r = await raise(partner, slug, { decision, organisation: orgs[0] });
+  assert.equal(r.status, 422);
+  assert.match(decode(r.text), /Choose the story or decision it comes from/);
+  r = await raise(facilitator, slug, { decision, organisation: orgs[0], title: 'Write to members a month before a move' });
+  assert.equal(r.status, 303, r.text.slice(0, 1500));
+  const page = (await facilitator.get(r.location)).text;
+  assert.match(page, new RegExp(`href="/spaces/${slug}/decisions/${decision}">Ask services to tell us before they move<`));
+  await steward.get(`/spaces/${slug}/actions`);
+  assert.equal((await steward.post(`/spaces/${slug}/actions/settings`, { page_public: 'yes' })).status, 303);
+  const pub = await fetch(server.url + `/spaces/${slug}/actions`).then((x) => x.text());
+  assert.match(pub, /Write to members a month before a move/);
+  assert.match(decode(pub), /A decision of this space's members/);
+  assert.doesNotMatch(pub, /Ask services to tell us before they move/);
+  const json = await fetch(server.url + `/spaces/${slug}/actions/export.json`).then((x) => x.json());
+  const action = json.actions.find((a) => a.title === 'Write to members a month before a move');
+  assert.equal(action.source.decision, Number(decision));
+  assert.equal(action.source.title, undefined);
+  const log = await facilitator.get(`/spaces/${slug}/audit/export`);
+  assert.match(log.text, new RegExp(`"decision":${decision}`));
 });

@@ -8,12 +8,12 @@ namespace {
 
 constexpr const char* kColumns = R"(
 id, space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by, created_at,
-updated_at)";
+updated_at, decision_id)";
 
 constexpr const char* kInsert = R"(
 INSERT INTO actions (space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by,
-  created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+  created_at, updated_at, decision_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kSetStatus = "UPDATE actions SET status = ?, updated_at = ? WHERE id = ? AND status = ?";
 constexpr const char* kInsertUpdate = R"(
 INSERT INTO action_updates (action_id, status, text, link, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?))";
@@ -46,6 +46,7 @@ ActionRow from(const store::Row& r) {
   a.raised_by = r.opt_i64(9);
   a.created_at = r.i64(10);
   a.updated_at = r.i64(11);
+  a.decision_id = r.opt_i64(12);
   return a;
 }
 
@@ -78,9 +79,9 @@ std::vector<UpdateRow> many_updates(const store::Rows& rows) {
 }  // namespace
 
 std::int64_t insert_action(store::Conn& c, const ActionRow& a) {
-  const store::Value args[] = {a.space_id,  a.source_kind, opt_id(a.story_id),   a.organisation_id,   a.title,
-                               a.details,   a.status,      store::opt(a.due_on), opt_id(a.raised_by), a.created_at,
-                               a.updated_at};
+  const store::Value args[] = {
+      a.space_id, a.source_kind,        opt_id(a.story_id),  a.organisation_id, a.title,      a.details,
+      a.status,   store::opt(a.due_on), opt_id(a.raised_by), a.created_at,      a.updated_at, opt_id(a.decision_id)};
   return c.query(kInsert, args).at(0).i64(0);
 }
 

@@ -16,7 +16,7 @@ struct ActionRow {
   std::int64_t id = 0;
   std::int64_t space_id = 0;
   std::string source_kind;
-  std::optional<std::int64_t> story_id;
+  std::optional<std::int64_t> story_id, decision_id;
   std::int64_t organisation_id = 0;
   std::string title, details, status;
   std::optional<std::string> due_on;

@@ -13,6 +13,7 @@
 #include "modules/actions/repo.hpp"
 #include "modules/actions/rules/action.hpp"
 #include "modules/actions/rules/figures.hpp"
+#include "modules/decisions/module.hpp"
 #include "modules/stories/module.hpp"
 #include "services/fwd.hpp"
 
@@ -22,9 +23,10 @@ class Conn;
 
 namespace hs::actions::commands {
 
-// Raises an action from a story the person may read, owned by an organisation the space
-// lists. Field errors as check_raise, and story (actions_source_required when the story
-// is not one they may read), organisation (actions_organisation_required).
+// Raises an action from a story the person may read, or a decision of the space they may
+// see, owned by an organisation the space lists. Field errors as check_raise, and story
+// (actions_source_required when the source is not one they may read), organisation
+// (actions_organisation_required, actions_not_your_organisation).
 Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t user_id, const RaiseInput& in);
 // Moves an action's status. Field errors as check_move; forbidden actions_not_owner.
 Result<void> move(Services& app, std::int64_t action_id, std::int64_t user_id, const MoveInput& in);
@@ -38,7 +40,8 @@ bool page_public(Services& app, std::int64_t space_id);
 
 struct Shown {
   repo::ActionRow row;
-  stories::StoryRef source;
+  stories::StoryRef source;                        // when it comes from a story
+  std::optional<decisions::DecisionRef> decision;  // when it comes from a decision
   std::string organisation;
   std::vector<repo::UpdateRow> history;  // oldest first; the first is its raising
 };
@@ -53,6 +56,8 @@ std::optional<Shown> action(Services& app, std::int64_t space_id, std::int64_t a
 std::vector<stories::OrganisationRef> organisations(Services& app, std::int64_t space_id);
 std::vector<stories::StoryRef> sources(Services& app, std::int64_t space_id, const spaces::Subject& subject,
                                        std::int64_t user_id);
+std::vector<decisions::DecisionRef> decision_sources(Services& app, std::int64_t space_id,
+                                                     const spaces::Subject& subject);
 
 // Exports of the board: CSV (one row per action) and JSON (with each action's history).
 std::string to_csv(const Board& b);

@@ -17,7 +17,10 @@ namespace {
 Shown shown(store::Conn& c, repo::ActionRow row, const spaces::Subject& subject, std::int64_t user_id,
             const std::map<std::int64_t, std::string>& orgs) {
   Shown s;
-  if (row.story_id) {
+  if (row.source_kind == "decision") {
+    if (row.decision_id) s.decision = decisions::decision_ref(c, row.space_id, *row.decision_id, subject);
+    if (!s.decision) s.decision = decisions::DecisionRef{};
+  } else if (row.story_id) {
     s.source = stories::story_ref(c, row.space_id, *row.story_id, subject, user_id);
   } else {
     s.source.withdrawn = true;
@@ -92,16 +95,23 @@ std::vector<stories::StoryRef> sources(Services& app, std::int64_t space_id, con
   return app.store->with([&](store::Conn& c) { return stories::readable_stories(c, space_id, subject, user_id); });
 }
 
+std::vector<decisions::DecisionRef> decision_sources(Services& app, std::int64_t space_id,
+                                                     const spaces::Subject& subject) {
+  return app.store->with([&](store::Conn& c) { return decisions::decisions_of(c, space_id, subject); });
+}
+
 std::string to_csv(const Board& b) {
-  std::string out = csv_line({"action", "title", "details", "organisation", "status", "due_on", "source",
-                              "source_story", "source_title", "raised_at", "updated_at", "latest_text", "latest_link"});
+  std::string out = csv_line({"action", "title", "details", "organisation", "status", "due_on", "source", "source_id",
+                              "source_title", "raised_at", "updated_at", "latest_text", "latest_link"});
   for (const auto& a : b.actions) {
     const auto& last = a.history.empty() ? repo::UpdateRow{} : a.history.back();
-    std::string source = a.source.withdrawn ? "withdrawn by its author" : "story";
-    out +=
-        csv_line({std::to_string(a.row.id), a.row.title, a.row.details, a.organisation, a.row.status,
-                  a.row.due_on.value_or(""), source, a.source.withdrawn ? std::string() : std::to_string(a.source.id),
-                  a.source.title, day(a.row.created_at), day(a.row.updated_at), last.text, last.link.value_or("")});
+    std::string source = a.decision ? "decision" : a.source.withdrawn ? "withdrawn by its author" : "story";
+    std::string source_id;
+    if (a.decision && a.decision->id) source_id = std::to_string(a.decision->id);
+    else if (!a.decision && !a.source.withdrawn) source_id = std::to_string(a.source.id);
+    out += csv_line({std::to_string(a.row.id), a.row.title, a.row.details, a.organisation, a.row.status,
+                     a.row.due_on.value_or(""), source, source_id, a.decision ? a.decision->title : a.source.title,
+                     day(a.row.created_at), day(a.row.updated_at), last.text, last.link.value_or("")});
   }
   return out;
 }
@@ -118,7 +128,10 @@ std::string to_json(const Board& b, const std::string& space_slug) {
     o["status"] = a.row.status;
     if (a.row.due_on) o["due_on"] = *a.row.due_on;
     json::object src;
-    if (a.source.withdrawn) {
+    if (a.decision) {
+      if (a.decision->id) src["decision"] = a.decision->id;
+      if (a.decision->readable) src["title"] = a.decision->title;
+    } else if (a.source.withdrawn) {
       src["withdrawn_by_its_author"] = true;
     } else {
       src["story"] = a.source.id;

@@ -28,15 +28,19 @@ Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t us
       else if (!permissions::raise_action(who, in.organisation_id))
         v.add("organisation", "actions_not_your_organisation");
     }
-    if (in.story_id > 0) {
+    if (in.story_id > 0 && in.decision_id <= 0) {
       auto ref = stories::story_ref(c, space_id, in.story_id, who.subject, user_id);
       if (ref.withdrawn || !ref.readable) v.add("story", "actions_source_required");
+    } else if (in.decision_id > 0 && in.story_id <= 0) {
+      auto ref = decisions::decision_ref(c, space_id, in.decision_id, who.subject);
+      if (!ref || !ref->readable) v.add("story", "actions_source_required");
     }
     if (!v.ok()) return fail(v.error());
     repo::ActionRow a;
     a.space_id = space_id;
-    a.source_kind = "story";
-    a.story_id = in.story_id;
+    a.source_kind = in.decision_id > 0 ? "decision" : "story";
+    if (in.decision_id > 0) a.decision_id = in.decision_id;
+    else a.story_id = in.story_id;
     a.organisation_id = in.organisation_id;
     a.title = fields->title;
     a.details = fields->details;
@@ -48,7 +52,7 @@ Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t us
     const auto id = repo::insert_action(c, a);
     repo::insert_update(c, id, a.status, "", std::nullopt, user_id, now);
     audit::Fields entry = {{"action", id},
-                           {"story", in.story_id},
+                           {a.source_kind, a.decision_id ? *a.decision_id : in.story_id},
                            {"organisation", in.organisation_id},
                            {"title_sha256", crypto::sha256_hex(a.title)},
                            {"by", audit::person_commitment(app, space_id, user_id)}};

@@ -78,7 +78,14 @@ View action_view(Context& c, const Space& s, const commands::Shown& a) {
   v.set("raised", web::date_text(c, r.created_at));
   v.set("updated", web::date_text(c, r.updated_at));
   View source;
-  if (a.source.withdrawn) {
+  if (a.decision) {
+    if (a.decision->readable) {
+      source.set("decision_title", a.decision->title);
+      source.set("decision_href", "/spaces/" + s.space().slug + "/decisions/" + std::to_string(a.decision->id));
+    } else {
+      source.set("decision_not_readable", true);
+    }
+  } else if (a.source.withdrawn) {
     source.set("withdrawn", true);
   } else if (a.source.readable) {
     source.set("story_title", a.source.title);

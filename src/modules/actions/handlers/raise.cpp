@@ -15,7 +15,7 @@ using web::View;
 namespace {
 
 struct Typed {
-  std::string title, details, story, organisation, due_day, due_month, due_year;
+  std::string title, details, source, organisation, due_day, due_month, due_year;  // source: story-N | decision-N
 };
 
 Response render(Context& c, const Space& s, const permissions::Actor& who, const Typed& in,
@@ -30,12 +30,23 @@ Response render(Context& c, const Space& s, const permissions::Actor& who, const
   View stories = View::list();
   for (const auto& st : commands::sources(c.app, s.space().id, s.subject, viewer_id(c))) {
     View o;
-    o.set("value", st.id);
+    o.set("value", "story-" + std::to_string(st.id));
     o.set("label", st.title);
-    o.set("selected", std::to_string(st.id) == in.story);
+    o.set("selected", "story-" + std::to_string(st.id) == in.source);
     stories.push(std::move(o));
   }
+  f.set("has_stories", !stories.items().empty());
   if (!stories.items().empty()) f.set("stories", std::move(stories));
+  View decisions = View::list();
+  for (const auto& d : commands::decision_sources(c.app, s.space().id, s.subject)) {
+    View o;
+    o.set("value", "decision-" + std::to_string(d.id));
+    o.set("label", d.title);
+    o.set("selected", "decision-" + std::to_string(d.id) == in.source);
+    decisions.push(std::move(o));
+  }
+  f.set("has_decisions", !decisions.items().empty());
+  if (!decisions.items().empty()) f.set("decisions", std::move(decisions));
   View orgs = View::list();
   for (const auto& o : commands::organisations(c.app, s.space().id)) {
     if (!permissions::raise_action(who, o.id)) continue;
@@ -61,7 +72,8 @@ Response raise_form(Context& c) {
   auto who = commands::actor(c.app, l.space->space().id, l.space->subject, viewer_id(c));
   if (!permissions::raise_any(who)) return forbidden(c, "actions_not_allowed_raise");
   Typed in;
-  in.story = std::string(c.query_param("story"));
+  if (auto story = c.query_param("story"); !story.empty()) in.source = "story-" + std::string(story);
+  if (auto decision = c.query_param("decision"); !decision.empty()) in.source = "decision-" + std::string(decision);
   if (who.organisation_id > 0) in.organisation = std::to_string(who.organisation_id);
   return render(c, *l.space, who, in);
 }
@@ -72,12 +84,13 @@ Response raise_submit(Context& c) {
   const auto& s = *l.space;
   auto who = commands::actor(c.app, s.space().id, s.subject, viewer_id(c));
   if (!permissions::raise_any(who)) return forbidden(c, "actions_not_allowed_raise");
-  Typed t{c.field("title"),   c.field("details"),   c.field("story"),   c.field("organisation"),
+  Typed t{c.field("title"),   c.field("details"),   c.field("source"),  c.field("organisation"),
           c.field("due_day"), c.field("due_month"), c.field("due_year")};
   RaiseInput in;
   in.title = t.title;
   in.details = t.details;
-  in.story_id = number::id(t.story).value_or(0);
+  if (t.source.starts_with("story-")) in.story_id = number::id(t.source.substr(6)).value_or(0);
+  if (t.source.starts_with("decision-")) in.decision_id = number::id(t.source.substr(9)).value_or(0);
   in.organisation_id = number::id(t.organisation).value_or(0);
   if (!t.due_day.empty() || !t.due_month.empty() || !t.due_year.empty()) {
     auto d = dates::parse_day(t.due_day, t.due_month, t.due_year);

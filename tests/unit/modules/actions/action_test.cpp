@@ -163,6 +163,10 @@ TEST(ActionRules, RaisingNeedsATitleASourceAndAnOwner) {
   r = check_raise(in, "2027-03-01");
   ASSERT_TRUE(r);
   EXPECT_FALSE(r->due_on);
+  // From a decision instead of a story; never both.
+  EXPECT_TRUE(check_raise(RaiseInput{"Ring people back", "", "", 3, 0, 5}, "2027-03-01"));
+  EXPECT_TRUE(has_field(check_raise(RaiseInput{"Ring people back", "", "", 3, 7, 5}, "2027-03-01").error(), "story",
+                        "actions_source_one"));
   in.due_on = "2027-02-28";
   r = check_raise(in, "2027-03-01");
   ASSERT_FALSE(r);
