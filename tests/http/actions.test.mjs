@@ -300,3 +300,33 @@ test('an action raised from a decision names it to members and not to the public
   const log = await facilitator.get(`/spaces/${slug}/audit/export`);
   assert.match(log.text, new RegExp(`"decision":${decision}`));
 });
+
+test("erasure: a storyteller's account goes and the action stays, from a story withdrawn by its author; a partner's goes and their account of the change stays", async () => {
+  const { facilitator, steward } = cast;
+  const teller = await person('Hyacinth Oduya');
+  const mover = await person('Leopold Vance');
+  const { slug, orgs } = await forum();
+  cli(server, ['user', 'set-role', teller.email, 'member', '--space', slug]);
+  await steward.get(`/spaces/${slug}/stories/partners`);
+  assert.equal((await steward.post(`/spaces/${slug}/stories/partners`, { email: mover.email, organisation: orgs[0] })).status, 303);
+  await teller.get(`/spaces/${slug}/stories/new`);
+  const shared = await teller.post(`/spaces/${slug}/stories/new`, {
+    title: 'Three letters to the wrong address', body: 'They kept writing to my old flat.', content_note: '', topics: '',
+    audience: 'anyone', shown_as: 'name', pseudonym: '', consent: 'yes', about: orgs[0],
+  });
+  assert.equal(shared.status, 303);
+  const storyId = shared.location.match(/stories\/(\d+)/)[1];
+  const r = await raise(facilitator, slug, { story: storyId, organisation: orgs[0], title: 'Check the address at every contact' });
+  const path = r.location.replace(/\?.*$/, '');
+  await mover.get(path);
+  assert.equal((await mover.post(`${path}/status`, { to: 'made', account: 'Staff now confirm the address at every call.', link: '', reason: '', note: '' })).status, 303);
+  for (const who of [teller, mover]) {
+    await who.get('/account/data');
+    assert.equal((await who.post('/account/delete', { confirm: 'yes' })).status, 200);
+  }
+  const page = (await facilitator.get(path)).text;
+  assert.match(page, /Check the address at every contact/);
+  assert.match(page, /withdrawn by its author/);
+  assert.match(page, /Staff now confirm the address at every call\./);
+  assert.doesNotMatch(page, /Three letters to the wrong address|Hyacinth|Leopold/);
+});
