@@ -34,7 +34,8 @@ Result<void> move_action(Services& app, std::int64_t action_id, std::int64_t use
                          const std::string& text, const std::string& link = "");
 Result<void> set_page_public(Services& app, std::int64_t space_id, std::int64_t steward_id, bool on);
 
-// Emails the reminders that are due (before a due date; after 30 days without an update),
+// Emails the reminders that are due (before a due date; after 30 days without an update)
+// to the owning organisation's partners (its facilitators while nobody answers for it),
 // each once, even with several servers sweeping. Run by `humanspace serve` every few
 // minutes and by `humanspace remind`. Returns how many actions were reminded about.
 int sweep(Services& app);

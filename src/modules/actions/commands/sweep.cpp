@@ -1,7 +1,7 @@
 // The reminders: the owning partners of an open action are emailed once when its due
 // date is near (or has passed), and once for each stretch of kStaleDays without an
-// update. Each is claimed in a short transaction (so several servers sweeping at once
-// send it once) and emailed after commit.
+// update; the space's facilitators instead while nobody answers for the organisation. Each is claimed in a short
+// transaction (so several servers sweeping at once send it once) and emailed after commit.
 #include "core/dates.hpp"
 #include "core/view.hpp"
 #include "modules/accounts/module.hpp"
@@ -41,7 +41,12 @@ int sweep(Services& app) {
         auto space = spaces::space_by_id(c, a.space_id);
         auto org = stories::organisation_of(c, a.space_id, a.organisation_id);
         if (!space || !org) return std::optional<Send>();
-        return std::optional<Send>(Send{*space, org->name, stories::partners_of(c, a.space_id, a.organisation_id)});
+        Send send{*space, org->name, stories::partners_of(c, a.space_id, a.organisation_id)};
+        // An organisation with nobody answering for it yet: its facilitators chase it.
+        if (send.people.empty())
+          for (const auto& m : spaces::members(c, a.space_id))
+            if (m.role == spaces::Role::facilitator) send.people.push_back(m.user_id);
+        return std::optional<Send>(std::move(send));
       });
       if (!send || !*send) continue;
       const auto& s = **send;

@@ -244,6 +244,16 @@ TEST_F(ActionsFlow, RemindersGoOnceEach) {
   EXPECT_EQ(sweep(s_), 0);  // closed actions are left alone
 }
 
+TEST_F(ActionsFlow, WithNobodyAnsweringForTheOrganisationTheFacilitatorsAreReminded) {
+  auto nobody = stories::list_organisation(s_, space_, steward_, "Harbour Parks Team");
+  ASSERT_TRUE(nobody);
+  raise(facilitator_, *nobody, "2027-01-16");
+  mail_.sent.clear();
+  EXPECT_EQ(sweep(s_), 1);
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].to, "priya@example.org");
+}
+
 TEST_F(ActionsFlow, OnlyStewardsMakeThePagePublic) {
   EXPECT_FALSE(commands::page_public(s_, space_));
   EXPECT_EQ(set_page_public(s_, space_, facilitator_, true).error().code, ErrorCode::forbidden);
