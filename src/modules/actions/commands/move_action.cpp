@@ -41,19 +41,4 @@ Result<void> move(Services& app, std::int64_t action_id, std::int64_t user_id, c
   });
 }
 
-Result<void> set_page_public(Services& app, std::int64_t space_id, std::int64_t user_id, bool on) {
-  const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<void> {
-    auto who = actor_in(c, space_id, user_id);
-    if (!permissions::manage_settings(who.subject)) return fail(ErrorCode::forbidden, "actions_not_steward");
-    if (repo::page_public(c, space_id) == on) return {};
-    repo::set_page_public(c, space_id, on, now);
-    if (auto ok = audit::append(app, c, space_id, "actions.page_public",
-                                {{"public", on}, {"by", audit::person_commitment(app, space_id, user_id)}});
-        !ok)
-      return fail(ok.error());
-    return {};
-  });
-}
-
 }  // namespace hs::actions::commands
