@@ -11,6 +11,7 @@
 #include "core/key_file.hpp"
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/actions/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/breakouts/module.hpp"
 #include "modules/decisions/module.hpp"
@@ -78,6 +79,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::decisions::register_module(app);
   hs::terms::register_module(app);
   hs::stories::register_module(app);
+  hs::actions::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
@@ -219,10 +221,11 @@ int main(int argc, char** argv) {
   report_cmd->add_option("event", report_event, "The event's number (as in /events/NUMBER)")->required();
   report_cmd->add_option("--pdf", report_pdf, "The PDF file to write")->required();
 
-  auto* remind = cli.add_subcommand("remind",
-                                    "Send the reminders that are due: decisions closing within a day, "
-                                    "decisions whose closing time has come, terms of reference due for "
-                                    "review. Each goes out once; serve also does this every 5 minutes");
+  auto* remind = cli.add_subcommand(
+      "remind",
+      "Send the reminders that are due: decisions closing within a day, "
+      "decisions whose closing time has come, terms of reference due for "
+      "review, actions due soon or without news for 30 days. Each goes out once; serve also does this every 5 minutes");
 
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
@@ -282,6 +285,7 @@ int main(int argc, char** argv) {
           [&app] {
             hs::decisions::sweep(app);
             hs::terms::sweep(app);
+            hs::actions::sweep(app);
             hs::audit::send_digests(app);
           },
           std::chrono::minutes(5));
@@ -328,8 +332,9 @@ int main(int argc, char** argv) {
     if (*remind) {
       auto d = hs::decisions::sweep(app);
       auto t = hs::terms::sweep(app);
+      auto a = hs::actions::sweep(app);
       std::cout << "reminders sent: " << d.closing_soon << " closing soon, " << d.due << " ready to close, " << t
-                << " terms reviews\n";
+                << " terms reviews, " << a << " actions\n";
       return 0;
     }
     if (*backup) {

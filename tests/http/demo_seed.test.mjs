@@ -32,6 +32,13 @@ test('the demo community seeds, lists every role and has a breakout round of its
     assert.ok(count(server, "SELECT COUNT(*) FROM story_responses WHERE kind = 'response'") >= 2, 'partners responded');
     assert.ok(count(server, "SELECT COUNT(*) FROM story_responses WHERE kind = 'reply'") >= 1, 'an author replied');
     assert.match(log, /\/spaces\/gambling-harm-forum\/stories/, 'the start-up says where the stories are');
+    // "You said, we did": actions in every status, on a page anyone can read.
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT status) FROM actions'), 5);
+    assert.match(log, /\/spaces\/gambling-harm-forum\/actions/, 'the start-up says where the actions are');
+    const actions = await (await fetch(server.url + '/spaces/gambling-harm-forum/actions')).text();
+    for (const status of ['Raised', 'Being looked at', 'Change planned', 'Change made', 'Not changing']) {
+      assert.match(actions, new RegExp(`govuk-tag[^>]*>${status}<`), `the public page shows an action "${status}"`);
+    }
   } finally {
     await server.stop();
   }

@@ -2,6 +2,8 @@
 
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/handlers/handlers.hpp"
+#include "modules/decisions/permissions.hpp"
+#include "modules/decisions/repo.hpp"
 #include "web/app.hpp"
 
 namespace hs::decisions {
@@ -29,6 +31,22 @@ void register_module(web::App& app) {
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("decisions", commands::export_person(c, user_id));
   });
+}
+
+std::optional<DecisionRef> decision_ref(store::Conn& c, std::int64_t space_id, std::int64_t decision_id,
+                                        const spaces::Subject& subject) {
+  auto p = repo::proposal(c, space_id, decision_id);
+  if (!p) return std::nullopt;
+  DecisionRef ref{p->id, permissions::view_decisions(subject), ""};
+  if (ref.readable) ref.title = p->title;
+  return ref;
+}
+
+std::vector<DecisionRef> decisions_of(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject) {
+  std::vector<DecisionRef> out;
+  if (!permissions::view_decisions(subject)) return out;
+  for (const auto& p : repo::proposals_in_space(c, space_id, 0)) out.push_back({p.id, true, p.title});
+  return out;
 }
 
 }  // namespace hs::decisions

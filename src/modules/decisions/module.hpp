@@ -82,6 +82,20 @@ struct SubjectHooks {
 // Call from register_module, before serving. One set of hooks per subject kind.
 void register_subject(Services& app, const std::string& subject_kind, SubjectHooks hooks);
 
+// --- for "you said, we did" (actions): a decision as an action's source ---------------
+
+// The title only when this person may see the space's decisions (its members).
+struct DecisionRef {
+  std::int64_t id = 0;
+  bool readable = false;
+  std::string title;
+};
+// Inside the caller's read or transaction. Nothing when the space has no such decision.
+std::optional<DecisionRef> decision_ref(store::Conn& c, std::int64_t space_id, std::int64_t decision_id,
+                                        const spaces::Subject& subject);
+// The space's decisions this person may see, newest first.
+std::vector<DecisionRef> decisions_of(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject);
+
 // --- reminders -------------------------------------------------------------------------
 
 struct SweepReport {

@@ -2,9 +2,12 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <vector>
 
+#include "core/dates.hpp"
 #include "core/embedded.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/actions/module.hpp"
 #include "modules/breakouts/module.hpp"
 #include "modules/demo/module.hpp"
 #include "modules/events/module.hpp"
@@ -12,6 +15,7 @@
 #include "modules/spaces/module.hpp"
 #include "modules/stories/module.hpp"
 #include "services/services.hpp"
+#include "store/db.hpp"
 #include "web/app.hpp"
 
 namespace hs::demo {
@@ -49,6 +53,9 @@ std::string summary(web::App& app, const json::object& demo) {
   if (auto* st = demo.if_contains("stories"))
     out += "Demo stories (named, under a pseudonym and anonymous) and partners' responses: " + site + "/spaces/" +
            str(st->as_object(), "space") + "/stories\n";
+  if (auto* ac = demo.if_contains("actions"))
+    out += "Demo \"You said, we did\" (actions in every status, public): " + site + "/spaces/" +
+           str(ac->as_object(), "space") + "/actions\n";
   return out;
 }
 
@@ -56,7 +63,7 @@ std::string summary(web::App& app, const json::object& demo) {
 // who answers for one, and stories shared with a name, under a pseudonym and anonymously,
 // some answered and replied to.
 Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::string, std::int64_t>& ids,
-                          std::map<std::string, std::int64_t>& space_ids) {
+                          std::map<std::string, std::int64_t>& space_ids, std::vector<std::int64_t>& story_ids) {
   const auto space_id = space_ids[str(st, "space")];
   const auto steward = ids[str(st, "steward")];
   std::map<std::string, std::int64_t> orgs;
@@ -79,6 +86,7 @@ Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::s
     for (const auto& a : o.at("about").as_array()) n.about.push_back(orgs[std::string(a.as_string())]);
     auto id = stories::share_story(app, space_id, ids[str(o, "author")], n);
     if (!id) return fail(id.error());
+    story_ids.push_back(*id);
     for (const auto& r : o.at("responses").as_array()) {
       const auto& pair = r.as_array();
       if (auto a = stories::answer_story(app, *id, ids[std::string(pair.at(0).as_string())],
@@ -87,6 +95,37 @@ Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::s
         return fail(a.error());
     }
   }
+  return true;
+}
+
+// "You said, we did" after a few months: actions raised from the demo stories in every
+// status, the page public.
+Result<bool> seed_actions(Services& app, const json::object& ac, std::map<std::string, std::int64_t>& ids,
+                          std::map<std::string, std::int64_t>& space_ids, const std::vector<std::int64_t>& story_ids) {
+  const auto space_id = space_ids[str(ac, "space")];
+  std::map<std::string, std::int64_t> orgs;
+  for (const auto& o : app.store->with([&](store::Conn& c) { return stories::organisations_of(c, space_id); }))
+    orgs[o.name] = o.id;
+  for (const auto& a : ac.at("actions").as_array()) {
+    const auto& o = a.as_object();
+    const auto index = static_cast<std::size_t>(o.at("story").to_number<std::int64_t>());
+    if (index >= story_ids.size()) return fail(ErrorCode::invalid, "demo: no such story");
+    const auto days = o.at("due_in_days").to_number<std::int64_t>();
+    const auto due = days > 0 ? dates::format(app.clock->now() + days * 86400, dates::Style::day) : std::string();
+    auto id = actions::raise_action(app, space_id, ids[str(o, "raised_by")], story_ids[index],
+                                    orgs[str(o, "organisation")], str(o, "title"), str(o, "details"), due);
+    if (!id) return fail(id.error());
+    for (const auto& m : o.at("moves").as_array()) {
+      const auto& step = m.as_array();
+      if (auto r = actions::move_action(app, *id, ids[std::string(step.at(0).as_string())],
+                                        std::string(step.at(1).as_string()), std::string(step.at(2).as_string()),
+                                        std::string(step.at(3).as_string()));
+          !r)
+        return fail(r.error());
+    }
+  }
+  if (auto* pub = ac.if_contains("public"); pub && pub->is_bool() && pub->as_bool())
+    if (auto r = actions::set_page_public(app, space_id, ids[str(ac, "steward")], true); !r) return fail(r.error());
   return true;
 }
 
@@ -290,8 +329,11 @@ Result<std::string> seed(web::App& app) {
     }
     if (auto r = seed_event_activity(app, *event_id, ids[str(e, "creator")], e); !r) return tl::unexpected(r.error());
   }
+  std::vector<std::int64_t> story_ids;
   if (auto* st = doc.if_contains("stories"))
-    if (auto r = seed_stories(app, st->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
+    if (auto r = seed_stories(app, st->as_object(), ids, space_ids, story_ids); !r) return tl::unexpected(r.error());
+  if (auto* ac = doc.if_contains("actions"))
+    if (auto r = seed_actions(app, ac->as_object(), ids, space_ids, story_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 

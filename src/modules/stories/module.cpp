@@ -1,6 +1,7 @@
 #include "modules/stories/module.hpp"
 
 #include "modules/stories/commands/commands.hpp"
+#include "modules/stories/commands/support.hpp"
 #include "modules/stories/handlers/handlers.hpp"
 #include "web/app.hpp"
 
@@ -58,6 +59,65 @@ Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int6
   StoryInput in{story.title,    story.body,     story.content_note, story.topics,
                 story.audience, story.shown_as, story.pseudonym,    true};
   return commands::share_story(app, space_id, user_id, in, story.about);
+}
+
+std::vector<OrganisationRef> organisations_of(store::Conn& c, std::int64_t space_id) {
+  std::vector<OrganisationRef> out;
+  for (const auto& o : repo::organisations(c, space_id)) out.push_back({o.id, o.name});
+  return out;
+}
+
+std::optional<OrganisationRef> organisation_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id) {
+  auto o = repo::organisation(c, organisation_id);
+  if (!o || o->space_id != space_id) return std::nullopt;
+  return OrganisationRef{o->id, o->name};
+}
+
+std::optional<OrganisationRef> partner_organisation_of(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  if (user_id <= 0 || spaces::role_in(c, space_id, user_id) != spaces::Role::partner) return std::nullopt;
+  auto o = repo::partner_organisation(c, space_id, user_id);
+  if (!o) return std::nullopt;
+  return OrganisationRef{o->id, o->name};
+}
+
+std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id) {
+  std::vector<std::int64_t> out;
+  for (auto id : repo::partners_of(c, space_id, organisation_id))
+    if (spaces::role_in(c, space_id, id) == spaces::Role::partner) out.push_back(id);
+  return out;
+}
+
+StoryRef story_ref(store::Conn& c, std::int64_t space_id, std::int64_t story_id, const spaces::Subject& subject,
+                   std::int64_t user_id) {
+  StoryRef ref;
+  ref.id = story_id;
+  auto s = repo::story(c, story_id);
+  if (!s || s->space_id != space_id || s->status == "withdrawn") {
+    ref.withdrawn = true;
+    return ref;
+  }
+  permissions::Reader r{subject, subject.signed_in && user_id > 0 && s->author_id && *s->author_id == user_id};
+  if (permissions::read_story(r, commands::facts_of(*s))) {
+    ref.readable = true;
+    ref.title = s->title;
+  }
+  return ref;
+}
+
+std::vector<StoryRef> readable_stories(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject,
+                                       std::int64_t user_id) {
+  std::vector<StoryRef> out;
+  for (const auto& s : repo::stories_in(c, space_id)) {
+    permissions::Reader r{subject, subject.signed_in && user_id > 0 && s.author_id && *s.author_id == user_id};
+    if (permissions::read_story(r, commands::facts_of(s))) out.push_back({s.id, false, true, s.title});
+  }
+  return out;
+}
+
+std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id) {
+  std::vector<ConcernFacts> out;
+  for (const auto& r : repo::concerns(c, space_id)) out.push_back({r.story_id, r.shared_at, r.first_response_at});
+  return out;
 }
 
 Result<std::int64_t> answer_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& body) {

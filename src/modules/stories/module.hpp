@@ -11,10 +11,14 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/spaces/module.hpp"
 #include "services/fwd.hpp"
 
 namespace hs::web {
 class App;
+}
+namespace hs::store {
+class Conn;
 }
 
 namespace hs::stories {
@@ -42,5 +46,44 @@ struct NewStory {
 Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int64_t user_id, const NewStory& story);
 // A partner's response, or the author's reply.
 Result<std::int64_t> answer_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& body);
+
+// --- for "you said, we did" (the actions module), inside the caller's read or transaction
+
+// An organisation the space lists.
+struct OrganisationRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+std::vector<OrganisationRef> organisations_of(store::Conn& c, std::int64_t space_id);
+std::optional<OrganisationRef> organisation_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id);
+// The organisation a person answers for as a partner of the space (only while they hold
+// the partner role).
+std::optional<OrganisationRef> partner_organisation_of(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+// The people who answer for the organisation now (partners of the space).
+std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id);
+
+// A story as another module may refer to it: its title only when this person may read it.
+struct StoryRef {
+  std::int64_t id = 0;
+  bool withdrawn = false;  // withdrawn by its author (or gone with their account)
+  bool readable = false;   // this person may read it: then title is set
+  std::string title;
+};
+// A story that is gone, or not the space's, reads as withdrawn. user_id 0 when signed out.
+StoryRef story_ref(store::Conn& c, std::int64_t space_id, std::int64_t story_id, const spaces::Subject& subject,
+                   std::int64_t user_id);
+// The space's stories this person may read now (published or held), newest first.
+std::vector<StoryRef> readable_stories(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject,
+                                       std::int64_t user_id);
+
+// For the Care Opinion figures: each published story of the space that names at least one
+// organisation it is about (this module's meaning of "raises a concern"), when it was
+// shared and when a partner first responded. Withdrawn and held stories are left out.
+struct ConcernFacts {
+  std::int64_t story_id = 0;
+  std::int64_t shared_at = 0;
+  std::optional<std::int64_t> first_response_at;
+};
+std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id);
 
 }  // namespace hs::stories

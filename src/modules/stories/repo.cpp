@@ -98,6 +98,15 @@ constexpr const char* kEraseResponses = "UPDATE story_responses SET author_id = 
 constexpr const char* kEraseSuggestions = "UPDATE story_suggestions SET suggested_by = NULL WHERE suggested_by = ?";
 constexpr const char* kErasePartner = "DELETE FROM story_partners WHERE user_id = ?";
 
+constexpr const char* kConcerns = R"(
+SELECT s.id, s.created_at,
+  (SELECT MIN(r.created_at) FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response')
+FROM stories s
+WHERE s.space_id = ? AND s.status = 'published' AND EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id)
+ORDER BY s.id)";
+constexpr const char* kPartnersOf =
+    "SELECT user_id FROM story_partners WHERE space_id = ? AND organisation_id = ? ORDER BY user_id";
+
 Organisation organisation_from(const store::Row& r, std::size_t i) { return {r.i64(i), r.i64(i + 1), r.text(i + 2)}; }
 
 StoryRow story_from(const store::Row& r) {
@@ -354,6 +363,18 @@ std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id) {
   static const std::string sql = std::string(kResponseColumns) + "r.author_id = ? ORDER BY r.id";
   std::vector<ResponseRow> out;
   for (const auto& r : c.q(sql, user_id)) out.push_back(response_from(r));
+  return out;
+}
+
+std::vector<ConcernRow> concerns(store::Conn& c, std::int64_t space_id) {
+  std::vector<ConcernRow> out;
+  for (const auto& r : c.q(kConcerns, space_id)) out.push_back({r.i64(0), r.i64(1), r.opt_i64(2)});
+  return out;
+}
+
+std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.q(kPartnersOf, space_id, organisation_id)) out.push_back(r.i64(0));
   return out;
 }
 

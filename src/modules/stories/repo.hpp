@@ -133,6 +133,18 @@ std::vector<ResponseRow> responses(store::Conn& c, std::int64_t story_id);  // o
 std::vector<ResponseVersion> response_versions(store::Conn& c, std::int64_t response_id);
 std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id);
 
+// For the figures of "you said, we did": published stories about at least one organisation,
+// with the time of their first partner response.
+struct ConcernRow {
+  std::int64_t story_id = 0;
+  std::int64_t shared_at = 0;
+  std::optional<std::int64_t> first_response_at;
+};
+std::vector<ConcernRow> concerns(store::Conn& c, std::int64_t space_id);
+// The people who answer for an organisation (whether they still hold the role is the
+// spaces module's to say).
+std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id);
+
 // Erasure: the person's stories go (with what hangs on them); their responses for an
 // organisation stay, without them; suggestions they made forget them.
 void erase_person(store::Conn& c, std::int64_t user_id);

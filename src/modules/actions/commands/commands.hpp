@@ -1,0 +1,74 @@
+#pragma once
+// The "you said, we did" use cases. Each command opens its transaction, checks the
+// permission against the person's role as it is now, applies the rules, saves, and appends
+// to the space's decision log (actions, stories and organisations by id; people only as
+// audit::person_commitment; the words of an account or reason only as their SHA-256).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/actions/permissions.hpp"
+#include "modules/actions/repo.hpp"
+#include "modules/actions/rules/action.hpp"
+#include "modules/actions/rules/figures.hpp"
+#include "modules/decisions/module.hpp"
+#include "modules/stories/module.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::actions::commands {
+
+// Raises an action from a story the person may read, or a decision of the space they may
+// see, owned by an organisation the space lists. Field errors as check_raise, and story
+// (actions_source_required when the source is not one they may read), organisation
+// (actions_organisation_required, actions_not_your_organisation).
+Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t user_id, const RaiseInput& in);
+// Moves an action's status. Field errors as check_move; forbidden actions_not_owner.
+Result<void> move(Services& app, std::int64_t action_id, std::int64_t user_id, const MoveInput& in);
+// Stewards make the space's page public, or members only again.
+Result<void> set_page_public(Services& app, std::int64_t space_id, std::int64_t user_id, bool on);
+
+// --- reading ---------------------------------------------------------------------------
+// The person as the space sees them now, with the organisation they answer for.
+permissions::Actor actor(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
+bool page_public(Services& app, std::int64_t space_id);
+
+struct Shown {
+  repo::ActionRow row;
+  stories::StoryRef source;                        // when it comes from a story
+  std::optional<decisions::DecisionRef> decision;  // when it comes from a decision
+  std::string organisation;
+  std::vector<repo::UpdateRow> history;  // oldest first; the first is its raising
+};
+struct Board {
+  std::vector<Shown> actions;  // newest first
+  Figures figures;
+};
+// Every action of the space as this viewer may see its source, and the figures.
+Board board(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
+std::optional<Shown> action(Services& app, std::int64_t space_id, std::int64_t action_id,
+                            const spaces::Subject& subject, std::int64_t user_id);
+std::vector<stories::OrganisationRef> organisations(Services& app, std::int64_t space_id);
+std::vector<stories::StoryRef> sources(Services& app, std::int64_t space_id, const spaces::Subject& subject,
+                                       std::int64_t user_id);
+std::vector<decisions::DecisionRef> decision_sources(Services& app, std::int64_t space_id,
+                                                     const spaces::Subject& subject);
+
+// Exports of the board: CSV (one row per action) and JSON (with each action's history).
+std::string to_csv(const Board& b);
+std::string to_json(const Board& b, const std::string& space_slug);
+
+// Emails the owning partners of each open action once when its due date is near (or
+// past), and once per stretch of kStaleDays without an update. Returns how many actions
+// were reminded about.
+int sweep(Services& app);
+
+std::string export_person(store::Conn& c, std::int64_t user_id);
+void erase_person(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::actions::commands

@@ -1,0 +1,155 @@
+#include "modules/actions/repo.hpp"
+
+#include "store/db.hpp"
+
+namespace hs::actions::repo {
+
+namespace {
+
+constexpr const char* kColumns = R"(
+id, space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by, created_at,
+updated_at, decision_id)";
+
+constexpr const char* kInsert = R"(
+INSERT INTO actions (space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by,
+  created_at, updated_at, decision_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+constexpr const char* kSetStatus = "UPDATE actions SET status = ?, updated_at = ? WHERE id = ? AND status = ?";
+constexpr const char* kInsertUpdate = R"(
+INSERT INTO action_updates (action_id, status, text, link, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?))";
+constexpr const char* kUpdateColumns = "u.id, u.action_id, u.status, u.text, u.link, u.by_user, u.created_at";
+constexpr const char* kPublic = "SELECT page_public FROM action_settings WHERE space_id = ?";
+constexpr const char* kSetPublic = R"(
+INSERT INTO action_settings (space_id, page_public, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (space_id) DO UPDATE SET page_public = excluded.page_public, updated_at = excluded.updated_at)";
+constexpr const char* kClaim = R"(
+INSERT INTO action_reminders (action_id, kind, reminder_key, sent_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (action_id, kind, reminder_key) DO NOTHING)";
+constexpr const char* kEraseRaised = "UPDATE actions SET raised_by = NULL WHERE raised_by = ?";
+constexpr const char* kEraseUpdates = "UPDATE action_updates SET by_user = NULL WHERE by_user = ?";
+
+store::Value opt_id(const std::optional<std::int64_t>& v) { return v ? store::Value(*v) : store::Value(store::Null{}); }
+
+std::string select(const char* where) { return std::string("SELECT ") + kColumns + " FROM actions WHERE " + where; }
+
+ActionRow from(const store::Row& r) {
+  ActionRow a;
+  a.id = r.i64(0);
+  a.space_id = r.i64(1);
+  a.source_kind = r.text(2);
+  a.story_id = r.opt_i64(3);
+  a.organisation_id = r.i64(4);
+  a.title = r.text(5);
+  a.details = r.text(6);
+  a.status = r.text(7);
+  a.due_on = r.opt_text(8);
+  a.raised_by = r.opt_i64(9);
+  a.created_at = r.i64(10);
+  a.updated_at = r.i64(11);
+  a.decision_id = r.opt_i64(12);
+  return a;
+}
+
+UpdateRow update_from(const store::Row& r) {
+  UpdateRow u;
+  u.id = r.i64(0);
+  u.action_id = r.i64(1);
+  u.status = r.text(2);
+  u.text = r.text(3);
+  u.link = r.opt_text(4);
+  u.by_user = r.opt_i64(5);
+  u.created_at = r.i64(6);
+  return u;
+}
+
+std::vector<ActionRow> many(const store::Rows& rows) {
+  std::vector<ActionRow> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(from(r));
+  return out;
+}
+
+std::vector<UpdateRow> many_updates(const store::Rows& rows) {
+  std::vector<UpdateRow> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(update_from(r));
+  return out;
+}
+
+}  // namespace
+
+std::int64_t insert_action(store::Conn& c, const ActionRow& a) {
+  const store::Value args[] = {
+      a.space_id, a.source_kind,        opt_id(a.story_id),  a.organisation_id, a.title,      a.details,
+      a.status,   store::opt(a.due_on), opt_id(a.raised_by), a.created_at,      a.updated_at, opt_id(a.decision_id)};
+  return c.query(kInsert, args).at(0).i64(0);
+}
+
+std::optional<ActionRow> action(store::Conn& c, std::int64_t id) {
+  auto r = c.one(select("id = ?"), id);
+  if (!r) return std::nullopt;
+  return from(*r);
+}
+
+bool set_status(store::Conn& c, std::int64_t id, const std::string& from, const std::string& to, std::int64_t now) {
+  c.q(kSetStatus, to, now, id, from);
+  return c.changes() == 1;
+}
+
+std::vector<ActionRow> actions_in(store::Conn& c, std::int64_t space_id) {
+  return many(c.q(select("space_id = ? ORDER BY created_at DESC, id DESC"), space_id));
+}
+
+void insert_update(store::Conn& c, std::int64_t action_id, const std::string& status, const std::string& text,
+                   const std::optional<std::string>& link, std::optional<std::int64_t> by_user, std::int64_t now) {
+  const store::Value args[] = {action_id, status, text, store::opt(link), opt_id(by_user), now};
+  c.query(kInsertUpdate, args);
+}
+
+std::vector<UpdateRow> updates(store::Conn& c, std::int64_t action_id) {
+  return many_updates(
+      c.q(std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id = ? ORDER BY u.id",
+          action_id));
+}
+
+std::vector<UpdateRow> updates_in(store::Conn& c, std::int64_t space_id) {
+  return many_updates(c.q(std::string("SELECT ") + kUpdateColumns +
+                              " FROM action_updates u JOIN actions a ON a.id = u.action_id WHERE a.space_id = ? "
+                              "ORDER BY u.id",
+                          space_id));
+}
+
+bool page_public(store::Conn& c, std::int64_t space_id) {
+  auto r = c.one(kPublic, space_id);
+  return r && r->i64(0) != 0;
+}
+
+void set_page_public(store::Conn& c, std::int64_t space_id, bool on, std::int64_t now) {
+  c.q(kSetPublic, space_id, on, now);
+}
+
+std::vector<ActionRow> open_actions(store::Conn& c) {
+  return many(c.q(select("status NOT IN ('made', 'not_changing') ORDER BY id")));
+}
+
+bool claim_reminder(store::Conn& c, std::int64_t action_id, const std::string& kind, const std::string& key,
+                    std::int64_t now) {
+  c.q(kClaim, action_id, kind, key, now);
+  return c.changes() == 1;
+}
+
+void erase_person(store::Conn& c, std::int64_t user_id) {
+  c.q(kEraseRaised, user_id);
+  c.q(kEraseUpdates, user_id);
+}
+
+std::vector<ActionRow> raised_by(store::Conn& c, std::int64_t user_id) {
+  return many(c.q(select("raised_by = ? ORDER BY id"), user_id));
+}
+
+std::vector<UpdateRow> updates_by(store::Conn& c, std::int64_t user_id) {
+  return many_updates(c.q(
+      std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.by_user = ? ORDER BY u.id", user_id));
+}
+
+}  // namespace hs::actions::repo

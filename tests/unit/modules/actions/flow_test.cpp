@@ -1,0 +1,265 @@
+// The actions commands on a plain services::Services (no web layer), on SQLite: who may
+// raise and move, every raise and move in the decision log without personal data, a
+// withdrawn story's action showing nothing of its words, the figures, and reminders sent
+// once each.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/view.hpp"
+#include "mail/mailer.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/actions/commands/commands.hpp"
+#include "modules/actions/module.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/module.hpp"
+#include "modules/stories/commands/commands.hpp"
+#include "modules/stories/module.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
+
+namespace hs::actions {
+namespace {
+
+class KeyWords final : public services::Words {
+ public:
+  const std::string& t(const std::string& key) const override { return key; }
+  std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>&) const override {
+    return key;
+  }
+  std::string render_text(std::string_view name, const View&) const override { return std::string(name); }
+};
+
+class KeepMail final : public mail::Mailer {
+ public:
+  void send(const mail::Email& e) override { sent.push_back(e); }
+  std::vector<mail::Email> sent;
+};
+
+class ActionsFlow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    dir_ = std::filesystem::temp_directory_path() / ("hs-actions-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = store::Store::open("sqlite:" + (dir_ / "t.db").string(), 2);
+    store_->migrate();
+    s_.store = store_.get();
+    s_.clock = &clock_;
+    s_.mailer = &mail_;
+    s_.words = &words_;
+    s_.audit = &audit::log();
+    s_.master_key = crypto::derive(crypto::Key{}, 9, "actions-");
+    s_.base_url = "https://forum.example.org";
+
+    steward_ = person("rowan@example.org", "Rowan Hale");
+    auto slug = spaces::commands::create_space(s_, {steward_, "Rowan Hale", s_.base_url},
+                                               {"Harbour Voices", "", "forum", "Purpose.", "listed", "Be kind."});
+    ASSERT_TRUE(slug);
+    slug_ = *slug;
+    space_ = *store_->with([&](store::Conn& c) { return spaces::space_id_by_slug(c, slug_); });
+    author_ = member("jo@example.org", "Jo Whitlow", "member");
+    facilitator_ = member("priya@example.org", "Priya Castell", "facilitator");
+    partner_ = person("morgan@example.org", "Morgan Ellery");
+    auto org = stories::list_organisation(s_, space_, steward_, "Harbour Housing Team");
+    ASSERT_TRUE(org);
+    org_ = *org;
+    ASSERT_TRUE(stories::add_partner(s_, space_, steward_, "morgan@example.org", org_));
+    auto other = stories::list_organisation(s_, space_, steward_, "Coastline Health Board");
+    ASSERT_TRUE(other);
+    other_org_ = *other;
+    other_partner_ = person("sam@example.org", "Sam Orrin");
+    ASSERT_TRUE(stories::add_partner(s_, space_, steward_, "sam@example.org", other_org_));
+    stories::NewStory st{"Eleven weeks", "Nobody rang me back.", "", "", "anyone", "anonymous", "", {org_}};
+    auto story = stories::share_story(s_, space_, author_, st);
+    ASSERT_TRUE(story) << story.error().message_key;
+    story_ = *story;
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::int64_t person(const std::string& email, const std::string& name) {
+    auto id = accounts::add_user(s_, email, name, "a long enough passphrase");
+    EXPECT_TRUE(id);
+    return id ? *id : 0;
+  }
+  std::int64_t member(const std::string& email, const std::string& name, const std::string& role) {
+    auto id = person(email, name);
+    EXPECT_TRUE(spaces::set_role(s_, id, slug_, role));
+    return id;
+  }
+  spaces::Subject subject(std::int64_t user_id) {
+    spaces::Subject s;
+    s.signed_in = user_id > 0;
+    s.visibility = spaces::Visibility::listed;
+    if (user_id > 0) s.role = store_->with([&](store::Conn& c) { return spaces::role_in(c, space_, user_id); });
+    return s;
+  }
+  std::vector<std::string> log() {
+    return store_->with([&](store::Conn& c) {
+      std::vector<std::string> out;
+      for (const auto& r : c.q("SELECT entry FROM audit_entries WHERE space_id = ? ORDER BY seq", space_))
+        out.push_back(r.text(0));
+      return out;
+    });
+  }
+  std::int64_t raise(std::int64_t by, std::int64_t org = 0, const std::string& due = "") {
+    auto id = raise_action(s_, space_, by, story_, org ? org : org_, "Ring people back within two days", "", due);
+    EXPECT_TRUE(id) << (id ? "" : id.error().message_key);
+    return id ? *id : 0;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+  FixedClock clock_{1'800'000'000};
+  KeepMail mail_;
+  KeyWords words_;
+  services::Services s_;
+  std::string slug_;
+  std::int64_t space_ = 0, steward_ = 0, author_ = 0, facilitator_ = 0, partner_ = 0, other_partner_ = 0;
+  std::int64_t org_ = 0, other_org_ = 0, story_ = 0;
+};
+
+TEST_F(ActionsFlow, WhoMayRaise) {
+  EXPECT_EQ(raise_action(s_, space_, author_, story_, org_, "Ring back", "", "").error().code, ErrorCode::forbidden);
+  EXPECT_TRUE(raise(facilitator_));
+  EXPECT_TRUE(raise(steward_));
+  EXPECT_TRUE(raise(partner_));  // for their own organisation
+  auto other = raise_action(s_, space_, partner_, story_, other_org_, "Not ours", "", "");
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().fields.at(0).field, "organisation");
+  auto missing = raise_action(s_, space_, facilitator_, 0, 0, "", "", "");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().fields.size(), 3u);
+}
+
+TEST_F(ActionsFlow, OnlyTheOwnersAndFacilitatorsMoveIt) {
+  auto id = raise(facilitator_);
+  EXPECT_EQ(move_action(s_, id, other_partner_, "looking_at", "").error().code, ErrorCode::forbidden);
+  EXPECT_EQ(move_action(s_, id, steward_, "looking_at", "").error().code, ErrorCode::forbidden);
+  EXPECT_EQ(move_action(s_, id, author_, "looking_at", "").error().code, ErrorCode::forbidden);
+  ASSERT_TRUE(move_action(s_, id, partner_, "looking_at", "Sam has it."));
+  ASSERT_TRUE(move_action(s_, id, facilitator_, "planned", ""));
+  auto empty = move_action(s_, id, partner_, "made", "  ");
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().fields.at(0).message_key, "actions_account_required");
+  ASSERT_TRUE(move_action(s_, id, partner_, "made", "Call-backs within two days since May.", "https://example.org/x"));
+  EXPECT_EQ(move_action(s_, id, partner_, "not_changing", "Changed our minds.").error().message_key, "actions_closed");
+  auto a = commands::action(s_, space_, id, subject(0), 0);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->row.status, "made");
+  ASSERT_EQ(a->history.size(), 4u);
+  EXPECT_EQ(a->history[1].text, "Sam has it.");
+  EXPECT_EQ(a->history[3].text, "Call-backs within two days since May.");
+  EXPECT_EQ(*a->history[3].link, "https://example.org/x");
+}
+
+TEST_F(ActionsFlow, EveryRaiseAndMoveIsLoggedWithoutPersonalData) {
+  auto id = raise(facilitator_, 0, "2099-01-01");
+  ASSERT_TRUE(move_action(s_, id, partner_, "not_changing", "The council decides this, not us."));
+  std::vector<std::string> ours;
+  for (const auto& e : log())
+    if (e.find("\"action.") != std::string::npos) ours.push_back(e);
+  ASSERT_EQ(ours.size(), 2u);
+  EXPECT_NE(ours[0].find("\"kind\":\"action.raised\""), std::string::npos);
+  EXPECT_NE(ours[0].find("\"due_on\":\"2099-01-01\""), std::string::npos);
+  EXPECT_NE(ours[1].find("\"kind\":\"action.moved\""), std::string::npos);
+  EXPECT_NE(ours[1].find("\"to\":\"not_changing\""), std::string::npos);
+  EXPECT_NE(ours[1].find(audit::person_commitment(s_, space_, partner_)), std::string::npos);
+  for (const auto& e : ours) {
+    EXPECT_EQ(e.find("Morgan"), std::string::npos) << e;
+    EXPECT_EQ(e.find("morgan@"), std::string::npos) << e;
+    EXPECT_EQ(e.find("council decides"), std::string::npos) << e;  // only its hash
+    EXPECT_EQ(e.find("Ring people back"), std::string::npos) << e;
+  }
+}
+
+TEST_F(ActionsFlow, AWithdrawnStoryShowsNothingOfItsWords) {
+  auto id = raise(facilitator_);
+  auto before = commands::action(s_, space_, id, subject(0), 0);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->source.title, "Eleven weeks");
+  EXPECT_NE(commands::to_json(commands::board(s_, space_, subject(0), 0), slug_).find("Eleven weeks"),
+            std::string::npos);
+  ASSERT_TRUE(stories::commands::withdraw_story(s_, story_, author_));
+  for (auto who : {std::int64_t{0}, facilitator_, partner_, author_}) {
+    auto b = commands::board(s_, space_, subject(who), who);
+    ASSERT_EQ(b.actions.size(), 1u);
+    EXPECT_TRUE(b.actions[0].source.withdrawn);
+    EXPECT_EQ(b.actions[0].source.title, "");
+    EXPECT_EQ(commands::to_json(b, slug_).find("Eleven weeks"), std::string::npos);
+    EXPECT_EQ(commands::to_csv(b).find("Eleven weeks"), std::string::npos);
+    EXPECT_NE(commands::to_csv(b).find("withdrawn by its author"), std::string::npos);
+    EXPECT_EQ(b.figures.concerns, 0);  // and it leaves the figures
+  }
+  // An action cannot be raised from it any more.
+  EXPECT_FALSE(raise_action(s_, space_, facilitator_, story_, org_, "Too late", "", ""));
+}
+
+TEST_F(ActionsFlow, FiguresCountResponsesAndChanges) {
+  auto b = commands::board(s_, space_, subject(0), 0);
+  EXPECT_EQ(b.figures.concerns, 1);
+  EXPECT_EQ(b.figures.answered, 0);
+  clock_.advance(3 * 86400);
+  ASSERT_TRUE(stories::answer_story(s_, story_, partner_, "Thank you for telling us."));
+  auto id = raise(partner_);
+  b = commands::board(s_, space_, subject(0), 0);
+  EXPECT_EQ(b.figures.answered, 1);
+  EXPECT_EQ(*b.figures.median_days, 3);
+  EXPECT_EQ(*b.figures.changed_percent, 0);
+  ASSERT_TRUE(move_action(s_, id, partner_, "planned", ""));
+  b = commands::board(s_, space_, subject(0), 0);
+  EXPECT_EQ(*b.figures.changed_percent, 100);
+}
+
+TEST_F(ActionsFlow, RemindersGoOnceEach) {
+  auto id = raise(facilitator_, 0, "2027-01-20");  // the clock is at 2027-01-15
+  mail_.sent.clear();
+  EXPECT_EQ(sweep(s_), 1);
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].to, "morgan@example.org");
+  EXPECT_EQ(mail_.sent[0].subject, "actions_email_due_subject");
+  EXPECT_EQ(sweep(s_), 0);
+  clock_.advance(30 * 86400);
+  mail_.sent.clear();
+  EXPECT_EQ(sweep(s_), 1);  // stale now; the due reminder went already
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].subject, "actions_email_stale_subject");
+  EXPECT_EQ(sweep(s_), 0);
+  ASSERT_TRUE(move_action(s_, id, partner_, "looking_at", ""));
+  clock_.advance(30 * 86400);
+  EXPECT_EQ(sweep(s_), 1);  // a new quiet stretch
+  ASSERT_TRUE(move_action(s_, id, partner_, "made", "Done."));
+  clock_.advance(60 * 86400);
+  EXPECT_EQ(sweep(s_), 0);  // closed actions are left alone
+}
+
+TEST_F(ActionsFlow, WithNobodyAnsweringForTheOrganisationTheFacilitatorsAreReminded) {
+  auto nobody = stories::list_organisation(s_, space_, steward_, "Harbour Parks Team");
+  ASSERT_TRUE(nobody);
+  raise(facilitator_, *nobody, "2027-01-16");
+  mail_.sent.clear();
+  EXPECT_EQ(sweep(s_), 1);
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].to, "priya@example.org");
+}
+
+TEST_F(ActionsFlow, OnlyStewardsMakeThePagePublic) {
+  EXPECT_FALSE(commands::page_public(s_, space_));
+  EXPECT_EQ(set_page_public(s_, space_, facilitator_, true).error().code, ErrorCode::forbidden);
+  ASSERT_TRUE(set_page_public(s_, space_, steward_, true));
+  EXPECT_TRUE(commands::page_public(s_, space_));
+}
+
+}  // namespace
+}  // namespace hs::actions
