@@ -290,6 +290,8 @@ const ERASURE = {
   'story_partners.user_id': 'deleted',  // which organisation they answered for
   'story_suggestions.suggested_by': 'cleared',
   'story_responses.author_id': 'cleared',  // a response for an organisation stays, without its writer
+  'actions.raised_by': 'cleared',  // an action and its account of the change stay, without the people
+  'action_updates.by_user': 'cleared',
 };
 const PEOPLE = ['users', 'event_participants'];
 // Columns that name a person by their spelling, with or without a foreign key.
