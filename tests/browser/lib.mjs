@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { ROOT, startServer } from '../http/harness.mjs';
+import { ROOT, startServer, cli, PASSWORD } from '../http/harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -115,3 +115,35 @@ export async function newPerson({ js = true, viewport = PHONE } = {}) {
   return { context, page };
 }
 
+
+// Presses a button that navigates, waits for the URL it should land on, and checks the
+// page it lands on.
+export async function submit(page, button, url) {
+  await Promise.all([page.waitForURL(url), button.click()]);
+  await check(page);
+}
+
+// A person with an account made by the CLI (a site steward when asked), signed in through
+// /signin in a browser context of their own.
+export async function signedIn(email, name, { js = true, steward = false, viewport = DESKTOP } = {}) {
+  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
+  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
+  const { context, page } = await newPerson({ js, viewport });
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/signin'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+  return { email, name, context, page };
+}
+
+// A listed forum made by a site steward through /spaces/new; returns its slug.
+export async function createSpace(page, { name, purpose, code = 'Be kind.' }) {
+  await page.goto('/spaces/new');
+  await page.locator('#name').fill(name);
+  await page.locator('input[name="kind"][value="forum"]').check();
+  await page.locator('#purpose').fill(purpose);
+  await page.locator('input[name="visibility"][value="listed"]').check();
+  await page.locator('#code_of_conduct').fill(code);
+  await Promise.all([page.waitForURL(/\?notice=created$/), page.getByRole('button', { name: 'Create space' }).click()]);
+  return new URL(page.url()).pathname.split('/')[2];
+}
