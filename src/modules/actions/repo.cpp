@@ -1,5 +1,7 @@
 #include "modules/actions/repo.hpp"
 
+#include <algorithm>
+
 #include "store/db.hpp"
 
 namespace hs::actions::repo {
@@ -8,12 +10,12 @@ namespace {
 
 constexpr const char* kColumns = R"(
 id, space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by, created_at,
-updated_at, decision_id)";
+updated_at, decision_id, theme_id)";
 
 constexpr const char* kInsert = R"(
 INSERT INTO actions (space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by,
-  created_at, updated_at, decision_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+  created_at, updated_at, decision_id, theme_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kSetStatus = "UPDATE actions SET status = ?, updated_at = ? WHERE id = ? AND status = ?";
 constexpr const char* kInsertUpdate = R"(
 INSERT INTO action_updates (action_id, status, text, link, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?))";
@@ -27,6 +29,32 @@ INSERT INTO action_reminders (action_id, kind, reminder_key, sent_at) VALUES (?,
 ON CONFLICT (action_id, kind, reminder_key) DO NOTHING)";
 constexpr const char* kEraseRaised = "UPDATE actions SET raised_by = NULL WHERE raised_by = ?";
 constexpr const char* kEraseUpdates = "UPDATE action_updates SET by_user = NULL WHERE by_user = ?";
+constexpr const char* kChangedStories = R"(
+SELECT DISTINCT story_id FROM actions
+WHERE space_id = ? AND story_id IS NOT NULL AND status IN ('planned', 'made'))";
+// Bound parameters a statement may carry on every engine, with room to spare.
+constexpr std::size_t kSlice = 500;
+
+std::string in_list(std::size_t n) {
+  std::string out = "(?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  return out + ")";
+}
+
+// WHERE for a page of the space's actions, with its arguments.
+std::string filtered(const Filter& f, std::int64_t space_id, std::vector<store::Value>& args) {
+  std::string where = "space_id = ?";
+  args.emplace_back(space_id);
+  if (!f.status.empty()) {
+    where += " AND status = ?";
+    args.emplace_back(f.status);
+  }
+  if (f.organisation_id > 0) {
+    where += " AND organisation_id = ?";
+    args.emplace_back(f.organisation_id);
+  }
+  return where;
+}
 
 store::Value opt_id(const std::optional<std::int64_t>& v) { return v ? store::Value(*v) : store::Value(store::Null{}); }
 
@@ -47,6 +75,7 @@ ActionRow from(const store::Row& r) {
   a.created_at = r.i64(10);
   a.updated_at = r.i64(11);
   a.decision_id = r.opt_i64(12);
+  a.theme_id = r.opt_i64(13);
   return a;
 }
 
@@ -79,9 +108,19 @@ std::vector<UpdateRow> many_updates(const store::Rows& rows) {
 }  // namespace
 
 std::int64_t insert_action(store::Conn& c, const ActionRow& a) {
-  const store::Value args[] = {
-      a.space_id, a.source_kind,        opt_id(a.story_id),  a.organisation_id, a.title,      a.details,
-      a.status,   store::opt(a.due_on), opt_id(a.raised_by), a.created_at,      a.updated_at, opt_id(a.decision_id)};
+  const store::Value args[] = {a.space_id,
+                               a.source_kind,
+                               opt_id(a.story_id),
+                               a.organisation_id,
+                               a.title,
+                               a.details,
+                               a.status,
+                               store::opt(a.due_on),
+                               opt_id(a.raised_by),
+                               a.created_at,
+                               a.updated_at,
+                               opt_id(a.decision_id),
+                               opt_id(a.theme_id)};
   return c.query(kInsert, args).at(0).i64(0);
 }
 
@@ -98,6 +137,54 @@ bool set_status(store::Conn& c, std::int64_t id, const std::string& from, const 
 
 std::vector<ActionRow> actions_in(store::Conn& c, std::int64_t space_id) {
   return many(c.q(select("space_id = ? ORDER BY created_at DESC, id DESC"), space_id));
+}
+
+std::int64_t count_in(store::Conn& c, std::int64_t space_id, const Filter& f) {
+  std::vector<store::Value> args;
+  const auto where = filtered(f, space_id, args);
+  return c.query("SELECT COUNT(*) FROM actions WHERE " + where, args).at(0).i64(0);
+}
+
+std::vector<ActionRow> page_in(store::Conn& c, std::int64_t space_id, const Filter& f, std::int64_t offset,
+                               std::int64_t limit) {
+  std::vector<store::Value> args;
+  const auto where = filtered(f, space_id, args);
+  args.emplace_back(limit);
+  args.emplace_back(offset);
+  return many(c.query(select((where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?").c_str()), args));
+}
+
+std::vector<std::int64_t> changed_story_ids(store::Conn& c, std::int64_t space_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.q(kChangedStories, space_id)) out.push_back(r.i64(0));
+  return out;
+}
+
+std::vector<ActionRow> from_stories(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids) {
+  std::vector<ActionRow> out;
+  for (std::size_t at = 0; at < story_ids.size(); at += kSlice) {
+    const auto k = std::min(kSlice, story_ids.size() - at);
+    std::vector<store::Value> args{space_id};
+    for (std::size_t i = 0; i < k; ++i) args.emplace_back(story_ids[at + i]);
+    for (auto& a : many(c.query(select(("space_id = ? AND story_id IN " + in_list(k) + " ORDER BY id").c_str()), args)))
+      out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<UpdateRow> updates_of(store::Conn& c, const std::vector<std::int64_t>& action_ids) {
+  std::vector<UpdateRow> out;
+  for (std::size_t at = 0; at < action_ids.size(); at += kSlice) {
+    const auto k = std::min(kSlice, action_ids.size() - at);
+    std::vector<store::Value> args(action_ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                   action_ids.begin() + static_cast<std::ptrdiff_t>(at + k));
+    for (auto& u :
+         many_updates(c.query(std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " +
+                                  in_list(k) + " ORDER BY u.id",
+                              args)))
+      out.push_back(std::move(u));
+  }
+  return out;
 }
 
 void insert_update(store::Conn& c, std::int64_t action_id, const std::string& status, const std::string& text,

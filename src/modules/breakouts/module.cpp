@@ -97,4 +97,11 @@ void register_module(web::App& app) {
   });
 }
 
+std::vector<ThemeRef> theme_refs(store::Conn& c, const std::vector<std::int64_t>& theme_ids) {
+  std::vector<ThemeRef> out;
+  for (auto& t : repo::themes_by_id(c, theme_ids))
+    out.push_back({t.theme.id, t.theme.event_id, t.space_id, std::move(t.theme.title), std::move(t.event_title)});
+  return out;
+}
+
 }  // namespace hs::breakouts
