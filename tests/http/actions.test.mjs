@@ -427,7 +427,9 @@ test('the storyteller hears when an action from their story moves (email and the
 
 test('the page at scale: fifty a page with GOV.UK pagination, filters, a bad page number shows the first page, exports hold every action', async () => {
   const { facilitator, partner } = cast;
-  const { slug, orgs, storyId } = await forum();
+  const { slug, orgs, story, storyId } = await forum();
+  await partner.get(story);
+  assert.equal((await partner.post(`${story}/responses`, { body: 'Thank you for telling us. We are changing how we tell people.' })).status, 303);
   await facilitator.get(`/spaces/${slug}/actions/new`);
   for (let i = 1; i <= 120; i++) {
     const r = await facilitator.post(`/spaces/${slug}/actions/new`, {
@@ -473,6 +475,14 @@ test('the page at scale: fifty a page with GOV.UK pagination, filters, a bad pag
   const json = JSON.parse((await facilitator.get(`${base}/export.json`)).text);
   assert.equal(json.actions.length, 120);
   assert.equal(json.figures.stories_raising_a_concern, 1);
+  assert.equal(json.figures.with_a_response, 1);
+  assert.equal(json.figures.with_a_change_planned_or_made, 0);
+  await partner.get(moved);
+  assert.equal((await partner.post(`${moved}/status`, { to: 'planned', note: '', account: '', link: '', reason: '' })).status, 303);
+  const figures = JSON.parse((await facilitator.get(`${base}/export.json`)).text).figures;
+  assert.equal(figures.with_a_change_planned_or_made, 1);
+  assert.equal(figures.change_percent, 100);
+  assert.equal(figures.median_days_to_first_response, 0);
   const feed = (await facilitator.get(`${base}/feed.atom`)).text;
   assert.equal([...feed.matchAll(/<entry>/g)].length, 50);
 });

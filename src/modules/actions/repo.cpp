@@ -35,9 +35,15 @@ WHERE space_id = ? AND story_id IS NOT NULL AND status IN ('planned', 'made'))";
 // Bound parameters a statement may carry on every engine, with room to spare.
 constexpr std::size_t kSlice = 500;
 
-std::string in_list(std::size_t n) {
+// "(?, ?, ...)" for the n ids at the end of args, padded to one of a few lengths (the last
+// id repeated), so each query has a few prepared shapes rather than one for every length.
+std::string in_list(std::size_t n, std::vector<store::Value>& args) {
+  std::size_t padded = 1;
+  for (std::size_t size : {std::size_t{1}, std::size_t{10}, std::size_t{50}, kSlice})
+    if ((padded = size) >= n) break;
+  for (std::size_t i = n; i < padded && n > 0; ++i) args.push_back(args.back());
   std::string out = "(?";
-  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  for (std::size_t i = 1; i < padded; ++i) out += ", ?";
   return out + ")";
 }
 
@@ -166,8 +172,8 @@ std::vector<ActionRow> from_stories(store::Conn& c, std::int64_t space_id, const
     const auto k = std::min(kSlice, story_ids.size() - at);
     std::vector<store::Value> args{space_id};
     for (std::size_t i = 0; i < k; ++i) args.emplace_back(story_ids[at + i]);
-    for (auto& a : many(c.query(select(("space_id = ? AND story_id IN " + in_list(k) + " ORDER BY id").c_str()), args)))
-      out.push_back(std::move(a));
+    const auto where = "space_id = ? AND story_id IN " + in_list(k, args) + " ORDER BY id";
+    for (auto& a : many(c.query(select(where.c_str()), args))) out.push_back(std::move(a));
   }
   return out;
 }
@@ -178,11 +184,9 @@ std::vector<UpdateRow> updates_of(store::Conn& c, const std::vector<std::int64_t
     const auto k = std::min(kSlice, action_ids.size() - at);
     std::vector<store::Value> args(action_ids.begin() + static_cast<std::ptrdiff_t>(at),
                                    action_ids.begin() + static_cast<std::ptrdiff_t>(at + k));
-    for (auto& u :
-         many_updates(c.query(std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " +
-                                  in_list(k) + " ORDER BY u.id",
-                              args)))
-      out.push_back(std::move(u));
+    const auto sql = std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " +
+                     in_list(k, args) + " ORDER BY u.id";
+    for (auto& u : many_updates(c.query(sql, args))) out.push_back(std::move(u));
   }
   return out;
 }

@@ -39,6 +39,10 @@ std::vector<Shown> shown_all(store::Conn& c, std::int64_t space_id, std::vector<
       story_ids.push_back(*r.story_id);
     }
   }
+  for (auto* ids : {&story_ids, &decision_ids, &theme_ids}) {  // several actions may share a source
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
   const auto orgs = organisation_names(c, space_id);
   std::map<std::int64_t, stories::StoryRef> story_refs;
   for (auto& ref : stories::story_refs(c, space_id, story_ids, subject, user_id)) story_refs[ref.id] = std::move(ref);
