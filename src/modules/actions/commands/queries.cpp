@@ -26,8 +26,10 @@ std::string day(std::int64_t t) { return dates::format(t, dates::Style::rfc3339)
 // The actions as this viewer may see their sources, with their owners and histories: a
 // read for each kind of thing (organisations, stories, decisions, themes, updates), not
 // one per action.
+// whole_space: rows are every action of the space (the exports), so their updates come in
+// one read of the space's rather than by ids.
 std::vector<Shown> shown_all(store::Conn& c, std::int64_t space_id, std::vector<repo::ActionRow> rows,
-                             const spaces::Subject& subject, std::int64_t user_id) {
+                             const spaces::Subject& subject, std::int64_t user_id, bool whole_space = false) {
   std::vector<std::int64_t> story_ids, decision_ids, theme_ids, action_ids;
   for (const auto& r : rows) {
     action_ids.push_back(r.id);
@@ -52,7 +54,8 @@ std::vector<Shown> shown_all(store::Conn& c, std::int64_t space_id, std::vector<
   for (auto& t : breakouts::theme_refs(c, theme_ids))
     if (t.space_id == space_id) themes[t.id] = std::move(t);
   std::map<std::int64_t, std::vector<repo::UpdateRow>> history;
-  for (auto& u : repo::updates_of(c, action_ids)) history[u.action_id].push_back(std::move(u));
+  for (auto& u : whole_space ? repo::updates_in(c, space_id) : repo::updates_of(c, action_ids))
+    history[u.action_id].push_back(std::move(u));
 
   std::vector<Shown> out;
   out.reserve(rows.size());
@@ -116,9 +119,9 @@ bool page_public(Services& app, std::int64_t space_id) {
 Board board(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) {
     Board b;
-    b.actions = shown_all(c, space_id, repo::actions_in(c, space_id), subject, user_id);
+    b.actions = shown_all(c, space_id, repo::actions_in(c, space_id), subject, user_id, true);
     b.total = static_cast<std::int64_t>(b.actions.size());
-    b.paging = paging(b.total, 1, std::max<int>(1, static_cast<int>(std::min<std::int64_t>(b.total, 1'000'000'000))));
+    b.paging.limit = static_cast<int>(std::clamp<std::int64_t>(b.total, 1, 1'000'000'000));  // one page of all
     b.figures = space_figures(c, space_id);
     return b;
   });
