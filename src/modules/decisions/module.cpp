@@ -1,7 +1,5 @@
 #include "modules/decisions/module.hpp"
 
-#include <set>
-
 #include "modules/decisions/commands/commands.hpp"
 #include "modules/decisions/handlers/handlers.hpp"
 #include "modules/decisions/permissions.hpp"
@@ -54,11 +52,9 @@ std::vector<DecisionRef> decisions_of(store::Conn& c, std::int64_t space_id, con
 std::vector<DecisionRef> decision_refs(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids,
                                        const spaces::Subject& subject) {
   std::vector<DecisionRef> out;
-  if (ids.empty()) return out;
-  const std::set<std::int64_t> wanted(ids.begin(), ids.end());
   const bool readable = permissions::view_decisions(subject);
-  for (const auto& p : repo::proposals_in_space(c, space_id, 0))
-    if (wanted.count(p.id)) out.push_back({p.id, readable, readable ? p.title : std::string()});
+  for (auto& [id, title] : repo::proposal_titles(c, space_id, ids))
+    out.push_back({id, readable, readable ? std::move(title) : std::string()});
   return out;
 }
 
