@@ -392,6 +392,15 @@ test('an action raised from a theme of an event report: only by facilitators, on
   assert.equal(json.actions[0].source.theme, Number(themeId));
   assert.equal(json.actions[0].source.title, 'Being told in time when things change');
   assert.match((await facilitator.get(`/spaces/${slug}/actions/export.csv`)).text, new RegExp(`"theme","${themeId}","Being told in time when things change"`));
+
+  // Renamed in the report: the action follows; taken out of it: the action stays and says so.
+  await facilitator.get(`/events/${eventId}/themes`);
+  assert.equal((await facilitator.post(`/events/${eventId}/themes/${themeId}/rename`, { title: 'Told in time' })).status, 303);
+  assert.match((await facilitator.get(`/spaces/${slug}/actions`)).text, new RegExp(`href="/events/${eventId}/report">Told in time</a>`));
+  assert.equal((await facilitator.post(`/events/${eventId}/themes/${themeId}/do/remove`, {})).status, 303);
+  const gone = decode((await facilitator.get(`/spaces/${slug}/actions`)).text);
+  assert.match(gone, /Tell members a month before a service moves/);
+  assert.match(gone, /A theme since taken out of its event report/);
 });
 
 test('the storyteller hears when an action from their story moves (email and their own page), and nobody else learns who they are', async () => {
