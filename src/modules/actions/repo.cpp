@@ -1,8 +1,7 @@
 #include "modules/actions/repo.hpp"
 
-#include <algorithm>
-
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::actions::repo {
 
@@ -32,21 +31,6 @@ constexpr const char* kEraseUpdates = "UPDATE action_updates SET by_user = NULL 
 constexpr const char* kChangedStories = R"(
 SELECT DISTINCT story_id FROM actions
 WHERE space_id = ? AND story_id IS NOT NULL AND status IN ('planned', 'made'))";
-// Bound parameters a statement may carry on every engine, with room to spare.
-constexpr std::size_t kSlice = 500;
-
-// "(?, ?, ...)" for the n ids at the end of args, padded to one of a few lengths (the last
-// id repeated), so each query has a few prepared shapes rather than one for every length.
-std::string in_list(std::size_t n, std::vector<store::Value>& args) {
-  std::size_t padded = 1;
-  for (std::size_t size : {std::size_t{1}, std::size_t{10}, std::size_t{50}, kSlice})
-    if ((padded = size) >= n) break;
-  for (std::size_t i = n; i < padded && n > 0; ++i) args.push_back(args.back());
-  std::string out = "(?";
-  for (std::size_t i = 1; i < padded; ++i) out += ", ?";
-  return out + ")";
-}
-
 // WHERE for a page of the space's actions, with its arguments.
 std::string filtered(const Filter& f, std::int64_t space_id, std::vector<store::Value>& args) {
   std::string where = "space_id = ?";
@@ -168,26 +152,20 @@ std::vector<std::int64_t> changed_story_ids(store::Conn& c, std::int64_t space_i
 
 std::vector<ActionRow> from_stories(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids) {
   std::vector<ActionRow> out;
-  for (std::size_t at = 0; at < story_ids.size(); at += kSlice) {
-    const auto k = std::min(kSlice, story_ids.size() - at);
-    std::vector<store::Value> args{space_id};
-    for (std::size_t i = 0; i < k; ++i) args.emplace_back(story_ids[at + i]);
-    const auto where = "space_id = ? AND story_id IN " + in_list(k, args) + " ORDER BY id";
+  store::for_id_slices(story_ids, {space_id}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    const auto where = "space_id = ? AND story_id IN " + in + " ORDER BY id";
     for (auto& a : many(c.query(select(where.c_str()), args))) out.push_back(std::move(a));
-  }
+  });
   return out;
 }
 
 std::vector<UpdateRow> updates_of(store::Conn& c, const std::vector<std::int64_t>& action_ids) {
   std::vector<UpdateRow> out;
-  for (std::size_t at = 0; at < action_ids.size(); at += kSlice) {
-    const auto k = std::min(kSlice, action_ids.size() - at);
-    std::vector<store::Value> args(action_ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                   action_ids.begin() + static_cast<std::ptrdiff_t>(at + k));
-    const auto sql = std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " +
-                     in_list(k, args) + " ORDER BY u.id";
+  store::for_id_slices(action_ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    const auto sql = std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " + in +
+                     " ORDER BY u.id";
     for (auto& u : many_updates(c.query(sql, args))) out.push_back(std::move(u));
-  }
+  });
   return out;
 }
 

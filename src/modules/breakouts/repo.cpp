@@ -1,8 +1,7 @@
 #include "modules/breakouts/repo.hpp"
 
-#include <algorithm>
-
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::breakouts::repo {
 
@@ -315,26 +314,10 @@ std::vector<ThemeRow> themes_of(store::Conn& c, std::int64_t event_id) {
 
 std::vector<ThemeAt> themes_by_id(store::Conn& c, const std::vector<std::int64_t>& ids) {
   std::vector<ThemeAt> out;
-  // In slices, so a long list stays within every engine's limit on bound parameters; each
-  // padded to one of a few lengths (the last id repeated), so the query has a few prepared
-  // shapes rather than one for every length.
-  constexpr std::size_t kSlice = 500;
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const auto n = std::min(kSlice, ids.size() - at);
-    std::size_t padded = 1;
-    for (std::size_t size : {std::size_t{1}, std::size_t{10}, std::size_t{50}, kSlice})
-      if ((padded = size) >= n) break;
-    std::vector<store::Value> args(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                   ids.begin() + static_cast<std::ptrdiff_t>(at + n));
-    std::string sql = std::string(kThemesById) + "(?";
-    for (std::size_t i = 1; i < padded; ++i) {
-      sql += ", ?";
-      if (i >= n) args.push_back(args.back());
-    }
-    sql += ")";
-    for (const auto& r : c.query(sql, args))
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query(std::string(kThemesById) + in, args))
       out.push_back({{r.i64(0), r.i64(1), r.i64(2), r.text(3)}, r.i64(4), r.text(5)});
-  }
+  });
   return out;
 }
 

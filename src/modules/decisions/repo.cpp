@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::decisions::repo {
 
@@ -216,21 +217,10 @@ std::vector<std::string> options(store::Conn& c, std::int64_t proposal_id) {
 std::vector<std::pair<std::int64_t, std::string>> proposal_titles(store::Conn& c, std::int64_t space_id,
                                                                   const std::vector<std::int64_t>& ids) {
   std::vector<std::pair<std::int64_t, std::string>> out;
-  // In slices within every engine's limit on bound parameters, each padded to one of a few
-  // lengths (the last id repeated) so the query has a few prepared shapes.
-  constexpr std::size_t kSlice = 500;
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const auto n = std::min(kSlice, ids.size() - at);
-    std::size_t padded = 1;
-    for (std::size_t size : {std::size_t{1}, std::size_t{10}, std::size_t{50}, kSlice})
-      if ((padded = size) >= n) break;
-    std::vector<store::Value> args{space_id};
-    for (std::size_t i = 0; i < padded; ++i) args.emplace_back(ids[at + std::min(i, n - 1)]);
-    std::string sql = "SELECT id, title FROM decision_proposals WHERE space_id = ? AND id IN (?";
-    for (std::size_t i = 1; i < padded; ++i) sql += ", ?";
-    sql += ")";
-    for (const auto& r : c.query(sql, args)) out.emplace_back(r.i64(0), r.text(1));
-  }
+  store::for_id_slices(ids, {space_id}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query("SELECT id, title FROM decision_proposals WHERE space_id = ? AND id IN " + in, args))
+      out.emplace_back(r.i64(0), r.text(1));
+  });
   return out;
 }
 

@@ -1,8 +1,7 @@
 #include "modules/stories/repo.hpp"
 
-#include <algorithm>
-
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::stories::repo {
 
@@ -385,34 +384,12 @@ FROM (SELECT s.created_at AS shared_at,
       FROM stories s
       WHERE s.space_id = ? AND s.status = 'published'
         AND EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id)) q)";
-// However many ids there are, one statement: they travel as one text of fixed-width
-// numbers (kIdWidth digits each), which a recursive query cuts apart in the same SQL on
-// both engines (no engine's own array or JSON functions, and no limit on parameters).
-constexpr std::size_t kIdWidth = 19;
+// However many ids there are, one statement (store/id_list.hpp).
 constexpr const char* kAnsweredAmong = R"(
-WITH RECURSIVE ids (n, id) AS (
-  SELECT 1, CAST(substr(CAST(? AS TEXT), 1, 19) AS BIGINT)
-  UNION ALL
-  SELECT n + 1, CAST(substr(CAST(? AS TEXT), n * 19 + 1, 19) AS BIGINT) FROM ids
-  WHERE n * 19 < length(CAST(? AS TEXT)))
 SELECT COUNT(*) FROM stories s
 WHERE s.space_id = ? AND s.status = 'published' AND EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id)
   AND EXISTS (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response')
   AND s.id IN (SELECT id FROM ids))";
-// Bound parameters a statement may carry on every engine, with room to spare.
-constexpr std::size_t kSlice = 500;
-
-// "(?, ?, ...)" for n ids, padded to one of a few lengths (the last id repeated), so each
-// query has a few prepared shapes rather than one for every length.
-std::string in_list(std::size_t n, std::vector<store::Value>& args) {
-  std::size_t padded = 1;
-  for (std::size_t size : {std::size_t{1}, std::size_t{10}, std::size_t{50}, kSlice})
-    if ((padded = size) >= n) break;
-  for (std::size_t i = n; i < padded && n > 0; ++i) args.push_back(args.back());
-  std::string out = "(?";
-  for (std::size_t i = 1; i < padded; ++i) out += ", ?";
-  return out + ")";
-}
 
 }  // namespace
 
@@ -438,26 +415,17 @@ ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id) {
 
 std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return 0;
-  std::string packed;
-  packed.reserve(ids.size() * kIdWidth);
-  for (auto id : ids) {
-    const auto digits = std::to_string(id < 0 ? 0 : id);
-    packed.append(kIdWidth - digits.size(), '0');
-    packed += digits;
-  }
-  return c.one(kAnsweredAmong, packed, packed, packed, space_id)->i64(0);
+  static const std::string sql = std::string(store::kPackedIds) + kAnsweredAmong;
+  const auto packed = store::packed_ids(ids);
+  return c.one(sql, packed, packed, packed, space_id)->i64(0);
 }
 
 std::vector<StoryRow> stories_by_id(store::Conn& c, const std::vector<std::int64_t>& ids) {
   std::vector<StoryRow> out;
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const auto k = std::min(kSlice, ids.size() - at);
-    std::vector<store::Value> args(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                   ids.begin() + static_cast<std::ptrdiff_t>(at + k));
-    const auto in = in_list(k, args);
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
     for (const auto& r : c.query(std::string("SELECT ") + kStoryColumns + " WHERE s.id IN " + in, args))
       out.push_back(story_from(r));
-  }
+  });
   return out;
 }
 
