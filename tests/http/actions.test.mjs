@@ -456,8 +456,10 @@ test('the page at scale: fifty a page with GOV.UK pagination, filters, a bad pag
   assert.match(page.text, new RegExp(`href="${base}\\?page=2" rel="next"`));
   assert.match(page.text, new RegExp(`href="${base}\\?page=3" aria-label="Page 3 of 3"`));
   assert.match(page.text, /Showing 1 to 50 of 120 actions/);
+  assert.match(decode(page.text), /<title>You said, we did \(page 1 of 3\)/);
   page = await facilitator.get(`${base}?page=3`);
   assert.equal(items(page.text).length, 20);
+  assert.match(decode(page.text), /<title>You said, we did \(page 3 of 3\)/);
   assert.equal(items(page.text)[19], 'Action number 1');
   assert.match(page.text, new RegExp(`href="${base}\\?page=2" rel="prev"`));
   assert.match(page.text, /aria-current="page">3</);

@@ -70,7 +70,11 @@ Response board_page(Context& c) {
   if (std::none_of(orgs.begin(), orgs.end(), [&](const auto& o) { return o.id == q.organisation_id; }))
     q.organisation_id = 0;
   const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), q);
-  View v = page_view(c, s, "actions_board_title");
+  // Which page it is belongs in the title, so a screen reader and the history say so.
+  View v = board.paging.pages > 1
+               ? page_view(c, s, "actions_board_title_paged",
+                           {{"page", std::to_string(board.paging.page)}, {"pages", std::to_string(board.paging.pages)}})
+               : page_view(c, s, "actions_board_title");
   View list = View::list();
   for (const auto& a : board.actions) list.push(action_view(c, s, a));
   if (!list.items().empty()) v.set("actions", std::move(list));
