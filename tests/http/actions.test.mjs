@@ -330,3 +330,170 @@ test("erasure: a storyteller's account goes and the action stays, from a story w
   assert.match(page, /Staff now confirm the address at every call\./);
   assert.doesNotMatch(page, /Three letters to the wrong address|Hyacinth|Leopold/);
 });
+
+// An event of the space with a theme the facilitator wrote on its themes page; returns the
+// event's id and the report's "Raise an action" link for the theme.
+async function eventWithTheme(client, slug, themeTitle) {
+  await client.get(`/spaces/${slug}/events`);
+  const ev = await client.post(`/spaces/${slug}/events`, {
+    title: 'Eastholm recovery learning day', description: 'Small groups on getting help.', starts: '2030-06-01T10:00', ends: '2030-06-01T15:00',
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 600));
+  const eventId = ev.location.match(/\/events\/(\d+)/)[1];
+  await client.get(`/events/${eventId}/themes`);
+  assert.equal((await client.post(`/events/${eventId}/themes`, { title: themeTitle })).status, 303);
+  return { eventId };
+}
+
+test('an action raised from a theme of an event report: only by facilitators, only for their own space, and it links to the report', async () => {
+  const { facilitator, partner, author } = cast;
+  const { slug, orgs } = await forum();
+  const { eventId } = await eventWithTheme(facilitator, slug, 'Being told in time when things change');
+  const report = await facilitator.get(`/events/${eventId}/report`);
+  assert.equal(report.status, 200);
+  const link = decode(report.text).match(new RegExp(`href="(/spaces/${slug}/actions/new\\?theme=(\\d+))"`));
+  assert.ok(link, 'the report offers "Raise an action" beside the theme');
+  const themeId = link[2];
+  // A member reads the report but is not offered it.
+  const seen = await author.get(`/events/${eventId}/report`);
+  assert.equal(seen.status, 200);
+  assert.doesNotMatch(seen.text, /actions\/new\?theme=/);
+
+  const form = await facilitator.get(link[1]);
+  assert.equal(form.status, 200);
+  assert.match(form.text, new RegExp(`<option value="theme-${themeId}" selected>Being told in time when things change`));
+  let r = await raise(facilitator, slug, { source: `theme-${themeId}`, organisation: orgs[0], title: 'Tell members a month before a service moves' });
+  assert.equal(r.status, 303, r.text.slice(0, 1500));
+  const page = (await facilitator.get(r.location)).text;
+  assert.match(page, new RegExp(`href="/events/${eventId}/report">Being told in time when things change</a>`));
+  assert.equal((await facilitator.get(`/events/${eventId}/report`)).status, 200);
+
+  // Not a facilitator: refused, whatever else they may raise from.
+  r = await raise(partner, slug, { source: `theme-${themeId}`, organisation: orgs[0] });
+  assert.equal(r.status, 403);
+  assert.equal((await raise(author, slug, { source: `theme-${themeId}`, organisation: orgs[0] })).status, 403);
+  // A theme of another space's event: refused in this one.
+  const other = await forum();
+  r = await raise(facilitator, other.slug, { source: `theme-${themeId}`, organisation: other.orgs[0] });
+  assert.equal(r.status, 422);
+  assert.match(decode(r.text), /Choose the story or decision it comes from/);
+
+  // The decision log names the kind of source; the public sees the action, not the theme.
+  const log = await facilitator.get(`/spaces/${slug}/audit/export`);
+  assert.match(log.text, new RegExp(`"theme":${themeId}`));
+  const { steward } = cast;
+  await steward.get(`/spaces/${slug}/actions`);
+  assert.equal((await steward.post(`/spaces/${slug}/actions/settings`, { page_public: 'yes' })).status, 303);
+  const pub = await fetch(server.url + `/spaces/${slug}/actions`).then((x) => x.text());
+  assert.match(pub, /Tell members a month before a service moves/);
+  assert.match(decode(pub), /A theme of the report of one of this space's events/);
+  assert.doesNotMatch(pub, /Being told in time/);
+  const json = await facilitator.get(`/spaces/${slug}/actions/export.json`).then((x) => JSON.parse(x.text));
+  assert.equal(json.actions[0].source.theme, Number(themeId));
+  assert.equal(json.actions[0].source.title, 'Being told in time when things change');
+  assert.match((await facilitator.get(`/spaces/${slug}/actions/export.csv`)).text, new RegExp(`"theme","${themeId}","Being told in time when things change"`));
+
+  // Renamed in the report: the action follows; taken out of it: the action stays and says so.
+  await facilitator.get(`/events/${eventId}/themes`);
+  assert.equal((await facilitator.post(`/events/${eventId}/themes/${themeId}/rename`, { title: 'Told in time' })).status, 303);
+  assert.match((await facilitator.get(`/spaces/${slug}/actions`)).text, new RegExp(`href="/events/${eventId}/report">Told in time</a>`));
+  assert.equal((await facilitator.post(`/events/${eventId}/themes/${themeId}/do/remove`, {})).status, 303);
+  const gone = decode((await facilitator.get(`/spaces/${slug}/actions`)).text);
+  assert.match(gone, /Tell members a month before a service moves/);
+  assert.match(gone, /A theme since taken out of its event report/);
+});
+
+test('the storyteller hears when an action from their story moves (email and their own page), and nobody else learns who they are', async () => {
+  const { facilitator, partner, author, otherPartner } = cast;
+  const { slug, orgs, story, storyId } = await forum();
+  const r = await raise(facilitator, slug, { story: storyId, organisation: orgs[0], title: 'Put the new clinic address on every letter' });
+  const path = r.location.replace(/\?.*$/, '');
+  const before = server.outbox().length;
+  await partner.get(path);
+  assert.equal((await partner.post(`${path}/status`, { to: 'planned', note: 'Letters are being reprinted.', account: '', link: '', reason: '' })).status, 303);
+  const sent = server.outbox().slice(before);
+  const told = sent.filter((m) => m.includes(`To: ${author.email}\r\n`));
+  assert.equal(told.length, 1);
+  assert.match(told[0], /An action from your story is now: change planned/);
+  assert.match(told[0], /Put the new clinic address on every letter/);
+  assert.match(told[0], new RegExp(`/spaces/${slug}/actions/\\d+`));
+  for (const m of sent.filter((x) => !x.includes(`To: ${author.email}\r\n`))) assert.doesNotMatch(m, new RegExp(author.name));
+  const mine = decode((await author.get(`/spaces/${slug}/stories/mine`)).text);
+  assert.match(mine, /An action from your story, "Put the new clinic address on every letter", is now: change planned/);
+  // The anonymous story still names no one to partners and facilitators.
+  for (const who of [partner, otherPartner, facilitator]) {
+    assert.doesNotMatch((await who.get(path)).text, new RegExp(author.name));
+    assert.doesNotMatch((await who.get(story)).text, new RegExp(author.name));
+  }
+  // Withdrawn: no more email.
+  await author.get(`${story}/withdraw`);
+  assert.equal((await author.post(`${story}/withdraw`, {})).status, 303);
+  const after = server.outbox().length;
+  await partner.get(path);
+  assert.equal((await partner.post(`${path}/status`, { to: 'made', account: 'Every letter now has the new address.', note: '', link: '', reason: '' })).status, 303);
+  assert.equal(server.outbox().slice(after).filter((m) => m.includes(`To: ${author.email}\r\n`)).length, 0);
+});
+
+test('the page at scale: fifty a page with GOV.UK pagination, filters, a bad page number shows the first page, exports hold every action', async () => {
+  const { facilitator, partner } = cast;
+  const { slug, orgs, story, storyId } = await forum();
+  await partner.get(story);
+  assert.equal((await partner.post(`${story}/responses`, { body: 'Thank you for telling us. We are changing how we tell people.' })).status, 303);
+  await facilitator.get(`/spaces/${slug}/actions/new`);
+  for (let i = 1; i <= 120; i++) {
+    const r = await facilitator.post(`/spaces/${slug}/actions/new`, {
+      title: `Action number ${i}`, details: '', due_day: '', due_month: '', due_year: '', source: `story-${storyId}`, organisation: orgs[i % 2],
+    });
+    assert.equal(r.status, 303, `action ${i}: ${r.status}`);
+  }
+  const base = `/spaces/${slug}/actions`;
+  const items = (html) => [...html.matchAll(new RegExp(`<h3 class="govuk-heading-s"><a class="govuk-link" href="${base}/(\\d+)">([^<]+)</a>`, 'g'))].map((m) => m[2]);
+  let page = await facilitator.get(base);
+  assert.equal(page.status, 200);
+  assert.equal(items(page.text).length, 50);
+  assert.equal(items(page.text)[0], 'Action number 120', 'newest first');
+  assert.match(page.text, /<nav class="govuk-pagination"/);
+  assert.match(page.text, new RegExp(`href="${base}\\?page=2" rel="next"`));
+  assert.match(page.text, new RegExp(`href="${base}\\?page=3" aria-label="Page 3 of 3"`));
+  assert.match(page.text, /Showing 1 to 50 of 120 actions/);
+  assert.match(decode(page.text), /<title>You said, we did \(page 1 of 3\)/);
+  page = await facilitator.get(`${base}?page=3`);
+  assert.equal(items(page.text).length, 20);
+  assert.match(decode(page.text), /<title>You said, we did \(page 3 of 3\)/);
+  assert.equal(items(page.text)[19], 'Action number 1');
+  assert.match(page.text, new RegExp(`href="${base}\\?page=2" rel="prev"`));
+  assert.match(page.text, /aria-current="page">3</);
+  for (const bad of ['abc', '0', '-1', '1e3', '99999999999999999999', '']) {
+    const res = await facilitator.get(`${base}?page=${bad}`);
+    assert.equal(res.status, 200, bad);
+    assert.equal(items(res.text)[0], 'Action number 120', bad);
+  }
+  assert.equal(items((await facilitator.get(`${base}?page=9`)).text).length, 20, 'past the end: the last page');
+  // Filters keep to the pages they make.
+  const owned = await facilitator.get(`${base}?organisation=${orgs[1]}`);
+  assert.equal(items(owned.text).length, 50);
+  assert.match(owned.text, /Showing 1 to 50 of 60 actions/);
+  assert.match(owned.text, new RegExp(`href="${base}\\?organisation=${orgs[1]}&amp;page=2" rel="next"`));
+  const moved = `${base}/${(await facilitator.get(base)).text.match(new RegExp(`href="${base}/(\\d+)">Action number 120<`))[1]}`;
+  await partner.get(moved);
+  assert.equal((await partner.post(`${moved}/status`, { to: 'looking_at', note: '', account: '', link: '', reason: '' })).status, 303);
+  const looking = await facilitator.get(`${base}?status=looking_at`);
+  assert.deepEqual(items(looking.text), ['Action number 120']);
+  assert.doesNotMatch(looking.text, /govuk-pagination/);
+  // Exports and the feed are not paged.
+  const csv = (await facilitator.get(`${base}/export.csv`)).text.trim().split('\r\n');
+  assert.equal(csv.length, 121);
+  const json = JSON.parse((await facilitator.get(`${base}/export.json`)).text);
+  assert.equal(json.actions.length, 120);
+  assert.equal(json.figures.stories_raising_a_concern, 1);
+  assert.equal(json.figures.with_a_response, 1);
+  assert.equal(json.figures.with_a_change_planned_or_made, 0);
+  await partner.get(moved);
+  assert.equal((await partner.post(`${moved}/status`, { to: 'planned', note: '', account: '', link: '', reason: '' })).status, 303);
+  const figures = JSON.parse((await facilitator.get(`${base}/export.json`)).text).figures;
+  assert.equal(figures.with_a_change_planned_or_made, 1);
+  assert.equal(figures.change_percent, 100);
+  assert.equal(figures.median_days_to_first_response, 0);
+  const feed = (await facilitator.get(`${base}/feed.atom`)).text;
+  assert.equal([...feed.matchAll(/<entry>/g)].length, 50);
+});

@@ -39,6 +39,9 @@ test('the demo community seeds, lists every role and has a breakout round of its
     for (const status of ['Raised', 'Being looked at', 'Change planned', 'Change made', 'Not changing']) {
       assert.match(actions, new RegExp(`govuk-tag[^>]*>${status}<`), `the public page shows an action "${status}"`);
     }
+    // One comes from a theme of the report of the forum's own meeting.
+    assert.equal(count(server, "SELECT COUNT(*) FROM actions WHERE source_kind = 'theme' AND theme_id IS NOT NULL"), 1);
+    assert.match(actions, /Keep the support line open until 10pm/);
   } finally {
     await server.stop();
   }

@@ -19,6 +19,9 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/actions/{id}", h::action_page);
   r.post("/spaces/{slug}/actions/{id}/status", h::move_submit);
 
+  // Under each of a storyteller's own stories: where the actions raised from it stand.
+  stories::add_story_notes(app, commands::story_notes);
+
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("actions", commands::export_person(c, user_id));
@@ -29,6 +32,14 @@ Result<std::int64_t> raise_action(Services& app, std::int64_t space_id, std::int
                                   std::int64_t organisation_id, const std::string& title, const std::string& details,
                                   const std::string& due_on) {
   RaiseInput in{title, details, due_on, organisation_id, story_id};
+  return commands::raise(app, space_id, user_id, in);
+}
+
+Result<std::int64_t> raise_action_from_theme(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                             std::int64_t theme_id, std::int64_t organisation_id,
+                                             const std::string& title, const std::string& details,
+                                             const std::string& due_on) {
+  RaiseInput in{title, details, due_on, organisation_id, 0, 0, theme_id};
   return commands::raise(app, space_id, user_id, in);
 }
 

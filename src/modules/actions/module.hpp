@@ -1,11 +1,14 @@
 #pragma once
-// "You said, we did": an action is raised from a story (by facilitators, stewards, or a
-// partner for their own organisation), owned by an organisation the space lists, and
+// "You said, we did": an action is raised from a story or a decision (by facilitators,
+// stewards, or a partner for their own organisation) or from a theme of an event report
+// (by facilitators), owned by an organisation the space lists, and
 // moves raised -> being looked at -> change planned -> change made, or not changing
 // (rules/action.hpp has the contract). "Change made" needs what changed, "not changing" a
 // reason. Every raise and move is in the space's decision log. Each space has a page of its
 // actions with the Care Opinion figures, public when its stewards allow, with CSV, JSON and
-// Atom; the owning partners are reminded before a due date and after 30 days without news.
+// Atom; the owning partners are reminded before a due date and after 30 days without news,
+// and the storyteller is told (by email and on their page of their stories) when an action
+// raised from their story moves.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +31,11 @@ void register_module(web::App& app);
 Result<std::int64_t> raise_action(Services& app, std::int64_t space_id, std::int64_t user_id, std::int64_t story_id,
                                   std::int64_t organisation_id, const std::string& title, const std::string& details,
                                   const std::string& due_on);
+// From a theme of the report of one of the space's events (facilitators).
+Result<std::int64_t> raise_action_from_theme(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                             std::int64_t theme_id, std::int64_t organisation_id,
+                                             const std::string& title, const std::string& details,
+                                             const std::string& due_on);
 // to: looking_at | planned | made | not_changing; text: the note, what changed (made) or
 // the reason (not changing); link: optional, for made.
 Result<void> move_action(Services& app, std::int64_t action_id, std::int64_t user_id, const std::string& to,

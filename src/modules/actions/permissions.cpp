@@ -24,6 +24,12 @@ bool raise_action(const Actor& a, std::int64_t organisation_id) {
   return own_partner(a, organisation_id);
 }
 
+bool read_theme(const spaces::Subject& s) {
+  return has(s, Role::member) || has(s, Role::facilitator) || has(s, Role::steward) || has(s, Role::auditor);
+}
+
+bool raise_from_theme(const Actor& a) { return has(a.subject, Role::facilitator); }
+
 bool raise_any(const Actor& a) {
   return has(a.subject, Role::facilitator) || has(a.subject, Role::steward) || raise_action(a, a.organisation_id);
 }

@@ -1,6 +1,7 @@
 #include "modules/actions/repo.hpp"
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::actions::repo {
 
@@ -8,12 +9,12 @@ namespace {
 
 constexpr const char* kColumns = R"(
 id, space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by, created_at,
-updated_at, decision_id)";
+updated_at, decision_id, theme_id)";
 
 constexpr const char* kInsert = R"(
 INSERT INTO actions (space_id, source_kind, story_id, organisation_id, title, details, status, due_on, raised_by,
-  created_at, updated_at, decision_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+  created_at, updated_at, decision_id, theme_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kSetStatus = "UPDATE actions SET status = ?, updated_at = ? WHERE id = ? AND status = ?";
 constexpr const char* kInsertUpdate = R"(
 INSERT INTO action_updates (action_id, status, text, link, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?))";
@@ -27,6 +28,23 @@ INSERT INTO action_reminders (action_id, kind, reminder_key, sent_at) VALUES (?,
 ON CONFLICT (action_id, kind, reminder_key) DO NOTHING)";
 constexpr const char* kEraseRaised = "UPDATE actions SET raised_by = NULL WHERE raised_by = ?";
 constexpr const char* kEraseUpdates = "UPDATE action_updates SET by_user = NULL WHERE by_user = ?";
+constexpr const char* kChangedStories = R"(
+SELECT DISTINCT story_id FROM actions
+WHERE space_id = ? AND story_id IS NOT NULL AND status IN ('planned', 'made'))";
+// WHERE for a page of the space's actions, with its arguments.
+std::string filtered(const Filter& f, std::int64_t space_id, std::vector<store::Value>& args) {
+  std::string where = "space_id = ?";
+  args.emplace_back(space_id);
+  if (!f.status.empty()) {
+    where += " AND status = ?";
+    args.emplace_back(f.status);
+  }
+  if (f.organisation_id > 0) {
+    where += " AND organisation_id = ?";
+    args.emplace_back(f.organisation_id);
+  }
+  return where;
+}
 
 store::Value opt_id(const std::optional<std::int64_t>& v) { return v ? store::Value(*v) : store::Value(store::Null{}); }
 
@@ -47,6 +65,7 @@ ActionRow from(const store::Row& r) {
   a.created_at = r.i64(10);
   a.updated_at = r.i64(11);
   a.decision_id = r.opt_i64(12);
+  a.theme_id = r.opt_i64(13);
   return a;
 }
 
@@ -79,9 +98,19 @@ std::vector<UpdateRow> many_updates(const store::Rows& rows) {
 }  // namespace
 
 std::int64_t insert_action(store::Conn& c, const ActionRow& a) {
-  const store::Value args[] = {
-      a.space_id, a.source_kind,        opt_id(a.story_id),  a.organisation_id, a.title,      a.details,
-      a.status,   store::opt(a.due_on), opt_id(a.raised_by), a.created_at,      a.updated_at, opt_id(a.decision_id)};
+  const store::Value args[] = {a.space_id,
+                               a.source_kind,
+                               opt_id(a.story_id),
+                               a.organisation_id,
+                               a.title,
+                               a.details,
+                               a.status,
+                               store::opt(a.due_on),
+                               opt_id(a.raised_by),
+                               a.created_at,
+                               a.updated_at,
+                               opt_id(a.decision_id),
+                               opt_id(a.theme_id)};
   return c.query(kInsert, args).at(0).i64(0);
 }
 
@@ -98,6 +127,46 @@ bool set_status(store::Conn& c, std::int64_t id, const std::string& from, const 
 
 std::vector<ActionRow> actions_in(store::Conn& c, std::int64_t space_id) {
   return many(c.q(select("space_id = ? ORDER BY created_at DESC, id DESC"), space_id));
+}
+
+std::int64_t count_in(store::Conn& c, std::int64_t space_id, const Filter& f) {
+  std::vector<store::Value> args;
+  const auto where = filtered(f, space_id, args);
+  return c.query("SELECT COUNT(*) FROM actions WHERE " + where, args).at(0).i64(0);
+}
+
+std::vector<ActionRow> page_in(store::Conn& c, std::int64_t space_id, const Filter& f, std::int64_t offset,
+                               std::int64_t limit) {
+  std::vector<store::Value> args;
+  const auto where = filtered(f, space_id, args);
+  args.emplace_back(limit);
+  args.emplace_back(offset);
+  return many(c.query(select((where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?").c_str()), args));
+}
+
+std::vector<std::int64_t> changed_story_ids(store::Conn& c, std::int64_t space_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.q(kChangedStories, space_id)) out.push_back(r.i64(0));
+  return out;
+}
+
+std::vector<ActionRow> from_stories(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids) {
+  std::vector<ActionRow> out;
+  store::for_id_slices(story_ids, {space_id}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    const auto where = "space_id = ? AND story_id IN " + in + " ORDER BY id";
+    for (auto& a : many(c.query(select(where.c_str()), args))) out.push_back(std::move(a));
+  });
+  return out;
+}
+
+std::vector<UpdateRow> updates_of(store::Conn& c, const std::vector<std::int64_t>& action_ids) {
+  std::vector<UpdateRow> out;
+  store::for_id_slices(action_ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    const auto sql = std::string("SELECT ") + kUpdateColumns + " FROM action_updates u WHERE u.action_id IN " + in +
+                     " ORDER BY u.id";
+    for (auto& u : many_updates(c.query(sql, args))) out.push_back(std::move(u));
+  });
+  return out;
 }
 
 void insert_update(store::Conn& c, std::int64_t action_id, const std::string& status, const std::string& text,

@@ -5,6 +5,7 @@
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/live.hpp"
 #include "modules/breakouts/permissions.hpp"
+#include "modules/breakouts/repo.hpp"
 #include "modules/events/module.hpp"
 #include "services/presence.hpp"
 #include "web/app.hpp"
@@ -95,6 +96,13 @@ void register_module(web::App& app) {
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("breakouts", commands::export_person(c, user_id));
   });
+}
+
+std::vector<ThemeRef> theme_refs(store::Conn& c, const std::vector<std::int64_t>& theme_ids) {
+  std::vector<ThemeRef> out;
+  for (auto& t : repo::themes_by_id(c, theme_ids))
+    out.push_back({t.theme.id, t.theme.event_id, t.space_id, std::move(t.theme.title), std::move(t.event_title)});
+  return out;
 }
 
 }  // namespace hs::breakouts

@@ -1,6 +1,7 @@
 #include "modules/breakouts/repo.hpp"
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::breakouts::repo {
 
@@ -85,6 +86,9 @@ WHERE id = ? AND resolved_at IS NULL AND group_id IN (SELECT id FROM breakout_gr
 
 constexpr const char* kThemes =
     "SELECT id, event_id, position, title FROM event_themes WHERE event_id = ? ORDER BY position, id";
+constexpr const char* kThemesById = R"(
+SELECT t.id, t.event_id, t.position, t.title, e.space_id, e.title
+FROM event_themes t JOIN events e ON e.id = t.event_id WHERE t.id IN )";
 constexpr const char* kInsertTheme = R"(
 INSERT INTO event_themes (event_id, position, title)
 VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM event_themes WHERE event_id = ?), ?) RETURNING id)";
@@ -305,6 +309,15 @@ bool resolve_help(store::Conn& c, std::int64_t round_id, std::int64_t help_id, s
 std::vector<ThemeRow> themes_of(store::Conn& c, std::int64_t event_id) {
   std::vector<ThemeRow> out;
   for (const auto& r : c.q(kThemes, event_id)) out.push_back({r.i64(0), r.i64(1), r.i64(2), r.text(3)});
+  return out;
+}
+
+std::vector<ThemeAt> themes_by_id(store::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::vector<ThemeAt> out;
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query(std::string(kThemesById) + in, args))
+      out.push_back({{r.i64(0), r.i64(1), r.i64(2), r.text(3)}, r.i64(4), r.text(5)});
+  });
   return out;
 }
 

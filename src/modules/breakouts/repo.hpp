@@ -93,6 +93,13 @@ bool resolve_help(store::Conn& c, std::int64_t round_id, std::int64_t help_id, s
 
 // Themes
 std::vector<ThemeRow> themes_of(store::Conn& c, std::int64_t event_id);
+// Themes by id, with their event's space and title, in one read (unknown ids left out).
+struct ThemeAt {
+  ThemeRow theme;
+  std::int64_t space_id = 0;
+  std::string event_title;
+};
+std::vector<ThemeAt> themes_by_id(store::Conn& c, const std::vector<std::int64_t>& ids);
 std::int64_t insert_theme(store::Conn& c, std::int64_t event_id, const std::string& title);
 bool rename_theme(store::Conn& c, std::int64_t event_id, std::int64_t theme_id, const std::string& title);
 bool delete_theme(store::Conn& c, std::int64_t event_id, std::int64_t theme_id);

@@ -49,4 +49,13 @@ std::vector<DecisionRef> decisions_of(store::Conn& c, std::int64_t space_id, con
   return out;
 }
 
+std::vector<DecisionRef> decision_refs(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids,
+                                       const spaces::Subject& subject) {
+  std::vector<DecisionRef> out;
+  const bool readable = permissions::view_decisions(subject);
+  for (auto& [id, title] : repo::proposal_titles(c, space_id, ids))
+    out.push_back({id, readable, readable ? std::move(title) : std::string()});
+  return out;
+}
+
 }  // namespace hs::decisions

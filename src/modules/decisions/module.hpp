@@ -95,6 +95,10 @@ std::optional<DecisionRef> decision_ref(store::Conn& c, std::int64_t space_id, s
                                         const spaces::Subject& subject);
 // The space's decisions this person may see, newest first.
 std::vector<DecisionRef> decisions_of(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject);
+// Many at once, each as decision_ref says, in one read whatever the number (for a page of
+// actions). Ids that name none of the space's decisions are left out.
+std::vector<DecisionRef> decision_refs(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids,
+                                       const spaces::Subject& subject);
 
 // --- reminders -------------------------------------------------------------------------
 

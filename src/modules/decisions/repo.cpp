@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::decisions::repo {
 
@@ -210,6 +211,16 @@ std::optional<ProposalRow> proposal_by_id(store::Conn& c, std::int64_t id) {
 std::vector<std::string> options(store::Conn& c, std::int64_t proposal_id) {
   std::vector<std::string> out;
   for (const auto& r : c.q(kOptions, proposal_id)) out.push_back(r.text(0));
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> proposal_titles(store::Conn& c, std::int64_t space_id,
+                                                                  const std::vector<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  store::for_id_slices(ids, {space_id}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query("SELECT id, title FROM decision_proposals WHERE space_id = ? AND id IN " + in, args))
+      out.emplace_back(r.i64(0), r.text(1));
+  });
   return out;
 }
 

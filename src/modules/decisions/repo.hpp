@@ -82,6 +82,9 @@ std::optional<ProposalRow> proposal_by_id(store::Conn& c, std::int64_t id);
 std::vector<std::string> options(store::Conn& c, std::int64_t proposal_id);
 // Newest first; i_answered for this viewer.
 std::vector<ProposalCard> proposals_in_space(store::Conn& c, std::int64_t space_id, std::int64_t viewer);
+// The ids and titles of the space's proposals among these ids (a page's worth), in one read.
+std::vector<std::pair<std::int64_t, std::string>> proposal_titles(store::Conn& c, std::int64_t space_id,
+                                                                  const std::vector<std::int64_t>& ids);
 // Takes the proposal's row lock while it is open; false once it has closed.
 bool lock_open(store::Conn& c, std::int64_t id);
 void close_proposal(store::Conn& c, const ProposalRow& closed);

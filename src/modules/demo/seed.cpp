@@ -22,6 +22,9 @@ namespace hs::demo {
 
 namespace json = boost::json;
 
+Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int64_t facilitator_id,
+                                 const boost::json::object& e);
+
 namespace {
 
 std::string str(const json::object& o, const char* key) {
@@ -98,22 +101,53 @@ Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::s
   return true;
 }
 
+// The forum's own meeting, whose report's themes an action is raised from.
+Result<std::map<std::string, std::int64_t>> seed_forum_event(Services& app, const json::object& e,
+                                                             std::map<std::string, std::int64_t>& ids,
+                                                             std::int64_t space_id) {
+  events::EventInput input;
+  input.title = str(e, "title");
+  input.description = str(e, "description");
+  input.starts = str(e, "starts");
+  input.ends = str(e, "ends");
+  auto event_id = events::commands::create_event(app, space_id, ids[str(e, "creator")], input, str(e, "support"));
+  if (!event_id) return fail(event_id.error());
+  if (auto r = seed_event_activity(app, *event_id, ids[str(e, "creator")], e); !r) return fail(r.error());
+  std::map<std::string, std::int64_t> themes;
+  for (const auto& t : breakouts::commands::themes(app, *event_id).themes) themes[t.theme.title] = t.theme.id;
+  return themes;
+}
+
 // "You said, we did" after a few months: actions raised from the demo stories in every
-// status, the page public.
+// status, and one from a theme of the report of the forum's own meeting; the page public.
 Result<bool> seed_actions(Services& app, const json::object& ac, std::map<std::string, std::int64_t>& ids,
                           std::map<std::string, std::int64_t>& space_ids, const std::vector<std::int64_t>& story_ids) {
   const auto space_id = space_ids[str(ac, "space")];
   std::map<std::string, std::int64_t> orgs;
   for (const auto& o : app.store->with([&](store::Conn& c) { return stories::organisations_of(c, space_id); }))
     orgs[o.name] = o.id;
+  std::map<std::string, std::int64_t> themes;
+  if (auto* e = ac.if_contains("event")) {
+    auto found = seed_forum_event(app, e->as_object(), ids, space_id);
+    if (!found) return fail(found.error());
+    themes = std::move(*found);
+  }
   for (const auto& a : ac.at("actions").as_array()) {
     const auto& o = a.as_object();
-    const auto index = static_cast<std::size_t>(o.at("story").to_number<std::int64_t>());
-    if (index >= story_ids.size()) return fail(ErrorCode::invalid, "demo: no such story");
     const auto days = o.at("due_in_days").to_number<std::int64_t>();
     const auto due = days > 0 ? dates::format(app.clock->now() + days * 86400, dates::Style::day) : std::string();
-    auto id = actions::raise_action(app, space_id, ids[str(o, "raised_by")], story_ids[index],
-                                    orgs[str(o, "organisation")], str(o, "title"), str(o, "details"), due);
+    Result<std::int64_t> id = 0;
+    if (o.contains("theme")) {
+      auto theme = themes.find(str(o, "theme"));
+      if (theme == themes.end()) return fail(ErrorCode::invalid, "demo: no such theme");
+      id = actions::raise_action_from_theme(app, space_id, ids[str(o, "raised_by")], theme->second,
+                                            orgs[str(o, "organisation")], str(o, "title"), str(o, "details"), due);
+    } else {
+      const auto index = static_cast<std::size_t>(o.at("story").to_number<std::int64_t>());
+      if (index >= story_ids.size()) return fail(ErrorCode::invalid, "demo: no such story");
+      id = actions::raise_action(app, space_id, ids[str(o, "raised_by")], story_ids[index],
+                                 orgs[str(o, "organisation")], str(o, "title"), str(o, "details"), due);
+    }
     if (!id) return fail(id.error());
     for (const auto& m : o.at("moves").as_array()) {
       const auto& step = m.as_array();

@@ -173,7 +173,7 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
     Section s{r.t("report_themes_heading"), {}};
     int number = 0;
     for (const auto& t : th.themes) {
-      Theme block{++number, t.theme.title, {}};
+      Theme block{++number, t.theme.title, {}, t.theme.id};
       for (const auto& n : t.notes) block.notes.push_back(quote_of(app, n));
       s.blocks.push_back(std::move(block));
     }

@@ -3,6 +3,7 @@
 // drawn. The HTML page and the PDF (pdf.hpp) are two views of one Document, so every
 // word in it is already in the reader's language (from messages and what people wrote);
 // renderers add no words of their own. All text is plain UTF-8, never markup.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -33,6 +34,7 @@ struct Theme {
   int number = 0;  // shown before the title ("2."); 0: no number
   std::string title;
   std::vector<Quote> notes;
+  std::int64_t id = 0;  // the theme's own; 0 for the notes in no theme
 };
 
 struct Table {

@@ -8,7 +8,10 @@
 #include "modules/report/build.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/report/pdf.hpp"
+#include "modules/spaces/module.hpp"
 #include "services/fwd.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
 #include "web/app.hpp"
 #include "web/render.hpp"
 
@@ -35,7 +38,10 @@ Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_fo
 std::string report_path(std::int64_t event_id) { return "/events/" + std::to_string(event_id) + "/report"; }
 
 // The document as a view: one template draws every kind of block.
-View document_view(const Document& d, const std::vector<std::int64_t>& clouds, const std::string& cloud_base) {
+// raise_base: where "Raise an action" beside each theme leads, the theme's id appended;
+// empty for those who may not raise one.
+View document_view(const Document& d, const std::vector<std::int64_t>& clouds, const std::string& cloud_base,
+                   const std::string& raise_base = "") {
   View v;
   v.set("title", d.title);
   auto sub = View::list();
@@ -64,6 +70,7 @@ View document_view(const Document& d, const std::vector<std::int64_t>& clouds, c
       } else if (auto* t = std::get_if<Theme>(&b)) {
         bv.set("is_theme", true);
         bv.set("title", t->title);
+        if (t->id && !raise_base.empty()) bv.set("raise_href", raise_base + std::to_string(t->id));
         if (t->number) bv.set("number", t->number);
         auto notes = View::list();
         for (const auto& n : t->notes) {
@@ -137,6 +144,15 @@ Response cloud_response(Context& c, std::int64_t event_id, std::int64_t item_id)
   return res;
 }
 
+// The space's facilitators raise "You said, we did" actions from the themes of its events'
+// reports (the actions module's form, which checks again).
+std::string raise_base(Context& c, const events::commands::Access& a) {
+  if (a.standing != Standing::facilitator) return "";
+  auto space = c.app.store->with([&](store::Conn& conn) { return spaces::space_by_id(conn, a.event.space_id); });
+  if (!space) return "";
+  return "/spaces/" + space->slug + "/actions/new?theme=";
+}
+
 Response render(Context& c, const events::commands::Access& a, const Error* error = nullptr, int status = 200,
                 const std::string* typed_intro = nullptr, const std::string* typed_next = nullptr) {
   auto doc = build(c.app, a.event.id);
@@ -144,7 +160,7 @@ Response render(Context& c, const events::commands::Access& a, const Error* erro
   View v = c.view("report_page_title");
   v.set("page_title", doc->title);
   v.set("doc", document_view(*doc, cloud_items(c.app, a.event.id),
-                             "/events/" + std::to_string(a.event.id) + "/report-cloud/"));
+                             "/events/" + std::to_string(a.event.id) + "/report-cloud/", raise_base(c, a)));
   v.set("path", report_path(a.event.id));
   v.set("event_path", "/events/" + std::to_string(a.event.id));
   if (permissions::edit(a.standing)) {

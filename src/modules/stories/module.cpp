@@ -124,4 +124,69 @@ Result<std::int64_t> answer_story(Services& app, std::int64_t story_id, std::int
   return commands::answer(app, story_id, user_id, body);
 }
 
+ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id) {
+  auto t = repo::concern_totals(c, space_id);
+  return {t.concerns, t.answered, t.median_days};
+}
+
+std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id,
+                                     const std::vector<std::int64_t>& story_ids) {
+  return repo::answered_concerns_among(c, space_id, story_ids);
+}
+
+std::vector<StoryRef> story_refs(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids,
+                                 const spaces::Subject& subject, std::int64_t user_id) {
+  std::map<std::int64_t, repo::StoryRow> found;
+  for (auto& s : repo::stories_by_id(c, story_ids)) found.emplace(s.id, std::move(s));
+  std::vector<StoryRef> out;
+  out.reserve(story_ids.size());
+  for (auto id : story_ids) {
+    StoryRef ref;
+    ref.id = id;
+    auto it = found.find(id);
+    if (it == found.end() || it->second.space_id != space_id || it->second.status == "withdrawn") {
+      ref.withdrawn = true;
+    } else {
+      const auto& s = it->second;
+      permissions::Reader r{subject, subject.signed_in && user_id > 0 && s.author_id && *s.author_id == user_id};
+      if (permissions::read_story(r, commands::facts_of(s))) {
+        ref.readable = true;
+        ref.title = s.title;
+      }
+    }
+    out.push_back(std::move(ref));
+  }
+  return out;
+}
+
+std::optional<Storyteller> storyteller(store::Conn& c, std::int64_t space_id, std::int64_t story_id) {
+  auto s = repo::story(c, story_id);
+  if (!s || s->space_id != space_id || s->status == "withdrawn" || !s->author_id) return std::nullopt;
+  return Storyteller{*s->author_id, s->title};
+}
+
+namespace {
+
+struct NoteSources {
+  std::vector<StoryNotes> sources;  // added at start-up, read after
+};
+
+}  // namespace
+
+void add_story_notes(Services& app, StoryNotes source) { app.kept<NoteSources>().sources.push_back(std::move(source)); }
+
+namespace commands {
+
+std::map<std::int64_t, std::vector<std::string>> story_notes(Services& app, std::int64_t space_id,
+                                                             const std::vector<std::int64_t>& story_ids) {
+  std::map<std::int64_t, std::vector<std::string>> out;
+  if (story_ids.empty()) return out;
+  for (const auto& source : app.kept<NoteSources>().sources)
+    for (auto& [id, lines] : source(app, space_id, story_ids))
+      for (auto& line : lines) out[id].push_back(std::move(line));
+  return out;
+}
+
+}  // namespace commands
+
 }  // namespace hs::stories

@@ -6,6 +6,8 @@
 // author can withdraw it at any time, and it then disappears from every page and export
 // but their own. Every step is in the space's decision log, without personal data.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,5 +87,36 @@ struct ConcernFacts {
   std::optional<std::int64_t> first_response_at;
 };
 std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id);
+// The same figures as SQL aggregates, for pages that must not read a row per story: how
+// many concerns, how many got a partner's response, and the median whole days to it.
+struct ConcernTotals {
+  std::int64_t concerns = 0, answered = 0;
+  std::optional<std::int64_t> median_days;
+};
+ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id);
+// How many of these stories are concerns (as above) that got a partner's response.
+std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids);
+
+// Many stories as story_ref says each, in a few reads whatever the number (for a page of
+// actions): in the order of the ids given.
+std::vector<StoryRef> story_refs(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids,
+                                 const spaces::Subject& subject, std::int64_t user_id);
+
+// The storyteller to tell when something follows from their story (an action raised from
+// it moves): only while the story stands (not withdrawn) in this space and its author's
+// account does. Anonymous and pseudonymous stories too: the id is for emailing the author
+// and nothing else, never to be shown.
+struct Storyteller {
+  std::int64_t author_id = 0;
+  std::string title;
+};
+std::optional<Storyteller> storyteller(store::Conn& c, std::int64_t space_id, std::int64_t story_id);
+
+// Lines another module adds under each of a person's own stories on their page (/mine),
+// e.g. "An action from your story is now: change planned". Given the ids of the person's
+// stories that stand, returns lines by story id, already in words. Registered at start-up.
+using StoryNotes = std::function<std::map<std::int64_t, std::vector<std::string>>(
+    Services& app, std::int64_t space_id, const std::vector<std::int64_t>& story_ids)>;
+void add_story_notes(Services& app, StoryNotes source);
 
 }  // namespace hs::stories

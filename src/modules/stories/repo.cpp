@@ -1,6 +1,7 @@
 #include "modules/stories/repo.hpp"
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::stories::repo {
 
@@ -369,6 +370,62 @@ std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id) {
 std::vector<ConcernRow> concerns(store::Conn& c, std::int64_t space_id) {
   std::vector<ConcernRow> out;
   for (const auto& r : c.q(kConcerns, space_id)) out.push_back({r.i64(0), r.i64(1), r.opt_i64(2)});
+  return out;
+}
+
+namespace {
+
+// A concern (as kConcerns) with its whole days to the first partner response, if any.
+constexpr const char* kConcernDays = R"(
+SELECT CASE WHEN q.first_at IS NULL THEN NULL WHEN q.first_at < q.shared_at THEN 0
+            ELSE (q.first_at - q.shared_at) / 86400 END AS days
+FROM (SELECT s.created_at AS shared_at,
+        (SELECT MIN(r.created_at) FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response') AS first_at
+      FROM stories s
+      WHERE s.space_id = ? AND s.status = 'published'
+        AND EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id)) q)";
+// However many ids there are, one statement (store/id_list.hpp).
+constexpr const char* kAnsweredAmong = R"(
+SELECT COUNT(*) FROM stories s
+WHERE s.space_id = ? AND s.status = 'published' AND EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id)
+  AND EXISTS (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response')
+  AND s.id IN (SELECT id FROM ids))";
+
+}  // namespace
+
+ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id) {
+  static const std::string totals = std::string("SELECT COUNT(*), COUNT(d.days) FROM (") + kConcernDays + ") d";
+  static const std::string middle = std::string("SELECT d.days FROM (") + kConcernDays +
+                                    ") d WHERE d.days IS NOT NULL ORDER BY d.days LIMIT 2 OFFSET ?";
+  ConcernTotals t;
+  if (auto r = c.one(totals, space_id)) {
+    t.concerns = r->i64(0);
+    t.answered = r->i64(1);
+  }
+  if (t.answered > 0) {
+    auto rows = c.q(middle, space_id, (t.answered - 1) / 2);
+    if (!rows.empty()) {
+      // An even count takes the mean of the middle two, rounded half up.
+      const auto a = rows[0].i64(0);
+      t.median_days = t.answered % 2 || rows.size() < 2 ? a : (a + rows[1].i64(0) + 1) / 2;
+    }
+  }
+  return t;
+}
+
+std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return 0;
+  static const std::string sql = std::string(store::kPackedIds) + kAnsweredAmong;
+  const auto packed = store::packed_ids(ids);
+  return c.one(sql, packed, packed, packed, space_id)->i64(0);
+}
+
+std::vector<StoryRow> stories_by_id(store::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::vector<StoryRow> out;
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query(std::string("SELECT ") + kStoryColumns + " WHERE s.id IN " + in, args))
+      out.push_back(story_from(r));
+  });
   return out;
 }
 

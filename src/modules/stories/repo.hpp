@@ -141,6 +141,17 @@ struct ConcernRow {
   std::optional<std::int64_t> first_response_at;
 };
 std::vector<ConcernRow> concerns(store::Conn& c, std::int64_t space_id);
+// The same figures as aggregates, without reading a row per story: how many concerns, how
+// many got a partner's response, and the median whole days to it (nothing when none did).
+struct ConcernTotals {
+  std::int64_t concerns = 0, answered = 0;
+  std::optional<std::int64_t> median_days;
+};
+ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id);
+// How many of these stories are concerns that got a partner's response.
+std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids);
+// Stories by id as they stand (any status), in one read a few hundred at a time.
+std::vector<StoryRow> stories_by_id(store::Conn& c, const std::vector<std::int64_t>& ids);
 // The people who answer for an organisation (whether they still hold the role is the
 // spaces module's to say).
 std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id);

@@ -9,6 +9,7 @@
 
 #include "store/db.hpp"
 #include "store/engines.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::store {
 
@@ -50,6 +51,40 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::string url_;
   std::unique_ptr<Store> store_;
 };
+
+// Lists of ids (store/id_list.hpp): in padded slices, or packed in one text the query cuts
+// apart, with the same answer on both engines.
+TEST_P(StoreTest, ListsOfIdsInSlicesOrPackedInOneText) {
+  std::vector<std::int64_t> ids;
+  for (std::int64_t i = 1; i <= 1203; ++i) ids.push_back(i * 7);
+  std::vector<std::size_t> shapes;
+  std::int64_t seen = 0, sum = 0;
+  store_->with([&](Conn& c) {
+    for_id_slices(ids, {Value(std::int64_t{3})}, [&](const std::string& in, const std::vector<Value>& args) {
+      shapes.push_back(args.size() - 1);
+      auto r = c.query("SELECT COUNT(*), ? FROM (SELECT 1 AS x) t WHERE 7 IN " + in, args);
+      seen += r.at(0).i64(0);
+      EXPECT_EQ(r.at(0).i64(1), 3);
+    });
+    const auto packed = packed_ids(ids);
+    auto r = c.one(std::string(kPackedIds) + " SELECT COUNT(*), SUM(id), MAX(id) FROM ids", packed, packed, packed);
+    sum = r->i64(1);
+    EXPECT_EQ(r->i64(0), 1203);
+    EXPECT_EQ(r->i64(2), 1203 * 7);
+    return 0;
+  });
+  EXPECT_EQ(shapes, (std::vector<std::size_t>{500, 500, 500}));
+  EXPECT_EQ(seen, 1);  // 7 is in the first slice only
+  EXPECT_EQ(sum, 7 * 1203 * 1204 / 2);
+  std::vector<std::size_t> small;
+  for (std::size_t n : {1u, 2u, 10u, 11u, 50u, 51u})
+    for_id_slices(std::vector<std::int64_t>(n, 1), {},
+                  [&](const std::string&, const std::vector<Value>& args) { small.push_back(args.size()); });
+  EXPECT_EQ(small, (std::vector<std::size_t>{1, 10, 10, 50, 50, 500}));
+  int calls = 0;
+  for_id_slices({}, {}, [&](const std::string&, const std::vector<Value>&) { ++calls; });
+  EXPECT_EQ(calls, 0);
+}
 
 TEST_P(StoreTest, MigrationsAreIdempotent) {
   EXPECT_EQ(store_->migrate(), 0);

@@ -1,6 +1,8 @@
 // Raising an action: facilitators and stewards for any organisation the space lists, a
-// partner for their own. It comes from a story the person may read and is in the space's
-// decision log, with its first history line, in one transaction.
+// partner for their own. It comes from a story the person may read, a decision of the
+// space, or (facilitators only) a theme of the report of one of the space's events, and is
+// in the space's decision log (which names the kind of source), with its first history
+// line, in one transaction.
 #include "core/crypto.hpp"
 #include "core/dates.hpp"
 #include "modules/actions/commands/commands.hpp"
@@ -28,18 +30,25 @@ Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t us
       else if (!permissions::raise_action(who, in.organisation_id))
         v.add("organisation", "actions_not_your_organisation");
     }
-    if (in.story_id > 0 && in.decision_id <= 0) {
+    const bool one_source = (in.story_id > 0) + (in.decision_id > 0) + (in.theme_id > 0) == 1;
+    if (one_source && in.story_id > 0) {
       auto ref = stories::story_ref(c, space_id, in.story_id, who.subject, user_id);
       if (ref.withdrawn || !ref.readable) v.add("story", "actions_source_required");
-    } else if (in.decision_id > 0 && in.story_id <= 0) {
+    } else if (one_source && in.decision_id > 0) {
       auto ref = decisions::decision_ref(c, space_id, in.decision_id, who.subject);
       if (!ref || !ref->readable) v.add("story", "actions_source_required");
+    } else if (one_source && in.theme_id > 0) {
+      // A theme of an event of this space, and only the facilitators who draw themes raise from one.
+      if (!permissions::raise_from_theme(who)) return fail(ErrorCode::forbidden, "actions_not_allowed_theme");
+      auto found = breakouts::theme_refs(c, {in.theme_id});
+      if (found.empty() || found.front().space_id != space_id) v.add("story", "actions_source_required");
     }
     if (!v.ok()) return fail(v.error());
     repo::ActionRow a;
     a.space_id = space_id;
-    a.source_kind = in.decision_id > 0 ? "decision" : "story";
+    a.source_kind = in.decision_id > 0 ? "decision" : in.theme_id > 0 ? "theme" : "story";
     if (in.decision_id > 0) a.decision_id = in.decision_id;
+    else if (in.theme_id > 0) a.theme_id = in.theme_id;
     else a.story_id = in.story_id;
     a.organisation_id = in.organisation_id;
     a.title = fields->title;
@@ -52,7 +61,9 @@ Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t us
     const auto id = repo::insert_action(c, a);
     repo::insert_update(c, id, a.status, "", std::nullopt, user_id, now);
     audit::Fields entry = {{"action", id},
-                           {a.source_kind, a.decision_id ? *a.decision_id : in.story_id},
+                           {a.source_kind, a.decision_id ? *a.decision_id
+                                           : a.theme_id  ? *a.theme_id
+                                                         : in.story_id},
                            {"organisation", in.organisation_id},
                            {"title_sha256", crypto::sha256_hex(a.title)},
                            {"by", audit::person_commitment(app, space_id, user_id)}};

@@ -1,9 +1,12 @@
-// GET /spaces/{slug}/actions: "You said, we did", every action of the space with its
-// source, owner, status and history, and the figures; its CSV, JSON and Atom feed; and
+// GET /spaces/{slug}/actions: "You said, we did", the space's actions fifty a page
+// (?page=N, narrowed by ?status= and ?organisation=) with their source, owner, status and
+// history, and the figures of the whole space; its CSV and JSON of every action and its
+// Atom feed of the newest; and
 // POST .../settings, where stewards make the page public or members only.
 #include <algorithm>
 
 #include "core/dates.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/actions/handlers/common.hpp"
 #include "modules/actions/handlers/handlers.hpp"
@@ -15,12 +18,63 @@ using web::Context;
 using web::Response;
 using web::View;
 
+namespace {
+
+// The address of a page of the list with the filters kept (the page number last).
+std::string list_href(const Space& s, const commands::BoardQuery& q, int page) {
+  std::string query;
+  auto add = [&](const std::string& k, const std::string& v) {
+    query += query.empty() ? "?" : "&";
+    query += k + "=" + v;
+  };
+  if (!q.status.empty()) add("status", q.status);
+  if (q.organisation_id > 0) add("organisation", std::to_string(q.organisation_id));
+  if (page > 1) add("page", std::to_string(page));
+  return actions_path(s, query);
+}
+
+// The GOV.UK pagination pattern: previous, the numbered pages with gaps, next.
+View pagination(Context& c, const Space& s, const commands::BoardQuery& q, const Paging& p) {
+  View v;
+  const auto& r = *c.app.renderer;
+  if (p.page > 1) v.set("previous_href", list_href(s, q, p.page - 1));
+  if (p.page < p.pages) v.set("next_href", list_href(s, q, p.page + 1));
+  View items = View::list();
+  for (int n : page_links(p.page, p.pages)) {
+    View i;
+    if (n == 0) {
+      i.set("gap", true);
+    } else {
+      i.set("number", n);
+      i.set("href", list_href(s, q, n));
+      i.set("label", r.format("actions_page_of", {{"page", std::to_string(n)}, {"pages", std::to_string(p.pages)}}));
+      i.set("current", n == p.page);
+    }
+    items.push(std::move(i));
+  }
+  v.set("items", std::move(items));
+  return v;
+}
+
+}  // namespace
+
 Response board_page(Context& c) {
   auto l = load_space(c);
   if (!l.space) return std::move(l.refusal);
   const auto& s = *l.space;
-  const auto board = commands::board(c.app, s.space().id, s.subject, viewer_id(c));
-  View v = spaces::space_page(c, s, "actions_board_title");
+  commands::BoardQuery q;
+  q.page = parse_page(c.query_param("page"));
+  if (auto st = std::string(c.query_param("status")); parse_status(st)) q.status = st;
+  q.organisation_id = number::id(c.query_param("organisation")).value_or(0);
+  const auto orgs = commands::organisations(c.app, s.space().id);
+  if (std::none_of(orgs.begin(), orgs.end(), [&](const auto& o) { return o.id == q.organisation_id; }))
+    q.organisation_id = 0;
+  const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), q);
+  // Which page it is belongs in the title, so a screen reader and the history say so.
+  View v = board.paging.pages > 1 ? spaces::space_page(c, s, "actions_board_title_paged",
+                                                       {{"page", std::to_string(board.paging.page)},
+                                                        {"pages", std::to_string(board.paging.pages)}})
+                                  : spaces::space_page(c, s, "actions_board_title");
   View list = View::list();
   for (const auto& a : board.actions) list.push(action_view(c, s, a));
   if (!list.items().empty()) v.set("actions", std::move(list));
@@ -33,6 +87,37 @@ Response board_page(Context& c) {
   if (f.changed_percent) fig.set("changed_percent", *f.changed_percent);
   if (f.median_days) fig.set("median_days", *f.median_days);
   v.set("figures", std::move(fig));
+
+  // Filters: a GET form, so it works without JavaScript and its result can be linked to.
+  View statuses = View::list();
+  for (auto st : {Status::raised, Status::looking_at, Status::planned, Status::made, Status::not_changing}) {
+    View o;
+    o.set("value", std::string(to_string(st)));
+    o.set("label", status_label(c, std::string(to_string(st))));
+    o.set("selected", q.status == to_string(st));
+    statuses.push(std::move(o));
+  }
+  v.set("statuses", std::move(statuses));
+  View organisations = View::list();
+  for (const auto& o : orgs) {
+    View x;
+    x.set("value", o.id);
+    x.set("label", o.name);
+    x.set("selected", o.id == q.organisation_id);
+    organisations.push(std::move(x));
+  }
+  v.set("organisations", std::move(organisations));
+  v.set("filtered", !q.status.empty() || q.organisation_id > 0);
+  v.set("list_href", actions_path(s));
+  if (board.total > 0) {
+    const auto from = board.paging.offset + 1;
+    const auto to = board.paging.offset + static_cast<std::int64_t>(board.actions.size());
+    v.set("showing", c.app.renderer->format("actions_showing", {{"from", std::to_string(from)},
+                                                                {"to", std::to_string(to)},
+                                                                {"total", std::to_string(board.total)}}));
+  }
+  if (board.paging.pages > 1) v.set("pagination", pagination(c, s, q, board.paging));
+
   const auto who = commands::actor(c.app, s.space().id, s.subject, viewer_id(c));
   if (permissions::raise_any(who)) v.set("new_href", actions_path(s, "/new"));
   v.set("csv_href", actions_path(s, "/export.csv"));
@@ -100,7 +185,8 @@ Response feed_atom(Context& c) {
   auto l = load_space(c);
   if (!l.space) return std::move(l.refusal);
   const auto& s = *l.space;
-  const auto board = commands::board(c.app, s.space().id, s.subject, viewer_id(c));
+  // The newest actions (a feed reader keeps what it has seen), read as one page of the list.
+  const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), {});
   const auto& r = *c.app.renderer;
   const std::string base = actions_path(s);
   const std::string id = "urn:humanspace:actions:" + std::to_string(s.space().id);

@@ -61,7 +61,17 @@ View action_view(Context& c, const Space& s, const commands::Shown& a) {
   v.set("raised", web::date_text(c, r.created_at));
   v.set("updated", web::date_text(c, r.updated_at));
   View source;
-  if (a.decision) {
+  if (a.theme) {
+    if (a.theme->gone) {
+      source.set("theme_gone", true);
+    } else if (a.theme->readable) {
+      source.set("theme_title", a.theme->title);
+      source.set("theme_event", a.theme->event_title);
+      source.set("theme_href", "/events/" + std::to_string(a.theme->event_id) + "/report");
+    } else {
+      source.set("theme_not_readable", true);
+    }
+  } else if (a.decision) {
     if (a.decision->readable) {
       source.set("decision_title", a.decision->title);
       source.set("decision_href", "/spaces/" + s.space().slug + "/decisions/" + std::to_string(a.decision->id));

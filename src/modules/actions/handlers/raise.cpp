@@ -1,6 +1,8 @@
 // GET and POST /spaces/{slug}/actions/new: facilitators and stewards (and a partner, for
-// their own organisation) raise an action from a story, naming the organisation that owns
-// it and, if they want, a due date. A refused form keeps what was typed.
+// their own organisation) raise an action from a story or a decision, and facilitators from
+// a theme of an event report (?theme=N, linked beside each theme of the report), naming
+// the organisation that owns it and, if they want, a due date. A refused form keeps what
+// was typed.
 #include "core/dates.hpp"
 #include "core/number.hpp"
 #include "modules/actions/handlers/common.hpp"
@@ -15,7 +17,8 @@ using web::View;
 namespace {
 
 struct Typed {
-  std::string title, details, source, organisation, due_day, due_month, due_year;  // source: story-N | decision-N
+  // source: story-N | decision-N | theme-N
+  std::string title, details, source, organisation, due_day, due_month, due_year;
 };
 
 Response render(Context& c, const Space& s, const permissions::Actor& who, const Typed& in,
@@ -47,6 +50,17 @@ Response render(Context& c, const Space& s, const permissions::Actor& who, const
   }
   f.set("has_decisions", !decisions.items().empty());
   if (!decisions.items().empty()) f.set("decisions", std::move(decisions));
+  // A theme is offered when the report's "Raise an action" brought the person here: a
+  // space's events may hold hundreds of themes, and the report is where they are read.
+  if (in.source.starts_with("theme-") && permissions::raise_from_theme(who))
+    if (auto id = number::id(in.source.substr(6)))
+      if (auto t = commands::theme_source(c.app, s.space().id, *id)) {
+        View o;
+        o.set("value", in.source);
+        o.set("label", t->title + " (" + t->event_title + ")");
+        o.set("selected", true);
+        f.set("themes", std::move(o));
+      }
   View orgs = View::list();
   for (const auto& o : commands::organisations(c.app, s.space().id)) {
     if (!permissions::raise_action(who, o.id)) continue;
@@ -74,6 +88,7 @@ Response raise_form(Context& c) {
   Typed in;
   if (auto story = c.query_param("story"); !story.empty()) in.source = "story-" + std::string(story);
   if (auto decision = c.query_param("decision"); !decision.empty()) in.source = "decision-" + std::string(decision);
+  if (auto theme = c.query_param("theme"); !theme.empty()) in.source = "theme-" + std::string(theme);
   if (who.organisation_id > 0) in.organisation = std::to_string(who.organisation_id);
   return render(c, *l.space, who, in);
 }
@@ -91,6 +106,7 @@ Response raise_submit(Context& c) {
   in.details = t.details;
   if (t.source.starts_with("story-")) in.story_id = number::id(t.source.substr(6)).value_or(0);
   if (t.source.starts_with("decision-")) in.decision_id = number::id(t.source.substr(9)).value_or(0);
+  if (t.source.starts_with("theme-")) in.theme_id = number::id(t.source.substr(6)).value_or(0);
   in.organisation_id = number::id(t.organisation).value_or(0);
   if (!t.due_day.empty() || !t.due_month.empty() || !t.due_year.empty()) {
     auto d = dates::parse_day(t.due_day, t.due_month, t.due_year);

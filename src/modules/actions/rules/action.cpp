@@ -110,8 +110,9 @@ Result<RaiseFields> check_raise(const RaiseInput& in, std::string_view today) {
     v.add("title", e);
   if (auto e = check_text(out.details, false, kDetailsMax, true, "", "actions_details_too_long"); !e.empty())
     v.add("details", e);
-  if (in.story_id <= 0 && in.decision_id <= 0) v.add("story", "actions_source_required");
-  else if (in.story_id > 0 && in.decision_id > 0) v.add("story", "actions_source_one");
+  const int sources = (in.story_id > 0) + (in.decision_id > 0) + (in.theme_id > 0);
+  if (sources == 0) v.add("story", "actions_source_required");
+  else if (sources > 1) v.add("story", "actions_source_one");
   if (in.organisation_id <= 0) v.add("organisation", "actions_organisation_required");
   const auto due = text::trim(in.due_on);
   if (!due.empty()) {

@@ -71,7 +71,8 @@ struct RaiseInput {
   std::string title, details, due_on;  // due_on: YYYY-MM-DD or empty
   std::int64_t organisation_id = 0;
   std::int64_t story_id = 0;
-  std::int64_t decision_id = 0;  // an action comes from a story or a decision, not both
+  std::int64_t decision_id = 0;
+  std::int64_t theme_id = 0;  // a theme of an event report; an action comes from exactly one source
 };
 struct RaiseFields {
   std::string title, details;
@@ -80,7 +81,7 @@ struct RaiseFields {
 // Field errors: title (actions_title_required, _too_long), details (actions_details_too_long),
 // due_on (actions_due_invalid, actions_due_past: before today), organisation
 // (actions_organisation_required), story (the source: actions_source_required for none,
-// actions_source_one for a story and a decision); actions_text_invalid.
+// actions_source_one for more than one of a story, a decision and a theme); actions_text_invalid.
 // today: "YYYY-MM-DD" in UTC.
 Result<RaiseFields> check_raise(const RaiseInput& in, std::string_view today);
 

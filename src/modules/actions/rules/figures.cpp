@@ -20,12 +20,24 @@ Figures figures(const std::vector<Concern>& concerns) {
     if (c.change) ++f.changed;
     days.push_back(std::max<std::int64_t>(0, *c.first_response_at - c.shared_at) / 86400);
   }
-  if (f.concerns > 0) f.answered_percent = percent(f.answered, f.concerns);
-  if (f.answered > 0) f.changed_percent = percent(f.changed, f.answered);
+  std::optional<std::int64_t> median;
   if (!days.empty()) {
     std::sort(days.begin(), days.end());
     const auto n = days.size();
-    f.median_days = n % 2 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2] + 1) / 2;
+    median = n % 2 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2] + 1) / 2;
+  }
+  return figures_of(f.concerns, f.answered, f.changed, median);
+}
+
+Figures figures_of(int concerns, int answered, int changed, std::optional<std::int64_t> median_days) {
+  Figures f;
+  f.concerns = std::max(0, concerns);
+  f.answered = std::clamp(answered, 0, f.concerns);
+  f.changed = std::clamp(changed, 0, f.answered);
+  if (f.concerns > 0) f.answered_percent = percent(f.answered, f.concerns);
+  if (f.answered > 0) {
+    f.changed_percent = percent(f.changed, f.answered);
+    f.median_days = median_days;
   }
   return f;
 }

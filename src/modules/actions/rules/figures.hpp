@@ -28,5 +28,8 @@ struct Figures {
 };
 
 Figures figures(const std::vector<Concern>& concerns);
+// The same from totals counted elsewhere (SQL aggregates): the percentages and the median
+// as given. changed counts answered concerns only.
+Figures figures_of(int concerns, int answered, int changed, std::optional<std::int64_t> median_days);
 
 }  // namespace hs::actions

@@ -3,6 +3,7 @@
 // against the person's role as it is now, applies the rules, saves, and appends to the
 // space's decision log (stories and organisations by id only: no words, no people).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,9 @@ std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t st
 std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
 // The person's own stories in the space, withdrawn too.
 std::vector<Shown> mine(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id);
+// What other modules say under the person's own stories (add_story_notes in module.hpp).
+std::map<std::int64_t, std::vector<std::string>> story_notes(Services& app, std::int64_t space_id,
+                                                             const std::vector<std::int64_t>& story_ids);
 
 struct ShownResponse {
   repo::ResponseRow row;

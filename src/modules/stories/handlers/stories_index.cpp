@@ -39,9 +39,20 @@ Response mine_index(Context& c) {
   if (!c.viewer) return c.need_signin();
   View v = spaces::space_page(c, *s, "stories_mine_title");
   View list = View::list();
-  for (const auto& st : commands::mine(c.app, s->space().id, s->subject, viewer_id(c))) {
+  const auto mine = commands::mine(c.app, s->space().id, s->subject, viewer_id(c));
+  std::vector<std::int64_t> standing;
+  for (const auto& st : mine)
+    if (st.facts.status != Status::withdrawn) standing.push_back(st.row.id);
+  auto notes = commands::story_notes(c.app, s->space().id, standing);
+  for (const auto& st : mine) {
     auto item = story_view(c, *s, st, false);
     if (st.facts.status == Status::withdrawn) item.set("href", "");
+    if (auto it = notes.find(st.row.id); it != notes.end()) {
+      View lines = View::list();
+      for (const auto& line : it->second) lines.push(View(line));
+      item.set("notes", std::move(lines));
+      item.set("has_notes", true);
+    }
     list.push(std::move(item));
   }
   if (!list.items().empty()) v.set("stories", std::move(list));

@@ -9,6 +9,7 @@
 
 #include "modules/actions/rules/csv.hpp"
 #include "modules/actions/rules/figures.hpp"
+#include "modules/actions/rules/paging.hpp"
 
 namespace hs::actions {
 namespace {
@@ -167,6 +168,15 @@ TEST(ActionRules, RaisingNeedsATitleASourceAndAnOwner) {
   EXPECT_TRUE(check_raise(RaiseInput{"Ring people back", "", "", 3, 0, 5}, "2027-03-01"));
   EXPECT_TRUE(has_field(check_raise(RaiseInput{"Ring people back", "", "", 3, 7, 5}, "2027-03-01").error(), "story",
                         "actions_source_one"));
+  // From a theme of an event report: one source only, whichever two are given.
+  RaiseInput theme{"Open in the evenings", "", "", 3};
+  theme.theme_id = 4;
+  EXPECT_TRUE(check_raise(theme, "2027-03-01"));
+  theme.story_id = 7;
+  EXPECT_TRUE(has_field(check_raise(theme, "2027-03-01").error(), "story", "actions_source_one"));
+  theme.story_id = 0;
+  theme.decision_id = 5;
+  EXPECT_TRUE(has_field(check_raise(theme, "2027-03-01").error(), "story", "actions_source_one"));
   in.due_on = "2027-02-28";
   r = check_raise(in, "2027-03-01");
   ASSERT_FALSE(r);
@@ -207,6 +217,65 @@ TEST(ActionFigures, InTheCareOpinionWay) {
   f = figures({{0, 1 * d, false}, {0, 4 * d, false}});
   EXPECT_EQ(*f.median_days, 3);  // 2.5 rounds up
   EXPECT_EQ(*f.changed_percent, 0);
+}
+
+TEST(ActionFigures, FromTotalsCountedInSql) {
+  auto f = figures_of(4, 3, 2, 5);
+  EXPECT_EQ(*f.answered_percent, 75);
+  EXPECT_EQ(*f.changed_percent, 67);
+  EXPECT_EQ(*f.median_days, 5);
+  // The same as counting concern by concern.
+  const std::int64_t d = 86400;
+  auto g = figures({{0, 2 * d, true}, {0, 5 * d + 3600, false}, {0, std::nullopt, false}, {0, 10 * d, true}});
+  EXPECT_EQ(g.answered_percent, f.answered_percent);
+  EXPECT_EQ(g.changed_percent, f.changed_percent);
+  EXPECT_EQ(g.median_days, f.median_days);
+  // Nothing to divide by: no percentages, and no median without an answer.
+  f = figures_of(0, 0, 0, std::nullopt);
+  EXPECT_FALSE(f.answered_percent);
+  EXPECT_FALSE(f.changed_percent);
+  f = figures_of(3, 0, 0, 4);
+  EXPECT_EQ(*f.answered_percent, 0);
+  EXPECT_FALSE(f.changed_percent);
+  EXPECT_FALSE(f.median_days);
+  // Counts that cannot be (more changed than answered) are held to what can.
+  f = figures_of(2, 1, 5, 1);
+  EXPECT_EQ(f.changed, 1);
+  EXPECT_EQ(*f.changed_percent, 100);
+}
+
+TEST(ActionPaging, WhateverThePageNumberSaysSomethingIsShown) {
+  EXPECT_EQ(parse_page("3"), 3);
+  EXPECT_EQ(parse_page("007"), 7);
+  for (const char* bad : {"", "abc", "0", "-1", "1e3", "2.5", " 2", "1234567890", "99999999999999999999"})
+    EXPECT_FALSE(parse_page(bad)) << bad;
+  auto p = paging(120, 1);
+  EXPECT_EQ(p.pages, 3);
+  EXPECT_EQ(p.offset, 0);
+  EXPECT_EQ(p.limit, 50);
+  p = paging(120, 3);
+  EXPECT_EQ(p.page, 3);
+  EXPECT_EQ(p.offset, 100);
+  p = paging(120, 9);  // past the end: the last page
+  EXPECT_EQ(p.page, 3);
+  p = paging(120, std::nullopt);
+  EXPECT_EQ(p.page, 1);
+  p = paging(0, 4);  // nothing yet: one empty page
+  EXPECT_EQ(p.pages, 1);
+  EXPECT_EQ(p.page, 1);
+  EXPECT_EQ(p.offset, 0);
+  EXPECT_EQ(paging(100, 2).pages, 2);
+  EXPECT_EQ(paging(101, 3).pages, 3);
+}
+
+TEST(ActionPaging, TheGovUkPatternsNumberedLinks) {
+  EXPECT_TRUE(page_links(1, 1).empty());
+  EXPECT_EQ(page_links(1, 3), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(page_links(3, 3), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(page_links(5, 10), (std::vector<int>{1, 0, 4, 5, 6, 0, 10}));
+  EXPECT_EQ(page_links(1, 10), (std::vector<int>{1, 2, 0, 10}));
+  EXPECT_EQ(page_links(10, 10), (std::vector<int>{1, 0, 9, 10}));
+  EXPECT_EQ(page_links(3, 10), (std::vector<int>{1, 2, 3, 4, 0, 10}));
 }
 
 TEST(ActionCsv, QuotesAndDisarmsFormulas) {

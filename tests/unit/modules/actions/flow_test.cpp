@@ -210,6 +210,54 @@ TEST_F(ActionsFlow, WithNobodyAnsweringForTheOrganisationTheFacilitatorsAreRemin
   EXPECT_EQ(mail_.sent[0].to, "priya@example.org");
 }
 
+TEST_F(ActionsFlow, TheStorytellerIsToldOfEachMoveUntilTheyWithdrawTheStory) {
+  auto id = raise(facilitator_);
+  mail_.sent.clear();
+  ASSERT_TRUE(move_action(s_, id, partner_, "planned", "New rota from June."));
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].to, "jo@example.org");
+  EXPECT_EQ(mail_.sent[0].subject.rfind("actions_email_story_moved_subject", 0), 0u) << mail_.sent[0].subject;
+  // On their own page of their stories, in words.
+  auto notes = commands::story_notes(s_, space_, {story_});
+  ASSERT_EQ(notes[story_].size(), 1u);
+  EXPECT_EQ(notes[story_][0].rfind("actions_story_note", 0), 0u) << notes[story_][0];
+  ASSERT_TRUE(stories::commands::withdraw_story(s_, story_, author_));
+  mail_.sent.clear();
+  ASSERT_TRUE(move_action(s_, id, partner_, "made", "The rota started."));
+  EXPECT_TRUE(mail_.sent.empty());
+}
+
+TEST_F(ActionsFlow, TheBoardComesAPageAtATimeWithTheFiguresOfTheWholeSpace) {
+  for (int i = 1; i <= 120; ++i)
+    ASSERT_TRUE(raise_action(s_, space_, facilitator_, story_, i % 2 ? org_ : other_org_, "Action " + std::to_string(i),
+                             "", ""));
+  commands::BoardQuery q;
+  auto b = commands::board_page(s_, space_, subject(facilitator_), facilitator_, q);
+  EXPECT_EQ(b.total, 120);
+  EXPECT_EQ(b.paging.pages, 3);
+  ASSERT_EQ(b.actions.size(), 50u);
+  EXPECT_EQ(b.actions[0].row.title, "Action 120");
+  EXPECT_EQ(b.actions[0].source.title, "Eleven weeks");
+  EXPECT_EQ(b.actions[0].history.size(), 1u);
+  q.page = 3;
+  b = commands::board_page(s_, space_, subject(facilitator_), facilitator_, q);
+  ASSERT_EQ(b.actions.size(), 20u);
+  EXPECT_EQ(b.actions.back().row.title, "Action 1");
+  EXPECT_EQ(b.figures.concerns, 1);
+  q = {};
+  q.organisation_id = org_;
+  EXPECT_EQ(commands::board_page(s_, space_, subject(facilitator_), facilitator_, q).total, 60);
+  ASSERT_TRUE(move_action(s_, b.actions.back().row.id, partner_, "looking_at", ""));
+  q = {};
+  q.status = "looking_at";
+  b = commands::board_page(s_, space_, subject(facilitator_), facilitator_, q);
+  ASSERT_EQ(b.actions.size(), 1u);
+  EXPECT_EQ(b.actions[0].row.title, "Action 1");
+  q.status = "not a status";  // ignored, not an error
+  EXPECT_EQ(commands::board_page(s_, space_, subject(facilitator_), facilitator_, q).total, 120);
+  EXPECT_EQ(commands::board(s_, space_, subject(facilitator_), facilitator_).actions.size(), 120u);
+}
+
 TEST_F(ActionsFlow, OnlyStewardsMakeThePagePublic) {
   EXPECT_FALSE(commands::page_public(s_, space_));
   EXPECT_EQ(set_page_public(s_, space_, facilitator_, true).error().code, ErrorCode::forbidden);

@@ -50,6 +50,30 @@ TEST(ActionPermissions, EveryRole) {
   }
 }
 
+// Themes of event reports: only facilitators raise from one (they draw them from what people
+// said); their titles are for whoever may read the space's event reports.
+TEST(ActionPermissions, ThemesOfEventReports) {
+  struct ThemeRow {
+    const char* who;
+    Actor actor;
+    bool raise, read;
+  };
+  const ThemeRow rows[] = {
+      {"signed out", as(Role::none, false), false, false},
+      {"signed in, not a member", as(Role::none), false, false},
+      {"member", as(Role::member), false, true},
+      {"auditor", as(Role::auditor), false, true},
+      {"facilitator", as(Role::facilitator), true, true},
+      {"signed-out facilitator role", as(Role::facilitator, false), false, false},
+      {"steward", as(Role::steward), false, true},
+      {"partner of the owner", as(Role::partner, true, kOwner), false, false},
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(raise_from_theme(r.actor), r.raise) << r.who;
+    EXPECT_EQ(read_theme(r.actor.subject), r.read) << r.who;
+  }
+}
+
 TEST(ActionPermissions, APrivateSpacesPageIsNeverPublic) {
   auto outsider = as(Role::none, false);
   outsider.subject.visibility = spaces::Visibility::private_space;
