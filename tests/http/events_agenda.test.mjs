@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, cli, Client, linksIn, signedIn, PASSWORD } from './harness.mjs';
+import { startServer, cli, Client, linksIn, signedIn, PASSWORD, eventInSpace, addItem, participant as joinAs } from './harness.mjs';
 
 let server;
 
@@ -15,49 +15,8 @@ after(async () => { await server.stop(); });
 
 const person = (name, options) => signedIn(server, name, options);
 
-let spaces = 0;
-// A space with a facilitator and a member; an event with the given fields.
-async function setUp(fields = {}) {
-  const steward = await person('Quentin Osgood', { steward: true });
-  await steward.get('/spaces/new');
-  const made = await steward.post('/spaces/new', {
-    name: `Harrowgate Carers Forum ${++spaces}`, slug: '', kind: 'network',
-    purpose: 'Unpaid carers and the services around them, learning together.', visibility: 'listed',
-    code_of_conduct: '# Be kind\n\nListen first.',
-  });
-  assert.equal(made.status, 303, made.text.slice(0, 300));
-  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
-  const fac = await person('Saoirse Lindqvist');
-  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
-  const member = await person('Dov Abernethy');
-  cli(server, ['user', 'set-role', member.email, 'member', '--space', slug]);
-  await fac.get(`/spaces/${slug}/events`);
-  const ev = await fac.post(`/spaces/${slug}/events`, {
-    title: 'Carers learning day', description: 'Talks and a word cloud.',
-    starts: '2031-03-04T10:00', ends: '2031-03-04T15:30', ...fields,
-  });
-  assert.equal(ev.status, 303, ev.text.slice(0, 500));
-  const path = ev.location.replace(/\/run$/, '');
-  const code = (await fac.get(`${path}/run`)).text.match(/id="join-code">([A-Z0-9]+)</)[1];
-  return { steward, fac, member, slug, path, code };
-}
-
-async function addItem(fac, path, fields) {
-  const r = await fac.post(`${path}/items`, {
-    summary: '', speakers: '', key_messages: '', content_note: '', options: '', max_entries: '3', ...fields,
-  });
-  assert.equal(r.status, 303, r.text.slice(0, 500));
-  const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
-  return ids[ids.length - 1];
-}
-
-async function participant(code, nickname = '') {
-  const p = new Client(server);
-  await p.get('/join');
-  const res = await p.post('/join', { code, nickname });
-  assert.equal(res.status, 303, `joining: ${res.status}`);
-  return p;
-}
+const setUp = (fields = {}) => eventInSpace(server, fields);
+const participant = (code, nickname = '') => joinAs(server, code, nickname);
 
 const agendaTitles = (html) => [...html.matchAll(/<h3 class="hs-card__title">([^<]+)<\/h3>/g)].map((m) => m[1]);
 const currentTitle = (html) => (html.match(/<h2 class="govuk-heading-m" id="current-heading"[^>]*>([^<]+)<\/h2>/) || [])[1];

@@ -181,3 +181,52 @@ export async function signedIn(server, name, { steward = false } = {}) {
   return c;
 }
 
+
+let eventSpaces = 0;
+// A carers' space with a steward (also its space steward), a facilitator and a member, and
+// an event in it with the given fields: { steward, fac, member, slug, path, code }.
+export async function eventInSpace(server, fields = {}) {
+  const steward = await signedIn(server, 'Quentin Osgood', { steward: true });
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: `Harrowgate Carers Forum ${++eventSpaces}`, slug: '', kind: 'network',
+    purpose: 'Unpaid carers and the services around them, learning together.', visibility: 'listed',
+    code_of_conduct: '# Be kind\n\nListen first.',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'set-role', steward.email, 'steward', '--space', slug]);
+  const fac = await signedIn(server, 'Saoirse Lindqvist');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  const member = await signedIn(server, 'Dov Abernethy');
+  cli(server, ['user', 'set-role', member.email, 'member', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Carers learning day', description: 'Talks and questions.',
+    starts: '2031-03-04T10:00', ends: '2031-03-04T15:30', ...fields,
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 500));
+  const path = ev.location.replace(/\/run$/, '');
+  const code = (await fac.get(`${path}/run`)).text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  return { steward, fac, member, slug, path, code };
+}
+
+// Adds an agenda item as the facilitator; returns its id.
+export async function addItem(fac, path, fields) {
+  const r = await fac.post(`${path}/items`, {
+    summary: '', speakers: '', key_messages: '', content_note: '', options: '', max_entries: '3', ...fields,
+  });
+  assert.equal(r.status, 303, r.text.slice(0, 500));
+  const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
+  return ids[ids.length - 1];
+}
+
+// A guest who joined the event with its code (and a nickname), on the page they land on.
+export async function participant(server, code, nickname = '') {
+  const p = new Client(server);
+  await p.get('/join');
+  const res = await p.post('/join', { code, nickname });
+  assert.equal(res.status, 303, `joining: ${res.status}`);
+  await p.get(res.location);
+  return p;
+}

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../../support/plain_services.hpp"
+#include "../../support/forum_services.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/actions/commands/commands.hpp"
 #include "modules/actions/module.hpp"
@@ -22,19 +22,10 @@
 namespace hs::actions {
 namespace {
 
-class ActionsFlow : public test_support::PlainServices {
+class ActionsFlow : public test_support::ForumServices {
  protected:
   void SetUp() override {
-    PlainServices::SetUp();
-    steward_ = person("rowan@example.org", "Rowan Hale");
-    auto slug = spaces::commands::create_space(s_, {steward_, "Rowan Hale", s_.base_url},
-                                               {"Harbour Voices", "", "forum", "Purpose.", "listed", "Be kind."});
-    ASSERT_TRUE(slug);
-    slug_ = *slug;
-    space_ = *store_->with([&](store::Conn& c) { return spaces::space_id_by_slug(c, slug_); });
-    author_ = member("jo@example.org", "Jo Whitlow", "member");
-    facilitator_ = member("priya@example.org", "Priya Castell", "facilitator");
-    partner_ = person("morgan@example.org", "Morgan Ellery");
+    ForumServices::SetUp();
     auto org = stories::list_organisation(s_, space_, steward_, "Harbour Housing Team");
     ASSERT_TRUE(org);
     org_ = *org;
@@ -50,23 +41,6 @@ class ActionsFlow : public test_support::PlainServices {
     story_ = *story;
   }
 
-  std::int64_t person(const std::string& email, const std::string& name) {
-    auto id = accounts::add_user(s_, email, name, "a long enough passphrase");
-    EXPECT_TRUE(id);
-    return id ? *id : 0;
-  }
-  std::int64_t member(const std::string& email, const std::string& name, const std::string& role) {
-    auto id = person(email, name);
-    EXPECT_TRUE(spaces::set_role(s_, id, slug_, role));
-    return id;
-  }
-  spaces::Subject subject(std::int64_t user_id) {
-    spaces::Subject s;
-    s.signed_in = user_id > 0;
-    s.visibility = spaces::Visibility::listed;
-    if (user_id > 0) s.role = store_->with([&](store::Conn& c) { return spaces::role_in(c, space_, user_id); });
-    return s;
-  }
   std::vector<std::string> log() {
     return store_->with([&](store::Conn& c) {
       std::vector<std::string> out;
@@ -81,8 +55,7 @@ class ActionsFlow : public test_support::PlainServices {
     return id ? *id : 0;
   }
 
-  std::string slug_;
-  std::int64_t space_ = 0, steward_ = 0, author_ = 0, facilitator_ = 0, partner_ = 0, other_partner_ = 0;
+  std::int64_t other_partner_ = 0;
   std::int64_t org_ = 0, other_org_ = 0, story_ = 0;
 };
 

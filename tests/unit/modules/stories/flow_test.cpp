@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../../support/plain_services.hpp"
+#include "../../support/forum_services.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/spaces/commands/commands.hpp"
@@ -18,42 +18,15 @@
 namespace hs::stories {
 namespace {
 
-class StoriesFlow : public test_support::PlainServices {
+class StoriesFlow : public test_support::ForumServices {
  protected:
   void SetUp() override {
-    PlainServices::SetUp();
-
-    steward_ = person("rowan@example.org", "Rowan Hale");
-    auto slug = spaces::commands::create_space(s_, {steward_, "Rowan Hale", s_.base_url},
-                                               {"Harbour Voices", "", "forum", "Purpose.", "listed", "Be kind."});
-    ASSERT_TRUE(slug);
-    slug_ = *slug;
-    space_ = *store_->with([&](store::Conn& c) { return spaces::space_id_by_slug(c, slug_); });
-    author_ = member("jo@example.org", "Jo Whitlow", "member");
-    facilitator_ = member("priya@example.org", "Priya Castell", "facilitator");
-    partner_ = person("morgan@example.org", "Morgan Ellery");
+    ForumServices::SetUp();
     auto org = commands::add_organisation(s_, space_, steward_, "Harbour Housing Team");
     ASSERT_TRUE(org);
     ASSERT_TRUE(commands::add_partner(s_, space_, steward_, "morgan@example.org", *org));
   }
 
-  std::int64_t person(const std::string& email, const std::string& name) {
-    auto id = accounts::add_user(s_, email, name, "a long enough passphrase");
-    EXPECT_TRUE(id);
-    return id ? *id : 0;
-  }
-  std::int64_t member(const std::string& email, const std::string& name, const std::string& role) {
-    auto id = person(email, name);
-    EXPECT_TRUE(spaces::set_role(s_, id, slug_, role));
-    return id;
-  }
-  spaces::Subject subject(std::int64_t user_id) {
-    spaces::Subject s;
-    s.signed_in = user_id > 0;
-    s.visibility = spaces::Visibility::listed;
-    if (user_id > 0) s.role = store_->with([&](store::Conn& c) { return spaces::role_in(c, space_, user_id); });
-    return s;
-  }
   std::size_t readable_by(std::int64_t user_id) {
     return commands::readable(s_, space_, subject(user_id), user_id).size();
   }
@@ -66,9 +39,6 @@ class StoriesFlow : public test_support::PlainServices {
     in.consent = true;
     return in;
   }
-
-  std::string slug_;
-  std::int64_t space_ = 0, steward_ = 0, author_ = 0, facilitator_ = 0, partner_ = 0;
 };
 
 TEST_F(StoriesFlow, ConsentIsRecordedWithTheStory) {
