@@ -1,25 +1,10 @@
 #include "modules/actions/rules/csv.hpp"
 
-#include <string_view>
+#include "core/csv.hpp"
 
 namespace hs::actions {
 
-std::string csv_line(const std::vector<std::string>& cells) {
-  std::string out;
-  bool first = true;
-  for (const auto& cell : cells) {
-    if (!first) out += ',';
-    first = false;
-    out += '"';
-    if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) out += '\'';
-    for (char ch : cell) {
-      if (ch == '"') out += '"';
-      out += ch;
-    }
-    out += '"';
-  }
-  out += "\r\n";
-  return out;
-}
+// The actions CSV has quoted every cell since it landed; its shape stays.
+std::string csv_line(const std::vector<std::string>& cells) { return csv::line(cells, csv::Quote::always); }
 
 }  // namespace hs::actions

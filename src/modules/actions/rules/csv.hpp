@@ -1,7 +1,6 @@
 #pragma once
-// One CSV line (RFC 4180): every cell quoted, quotes doubled, and a cell that a
-// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) prefixed with
-// an apostrophe so it is shown as text. Pure.
+// One CSV line (core/csv.hpp): every cell quoted, quotes doubled, and a cell that a
+// spreadsheet would run as a formula prefixed with an apostrophe so it is shown as text.
 #include <string>
 #include <vector>
 
