@@ -21,19 +21,6 @@ std::string author_shown(Services& app, store::Conn& c, const repo::StoryRow& s)
   return "";
 }
 
-Shown shown(Services& app, store::Conn& c, repo::StoryRow row, const spaces::Subject& subject, std::int64_t user_id) {
-  Shown s;
-  s.reader.subject = subject;
-  s.reader.is_author = subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id;
-  s.facts = facts_of(row);
-  s.author = author_shown(app, c, row);
-  s.topics = repo::topics(c, row.id);
-  s.about = repo::about(c, row.id);
-  s.responses = static_cast<std::int64_t>(repo::responses(c, row.id).size());
-  s.row = std::move(row);
-  return s;
-}
-
 boost::json::object story_json(store::Conn& c, const repo::StoryRow& s) {
   namespace json = boost::json;
   json::object o;
@@ -82,12 +69,26 @@ boost::json::object story_json(store::Conn& c, const repo::StoryRow& s) {
 
 }  // namespace
 
+Shown shown_story(Services& app, store::Conn& c, repo::StoryRow row, const spaces::Subject& subject,
+                  std::int64_t user_id) {
+  Shown s;
+  s.reader.subject = subject;
+  s.reader.is_author = subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id;
+  s.facts = facts_of(row);
+  s.author = author_shown(app, c, row);
+  s.topics = repo::topics(c, row.id);
+  s.about = repo::about(c, row.id);
+  s.responses = static_cast<std::int64_t>(repo::responses(c, row.id).size());
+  s.row = std::move(row);
+  return s;
+}
+
 std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t story_id, const spaces::Subject& subject,
                            std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<Shown> {
     auto row = repo::story(c, story_id);
     if (!row || row->space_id != space_id) return std::nullopt;
-    return shown(app, c, std::move(*row), subject, user_id);
+    return shown_story(app, c, std::move(*row), subject, user_id);
   });
 }
 
@@ -98,7 +99,7 @@ std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::
     for (auto& row : repo::stories_in(c, space_id)) {
       permissions::Reader r{subject, subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id};
       if (!permissions::read_story(r, facts_of(row))) continue;
-      out.push_back(shown(app, c, std::move(row), subject, user_id));
+      out.push_back(shown_story(app, c, std::move(row), subject, user_id));
     }
     return out;
   });
@@ -109,7 +110,7 @@ std::vector<Shown> mine(Services& app, std::int64_t space_id, const spaces::Subj
     std::vector<Shown> out;
     if (user_id <= 0) return out;
     for (auto& row : repo::stories_by(c, user_id))
-      if (row.space_id == space_id) out.push_back(shown(app, c, std::move(row), subject, user_id));
+      if (row.space_id == space_id) out.push_back(shown_story(app, c, std::move(row), subject, user_id));
     return out;
   });
 }
