@@ -477,9 +477,11 @@ std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id) 
   return out;
 }
 
-std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
+namespace {
+
+std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   std::vector<store::Value> args;
-  if (c.engine() == store::Engine::sqlite) {
+  if (e == store::Engine::sqlite) {
     // Each term a quoted FTS5 string (terms hold only letters and digits), ANDed.
     std::string match;
     for (const auto& t : q.terms) match += (match.empty() ? "\"" : " \"") + t + "\"";
@@ -497,8 +499,44 @@ std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
   for (int i = 0; i < 4; ++i) args.emplace_back(q.status);
   args.emplace_back(q.limit);
   args.emplace_back(q.offset);
+  return args;
+}
+
+}  // namespace
+
+std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
+  const auto args = search_args(c.engine(), q);
   std::vector<StoryRow> out;
   for (const auto& r : c.query(search_sql(c.engine()), args)) out.push_back(story_from(r));
+  return out;
+}
+
+std::string search_statement(store::Engine e, const SearchQuery& q) {
+  const auto args = search_args(e, q);
+  const auto& sql = search_sql(e);
+  std::string out;
+  std::size_t n = 0;
+  char quote = 0;
+  for (char ch : sql) {
+    if (quote) {
+      if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '?') {
+      const auto& v = args.at(n++);
+      if (const auto* i = std::get_if<std::int64_t>(&v)) {
+        out += std::to_string(*i);
+      } else if (const auto* t = std::get_if<std::string>(&v)) {
+        out += '\'';
+        for (char x : *t) out += x == '\'' ? std::string("''") : std::string(1, x);
+        out += '\'';
+      } else {
+        out += "NULL";
+      }
+      continue;
+    }
+    out += ch;
+  }
   return out;
 }
 

@@ -10,7 +10,8 @@
 
 namespace hs::store {
 class Conn;
-}
+enum class Engine;
+}  // namespace hs::store
 
 namespace hs::stories::repo {
 
@@ -175,6 +176,9 @@ struct SearchQuery {
 };
 // Best match first (FTS5's bm25, PostgreSQL's ts_rank), then newest.
 std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q);
+// The same statement with its parameters written as SQL literals, to run it straight on
+// the engine (bench/stories measures against that).
+std::string search_statement(store::Engine e, const SearchQuery& q);
 // The topics of the stories these readers may read, for the search's filter.
 std::vector<std::string> readable_topics(store::Conn& c, std::int64_t space_id, const Readers& who);
 
