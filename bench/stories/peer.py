@@ -2,7 +2,8 @@
 """The peer of bench/stories: each statement Humanspace's search ran (written by
 `humanspace stories bench-search --statements`, parameters inlined) run straight on the
 engine, as many times, after the same three warm-up runs: SQLite through its C API
-(Python's sqlite3 module, the same libsqlite3), PostgreSQL through psql with \\timing.
+(Python's sqlite3 module, the same libsqlite3, which keeps the statement prepared),
+PostgreSQL through psql with \\timing, the statement PREPAREd once and EXECUTEd.
 Prints p50 and p99 per statement and over all, beside Humanspace's figures and the ratio.
 
   peer.py sqlite PATH.db STATEMENTS.jsonl RUNS HUMANSPACE_OUTPUT
@@ -37,7 +38,8 @@ def sqlite_times(sql):
 
 
 def postgres_times(sql):
-    script = '\\o /dev/null\n' + (sql + ';\n') * 3 + '\\timing on\n' + (sql + ';\n') * runs
+    # Prepared once, as Humanspace's store prepares its statements (libpq PQprepare).
+    script = '\\o /dev/null\nPREPARE q AS ' + sql + ';\n' + 'EXECUTE q;\n' * 3 + '\\timing on\n' + 'EXECUTE q;\n' * runs
     res = subprocess.run(['psql', target, '-X', '-q', '-v', 'ON_ERROR_STOP=1'], input=script, capture_output=True,
                          text=True, check=True)
     times = [float(m) for m in re.findall(r'^Time: ([0-9.]+) ms', res.stdout, re.M)]

@@ -1,6 +1,8 @@
 #include "modules/stories/repo.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string_view>
 
 #include "store/db.hpp"
 
@@ -118,10 +120,33 @@ INSERT INTO story_search (story_id, space_id, language, words) VALUES (?, ?, ?, 
 ON CONFLICT (story_id) DO UPDATE SET space_id = excluded.space_id, language = excluded.language,
   words = excluded.words)";
 constexpr const char* kRemoveSearchWords = "DELETE FROM story_search WHERE story_id = ?";
-constexpr const char* kUnindexed = R"(
-SELECT s.id FROM stories s
+const std::string kUnindexed = std::string("SELECT ") + kStoryFields + "\nFROM stories s" + kNewestVersion + R"(
 WHERE s.status <> 'withdrawn' AND NOT EXISTS (SELECT 1 FROM story_search x WHERE x.story_id = s.id)
 ORDER BY s.id LIMIT ?)";
+constexpr const char* kTopicsBetween =
+    "SELECT story_id, topic FROM story_topics WHERE story_id BETWEEN ? AND ? ORDER BY story_id, topic";
+constexpr const char* kResponseBodiesBetween = R"(
+SELECT r.story_id, v.body FROM story_responses r
+JOIN story_response_versions v ON v.response_id = r.id
+ AND v.number = (SELECT MAX(w.number) FROM story_response_versions w WHERE w.response_id = r.id)
+WHERE r.story_id BETWEEN ? AND ? ORDER BY r.story_id, r.id)";
+// A page of results' details: the ids fill kDetailsBatch placeholders (0 for none).
+#define HS_IDS "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+constexpr const char* kTopicsOf =
+    "SELECT story_id, topic FROM story_topics WHERE story_id IN " HS_IDS " ORDER BY story_id, topic";
+constexpr const char* kAboutOf =
+    "SELECT a.story_id, o.id, o.space_id, o.name FROM story_about a JOIN story_organisations o ON o.id = "
+    "a.organisation_id WHERE a.story_id IN " HS_IDS " ORDER BY a.story_id, o.name";
+constexpr const char* kResponseCounts =
+    "SELECT story_id, COUNT(*) FROM story_responses WHERE story_id IN " HS_IDS " GROUP BY story_id";
+#undef HS_IDS
+constexpr std::size_t placeholders(std::string_view sql) {
+  std::size_t n = 0;
+  for (char ch : sql) n += ch == '?' ? 1 : 0;
+  return n;
+}
+static_assert(placeholders(kTopicsOf) == kDetailsBatch && placeholders(kAboutOf) == kDetailsBatch &&
+              placeholders(kResponseCounts) == kDetailsBatch);
 constexpr const char* kResponseBodies = R"(
 SELECT v.body FROM story_responses r
 JOIN story_response_versions v ON v.response_id = r.id
@@ -465,9 +490,24 @@ void set_search_words(store::Conn& c, std::int64_t story_id, std::int64_t space_
 
 void remove_search_words(store::Conn& c, std::int64_t story_id) { c.q(kRemoveSearchWords, story_id); }
 
-std::vector<std::int64_t> unindexed_stories(store::Conn& c, std::int64_t limit) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : c.q(kUnindexed, limit)) out.push_back(r.i64(0));
+std::vector<StoryWords> unindexed_stories(store::Conn& c, std::int64_t limit) {
+  std::vector<StoryWords> out;
+  for (const auto& r : c.q(kUnindexed, limit)) {
+    auto row = story_from(r);
+    out.push_back(
+        {row.id, row.space_id, std::move(row.title), std::move(row.body), std::move(row.content_note), {}, {}});
+  }
+  if (out.empty()) return out;
+  // The batch's ids are ascending: its topics and responses lie between the first and last.
+  auto in = [&](std::int64_t id) -> StoryWords* {
+    auto it =
+        std::lower_bound(out.begin(), out.end(), id, [](const StoryWords& w, std::int64_t x) { return w.id < x; });
+    return it != out.end() && it->id == id ? &*it : nullptr;
+  };
+  for (const auto& r : c.q(kTopicsBetween, out.front().id, out.back().id))
+    if (auto* w = in(r.i64(0))) w->topics.push_back(r.text(1));
+  for (const auto& r : c.q(kResponseBodiesBetween, out.front().id, out.back().id))
+    if (auto* w = in(r.i64(0))) w->responses.push_back(r.text(1));
   return out;
 }
 
@@ -537,6 +577,24 @@ std::string search_statement(store::Engine e, const SearchQuery& q) {
     }
     out += ch;
   }
+  return out;
+}
+
+std::vector<StoryDetails> details(store::Conn& c, const std::vector<std::int64_t>& story_ids) {
+  if (story_ids.size() > kDetailsBatch) throw std::logic_error("stories: more results than a page of details holds");
+  std::vector<store::Value> ids(story_ids.begin(), story_ids.end());
+  ids.resize(kDetailsBatch, std::int64_t{0});
+  std::vector<StoryDetails> out(story_ids.size());
+  auto at = [&](std::int64_t id) -> StoryDetails* {
+    auto it = std::find(story_ids.begin(), story_ids.end(), id);
+    return it == story_ids.end() ? nullptr : &out[static_cast<std::size_t>(it - story_ids.begin())];
+  };
+  for (const auto& r : c.query(kTopicsOf, ids))
+    if (auto* d = at(r.i64(0))) d->topics.push_back(r.text(1));
+  for (const auto& r : c.query(kAboutOf, ids))
+    if (auto* d = at(r.i64(0))) d->about.push_back(organisation_from(r, 1));
+  for (const auto& r : c.query(kResponseCounts, ids))
+    if (auto* d = at(r.i64(0))) d->responses = r.i64(1);
   return out;
 }
 

@@ -151,8 +151,17 @@ std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std
 void set_search_words(store::Conn& c, std::int64_t story_id, std::int64_t space_id, const std::string& language,
                       const std::string& words);
 void remove_search_words(store::Conn& c, std::int64_t story_id);
-// Stories not withdrawn that have no row yet (shared before 0026), oldest first.
-std::vector<std::int64_t> unindexed_stories(store::Conn& c, std::int64_t limit);
+// What a story's search row is made of: its newest words, topics, and the newest words of
+// each response and reply.
+struct StoryWords {
+  std::int64_t id = 0, space_id = 0;
+  std::string title, body;
+  std::optional<std::string> content_note;
+  std::vector<std::string> topics, responses;
+};
+// Stories not withdrawn that have no row yet (shared before 0026), oldest first: three
+// statements for the lot, however many.
+std::vector<StoryWords> unindexed_stories(store::Conn& c, std::int64_t limit);
 // The newest words of each response and reply, oldest first.
 std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id);
 
@@ -179,6 +188,15 @@ std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q);
 // The same statement with its parameters written as SQL literals, to run it straight on
 // the engine (bench/stories measures against that).
 std::string search_statement(store::Engine e, const SearchQuery& q);
+// For a page of results (at most kDetailsBatch stories): each story's topics, the
+// organisations it is about, and its number of responses and replies, in one statement each.
+inline constexpr std::size_t kDetailsBatch = 25;
+struct StoryDetails {
+  std::vector<std::string> topics;
+  std::vector<Organisation> about;
+  std::int64_t responses = 0;
+};
+std::vector<StoryDetails> details(store::Conn& c, const std::vector<std::int64_t>& story_ids);
 // The topics of the stories these readers may read, for the search's filter.
 std::vector<std::string> readable_topics(store::Conn& c, std::int64_t space_id, const Readers& who);
 

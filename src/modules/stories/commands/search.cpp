@@ -61,36 +61,53 @@ std::string_view prefix_utf8(std::string_view s, std::size_t max) {
 
 std::string search_language(store::Conn&, std::int64_t) { return "en"; }
 
+namespace {
+
+std::string stemmed(const repo::StoryWords& w, text::Stemmer& stemmer) {
+  std::string words;
+  auto add = [&](std::string_view text) {
+    auto t = text::search_words(text, stemmer);
+    if (t.empty()) return;
+    if (!words.empty()) words += ' ';
+    words += t;
+  };
+  add(w.title);
+  add(w.body);
+  if (w.content_note) add(*w.content_note);
+  for (const auto& t : w.topics) add(t);
+  for (const auto& r : w.responses) add(r);
+  return words;
+}
+
+}  // namespace
+
 void index_story(store::Conn& c, std::int64_t story_id) {
   auto s = repo::story(c, story_id);
   if (!s || parse_status(s->status).value_or(Status::withdrawn) == Status::withdrawn) {
     repo::remove_search_words(c, story_id);
     return;
   }
+  repo::StoryWords w{s->id,
+                     s->space_id,
+                     s->title,
+                     s->body,
+                     s->content_note,
+                     repo::topics(c, story_id),
+                     repo::response_bodies(c, story_id)};
   const auto language = search_language(c, s->space_id);
-  auto& stemmer = stemmer_for(language);
-  std::string words;
-  auto add = [&](std::string_view text) {
-    auto w = text::search_words(text, stemmer);
-    if (w.empty()) return;
-    if (!words.empty()) words += ' ';
-    words += w;
-  };
-  add(s->title);
-  add(s->body);
-  if (s->content_note) add(*s->content_note);
-  for (const auto& t : repo::topics(c, story_id)) add(t);
-  for (const auto& b : repo::response_bodies(c, story_id)) add(b);
-  repo::set_search_words(c, story_id, s->space_id, language, words);
+  repo::set_search_words(c, story_id, s->space_id, language, stemmed(w, stemmer_for(language)));
 }
 
 std::int64_t index_unindexed(Services& app) {
   std::int64_t done = 0;
   for (;;) {
     auto n = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
-      auto ids = repo::unindexed_stories(c, kIndexBatch);
-      for (auto id : ids) index_story(c, id);
-      return static_cast<std::int64_t>(ids.size());
+      auto batch = repo::unindexed_stories(c, kIndexBatch);
+      for (const auto& w : batch) {
+        const auto language = search_language(c, w.space_id);
+        repo::set_search_words(c, w.id, w.space_id, language, stemmed(w, stemmer_for(language)));
+      }
+      return static_cast<std::int64_t>(batch.size());
     });
     done += *n;
     if (*n < kIndexBatch) return done;
@@ -117,7 +134,7 @@ SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject&
     auto rows = repo::search(c, q);
     out.more = static_cast<std::int64_t>(rows.size()) > kSearchPageSize;
     if (out.more) rows.pop_back();
-    for (auto& row : rows) out.stories.push_back(shown_story(app, c, std::move(row), subject, user_id));
+    out.stories = shown_stories(app, c, std::move(rows), subject, user_id);
     return out;
   });
 }

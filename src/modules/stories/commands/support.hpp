@@ -21,6 +21,10 @@ permissions::StoryFacts facts_of(const repo::StoryRow& s);
 // A story with what its pages show, as this person (user_id 0 when signed out) sees it.
 Shown shown_story(Services& app, store::Conn& c, repo::StoryRow row, const spaces::Subject& subject,
                   std::int64_t user_id);
+// The same for many stories (a page of a list or of results), with their details read a
+// batch at a time rather than story by story.
+std::vector<Shown> shown_stories(Services& app, store::Conn& c, std::vector<repo::StoryRow> rows,
+                                 const spaces::Subject& subject, std::int64_t user_id);
 // Keeps the story's row of search words (migration 0026) in step with its words and
 // responses, inside the caller's transaction: rewritten from the story as it stands, or
 // removed once it is withdrawn or gone. Held stories stay indexed: the search reads
