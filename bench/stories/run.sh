@@ -14,6 +14,7 @@
 #   bash bench/stories/run.sh                              # full size, about 10 minutes on 2 cores
 #   STORIES=10000 RESPONSES=30000 bash bench/stories/run.sh  # quicker
 #   RUNS=50 ACTION_RUNS=50 HS_BIN=build-x/humanspace bash bench/stories/run.sh
+#   ENGINES=postgres READERS=member RUNS=10 bash bench/stories/run.sh   # one engine, one reader
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -35,12 +36,14 @@ hs() { local name=$1 db=$2; shift 2; "$BIN" --data-dir "$WORK/$name" --db "$db" 
 secs() { echo "$(date +%s.%N) - $1" | bc | xargs printf '%.1f'; }
 
 # The readers: a member of the first space (user 101), a partner of it (user 1), signed out.
-readers=("member 101" "partner 1" "signed-out 0")
+declare -A reader_ids=([member]=101 [partner]=1 [signed-out]=0)
+READERS=${READERS:-member partner signed-out}
+ENGINES=${ENGINES:-sqlite postgres}
 
 search() {
   local name=$1 db=$2 peer_target=$3
-  for r in "${readers[@]}"; do
-    set -- $r
+  for reader in $READERS; do
+    set -- "$reader" "${reader_ids[$reader]}"
     echo "-- search as a $1 of bench-housing ($RUNS runs a query after 3 to warm up; ours, then the same statements on the engine):"
     hs "$name" "$db" stories bench-search bench-housing --user "$2" --runs "$RUNS" \
       --statements "$WORK/$name-$1.jsonl" <"$here/queries.txt" >"$WORK/$name-$1.txt"
@@ -99,10 +102,12 @@ engine() {
 
 echo "humanspace stories benchmark, commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-mkdir -p "$WORK/sqlite"
-engine sqlite "sqlite:$WORK/sqlite/humanspace.db" "$WORK/sqlite/humanspace.db"
+if [[ " $ENGINES " == *" sqlite "* ]]; then
+  mkdir -p "$WORK/sqlite"
+  engine sqlite "sqlite:$WORK/sqlite/humanspace.db" "$WORK/sqlite/humanspace.db"
+fi
 
-if [ -n "${HS_TEST_PG_URL:-}" ]; then
+if [[ " $ENGINES " == *" postgres "* ]] && [ -n "${HS_TEST_PG_URL:-}" ]; then
   PG_DB="hs_stories_bench_$$"
   psql "$HS_TEST_PG_URL" -q -c "CREATE DATABASE $PG_DB"
   PG_URL="${HS_TEST_PG_URL%/*}/$PG_DB"
