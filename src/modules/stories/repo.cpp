@@ -176,10 +176,17 @@ SELECT s.id, -bm25(story_search_fts) AS rank
 FROM story_search_fts JOIN stories s ON s.id = story_search_fts.rowid
 WHERE story_search_fts MATCH ?)";
 // PostgreSQL: the same words as a 'simple' tsvector (GIN-indexed); the terms are ANDed.
+// The space's matches first, from the GIN index (MATERIALIZED: the planner cannot estimate
+// the reader filter below and would otherwise walk the space's stories, testing each one's
+// tsvector), then who may read them.
 constexpr const char* kPostgresHits = R"(
-WITH hits AS (
-SELECT s.id, ts_rank(x.tokens, q) AS rank
-FROM plainto_tsquery('simple', ?) q JOIN story_search x ON x.tokens @@ q JOIN stories s ON s.id = x.story_id
+WITH matches AS MATERIALIZED (
+SELECT x.story_id, ts_rank(x.tokens, q) AS rank
+FROM plainto_tsquery('simple', ?) q JOIN story_search x ON x.tokens @@ q
+WHERE x.space_id = ?),
+hits AS (
+SELECT s.id, m.rank AS rank
+FROM matches m JOIN stories s ON s.id = m.story_id
 WHERE TRUE)";
 // The best LIMIT hits (rank, then newest), then their words: the newest version is looked
 // up for the page's stories only, not for every match.
@@ -530,6 +537,7 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
     std::string words;
     for (const auto& t : q.terms) words += (words.empty() ? "" : " ") + t;
     args.emplace_back(words);
+    args.emplace_back(q.space_id);  // the matches' space (kPostgresHits)
   }
   bind_readers(args, q.space_id, q.readers);
   args.emplace_back(q.topic);
