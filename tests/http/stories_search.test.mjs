@@ -188,6 +188,12 @@ test('filters: topic, organisation, and whether a partner has responded', async 
   assert.deepEqual(titles(page), ['Arrears and the council']);
   assert.match(page, /<option value="money" selected>money<\/option>/, 'the chosen filter is kept');
   assert.match(page, /<option value="awaiting" selected>/);
+  // Filters alone, without words, list what passes them, newest first.
+  const chosen = await search(member, slug, { q: '', topic: 'money' });
+  assert.deepEqual(titles(chosen), ['Arrears and the council', 'Rent arrears letter']);
+  assert.match(chosen, /Stories that match what you chose/);
+  assert.deepEqual(titles(await search(member, slug, { organisation: org, status: 'awaiting' })), []);
+  assert.match(await search(member, slug, { organisation: org, status: 'awaiting' }), /No stories match what you chose\./);
   // Topics are offered only from stories the person may read.
   await share(author, slug, { title: 'Secret topic', body: 'Members only.', topics: 'confidential matter', audience: 'members' });
   assert.match(await search(member, slug, { q: 'arrears' }), /confidential matter/);

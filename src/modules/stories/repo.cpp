@@ -195,12 +195,18 @@ ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
 SELECT )";
 constexpr const char* kSearchOrder = R"(
 ORDER BY h.rank DESC, s.created_at DESC, s.id DESC)";
-const std::string& search_sql(store::Engine e) {
+// Filters without words: the readable stories that pass them, newest first.
+constexpr const char* kFilteredHits = R"(
+WITH hits AS (
+SELECT s.id, 0 AS rank FROM stories s
+WHERE TRUE)";
+const std::string& search_sql(store::Engine e, bool words) {
   static const auto make = [](const char* hits) {
     return std::string(hits) + kReadableBy + kSearchFilters + kSearchPage + kStoryFields +
            "\nFROM hits h JOIN stories s ON s.id = h.id" + kNewestVersion + kSearchOrder;
   };
-  static const std::string sqlite = make(kSqliteHits), postgres = make(kPostgresHits);
+  static const std::string sqlite = make(kSqliteHits), postgres = make(kPostgresHits), filtered = make(kFilteredHits);
+  if (!words) return filtered;
   return e == store::Engine::sqlite ? sqlite : postgres;
 }
 const std::string kReadableTopics = std::string(R"(
@@ -528,7 +534,9 @@ namespace {
 
 std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   std::vector<store::Value> args;
-  if (e == store::Engine::sqlite) {
+  if (q.terms.empty()) {
+    // Filters only (kFilteredHits).
+  } else if (e == store::Engine::sqlite) {
     // Each term a quoted FTS5 string (terms hold only letters and digits), ANDed.
     std::string match;
     for (const auto& t : q.terms) match += (match.empty() ? "\"" : " \"") + t + "\"";
@@ -555,13 +563,13 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
 std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
   const auto args = search_args(c.engine(), q);
   std::vector<StoryRow> out;
-  for (const auto& r : c.query(search_sql(c.engine()), args)) out.push_back(story_from(r));
+  for (const auto& r : c.query(search_sql(c.engine(), !q.terms.empty()), args)) out.push_back(story_from(r));
   return out;
 }
 
 std::string search_statement(store::Engine e, const SearchQuery& q) {
   const auto args = search_args(e, q);
-  const auto& sql = search_sql(e);
+  const auto& sql = search_sql(e, !q.terms.empty());
   std::string out;
   std::size_t n = 0;
   char quote = 0;

@@ -175,7 +175,7 @@ struct Readers {
   std::vector<std::string> own;
 };
 struct SearchQuery {
-  std::vector<std::string> terms;  // text::search_terms: letters and digits only, ANDed
+  std::vector<std::string> terms;  // text::search_terms: letters and digits only, ANDed; none: filters only
   std::int64_t space_id = 0;
   Readers readers;
   std::string topic;                 // "" for any
@@ -183,7 +183,8 @@ struct SearchQuery {
   std::string status;                // "" | responded | awaiting | held
   std::int64_t limit = 20, offset = 0;
 };
-// Best match first (FTS5's bm25, PostgreSQL's ts_rank), then newest.
+// Best match first (FTS5's bm25, PostgreSQL's ts_rank), then newest; without terms, the
+// stories that pass the filters, newest first.
 std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q);
 // The same statement with its parameters written as SQL literals, to run it straight on
 // the engine (bench/stories measures against that).

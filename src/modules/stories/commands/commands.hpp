@@ -107,7 +107,8 @@ std::vector<PartnerShown> partners(Services& app, std::int64_t space_id);
 // Full-text search of the space's stories and their responses, as this person may read
 // them (permissions::read_story, applied in SQL). Words are stemmed in the space's
 // language, so "respecting" finds "respect"; every word must be found in the story or
-// its responses. Best match first, then newest.
+// its responses. Best match first, then newest. Filters without words list the readable
+// stories that pass them, newest first.
 struct SearchInput {
   std::string words;
   std::string topic;                 // "" for any
@@ -119,7 +120,7 @@ inline constexpr std::int64_t kSearchPageSize = 20;
 inline constexpr std::int64_t kSearchPagesMax = 50;
 inline constexpr std::size_t kSearchWordsMax = 200;  // characters of a query read
 struct SearchResult {
-  bool searched = false;  // the words held something to search for
+  bool searched = false;  // words to search for, or a filter chosen
   std::vector<Shown> stories;
   bool more = false;  // a next page exists
   std::int64_t page = 1;

@@ -121,14 +121,15 @@ SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject&
   return app.store->with([&](store::Conn& c) {
     repo::SearchQuery q;
     q.terms = text::search_terms(prefix_utf8(in.words, kSearchWordsMax), stemmer_for(search_language(c, space_id)));
-    if (q.terms.empty()) return out;
-    out.searched = true;
     q.space_id = space_id;
     q.readers = readers(subject, user_id);
     q.topic = in.topic.size() <= kTopicMax * 4 && text::valid_utf8(in.topic) ? in.topic : std::string();
     q.organisation_id = std::max<std::int64_t>(in.organisation_id, 0);
     static const std::string kStatuses[] = {"responded", "awaiting", "held"};
     if (std::find(std::begin(kStatuses), std::end(kStatuses), in.status) != std::end(kStatuses)) q.status = in.status;
+    // Nothing to search for and nothing chosen: the caller shows the whole list.
+    if (q.terms.empty() && q.topic.empty() && q.organisation_id == 0 && q.status.empty()) return out;
+    out.searched = true;
     q.limit = kSearchPageSize + 1;
     q.offset = (out.page - 1) * kSearchPageSize;
     auto rows = repo::search(c, q);

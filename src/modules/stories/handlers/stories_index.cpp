@@ -82,6 +82,7 @@ Response stories_index(Context& c) {
     for (const auto& st : found.stories) list.push(story_view(c, *s, st, false));
     View result;
     result.set("words", in.words);
+    result.set("has_words", !in.words.empty());
     if (found.stories.empty()) result.set("none", true);
     if (found.page > 1) result.set("previous_href", search_href(*s, in, found.page - 1));
     if (found.more) result.set("next_href", search_href(*s, in, found.page + 1));
