@@ -198,7 +198,9 @@ struct StoryDetails {
   std::int64_t responses = 0;
 };
 std::vector<StoryDetails> details(store::Conn& c, const std::vector<std::int64_t>& story_ids);
-// The topics of the stories these readers may read, for the search's filter.
+// The topics of the newest kTopicStories stories these readers may read, for the search's
+// filter (bounded, so the list page costs the same however many stories the space holds).
+inline constexpr std::int64_t kTopicStories = 1000;
 std::vector<std::string> readable_topics(store::Conn& c, std::int64_t space_id, const Readers& who);
 
 // Erasure: the person's stories go (with what hangs on them); their responses for an

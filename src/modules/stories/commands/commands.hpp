@@ -127,7 +127,8 @@ struct SearchResult {
 };
 SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id,
                     const SearchInput& in);
-// The topics of the space's stories this person may read, for the search's filter.
+// The topics of the space's newest stories this person may read (repo::kTopicStories), for
+// the search's filter.
 std::vector<std::string> readable_topics(Services& app, std::int64_t space_id, const spaces::Subject& subject,
                                          std::int64_t user_id);
 // The language a space's stories are stemmed in (ISO 639-1). Spaces have no language

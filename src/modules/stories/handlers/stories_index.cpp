@@ -1,6 +1,8 @@
 // GET /spaces/{slug}/stories: the stories this person may read, newest first, or with
 // ?q= those that match a search (filtered by topic, organisation and status, paged); and
 // /stories/mine (their own, withdrawn ones too) with its JSON download.
+#include <algorithm>
+
 #include "core/number.hpp"
 #include "core/text.hpp"
 #include "modules/stories/handlers/common.hpp"
@@ -50,8 +52,12 @@ void set_search(Context& c, View& v, const Space& s, const commands::SearchInput
   search.set("q", in.words);
   View topics = View::list();
   topics.push(option("", c.t("stories_search_any_topic"), in.topic.empty()));
-  for (const auto& t : commands::readable_topics(c.app, space_id, s.subject, viewer_id(c)))
-    topics.push(option(t, t, t == in.topic));
+  auto known = commands::readable_topics(c.app, space_id, s.subject, viewer_id(c));
+  // A topic chosen from an older page stays chosen (the list holds recent stories' topics).
+  if (!in.topic.empty() && std::find(known.begin(), known.end(), in.topic) == known.end() &&
+      text::valid_utf8(in.topic) && in.topic.size() <= kTopicMax * 4)
+    known.push_back(in.topic);
+  for (const auto& t : known) topics.push(option(t, t, t == in.topic));
   search.set("topics", std::move(topics));
   View orgs = View::list();
   orgs.push(option("", c.t("stories_search_any_organisation"), in.organisation_id == 0));
