@@ -15,6 +15,9 @@ links. The rules, over every `#include "..."` line under src/ and app/:
   4. The domain stands below the web. A module's commands/, rules/, repo.* and
      permissions.* include nothing from web/.
   5. Declared dependencies form no cycle, and name modules that exist.
+  6. Front doors are narrow. What a module's module.hpp reaches through the module's own
+     headers is never its repo.hpp, a handlers/ header or a commands support header: other
+     modules get plain records (records.hpp) and use cases, never the SQL or the pages.
 
 Known breaches still being removed are listed in tools/boundaries.allow; any breach not
 listed fails, and so does a listed one that no longer happens (take it off the list).
@@ -141,7 +144,40 @@ def breaches(root):
                     why = "the domain (commands, rules, repo, permissions) includes the web layer"
             if why:
                 found.append((rel, f'#include "{inc}": {why}'))
+    found += narrow_front_door_breaches(root, mods)
     return mods, found
+
+
+def narrow_front_door_breaches(root, mods):
+    """Rule 6: what a front door reaches, through its module's own headers, holds no SQL
+    and no pages: never repo.hpp, handlers/ or a commands/support header."""
+    found = []
+    for m in mods:
+        base = os.path.join(root, "src", "modules", m)
+        start = "module.hpp"
+        if not os.path.isfile(os.path.join(base, start)):
+            continue
+        via, todo = {start: None}, [start]
+        while todo:
+            inner = todo.pop()
+            path = os.path.join(base, inner)
+            if not os.path.isfile(path):
+                continue
+            for inc in INCLUDE.findall(open(path, encoding="utf-8", errors="replace").read()):
+                prefix = f"modules/{m}/"
+                if inc.startswith(prefix) and inc[len(prefix):] not in via:
+                    via[inc[len(prefix):]] = inner
+                    todo.append(inc[len(prefix):])
+        for inner in sorted(via):
+            if inner == "repo.hpp" or inner.startswith("handlers/") or inner.endswith("support.hpp"):
+                trail, x = [], inner
+                while x is not None:
+                    trail.insert(0, x)
+                    x = via[x]
+                found.append((f"src/modules/{m}/module.hpp",
+                              f"the front door reaches {inner} ({' -> '.join(trail)}); hand out plain records "
+                              "(records.hpp) instead"))
+    return found
 
 
 def link_breaches(root, build, mods):

@@ -38,6 +38,9 @@ expect_breach "rules that include the web layer" 'src/modules/decisions/rules/co
 fresh; echo '#include "modules/accounts/module.hpp"' >> "$tmp/t/src/web/router.cpp"
 expect_breach "the web layer including a module" 'src/web/router.cpp: #include "modules/accounts/module.hpp": web/ sits below the modules'
 
+fresh; sed -i 's#"modules/events/records.hpp"#"modules/events/repo.hpp"#' "$tmp/t/src/modules/events/commands/commands.hpp"
+expect_breach "a front door that hands out its repo" 'front door reaches repo.hpp (module.hpp -> commands/commands.hpp -> repo.hpp)'
+
 fresh; echo 'src/modules/spaces/module.cpp: #include "modules/events/repo.hpp": reaches past events'"'"'s front door (modules/events/module.hpp)' >> "$tmp/t/tools/boundaries.allow"
 expect_breach "a listed breach that is gone must leave the list" 'take it off tools/boundaries.allow'
 

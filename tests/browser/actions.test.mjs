@@ -6,41 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli } from '../http/harness.mjs';
-import { startSuite, server, browser, check } from './lib.mjs';
-
-const PASSWORD = 'a long enough passphrase';
-const VIEWPORT = { width: 1280, height: 900 };
+import { startSuite, server, check, submit, signedIn as person, createSpace, newPerson, PHONE } from './lib.mjs';
 
 startSuite();
 
-async function submit(page, button, url) {
-  await Promise.all([page.waitForURL(url), button.click()]);
-  await check(page);
-}
-
-async function person(email, name, { js = true, steward = false } = {}) {
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: server.url, javaScriptEnabled: js });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname !== '/signin'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
-  return { email, name, context, page };
-}
-
 test('an action raised from a story, refused without what changed, then made, on the public page', async () => {
   const steward = await person('isolde.steward@example.org', 'Isolde Penrose', { steward: true });
-  await steward.page.goto('/spaces/new');
-  await steward.page.locator('#name').fill('Wrenfield Carers Forum');
-  await steward.page.locator('input[name="kind"][value="forum"]').check();
-  await steward.page.locator('#purpose').fill('Unpaid carers in Wrenfield, heard by the services they use.');
-  await steward.page.locator('input[name="visibility"][value="listed"]').check();
-  await steward.page.locator('#code_of_conduct').fill('Be kind.');
-  await Promise.all([steward.page.waitForURL(/\?notice=created$/), steward.page.getByRole('button', { name: 'Create space' }).click()]);
-  const slug = new URL(steward.page.url()).pathname.split('/')[2];
+  const slug = await createSpace(steward.page, { name: 'Wrenfield Carers Forum', purpose: 'Unpaid carers in Wrenfield, heard by the services they use.' });
 
   const author = await person('rosalind.member@example.org', 'Rosalind Achterberg');
   const facilitator = await person('caius.fac@example.org', 'Caius Westmacott');
@@ -99,8 +71,7 @@ test('an action raised from a story, refused without what changed, then made, on
   await check(st);
   await st.getByLabel('Anyone who can see this space').check();
   await submit(st, st.getByRole('button', { name: 'Save', exact: true }), /notice=public$/);
-  const visitor = await browser.newContext({ viewport: VIEWPORT, baseURL: server.url, javaScriptEnabled: false });
-  const v = await visitor.newPage();
+  const { context: visitor, page: v } = await newPerson({ js: false, viewport: PHONE });  // a visitor on a phone
   await v.goto(`/spaces/${slug}/actions`);
   await check(v);
   const text = await v.locator('main').innerText();

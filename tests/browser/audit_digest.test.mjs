@@ -6,18 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { cli, PASSWORD } from '../http/harness.mjs';
-import { startSuite, server, audit, check, newPerson, DESKTOP, PHONE } from './lib.mjs';
+import { startSuite, server, audit, check, newPerson, DESKTOP, PHONE, submit } from './lib.mjs';
 
 startSuite();
 
 const shots = process.env.HS_SCREENSHOTS;
 async function shot(page, name, fullPage = true) {
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
-}
-
-async function submit(page, button, url) {
-  await Promise.all([page.waitForURL(url), button.click()]);
-  await check(page);
 }
 
 test('an auditor asks for emails of new signed records on the page, and stops them from the email without signing in', async () => {

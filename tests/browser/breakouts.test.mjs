@@ -12,18 +12,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, Client } from '../http/harness.mjs';
-import { startSuite, server, browser, audit, check, PHONE, DESKTOP } from './lib.mjs';
+import { startSuite, server, browser, audit, check, PHONE, DESKTOP, submit } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
 // Screenshots of the round pages, to look at (HS_SHOTS, or a temporary folder).
 const SHOTS = process.env.HS_SHOTS || mkdtempSync(join(tmpdir(), 'hs-shots-'));
 
 startSuite();
-
-async function submit(page, button, url) {
-  await Promise.all([page.waitForURL(url), button.click()]);
-  await check(page);
-}
 
 test('twelve people in balanced groups write notes; themes and a PDF report come from them', async () => {
   cli(server, ['user', 'add', 'ysolde.steward@example.org', '--name', 'Ysolde Farrant'], `${PASSWORD}\n`);

@@ -8,10 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, Client, ROOT } from '../http/harness.mjs';
-import { startSuite, server, check, newPerson } from './lib.mjs';
+import { ROOT } from '../http/harness.mjs';
+import { startSuite, server, check, newPerson, signIn, facilitatedEvent } from './lib.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 const LAPTOP = { width: 1280, height: 800 };
 const SHOTS = join(ROOT, 'build', 'screenshots');
 
@@ -23,52 +22,13 @@ async function submit(page, button, url) {
 
 const navigations = (page) => page.evaluate(() => performance.getEntriesByType('navigation').length + ':' + performance.timeOrigin);
 
-let spaces = 0;
 // A space with a facilitator, an event and its agenda: a talk, a poll, Q&A, a word cloud.
-async function setUp() {
-  const n = ++spaces;
-  cli(server, ['user', 'add', `steward${n}@example.org`, '--name', `Wren Halloway ${n}`], `${PASSWORD}\n`);
-  cli(server, ['user', 'set-role', `steward${n}@example.org`, 'steward']);
-  const steward = new Client(server);
-  await steward.get('/signin');
-  await steward.post('/signin', { email: `steward${n}@example.org`, password: PASSWORD });
-  await steward.get('/spaces/new');
-  const made = await steward.post('/spaces/new', {
-    name: `Harbour Lived Experience Forum ${n}`, slug: '', kind: 'network',
-    purpose: 'People with lived experience and the services around them, co-producing.', visibility: 'listed',
-    code_of_conduct: '# Be kind\n\nListen first.',
-  });
-  assert.equal(made.status, 303, made.text.slice(0, 300));
-  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
-  cli(server, ['user', 'add', `fac${n}@example.org`, '--name', `Tamsin Ollerby ${n}`], `${PASSWORD}\n`);
-  cli(server, ['user', 'set-role', `fac${n}@example.org`, 'facilitator', '--space', slug]);
-  const fac = new Client(server);
-  await fac.get('/signin');
-  await fac.post('/signin', { email: `fac${n}@example.org`, password: PASSWORD });
-  await fac.get(`/spaces/${slug}/events`);
-  const ev = await fac.post(`/spaces/${slug}/events`, {
-    title: "Let's all co-pro", description: 'A learning event.', starts: '2030-05-01T10:00', ends: '2030-05-01T16:00',
-  });
-  assert.equal(ev.status, 303, ev.text.slice(0, 300));
-  const path = ev.location.replace(/\/run$/, '');
-  const item = (kind, title, options = '') => fac.post(`${path}/items`, {
-    kind, title, summary: '', speakers: '', key_messages: '', content_note: '', options, max_entries: '3', max_chars: '40',
-  });
-  assert.equal((await item('talk', 'Welcome')).status, 303);
-  assert.equal((await item('poll', 'Where should the next forum meet?', 'The library\nThe community centre\nOnline')).status, 303);
-  assert.equal((await item('qa', 'Questions for the panel')).status, 303);
-  assert.equal((await item('cloud', 'What does co-production mean to you?')).status, 303);
-  const run = await fac.get(`${path}/run`);
-  const code = run.text.match(/id="join-code">([A-Z0-9]+)</)[1];
-  return { path, code, facEmail: `fac${n}@example.org` };
-}
-
-async function signIn(p, email) {
-  await p.page.goto('/signin');
-  await p.page.getByLabel('Email address').fill(email);
-  await p.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await submit(p.page, p.page.getByRole('button', { name: 'Sign in', exact: true }), (u) => u.pathname !== '/signin');
-}
+const setUp = () => facilitatedEvent([
+  ['talk', 'Welcome'],
+  ['poll', 'Where should the next forum meet?', 'The library\nThe community centre\nOnline'],
+  ['qa', 'Questions for the panel'],
+  ['cloud', 'What does co-production mean to you?'],
+]);
 
 async function joinEvent(code, path, { js = true, name = '' } = {}) {
   const p = await newPerson({ js });

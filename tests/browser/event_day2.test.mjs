@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, Client, ROOT } from '../http/harness.mjs';
-import { startSuite, server, check, newPerson } from './lib.mjs';
+import { Client, PASSWORD, ROOT } from '../http/harness.mjs';
+import { startSuite, server, check, newPerson, signIn, facilitatedEvent } from './lib.mjs';
 
-const PASSWORD = 'a long enough passphrase';
 const LAPTOP = { width: 1280, height: 800 };
 const SHOTS = join(ROOT, 'build', 'screenshots');
 
@@ -22,42 +21,13 @@ async function submit(page, button, url) {
 
 const navigations = (page) => page.evaluate(() => performance.getEntriesByType('navigation').length + ':' + performance.timeOrigin);
 
-let spaces = 0;
 // A space with a facilitator and an event whose agenda is Q&A then a word cloud, with
 // two questions asked (one with a vote) and the Q&A on.
 async function setUp() {
-  const n = ++spaces;
-  cli(server, ['user', 'add', `steward${n}@example.org`, '--name', `Wren Halloway ${n}`], `${PASSWORD}\n`);
-  cli(server, ['user', 'set-role', `steward${n}@example.org`, 'steward']);
-  const steward = new Client(server);
-  await steward.get('/signin');
-  await steward.post('/signin', { email: `steward${n}@example.org`, password: PASSWORD });
-  await steward.get('/spaces/new');
-  const made = await steward.post('/spaces/new', {
-    name: `Harbour Lived Experience Forum ${n}`, slug: '', kind: 'network',
-    purpose: 'People with lived experience and the services around them, co-producing.', visibility: 'listed',
-    code_of_conduct: '# Be kind\n\nListen first.',
-  });
-  assert.equal(made.status, 303, made.text.slice(0, 300));
-  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
-  cli(server, ['user', 'add', `fac${n}@example.org`, '--name', `Tamsin Ollerby ${n}`], `${PASSWORD}\n`);
-  cli(server, ['user', 'set-role', `fac${n}@example.org`, 'facilitator', '--space', slug]);
-  const fac = new Client(server);
-  await fac.get('/signin');
-  await fac.post('/signin', { email: `fac${n}@example.org`, password: PASSWORD });
-  await fac.get(`/spaces/${slug}/events`);
-  const ev = await fac.post(`/spaces/${slug}/events`, {
-    title: "Let's all co-pro", description: 'A learning event.', starts: '2030-05-01T10:00', ends: '2030-05-01T16:00',
-  });
-  assert.equal(ev.status, 303, ev.text.slice(0, 300));
-  const path = ev.location.replace(/\/run$/, '');
-  const item = (kind, title) => fac.post(`${path}/items`, {
-    kind, title, summary: '', speakers: '', key_messages: '', content_note: '', options: '', max_entries: '3', max_chars: '40',
-  });
-  assert.equal((await item('qa', 'Questions for the panel')).status, 303);
-  assert.equal((await item('cloud', 'What does co-production mean to you?')).status, 303);
-  const run = await fac.get(`${path}/run`);
-  const code = run.text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  const { fac, path, code, slug, run, facEmail } = await facilitatedEvent([
+    ['qa', 'Questions for the panel'],
+    ['cloud', 'What does co-production mean to you?'],
+  ]);
   const [qa, cloud] = [...run.text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
   assert.equal((await fac.post(`${path}/items/${qa}/do/open`)).status, 303);
   const guests = [];
@@ -72,14 +42,7 @@ async function setUp() {
   const ids = [...(await fac.get(`${path}/run`)).text.matchAll(/id="q-(\d+)"/g)].map((m) => m[1]);
   // Ana's question gets Bex's vote: first by votes.
   assert.equal((await guests[1].post(`${path}/items/${qa}/questions/${ids[0]}`)).status, 303);
-  return { path, code, qa, cloud, slug, facEmail: `fac${n}@example.org` };
-}
-
-async function signIn(p, email) {
-  await p.page.goto('/signin');
-  await p.page.getByLabel('Email address').fill(email);
-  await p.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await submit(p.page, p.page.getByRole('button', { name: 'Sign in', exact: true }), (u) => u.pathname !== '/signin');
+  return { path, code, qa, cloud, slug, facEmail };
 }
 
 const PAID = 'How will people be paid for their time, and who decides how much?';

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli } from '../http/harness.mjs';
-import { startSuite, server, browser, audit, check } from './lib.mjs';
+import { startSuite, server, browser, audit, check, submit } from './lib.mjs';
 
 const PASSWORD = 'a long enough passphrase';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -17,11 +17,6 @@ const VIEWPORT = { width: 1280, height: 900 };
 startSuite();
 
 // Clicks a submit button and waits for the page it leads to.
-async function submit(page, button, url) {
-  await Promise.all([page.waitForURL(url), button.click()]);
-  await check(page);
-}
-
 // A person with an account, signed in through /signin in a browser context of their own.
 async function person(email, name) {
   cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { ROOT, startServer } from '../http/harness.mjs';
+import { ROOT, startServer, cli, Client, PASSWORD } from '../http/harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -115,3 +115,84 @@ export async function newPerson({ js = true, viewport = PHONE } = {}) {
   return { context, page };
 }
 
+
+// Presses a button that navigates, waits for the URL it should land on, and checks the
+// page it lands on.
+export async function submit(page, button, url) {
+  await Promise.all([page.waitForURL(url), button.click()]);
+  await check(page);
+}
+
+// A person with an account made by the CLI (a site steward when asked), signed in through
+// /signin in a browser context of their own.
+export async function signedIn(email, name, { js = true, steward = false, viewport = DESKTOP } = {}) {
+  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
+  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
+  const { context, page } = await newPerson({ js, viewport });
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/signin'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+  return { email, name, context, page };
+}
+
+// A listed forum made by a site steward through /spaces/new; returns its slug.
+export async function createSpace(page, { name, purpose, code = 'Be kind.' }) {
+  await page.goto('/spaces/new');
+  await page.locator('#name').fill(name);
+  await page.locator('input[name="kind"][value="forum"]').check();
+  await page.locator('#purpose').fill(purpose);
+  await page.locator('input[name="visibility"][value="listed"]').check();
+  await page.locator('#code_of_conduct').fill(code);
+  await Promise.all([page.waitForURL(/\?notice=created$/), page.getByRole('button', { name: 'Create space' }).click()]);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+// Signs an existing account in through /signin, in the person's own page.
+export async function signIn(p, email) {
+  await p.page.goto('/signin');
+  await p.page.getByLabel('Email address').fill(email);
+  await p.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await Promise.all([p.page.waitForURL((u) => u.pathname !== '/signin'), p.page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+}
+
+let events = 0;
+// A space with a facilitator and an event, set up over HTTP as the HTTP tests do (accounts
+// and roles by the CLI), with its agenda: `items` is a list of [kind, title, options].
+// Returns the facilitator's HTTP client, the event's path, its join code and the space.
+export async function facilitatedEvent(items) {
+  const n = ++events;
+  cli(server, ['user', 'add', `steward${n}@example.org`, '--name', `Wren Halloway ${n}`], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', `steward${n}@example.org`, 'steward']);
+  const steward = new Client(server);
+  await steward.get('/signin');
+  await steward.post('/signin', { email: `steward${n}@example.org`, password: PASSWORD });
+  await steward.get('/spaces/new');
+  const made = await steward.post('/spaces/new', {
+    name: `Harbour Lived Experience Forum ${n}`, slug: '', kind: 'network',
+    purpose: 'People with lived experience and the services around them, co-producing.', visibility: 'listed',
+    code_of_conduct: '# Be kind\n\nListen first.',
+  });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const slug = made.location.match(/^\/spaces\/([a-z0-9-]+)/)[1];
+  cli(server, ['user', 'add', `fac${n}@example.org`, '--name', `Tamsin Ollerby ${n}`], `${PASSWORD}\n`);
+  cli(server, ['user', 'set-role', `fac${n}@example.org`, 'facilitator', '--space', slug]);
+  const fac = new Client(server);
+  await fac.get('/signin');
+  await fac.post('/signin', { email: `fac${n}@example.org`, password: PASSWORD });
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: "Let's all co-pro", description: 'A learning event.', starts: '2030-05-01T10:00', ends: '2030-05-01T16:00',
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 300));
+  const path = ev.location.replace(/\/run$/, '');
+  for (const [kind, title, options = ''] of items) {
+    const r = await fac.post(`${path}/items`, {
+      kind, title, summary: '', speakers: '', key_messages: '', content_note: '', options, max_entries: '3', max_chars: '40',
+    });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+  }
+  const run = await fac.get(`${path}/run`);
+  const code = run.text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  return { fac, path, code, slug, run, facEmail: `fac${n}@example.org` };
+}

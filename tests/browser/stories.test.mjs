@@ -7,41 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli } from '../http/harness.mjs';
-import { startSuite, server, browser, check } from './lib.mjs';
-
-const PASSWORD = 'a long enough passphrase';
-const VIEWPORT = { width: 1280, height: 900 };
+import { startSuite, server, check, submit, signedIn as person, createSpace } from './lib.mjs';
 
 startSuite();
 
-async function submit(page, button, url) {
-  await Promise.all([page.waitForURL(url), button.click()]);
-  await check(page);
-}
-
-async function person(email, name, { js = true, steward = false } = {}) {
-  cli(server, ['user', 'add', email, '--name', name], `${PASSWORD}\n`);
-  if (steward) cli(server, ['user', 'set-role', email, 'steward']);
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: server.url, javaScriptEnabled: js });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname !== '/signin'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
-  return { email, name, context, page };
-}
-
 test('a story shared anonymously, a suggested change accepted, a partner\'s response, a reply, and withdrawal', async () => {
   const steward = await person('odile.steward@example.org', 'Odile Brackenridge', { steward: true });
-  await steward.page.goto('/spaces/new');
-  await steward.page.locator('#name').fill('Harrowgate Recovery Voices');
-  await steward.page.locator('input[name="kind"][value="forum"]').check();
-  await steward.page.locator('#purpose').fill('People in recovery in Harrowgate, heard by the services they use.');
-  await steward.page.locator('input[name="visibility"][value="listed"]').check();
-  await steward.page.locator('#code_of_conduct').fill('Be kind.');
-  await Promise.all([steward.page.waitForURL(/\?notice=created$/), steward.page.getByRole('button', { name: 'Create space' }).click()]);
-  const slug = new URL(steward.page.url()).pathname.split('/')[2];
+  const slug = await createSpace(steward.page, { name: 'Harrowgate Recovery Voices', purpose: 'People in recovery in Harrowgate, heard by the services they use.' });
 
   const author = await person('fenella.member@example.org', 'Fenella Marchetti', { js: false });
   const facilitator = await person('ambrose.fac@example.org', 'Ambrose Kettering');

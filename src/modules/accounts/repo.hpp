@@ -5,11 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "modules/accounts/records.hpp"
+
 namespace hs::store {
 class Conn;
 }
 
 namespace hs::accounts::repo {
+
+using accounts::Session;
 
 struct User {
   std::int64_t id = 0;
@@ -84,17 +88,6 @@ struct NewSession {
   std::int64_t now = 0;
   bool keep_signed_in = false;
   std::string browser, system;
-};
-struct Session {
-  std::int64_t id = 0;
-  std::int64_t user_id = 0;
-  std::int64_t created_at = 0;
-  std::int64_t last_seen_at = 0;
-  bool keep_signed_in = false;
-  std::string browser, system;
-  // From the person's account (sessions_by_hash only).
-  std::string display_name;
-  std::string site_role;
 };
 std::int64_t insert_session(store::Conn& c, const NewSession& s);
 std::optional<Session> session_by_hash(store::Conn& c, const std::string& token_hash);

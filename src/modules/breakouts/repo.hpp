@@ -6,23 +6,18 @@
 #include <utility>
 #include <vector>
 
+#include "modules/breakouts/records.hpp"
+
 namespace hs::store {
 class Conn;
 }
 
 namespace hs::breakouts::repo {
 
-struct RoundRow {
-  std::int64_t id = 0, event_id = 0, number = 0, min_size = 0, max_size = 0, duration_minutes = 0, created_at = 0;
-  std::string prompts, mode, state;
-  std::optional<std::string> content_note, broadcast, figures;
-  std::optional<std::string> keep_apart, keep_together;  // "name, name" lines
-  std::optional<std::int64_t> group_count;
-  std::optional<std::string> attributes_sealed;
-  bool space_history = false;
-  bool auto_end = false;  // ends by itself a minute after its time is up
-  std::optional<std::int64_t> started_at, ends_at, ended_at, broadcast_at;
-};
+using breakouts::HelpRow;
+using breakouts::RoundRow;
+using breakouts::ThemeRow;
+
 struct GroupRow {
   std::int64_t id = 0, round_id = 0, number = 0;
 };
@@ -46,13 +41,6 @@ struct NoteRow {
   bool for_group = false;
   std::string body;
   std::optional<std::int64_t> theme_id;
-};
-struct HelpRow {
-  std::int64_t id = 0, group_id = 0, group_number = 0, asked_at = 0;
-};
-struct ThemeRow {
-  std::int64_t id = 0, event_id = 0, position = 0;
-  std::string title;
 };
 
 // Rounds

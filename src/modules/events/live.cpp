@@ -9,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/repo.hpp"
 #include "services/coalescer.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

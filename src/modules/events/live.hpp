@@ -13,7 +13,7 @@
 namespace hs::events::commands {
 struct Current;
 }
-namespace hs::events::repo {
+namespace hs::events {
 struct ItemRow;
 }
 
@@ -32,7 +32,7 @@ std::string snapshot(Services& app, std::int64_t event_id);
 // event): short signatures, in every snapshot as `sig` and `staff`, and on the pages,
 // so live.js fetches a page again exactly when what it shows has changed.
 std::string page_signature(const commands::Current* cur);
-std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur);
+std::string staff_signature(const std::vector<ItemRow>& agenda, const commands::Current* cur);
 
 // Another module's part of every snapshot, under `key` (e.g. "breakouts"): JSON text
 // of what every viewer of the event may see, or "" for none. Registered at start-up, per server.

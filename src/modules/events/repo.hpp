@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/events/records.hpp"
 #include "modules/events/rules/cloud.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/events/rules/poll.hpp"
@@ -16,30 +17,15 @@ class Conn;
 
 namespace hs::events::repo {
 
-struct EventRow {
-  std::int64_t id = 0, space_id = 0, starts_at = 0, ends_at = 0;
-  std::string title, description, join_code, support_text, space_slug, space_name;
-  std::optional<std::int64_t> current_item_id;
-  std::string language = "en";  // word clouds: stemming and word lists
-};
-struct ItemRow {
-  std::int64_t id = 0, event_id = 0, position = 0, max_entries = 3, max_chars = 40;
-  std::string kind, title, summary, speakers, key_messages, state;
-  std::optional<std::string> content_note;
-  bool multiple = false, premoderate = false, revealed = false;
-  std::optional<std::int64_t> shown_question_id;  // a Q&A's question shown large on the presenter
-};
+using events::EntryRow;
+using events::EventRow;
+using events::ItemRow;
+using events::QuestionRow;
+
 struct ParticipantRow {
   std::int64_t id = 0, event_id = 0;
   std::optional<std::string> nickname;
   bool stepped_out = false;
-};
-struct QuestionRow {
-  std::int64_t id = 0, votes = 0, created_at = 0;
-  std::optional<std::int64_t> participant_id;
-  std::string body, status;
-  std::optional<std::string> nickname;  // only when not anonymous
-  bool answered = false;
 };
 struct RegistrationRow {
   std::int64_t user_id = 0, registered_at = 0;
@@ -48,10 +34,6 @@ struct MyRegistration {
   std::int64_t event_id = 0;
   std::string title;
   std::int64_t starts_at = 0, registered_at = 0;
-};
-struct EntryRow {
-  std::int64_t id = 0, participant_id = 0;
-  std::string body;
 };
 
 std::int64_t insert_event(store::Conn& c, std::int64_t space_id, const EventFields& f, const std::string& code,

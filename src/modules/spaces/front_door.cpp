@@ -6,6 +6,7 @@
 #include "modules/spaces/repo.hpp"
 #include "services/services.hpp"
 #include "web/blocks.hpp"
+#include "web/render.hpp"
 
 namespace hs::spaces {
 
@@ -66,5 +67,22 @@ web::View space_view(web::Context& c, const Space& space) {
   s.set("purpose", web::paragraphs(space.purpose));
   return s;
 }
+
+web::View space_page(web::Context& c, const SpaceInPath& s, const std::string& title_key,
+                     const std::vector<std::pair<std::string, std::string>>& args) {
+  web::View v = c.view(title_key);
+  auto all = args;
+  all.emplace_back("space", s.space().name);
+  v.set("page_title", c.app.renderer->format(title_key, all));
+  v.set("space", space_view(c, s.space()));
+  return v;
+}
+
+web::Response refuse(web::Context& c, const std::string& key) {
+  if (!c.viewer) return c.need_signin();
+  return c.error_page(Error::of(ErrorCode::forbidden, key));
+}
+
+std::int64_t viewer_id(const web::Context& c) { return c.viewer ? c.viewer->user_id : 0; }
 
 }  // namespace hs::spaces

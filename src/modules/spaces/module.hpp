@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -20,6 +21,7 @@ class View;
 namespace hs::web {
 class App;
 class Context;
+struct Response;
 using View = ::hs::View;
 }  // namespace hs::web
 namespace hs::store {
@@ -72,6 +74,14 @@ std::optional<SpaceInPath> space_as(Services& app, const std::string& slug, std:
 // What every page of a space shows of it: {id, slug, name, kind, kind_label, kind_about,
 // visibility_label, purpose (paragraphs)}.
 web::View space_view(web::Context& c, const Space& space);
+// A page of a space: the view of `title_key`, its page title formatted with {space} (and
+// `args`), and `space` set to space_view.
+web::View space_page(web::Context& c, const SpaceInPath& s, const std::string& title_key,
+                     const std::vector<std::pair<std::string, std::string>>& args = {});
+// Refusing a page of a space: "sign in first" when signed out, else 403 saying `key`.
+web::Response refuse(web::Context& c, const std::string& key);
+// The signed-in person's account, 0 when signed out.
+std::int64_t viewer_id(const web::Context& c);
 
 // Where people can find support at the space's events, as its stewards or facilitators
 // wrote it for new events to start from; nothing when they have not (use the built-in

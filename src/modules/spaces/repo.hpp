@@ -15,53 +15,13 @@ class Conn;
 
 namespace hs::spaces::repo {
 
+using spaces::InvitationRow;
+using spaces::MemberRow;
+using spaces::RequestRow;
+using spaces::SpaceCard;
+using spaces::SpaceForViewer;
+
 using SpaceRow = spaces::Space;  // the front door's plain type
-
-// A space as one person sees it: their role and latest request, and counts.
-struct SpaceForViewer {
-  SpaceRow space;
-  std::string role;            // "" when not a member
-  std::string request_status;  // of their latest request; "" when none
-  std::int64_t request_created_at = 0;
-  std::int64_t request_decided_at = 0;
-  std::int64_t members = 0;
-  std::int64_t pending_requests = 0;
-};
-
-struct SpaceCard {
-  std::int64_t id = 0;
-  std::string slug, name, kind, purpose, visibility;
-  std::int64_t members = 0;
-  std::string role;  // my spaces only
-};
-
-struct MemberRow {
-  std::int64_t user_id = 0;
-  std::string display_name;
-  std::optional<std::string> pronouns;
-  std::string role;
-};
-
-struct RequestRow {
-  std::int64_t id = 0;
-  std::int64_t user_id = 0;
-  std::string display_name;
-  std::optional<std::string> pronouns;
-  std::optional<std::string> message;
-  std::string status;
-  std::int64_t created_at = 0;
-};
-
-struct InvitationRow {
-  std::int64_t id = 0;
-  std::int64_t space_id = 0;
-  std::optional<std::string> email_sealed;
-  std::int64_t created_at = 0;
-  std::int64_t expires_at = 0;
-  std::optional<std::int64_t> used_at;
-  std::string created_by_name;  // "" when that account is gone
-  std::string used_by_name;
-};
 
 // One query: the space, the viewer's role and latest request (viewer 0: signed out).
 std::optional<SpaceForViewer> space_for_viewer(store::Conn& c, const std::string& slug, std::int64_t viewer);

@@ -2,6 +2,7 @@
 #include "core/crypto.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/email.hpp"
 #include "modules/accounts/rules/password_policy.hpp"
 #include "modules/accounts/rules/profile_fields.hpp"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/accounts/repo.hpp"
+#include "modules/accounts/records.hpp"
 #include "services/fwd.hpp"
 
 namespace hs::accounts::commands {
@@ -81,7 +81,7 @@ void sign_out(Services& app, std::int64_t session_id);
 void sign_out_everywhere(Services& app, std::int64_t user_id);
 // False when that session is not the person's own (or already ended).
 bool end_session(Services& app, std::int64_t user_id, std::int64_t session_id);
-std::vector<repo::Session> live_sessions(Services& app, std::int64_t user_id);
+std::vector<Session> live_sessions(Services& app, std::int64_t user_id);
 
 // --- profile -----------------------------------------------------------------------
 

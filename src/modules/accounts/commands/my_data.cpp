@@ -9,6 +9,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/secrets.hpp"
 #include "services/services.hpp"

@@ -3,6 +3,7 @@
 #include "core/view.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/email.hpp"
 #include "modules/accounts/rules/profile_fields.hpp"
 #include "modules/accounts/secrets.hpp"

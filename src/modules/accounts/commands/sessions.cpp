@@ -2,6 +2,7 @@
 #include "core/crypto.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "services/services.hpp"
 #include "services/session_cache.hpp"

@@ -5,6 +5,7 @@
 #include "core/view.hpp"
 #include "modules/accounts/commands/commands.hpp"
 #include "modules/accounts/commands/support.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/email.hpp"
 #include "modules/accounts/rules/next_path.hpp"
 #include "modules/accounts/rules/password_policy.hpp"

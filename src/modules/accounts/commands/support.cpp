@@ -4,6 +4,7 @@
 #include "core/embedded.hpp"
 #include "core/view.hpp"
 #include "mail/mailer.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/device_label.hpp"
 #include "modules/accounts/rules/password_policy.hpp"
 #include "services/rate_limit.hpp"

@@ -8,6 +8,7 @@
 
 #include "core/view.hpp"
 #include "modules/accounts/commands/commands.hpp"
+#include "modules/accounts/repo.hpp"
 #include "modules/accounts/rules/session_policy.hpp"
 #include "modules/accounts/rules/throttle.hpp"
 #include "services/fwd.hpp"

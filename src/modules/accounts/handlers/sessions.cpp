@@ -6,6 +6,7 @@
 #include "modules/accounts/handlers/handlers.hpp"
 #include "modules/accounts/handlers/support.hpp"
 #include "modules/accounts/permissions.hpp"
+#include "modules/accounts/repo.hpp"
 #include "web/render.hpp"
 
 namespace hs::accounts::handlers {

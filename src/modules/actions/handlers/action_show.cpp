@@ -16,7 +16,7 @@ namespace {
 
 Response render(Context& c, const Space& s, const commands::Shown& a, const MoveInput& in, const Error* error = nullptr,
                 int status = 200) {
-  View v = page_view(c, s, "actions_show_title", {{"title", a.row.title}});
+  View v = spaces::space_page(c, s, "actions_show_title", {{"title", a.row.title}});
   v.set("action", action_view(c, s, a));
   v.set("back_href", actions_path(s));
   auto who = commands::actor(c.app, s.space().id, s.subject, viewer_id(c));

@@ -20,7 +20,7 @@ Response board_page(Context& c) {
   if (!l.space) return std::move(l.refusal);
   const auto& s = *l.space;
   const auto board = commands::board(c.app, s.space().id, s.subject, viewer_id(c));
-  View v = page_view(c, s, "actions_board_title");
+  View v = spaces::space_page(c, s, "actions_board_title");
   View list = View::list();
   for (const auto& a : board.actions) list.push(action_view(c, s, a));
   if (!list.items().empty()) v.set("actions", std::move(list));

@@ -10,14 +10,7 @@ using web::Context;
 using web::Response;
 using web::View;
 
-std::int64_t viewer_id(Context& c) { return c.viewer ? c.viewer->user_id : 0; }
-
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "actions_not_found")); }
-
-Response forbidden(Context& c, const std::string& key) {
-  if (!c.viewer) return c.need_signin();
-  return c.error_page(Error::of(ErrorCode::forbidden, key));
-}
 
 Loaded load_space(Context& c) {
   Loaded l;
@@ -32,16 +25,6 @@ Loaded load_space(Context& c) {
     l.space.reset();
   }
   return l;
-}
-
-View page_view(Context& c, const Space& s, const std::string& title_key,
-               const std::vector<std::pair<std::string, std::string>>& args) {
-  View v = c.view(title_key);
-  auto all = args;
-  all.emplace_back("space", s.space().name);
-  v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::space_view(c, s.space()));
-  return v;
 }
 
 std::string actions_path(const Space& s, const std::string& rest) {

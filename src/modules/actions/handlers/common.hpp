@@ -12,9 +12,9 @@ namespace hs::actions::handlers {
 
 using Space = spaces::SpaceInPath;
 
-std::int64_t viewer_id(web::Context& c);
+using spaces::viewer_id;
 web::Response not_found(web::Context& c);
-web::Response forbidden(web::Context& c, const std::string& key);
+inline web::Response forbidden(web::Context& c, const std::string& key) { return spaces::refuse(c, key); }
 // The space when this viewer may see its actions; otherwise the refusal to send (sign in
 // first, or not found).
 struct Loaded {
@@ -24,8 +24,6 @@ struct Loaded {
 };
 Loaded load_space(web::Context& c);
 
-web::View page_view(web::Context& c, const Space& s, const std::string& title_key,
-                    const std::vector<std::pair<std::string, std::string>>& args = {});
 std::string actions_path(const Space& s, const std::string& rest = "");
 // An action for the list and its page: title, details, owner, status (label and tag),
 // due date, source (a story's title and link only when the viewer may read it; "withdrawn

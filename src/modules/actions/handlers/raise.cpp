@@ -20,7 +20,7 @@ struct Typed {
 
 Response render(Context& c, const Space& s, const permissions::Actor& who, const Typed& in,
                 const Error* error = nullptr, int status = 200) {
-  View v = page_view(c, s, "actions_new_title");
+  View v = spaces::space_page(c, s, "actions_new_title");
   View f;
   f.set("title", in.title);
   f.set("details", in.details);

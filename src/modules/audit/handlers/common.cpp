@@ -12,7 +12,7 @@ using web::Context;
 using web::Response;
 
 std::optional<Loaded> load_space(Context& c) {
-  return load_space_as(c, c.viewer ? c.viewer->user_id : 0, c.viewer && c.viewer->site_steward);
+  return load_space_as(c, spaces::viewer_id(c), c.viewer && c.viewer->site_steward);
 }
 
 std::optional<Loaded> load_space_as(Context& c, std::int64_t user_id, bool site_steward) {
@@ -42,10 +42,7 @@ std::int64_t feed_key_owner(const web::App& app, std::int64_t space_id, std::str
 
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "audit_space_not_found")); }
 
-Response denied(Context& c) {
-  if (!c.viewer) return c.need_signin();
-  return c.error_page(Error::of(ErrorCode::forbidden, "audit_members_only"));
-}
+Response denied(Context& c) { return spaces::refuse(c, "audit_members_only"); }
 
 Response json(int status, std::string body) {
   Response r;

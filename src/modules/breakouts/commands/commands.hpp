@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/breakouts/repo.hpp"
+#include "modules/breakouts/records.hpp"
 #include "modules/breakouts/rules/round.hpp"
 #include "modules/events/module.hpp"
 #include "services/fwd.hpp"
@@ -73,15 +73,15 @@ struct Group {
   bool help_open = false;
 };
 struct RoundView {
-  repo::RoundRow round;
+  RoundRow round;
   std::vector<std::string> prompts;
   std::vector<Group> groups;
   std::vector<Member> unplaced;  // here now, in no group
   std::vector<Member> present;   // here now, in joining order
   NamePairs apart, together;     // the round's pairs, by name as the facilitator sees them
-  std::vector<repo::HelpRow> help;
+  std::vector<HelpRow> help;
 };
-std::vector<repo::RoundRow> rounds(Services& app, std::int64_t event_id);
+std::vector<RoundRow> rounds(Services& app, std::int64_t event_id);
 
 // --- who is here (commands/presence.cpp) ---------------------------------------------------
 // A page without JavaScript counts its person as here for this long after it loaded.
@@ -100,14 +100,14 @@ bool settle(Services& app, std::int64_t event_id);
 std::optional<RoundView> round_view(Services& app, std::int64_t event_id, std::int64_t round_id);
 // The person's own group in a round, with its notes; nothing when they have none.
 struct MyGroup {
-  repo::RoundRow round;
+  RoundRow round;
   std::vector<std::string> prompts;
   Group group;
   bool host = false;
   std::vector<Note> notes;
 };
 std::optional<MyGroup> my_group(Services& app, const Access& a, std::int64_t round_id);
-std::optional<repo::RoundRow> running_round(Services& app, std::int64_t event_id);
+std::optional<RoundRow> running_round(Services& app, std::int64_t event_id);
 std::vector<Note> notes_of_event(Services& app, std::int64_t event_id);
 
 }  // namespace hs::breakouts::commands
@@ -117,7 +117,7 @@ namespace hs::breakouts::commands {
 // --- themes: what the groups said, gathered by the facilitator ----------------------------
 
 struct ThemeView {
-  repo::ThemeRow theme;
+  ThemeRow theme;
   std::vector<Note> notes;
 };
 struct Themes {

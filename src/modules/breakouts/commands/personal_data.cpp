@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "modules/breakouts/commands/commands.hpp"
+#include "modules/breakouts/repo.hpp"
 #include "store/db.hpp"
 
 namespace hs::breakouts::commands {

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "modules/breakouts/commands/commands.hpp"
 #include "modules/breakouts/permissions.hpp"
+#include "modules/breakouts/repo.hpp"
 #include "modules/breakouts/rules/synthesis.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

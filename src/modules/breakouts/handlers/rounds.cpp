@@ -14,6 +14,7 @@
 #include "modules/breakouts/handlers/common.hpp"
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/permissions.hpp"
+#include "modules/breakouts/repo.hpp"
 #include "services/rate_limit.hpp"
 #include "web/render.hpp"
 
@@ -479,8 +480,8 @@ std::optional<Response> slow_down(Context& c, const commands::Access& a, std::in
   std::string person =
       a.participant_id ? "p" + std::to_string(*a.participant_id) : "u" + std::to_string(c.viewer->user_id);
   double retry = 0;
-  if (services::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote, static_cast<double>(c.app.clock->now()),
-                             &retry))
+  if (services::take_part_allowed(*c.app.limiter, a.event.id, person, c.req.remote,
+                                  static_cast<double>(c.app.clock->now()), &retry))
     return std::nullopt;
   Error e = Error::of(ErrorCode::rate_limited, "events_slow_down");
   auto r = render_group(c, a, round_id, &e, 429, typed);

@@ -31,20 +31,13 @@ Access members_only(Context& c) {
 
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "decisions_not_found")); }
 
-Response forbidden(Context& c) {
-  if (!c.viewer) return c.need_signin();
-  return c.error_page(Error::of(ErrorCode::forbidden, "decisions_not_allowed"));
-}
+Response forbidden(Context& c) { return spaces::refuse(c, "decisions_not_allowed"); }
 
 std::optional<std::int64_t> id_param(Context& c, const char* name) { return number::id(c.param(name)); }
 
 View page_view(Context& c, const Space& s, const std::string& title_key,
                const std::vector<std::pair<std::string, std::string>>& args) {
-  View v = c.view(title_key);
-  auto all = args;
-  all.emplace_back("space", s.space().name);
-  v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::space_view(c, s.space()));
+  View v = spaces::space_page(c, s, title_key, args);
   add_notice(c, v);
   return v;
 }

@@ -90,7 +90,7 @@ void add_settings_view(Context& c, View& v, const commands::Loaded& l) {
 }  // namespace
 
 Response render_show(Context& c, const Space& s, std::int64_t id, const ShowState& state) {
-  const auto viewer = c.viewer ? c.viewer->user_id : 0;
+  const auto viewer = spaces::viewer_id(c);
   auto loaded = commands::load(c.app, s.space().id, id, viewer, ballot_code(c, id));
   if (!loaded) return not_found(c);
   const auto& l = *loaded;

@@ -1,4 +1,5 @@
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/repo.hpp"
 #include "modules/spaces/module.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

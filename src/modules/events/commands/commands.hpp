@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "modules/events/cloud.hpp"
 #include "modules/events/permissions.hpp"
-#include "modules/events/repo.hpp"
+#include "modules/events/records.hpp"
 #include "modules/events/rules/agenda.hpp"
 #include "modules/events/rules/cloud.hpp"
 #include "modules/events/rules/fields.hpp"
@@ -26,7 +26,7 @@ namespace hs::events::commands {
 
 // How the person making a request stands at an event.
 struct Access {
-  repo::EventRow event;
+  EventRow event;
   Standing standing = Standing::nobody;
   std::int64_t user_id = 0;                    // signed in
   std::optional<std::int64_t> participant_id;  // joined (by code, or as a member who took part)
@@ -138,33 +138,33 @@ Result<bool> moderate_cloud(Services& app, std::int64_t event_id, std::int64_t i
                             const std::string& key, const std::string& other);
 // A word-cloud item's shown picture, whether or not it is on now. Nothing: no such cloud.
 struct CloudPicture {
-  repo::ItemRow item;
+  ItemRow item;
   std::shared_ptr<const cloud::Picture> picture;
   std::vector<CloudCount> counts;  // the shown groups, ranked: the picture's table equivalent
 };
-std::optional<CloudPicture> cloud_picture(Services& app, const repo::EventRow& e, std::int64_t item_id);
+std::optional<CloudPicture> cloud_picture(Services& app, const EventRow& e, std::int64_t item_id);
 
 // What is on now, as one person sees it.
 struct Current {
-  repo::ItemRow item;
+  ItemRow item;
   std::vector<Speaker> speakers;
   std::vector<std::string> key_messages;
   std::vector<PollOption> options;
   PollTally tally;
   std::vector<std::int64_t> my_votes;
-  std::vector<repo::QuestionRow> questions;  // ordered; pending and hidden only for those who run it
+  std::vector<QuestionRow> questions;  // ordered; pending and hidden only for those who run it
   std::vector<std::int64_t> my_question_votes;
   std::vector<CloudCount> cloud;         // shown groups, ranked
   std::vector<CloudCount> cloud_groups;  // every group with its status (for those who run it only)
   std::shared_ptr<const cloud::Picture> cloud_picture;
-  std::vector<repo::EntryRow> my_entries;
+  std::vector<EntryRow> my_entries;
   std::int64_t responses = 0;  // poll: people who answered; qa: questions shown; cloud: entries
 };
-std::optional<Current> current(Services& app, const repo::EventRow& e, std::optional<std::int64_t> participant_id,
+std::optional<Current> current(Services& app, const EventRow& e, std::optional<std::int64_t> participant_id,
                                bool runner, QuestionSort sort);
-std::vector<repo::ItemRow> agenda(Services& app, std::int64_t event_id);
+std::vector<ItemRow> agenda(Services& app, std::int64_t event_id);
 std::vector<PollOption> poll_options(Services& app, std::int64_t item_id);
-std::vector<repo::EventRow> events_of_space(Services& app, std::int64_t space_id);
+std::vector<EventRow> events_of_space(Services& app, std::int64_t space_id);
 std::vector<std::string> stepped_out(Services& app, std::int64_t event_id);
 
 }  // namespace hs::events::commands

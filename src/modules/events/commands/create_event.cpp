@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 #include "core/view.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/repo.hpp"
 #include "modules/events/rules/join_code.hpp"
 #include "modules/spaces/module.hpp"
 #include "services/services.hpp"

@@ -2,6 +2,7 @@
 
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 #include "text/language.hpp"

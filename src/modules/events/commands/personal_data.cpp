@@ -6,6 +6,7 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/module.hpp"
 #include "modules/events/personal_repo.hpp"
+#include "modules/events/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 

@@ -7,6 +7,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 

@@ -3,6 +3,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
 #include "modules/events/word_lists_repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

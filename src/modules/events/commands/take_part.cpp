@@ -1,5 +1,6 @@
 #include "modules/events/commands/commands.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 

@@ -4,6 +4,7 @@
 
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
+#include "modules/events/repo.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {

@@ -4,6 +4,7 @@
 
 #include "core/number.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/wordcloud/module.hpp"
 #include "text/language.hpp"

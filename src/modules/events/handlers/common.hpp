@@ -4,6 +4,7 @@
 #include <string>
 
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/repo.hpp"
 #include "web/app.hpp"
 
 namespace hs::events::handlers {

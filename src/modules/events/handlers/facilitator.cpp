@@ -2,6 +2,7 @@
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/repo.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
 #include "web/render.hpp"

@@ -2,6 +2,7 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "modules/spaces/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/spaces/repo.hpp"
+#include "modules/spaces/space.hpp"
 #include "modules/spaces/rules/invitation.hpp"
 #include "modules/spaces/rules/space_fields.hpp"
 #include "services/fwd.hpp"
@@ -34,9 +34,9 @@ Result<std::string> update_space(Services& app, std::int64_t space_id, const Spa
 Result<bool> set_event_support_default(Services& app, std::int64_t space_id, const std::string& text);
 std::optional<std::string> event_support_default(Services& app, std::int64_t space_id);
 
-Result<void> request_join(Services& app, const Actor& who, const repo::SpaceRow& space, const std::string& message,
+Result<void> request_join(Services& app, const Actor& who, const Space& space, const std::string& message,
                           bool accepted_code);
-Result<void> decide_join(Services& app, const Actor& who, const repo::SpaceRow& space, std::int64_t request_id,
+Result<void> decide_join(Services& app, const Actor& who, const Space& space, std::int64_t request_id,
                          bool approve);
 
 struct NewInvitation {
@@ -44,11 +44,11 @@ struct NewInvitation {
   std::int64_t expires_at = 0;
   bool emailed = false;
 };
-Result<NewInvitation> create_invitation(Services& app, const Actor& who, const repo::SpaceRow& space,
+Result<NewInvitation> create_invitation(Services& app, const Actor& who, const Space& space,
                                         const std::string& email, const std::string& days);
 
 struct FoundInvitation {
-  repo::SpaceRow space;
+  Space space;
   InvitationState state = InvitationState::expired;
 };
 std::optional<FoundInvitation> find_invitation(Services& app, const std::string& token);
@@ -63,24 +63,24 @@ Result<std::int64_t> set_role(Services& app, std::int64_t user_id, const std::st
 // --- reading, for pages ------------------------------------------------------------
 
 // viewer 0: signed out.
-std::optional<repo::SpaceForViewer> space_for_viewer(Services& app, const std::string& slug, std::int64_t viewer);
+std::optional<SpaceForViewer> space_for_viewer(Services& app, const std::string& slug, std::int64_t viewer);
 // The same, kept for up to two seconds (services/lookup_cache.hpp), for pages that only read:
 // actions (POST) always use space_for_viewer.
-std::optional<repo::SpaceForViewer> space_for_viewer_cached(Services& app, const std::string& slug,
+std::optional<SpaceForViewer> space_for_viewer_cached(Services& app, const std::string& slug,
                                                             std::int64_t viewer);
 struct Directory {
-  std::vector<repo::SpaceCard> listed;
-  std::vector<repo::SpaceCard> mine;
+  std::vector<SpaceCard> listed;
+  std::vector<SpaceCard> mine;
 };
 Directory directory(Services& app, std::int64_t viewer);
 struct Member {
-  repo::MemberRow row;
+  MemberRow row;
   std::optional<std::string> access_needs;  // only when asked for and given
 };
 std::vector<Member> members(Services& app, std::int64_t space_id, bool with_access_needs);
-std::vector<repo::RequestRow> pending_requests(Services& app, std::int64_t space_id);
+std::vector<RequestRow> pending_requests(Services& app, std::int64_t space_id);
 struct InvitationItem {
-  repo::InvitationRow row;
+  InvitationRow row;
   InvitationState state = InvitationState::expired;
   std::optional<std::string> email;  // where it was sent, if anywhere
 };

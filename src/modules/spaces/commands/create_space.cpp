@@ -1,5 +1,6 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "modules/spaces/repo.hpp"
 #include "modules/spaces/rules/slug.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

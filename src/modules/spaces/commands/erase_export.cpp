@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/repo.hpp"
 #include "store/db.hpp"
 
 namespace hs::spaces::commands {

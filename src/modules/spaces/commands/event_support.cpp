@@ -3,6 +3,7 @@
 // own helpline once, not at every event).
 #include "core/text.hpp"
 #include "modules/spaces/commands/commands.hpp"
+#include "modules/spaces/repo.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 

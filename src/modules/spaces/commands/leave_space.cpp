@@ -1,6 +1,7 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "modules/spaces/repo.hpp"
 #include "modules/spaces/rules/membership.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

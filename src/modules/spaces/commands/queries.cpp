@@ -4,6 +4,7 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/support.hpp"
 #include "modules/spaces/people.hpp"
+#include "modules/spaces/repo.hpp"
 #include "services/lookup_cache.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

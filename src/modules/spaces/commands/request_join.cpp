@@ -3,6 +3,7 @@
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/commands/notify.hpp"
 #include "modules/spaces/commands/support.hpp"
+#include "modules/spaces/repo.hpp"
 #include "modules/spaces/rules/join_request.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"

@@ -7,6 +7,7 @@
 
 #include "modules/spaces/commands/commands.hpp"
 #include "modules/spaces/permissions.hpp"
+#include "modules/spaces/repo.hpp"
 #include "web/app.hpp"
 #include "web/blocks.hpp"
 

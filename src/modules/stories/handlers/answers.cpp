@@ -20,7 +20,7 @@ std::string typed_body(Context& c) {
 
 Response render_edit(Context& c, const Loaded& l, std::int64_t rid, const std::string& body,
                      const Error* error = nullptr, int status = 200) {
-  View v = page_view(c, *l.space, "stories_answer_edit_title", {{"title", l.story->row.title}});
+  View v = spaces::space_page(c, *l.space, "stories_answer_edit_title", {{"title", l.story->row.title}});
   v.set("body", body);
   v.set("action", story_path(*l.space, l.story->row.id, "/responses/" + std::to_string(rid) + "/edit"));
   v.set("back_href", story_path(*l.space, l.story->row.id));

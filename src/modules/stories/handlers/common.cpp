@@ -12,14 +12,7 @@ using web::Context;
 using web::Response;
 using web::View;
 
-std::int64_t viewer_id(Context& c) { return c.viewer ? c.viewer->user_id : 0; }
-
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "stories_not_found")); }
-
-Response forbidden(Context& c, const std::string& key) {
-  if (!c.viewer) return c.need_signin();
-  return c.error_page(Error::of(ErrorCode::forbidden, key));
-}
 
 Loaded load_story(Context& c) {
   Loaded l;
@@ -31,7 +24,7 @@ Loaded load_story(Context& c) {
   }
   auto s = commands::story(c.app, l.space->space().id, *id, l.space->subject, viewer_id(c));
   if (s && s->facts.status == Status::withdrawn) {
-    View v = page_view(c, *l.space, "stories_withdrawn_title");
+    View v = spaces::space_page(c, *l.space, "stories_withdrawn_title");
     v.set("stories_href", stories_path(*l.space));
     l.refusal = c.page("stories/withdrawn", v, 410);
   } else if (!s || !permissions::read_story(s->reader, s->facts)) {
@@ -40,16 +33,6 @@ Loaded load_story(Context& c) {
     l.story = std::move(s);
   }
   return l;
-}
-
-View page_view(Context& c, const Space& s, const std::string& title_key,
-               const std::vector<std::pair<std::string, std::string>>& args) {
-  View v = c.view(title_key);
-  auto all = args;
-  all.emplace_back("space", s.space().name);
-  v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::space_view(c, s.space()));
-  return v;
 }
 
 std::string stories_path(const Space& s, const std::string& rest) {

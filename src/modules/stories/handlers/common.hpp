@@ -12,9 +12,11 @@ namespace hs::stories::handlers {
 
 using Space = spaces::SpaceInPath;
 
-std::int64_t viewer_id(web::Context& c);
+using spaces::viewer_id;
 web::Response not_found(web::Context& c);
-web::Response forbidden(web::Context& c, const std::string& key = "stories_not_allowed");
+inline web::Response forbidden(web::Context& c, const std::string& key = "stories_not_allowed") {
+  return spaces::refuse(c, key);
+}
 // The story named by {id} when the viewer may read it; a withdrawn one answers 410 with
 // "withdrawn by its author"; everything else "not found" (or sign in first).
 struct Loaded {
@@ -24,8 +26,6 @@ struct Loaded {
 };
 Loaded load_story(web::Context& c);
 
-web::View page_view(web::Context& c, const Space& s, const std::string& title_key,
-                    const std::vector<std::pair<std::string, std::string>>& args = {});
 std::string stories_path(const Space& s, const std::string& rest = "");
 std::string story_path(const Space& s, std::int64_t id, const std::string& rest = "");
 // A story for lists and its page: title, href, author (or anonymous), content note,

@@ -14,7 +14,7 @@ using web::View;
 namespace {
 
 Response render(Context& c, const Space& s, const std::string& body, const Error* error = nullptr, int status = 200) {
-  View v = page_view(c, s, "stories_consent_title");
+  View v = spaces::space_page(c, s, "stories_consent_title");
   auto current = commands::consent(c.app, s.space().id);
   v.set("version", current.version);
   v.set("built_in", current.version == 0);

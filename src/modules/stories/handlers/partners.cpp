@@ -19,7 +19,7 @@ struct Typed {
 };
 
 Response render(Context& c, const Space& s, const Typed& typed, const Error* error = nullptr, int status = 200) {
-  View v = page_view(c, s, "stories_partners_title");
+  View v = spaces::space_page(c, s, "stories_partners_title");
   View orgs = View::list();
   for (const auto& o : commands::organisations(c.app, s.space().id)) {
     View x;

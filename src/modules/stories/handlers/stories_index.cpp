@@ -79,7 +79,7 @@ Response stories_index(Context& c) {
   auto s = spaces::space_in_path(c);
   if (!s) return not_found(c);
   if (!permissions::view_stories(s->subject)) return forbidden(c);
-  View v = page_view(c, *s, "stories_index_title");
+  View v = spaces::space_page(c, *s, "stories_index_title");
   const auto in = search_input(c);
   set_search(c, v, *s, in);
   View list = View::list();
@@ -120,7 +120,7 @@ Response mine_index(Context& c) {
   auto s = spaces::space_in_path(c);
   if (!s) return not_found(c);
   if (!c.viewer) return c.need_signin();
-  View v = page_view(c, *s, "stories_mine_title");
+  View v = spaces::space_page(c, *s, "stories_mine_title");
   View list = View::list();
   for (const auto& st : commands::mine(c.app, s->space().id, s->subject, viewer_id(c))) {
     auto item = story_view(c, *s, st, false);

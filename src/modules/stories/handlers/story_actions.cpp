@@ -23,7 +23,7 @@ Response refused_on_story(Context& c, const Loaded& l, Error e) {
 Response render_suggest(Context& c, const Loaded& l, const commands::SuggestionInput& in, const Error* error = nullptr,
                         int status = 200) {
   const auto& st = *l.story;
-  View v = page_view(c, *l.space, "stories_suggest_title", {{"title", st.row.title}});
+  View v = spaces::space_page(c, *l.space, "stories_suggest_title", {{"title", st.row.title}});
   View f;
   f.set("reason", in.reason);
   f.set("title", in.title);
@@ -42,7 +42,7 @@ Response withdraw_form(Context& c) {
   auto l = load_story(c);
   if (!l.story) return std::move(l.refusal);
   if (!permissions::withdraw_story(l.story->reader, l.story->facts)) return forbidden(c, "stories_not_yours");
-  View v = page_view(c, *l.space, "stories_withdraw_title", {{"title", l.story->row.title}});
+  View v = spaces::space_page(c, *l.space, "stories_withdraw_title", {{"title", l.story->row.title}});
   v.set("story", story_view(c, *l.space, *l.story, false));
   v.set("action", story_path(*l.space, l.story->row.id, "/withdraw"));
   v.set("back_href", story_path(*l.space, l.story->row.id));

@@ -14,7 +14,7 @@ namespace {
 
 Response render(Context& c, const Space& s, const StoryInput& in, const std::vector<std::int64_t>& about,
                 std::optional<std::int64_t> story_id, const Error* error = nullptr, int status = 200) {
-  View v = page_view(c, s, story_id ? "stories_edit_title" : "stories_new_title");
+  View v = spaces::space_page(c, s, story_id ? "stories_edit_title" : "stories_new_title");
   v.set("form", form_view(c, s, in, about));
   v.set("editing", story_id.has_value());
   v.set("action", story_id ? story_path(s, *story_id, "/edit") : stories_path(s, "/new"));

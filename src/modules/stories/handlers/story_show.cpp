@@ -21,7 +21,7 @@ constexpr const char* kNotices[] = {"shared",   "edited",   "held",     "release
 
 Response render_story(Context& c, const Space& s, const commands::Shown& st, const Error* error, int status,
                       const std::string& typed) {
-  View v = page_view(c, s, "stories_show_title", {{"title", st.row.title}});
+  View v = spaces::space_page(c, s, "stories_show_title", {{"title", st.row.title}});
   v.set("story", story_view(c, s, st, true));
   v.set("stories_href", stories_path(s));
   const auto& who = st.reader;
@@ -110,7 +110,7 @@ Response versions_page(Context& c) {
   if (!l.story) return std::move(l.refusal);
   const auto& st = *l.story;
   if (!permissions::view_versions(st.reader, st.facts)) return not_found(c);
-  View v = page_view(c, *l.space, "stories_versions_title", {{"title", st.row.title}});
+  View v = spaces::space_page(c, *l.space, "stories_versions_title", {{"title", st.row.title}});
   View list = View::list();
   auto all = commands::versions(c.app, st.row.id);
   for (auto it = all.rbegin(); it != all.rend(); ++it) {

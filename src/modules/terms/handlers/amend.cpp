@@ -21,7 +21,7 @@ constexpr decisions::Method kMethods[] = {decisions::Method::consent, decisions:
 
 Response render_form(Context& c, const Space& s, const commands::AmendmentForm& f, const Error* error = nullptr,
                      int status = 200) {
-  View v = page_view(c, s, "terms_amend_title");
+  View v = spaces::space_page(c, s, "terms_amend_title");
   decisions::handlers::add_form_view(c, v, f.decision, kMethods);
   View t;
   t.set("body", f.body);

@@ -21,20 +21,7 @@ Access members_only(Context& c) {
 
 Response not_found(Context& c) { return c.error_page(Error::of(ErrorCode::not_found, "terms_not_found")); }
 
-Response forbidden(Context& c) {
-  if (!c.viewer) return c.need_signin();
-  return c.error_page(Error::of(ErrorCode::forbidden, "terms_not_allowed"));
-}
-
-View page_view(Context& c, const Space& s, const std::string& title_key,
-               const std::vector<std::pair<std::string, std::string>>& args) {
-  View v = c.view(title_key);
-  auto all = args;
-  all.emplace_back("space", s.space().name);
-  v.set("page_title", c.app.renderer->format(title_key, all));
-  v.set("space", spaces::space_view(c, s.space()));
-  return v;
-}
+Response forbidden(Context& c) { return spaces::refuse(c, "terms_not_allowed"); }
 
 std::string terms_path(const Space& s, const std::string& rest) {
   return "/spaces/" + s.space().slug + "/terms" + rest;

@@ -22,8 +22,6 @@ Access members_only(web::Context& c);
 web::Response not_found(web::Context& c);
 web::Response forbidden(web::Context& c);
 
-web::View page_view(web::Context& c, const Space& s, const std::string& title_key,
-                    const std::vector<std::pair<std::string, std::string>>& args = {});
 std::string terms_path(const Space& s, const std::string& rest = "");
 // A version for a template: number, status, summary, dates, links; with_body adds its
 // text as escaped blocks.

@@ -81,7 +81,7 @@ Response terms_show(Context& c) {
   auto a = members_only(c);
   if (!a.space) return std::move(a.refusal);
   const auto& s = *a.space;
-  View v = page_view(c, s, "terms_show_title");
+  View v = spaces::space_page(c, s, "terms_show_title");
   if (auto cur = commands::current(c.app, s.space().id)) v.set("current", version_view(c, s, *cur, true));
   if (auto p = commands::pending(c.app, s.space().id)) v.set("pending", version_view(c, s, *p, false));
   v.set("can_amend", permissions::propose_amendment(s.subject));
@@ -95,7 +95,7 @@ Response versions_index(Context& c) {
   auto a = members_only(c);
   if (!a.space) return std::move(a.refusal);
   const auto& s = *a.space;
-  View v = page_view(c, s, "terms_versions_title");
+  View v = spaces::space_page(c, s, "terms_versions_title");
   View list = View::list();
   for (const auto& row : commands::versions(c.app, s.space().id)) list.push(version_view(c, s, row, false));
   v.set("has_versions", !list.items().empty());
@@ -113,7 +113,7 @@ Response version_show(Context& c) {
   if (!n) return not_found(c);
   auto row = commands::version(c.app, s.space().id, *n);
   if (!row) return not_found(c);
-  View v = page_view(c, s, "terms_version_title", {{"number", std::to_string(*n)}});
+  View v = spaces::space_page(c, s, "terms_version_title", {{"number", std::to_string(*n)}});
   v.set("version", version_view(c, s, *row, true));
   v.set("versions_href", terms_path(s, "/versions"));
   return c.page("terms/version", v);
@@ -124,7 +124,7 @@ Response diff_show(Context& c) {
   if (!a.space) return std::move(a.refusal);
   const auto& s = *a.space;
   auto all = commands::versions(c.app, s.space().id);
-  View v = page_view(c, s, "terms_diff_title");
+  View v = spaces::space_page(c, s, "terms_diff_title");
   v.set("action", terms_path(s, "/diff"));
   v.set("versions_href", terms_path(s, "/versions"));
   auto from = whole(c.query_param("from"));
