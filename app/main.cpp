@@ -195,6 +195,16 @@ int main(int argc, char** argv) {
 
   int wc_width = 1024, wc_height = 768;
   std::string wc_format = "json";
+  std::string bench_space, bench_statements;
+  std::int64_t bench_user = 0;
+  int bench_runs = 50;
+  auto* stories = cli.add_subcommand("stories", "For benchmarks only");
+  stories->group("");  // hidden
+  auto* stories_bench = stories->add_subcommand("bench-search", "Time the stories search (bench/stories)");
+  stories_bench->add_option("space", bench_space)->required();
+  stories_bench->add_option("--user", bench_user, "Search as this account id (0: signed out)");
+  stories_bench->add_option("--runs", bench_runs);
+  stories_bench->add_option("--statements", bench_statements, "Write the statements run (JSON lines) here")->required();
   auto* wordcloud = cli.add_subcommand("wordcloud",
                                        "Lay out a word cloud: reads [{\"text\": ..., \"count\": ...}] "
                                        "on standard input, writes the layout as JSON or an SVG image");
@@ -328,6 +338,9 @@ int main(int argc, char** argv) {
     if (*audit_digests) return hs::audit::send_digests_cli(app);
     if (*audit_synthetic)
       return hs::audit::synthetic_cli(app, audit_space, synthetic_count, synthetic_batch, synthetic_proofs);
+    if (*stories_bench)
+      return hs::stories::bench_search_cli(app, bench_space, bench_user, bench_runs, bench_statements, std::cin,
+                                           std::cout);
     if (*report_cmd) return hs::report::report_cli(app, report_event, report_pdf);
     if (*remind) {
       auto d = hs::decisions::sweep(app);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark with its peer, in one go: bench/http (against nginx),
-# bench/wordcloud (against d3-cloud in Chromium), bench/audit (SQLite and PostgreSQL).
+# bench/wordcloud (against d3-cloud in Chromium), bench/audit and bench/stories (SQLite and
+# PostgreSQL; bench/stories takes 10-40 minutes: STORIES_BENCH=0 leaves it out).
 # Copy the output into bench/RESULTS.md with the date and machine it ran on.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +18,5 @@ echo
 bash bench/live/run.sh "${LIVE_SECONDS:-15}"
 echo
 pg_start && bash bench/audit/run.sh
+echo
+[ "${STORIES_BENCH:-1}" = 0 ] || bash bench/stories/run.sh

@@ -92,6 +92,15 @@ test('a story shared anonymously, a suggested change accepted, a partner\'s resp
   await p.getByLabel('Your words').fill('Thank you for telling us. We are sorry you felt let down. Your key worker\'s manager will call this week: ring 0100 000 0001.');
   await submit(p, p.getByRole('button', { name: 'Publish' }), /notice=answered/);
 
+  // The partner searches: stemmed words find the story by its response's words.
+  await p.goto(`/spaces/${slug}/stories`);
+  await p.getByLabel('Search stories').fill('managers calling');
+  await submit(p, p.getByRole('button', { name: 'Search', exact: true }), /\/stories\?q=managers\+calling/);
+  assert.match(await p.locator('main').innerText(), /The key worker who gave up on me/);
+  await p.getByLabel('Search stories').fill('zebra');
+  await submit(p, p.getByRole('button', { name: 'Search', exact: true }), /\/stories\?q=zebra/);
+  assert.match(await p.locator('main').innerText(), /No stories match “zebra”/);
+
   // The author replies, then withdraws.
   await a.goto(path);
   await check(a);

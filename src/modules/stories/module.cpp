@@ -39,6 +39,9 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/stories/{id}/responses/{rid}/edit", h::answer_edit);
   r.post("/spaces/{slug}/stories/{id}/responses/{rid}/edit", h::answer_update, kStoryForm);
 
+  // Stories shared before search existed (migration 0026) are indexed now: SQL cannot stem.
+  commands::index_unindexed(app);
+
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([&app](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("stories", commands::export_person(app, c, user_id));

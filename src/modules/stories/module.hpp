@@ -7,6 +7,7 @@
 // but their own. Every step is in the space's decision log, without personal data.
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,6 +49,13 @@ struct NewStory {
 Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int64_t user_id, const NewStory& story);
 // A partner's response, or the author's reply.
 Result<std::int64_t> answer_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& body);
+
+// For bench/stories only (hidden `humanspace stories bench-search`): each line of queries
+// searched `runs` times in the space as the person (user_id 0: signed out) through the
+// stories page's own search; prints result counts and p50/p99, and writes each statement
+// with its parameters inlined (JSON lines) to statements_out for running on the engine.
+int bench_search_cli(Services& app, const std::string& slug, std::int64_t user_id, int runs,
+                     const std::string& statements_out, std::istream& queries, std::ostream& out);
 
 // --- for "you said, we did" (the actions module), inside the caller's read or transaction
 

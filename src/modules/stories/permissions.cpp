@@ -27,6 +27,14 @@ bool read_story(const Reader& r, const StoryFacts& f) {
   return false;
 }
 
+std::vector<StoryFacts> readable_kinds(const Reader& r) {
+  std::vector<StoryFacts> out;
+  for (auto status : {Status::published, Status::held, Status::withdrawn})
+    for (auto audience : {Audience::members, Audience::partners, Audience::anyone})
+      if (read_story(r, {audience, status})) out.push_back({audience, status});
+  return out;
+}
+
 bool view_stories(const spaces::Subject& s) { return spaces::view_space(s); }
 
 bool write_story(const spaces::Subject& s) { return s.signed_in && spaces::is_member(s.role); }

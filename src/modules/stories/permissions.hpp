@@ -1,6 +1,8 @@
 #pragma once
 // Who may do what with stories: deny-by-default pure predicates over the spaces module's
 // view of the person (their role in the story's space) and the story's facts.
+#include <vector>
+
 #include "modules/spaces/module.hpp"
 #include "modules/stories/rules/story.hpp"
 
@@ -24,6 +26,9 @@ struct StoryFacts {
 // - published: its author; for "members", the space's members in any role (not partners);
 //   for "partners", members and partners; for "anyone", everyone who can see the space.
 bool read_story(const Reader& r, const StoryFacts& f);
+// Every status and audience under which read_story lets this reader read a story: how
+// lists and search filter in SQL without a second copy of the rule.
+std::vector<StoryFacts> readable_kinds(const Reader& r);
 // List the space's stories and share one: members in any role (partners read and answer).
 bool view_stories(const spaces::Subject& s);
 bool write_story(const spaces::Subject& s);

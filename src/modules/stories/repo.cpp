@@ -1,5 +1,9 @@
 #include "modules/stories/repo.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+
 #include "store/db.hpp"
 #include "store/id_list.hpp"
 
@@ -32,12 +36,15 @@ constexpr const char* kInsertConsent =
     "INSERT INTO story_consent_texts (space_id, version, body, created_at) VALUES (?, ?, ?, ?)";
 
 // --- stories ------------------------------------------------------------------------------
-constexpr const char* kStoryColumns = R"(
+constexpr const char* kStoryFields = R"(
 s.id, s.space_id, s.author_id, s.status, s.audience, s.shown_as, s.pseudonym, s.hold_reason, s.held_at,
 s.consent_version, s.consent_sha256, s.consented_at, s.created_at, s.updated_at, s.withdrawn_at,
-v.number, v.title, v.body, v.content_note
-FROM stories s JOIN story_versions v ON v.story_id = s.id
+v.number, v.title, v.body, v.content_note)";
+constexpr const char* kNewestVersion = R"(
+JOIN story_versions v ON v.story_id = s.id
  AND v.number = (SELECT MAX(w.number) FROM story_versions w WHERE w.story_id = s.id))";
+// The columns story_from reads, from stories s with its newest version v.
+const std::string kStoryColumns = std::string(kStoryFields) + "\nFROM stories s" + kNewestVersion;
 constexpr const char* kInsertStory = R"(
 INSERT INTO stories (space_id, author_id, status, audience, shown_as, pseudonym, consent_version, consent_sha256,
   consented_at, created_at, updated_at)
@@ -108,6 +115,109 @@ ORDER BY s.id)";
 constexpr const char* kPartnersOf =
     "SELECT user_id FROM story_partners WHERE space_id = ? AND organisation_id = ? ORDER BY user_id";
 
+// --- search (migration 0026) ----------------------------------------------------------
+constexpr const char* kSetSearchWords = R"(
+INSERT INTO story_search (story_id, space_id, language, words) VALUES (?, ?, ?, ?)
+ON CONFLICT (story_id) DO UPDATE SET space_id = excluded.space_id, language = excluded.language,
+  words = excluded.words)";
+constexpr const char* kRemoveSearchWords = "DELETE FROM story_search WHERE story_id = ?";
+const std::string kUnindexed = std::string("SELECT ") + kStoryFields + "\nFROM stories s" + kNewestVersion + R"(
+WHERE s.status <> 'withdrawn' AND NOT EXISTS (SELECT 1 FROM story_search x WHERE x.story_id = s.id)
+ORDER BY s.id LIMIT ?)";
+constexpr const char* kTopicsBetween =
+    "SELECT story_id, topic FROM story_topics WHERE story_id BETWEEN ? AND ? ORDER BY story_id, topic";
+constexpr const char* kResponseBodiesBetween = R"(
+SELECT r.story_id, v.body FROM story_responses r
+JOIN story_response_versions v ON v.response_id = r.id
+ AND v.number = (SELECT MAX(w.number) FROM story_response_versions w WHERE w.response_id = r.id)
+WHERE r.story_id BETWEEN ? AND ? ORDER BY r.story_id, r.id)";
+// A page of results' details: the ids fill kDetailsBatch placeholders (0 for none).
+#define HS_IDS "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+constexpr const char* kTopicsOf =
+    "SELECT story_id, topic FROM story_topics WHERE story_id IN " HS_IDS " ORDER BY story_id, topic";
+constexpr const char* kAboutOf =
+    "SELECT a.story_id, o.id, o.space_id, o.name FROM story_about a JOIN story_organisations o ON o.id = "
+    "a.organisation_id WHERE a.story_id IN " HS_IDS " ORDER BY a.story_id, o.name";
+constexpr const char* kResponseCounts =
+    "SELECT story_id, COUNT(*) FROM story_responses WHERE story_id IN " HS_IDS " GROUP BY story_id";
+#undef HS_IDS
+constexpr std::size_t placeholders(std::string_view sql) {
+  std::size_t n = 0;
+  for (char ch : sql) n += ch == '?' ? 1 : 0;
+  return n;
+}
+static_assert(placeholders(kTopicsOf) == kDetailsBatch && placeholders(kAboutOf) == kDetailsBatch &&
+              placeholders(kResponseCounts) == kDetailsBatch);
+constexpr const char* kResponseBodies = R"(
+SELECT v.body FROM story_responses r
+JOIN story_response_versions v ON v.response_id = r.id
+ AND v.number = (SELECT MAX(w.number) FROM story_response_versions w WHERE w.response_id = r.id)
+WHERE r.story_id = ? ORDER BY r.id)";
+
+// Who may read which story, as "status/audience" keys the caller derives from
+// permissions::read_story (kReadableKeys of each: unused ones are ''), for anyone and
+// for the author of their own; then the filters. Shared by both engines' searches and
+// the topic list, in this order of parameters.
+constexpr const char* kReadableBy = R"(
+ AND s.space_id = ?
+ AND ((s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  OR (s.author_id = ? AND (s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
+constexpr const char* kSearchFilters = R"(
+ AND (? = '' OR EXISTS (SELECT 1 FROM story_topics t WHERE t.story_id = s.id AND t.topic = ?))
+ AND (? = 0 OR EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id AND a.organisation_id = ?))
+ AND (? = ''
+  OR (? = 'held' AND s.status = 'held')
+  OR (? = 'responded' AND EXISTS (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))
+  OR (? = 'awaiting' AND NOT EXISTS
+      (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))))";
+// SQLite: FTS5 over the stemmed words; bm25 is lower for better matches.
+constexpr const char* kSqliteHits = R"(
+WITH hits AS (
+SELECT s.id, -bm25(story_search_fts) AS rank
+FROM story_search_fts JOIN stories s ON s.id = story_search_fts.rowid
+WHERE story_search_fts MATCH ?)";
+// PostgreSQL: the same words as a 'simple' tsvector (GIN-indexed); the terms are ANDed.
+// The space's matches first, from the GIN index (MATERIALIZED: the planner cannot estimate
+// the reader filter below and would otherwise walk the space's stories, testing each one's
+// tsvector), then who may read them.
+constexpr const char* kPostgresHits = R"(
+WITH matches AS MATERIALIZED (
+SELECT x.story_id, ts_rank(x.tokens, q) AS rank
+FROM plainto_tsquery('simple', ?) q JOIN story_search x ON x.tokens @@ q
+WHERE x.space_id = ?),
+hits AS (
+SELECT s.id, m.rank AS rank
+FROM matches m JOIN stories s ON s.id = m.story_id
+WHERE TRUE)";
+// The best LIMIT hits (rank, then newest), then their words: the newest version is looked
+// up for the page's stories only, not for every match.
+constexpr const char* kSearchPage = R"(
+ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
+SELECT )";
+constexpr const char* kSearchOrder = R"(
+ORDER BY h.rank DESC, s.created_at DESC, s.id DESC)";
+// Filters without words: the readable stories that pass them, newest first.
+constexpr const char* kFilteredHits = R"(
+WITH hits AS (
+SELECT s.id, 0 AS rank FROM stories s
+WHERE TRUE)";
+const std::string& search_sql(store::Engine e, bool words) {
+  static const auto make = [](const char* hits) {
+    return std::string(hits) + kReadableBy + kSearchFilters + kSearchPage + kStoryFields +
+           "\nFROM hits h JOIN stories s ON s.id = h.id" + kNewestVersion + kSearchOrder;
+  };
+  static const std::string sqlite = make(kSqliteHits), postgres = make(kPostgresHits), filtered = make(kFilteredHits);
+  if (!words) return filtered;
+  return e == store::Engine::sqlite ? sqlite : postgres;
+}
+// The topics of the newest kTopicStories stories the reader may read: a filter list at the
+// cost of a page, however many stories the space holds (all of them took 110 ms at 50,000).
+const std::string kReadableTopics = std::string(R"(
+SELECT DISTINCT t.topic FROM (SELECT s.id FROM stories s
+WHERE TRUE)") + kReadableBy + R"(
+ORDER BY s.id DESC LIMIT ?) r JOIN story_topics t ON t.story_id = r.id
+ORDER BY t.topic LIMIT 200)";
+
 Organisation organisation_from(const store::Row& r, std::size_t i) { return {r.i64(i), r.i64(i + 1), r.text(i + 2)}; }
 
 StoryRow story_from(const store::Row& r) {
@@ -169,6 +279,18 @@ std::vector<StoryRow> stories_where(store::Conn& c, const std::string& sql, std:
   std::vector<StoryRow> out;
   for (const auto& r : c.q(sql, arg)) out.push_back(story_from(r));
   return out;
+}
+
+// The readers' part of the parameters (HS_READABLE_BY above).
+void bind_readers(std::vector<store::Value>& args, std::int64_t space_id, const Readers& who) {
+  auto keys = [&](const std::vector<std::string>& ks) {
+    if (ks.size() > kReadableKeys) throw std::logic_error("stories search: more readable kinds than the query holds");
+    for (std::size_t i = 0; i < kReadableKeys; ++i) args.emplace_back(i < ks.size() ? ks[i] : std::string());
+  };
+  args.emplace_back(space_id);
+  keys(who.anyone);
+  args.emplace_back(who.author_id);
+  keys(who.own);
 }
 
 }  // namespace
@@ -432,6 +554,133 @@ std::vector<StoryRow> stories_by_id(store::Conn& c, const std::vector<std::int64
 std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id) {
   std::vector<std::int64_t> out;
   for (const auto& r : c.q(kPartnersOf, space_id, organisation_id)) out.push_back(r.i64(0));
+  return out;
+}
+
+void set_search_words(store::Conn& c, std::int64_t story_id, std::int64_t space_id, const std::string& language,
+                      const std::string& words) {
+  c.q(kSetSearchWords, story_id, space_id, language, words);
+}
+
+void remove_search_words(store::Conn& c, std::int64_t story_id) { c.q(kRemoveSearchWords, story_id); }
+
+std::vector<StoryWords> unindexed_stories(store::Conn& c, std::int64_t limit) {
+  std::vector<StoryWords> out;
+  for (const auto& r : c.q(kUnindexed, limit)) {
+    auto row = story_from(r);
+    out.push_back(
+        {row.id, row.space_id, std::move(row.title), std::move(row.body), std::move(row.content_note), {}, {}});
+  }
+  if (out.empty()) return out;
+  // The batch's ids are ascending: its topics and responses lie between the first and last.
+  auto in = [&](std::int64_t id) -> StoryWords* {
+    auto it =
+        std::lower_bound(out.begin(), out.end(), id, [](const StoryWords& w, std::int64_t x) { return w.id < x; });
+    return it != out.end() && it->id == id ? &*it : nullptr;
+  };
+  for (const auto& r : c.q(kTopicsBetween, out.front().id, out.back().id))
+    if (auto* w = in(r.i64(0))) w->topics.push_back(r.text(1));
+  for (const auto& r : c.q(kResponseBodiesBetween, out.front().id, out.back().id))
+    if (auto* w = in(r.i64(0))) w->responses.push_back(r.text(1));
+  return out;
+}
+
+std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.q(kResponseBodies, story_id)) out.push_back(r.text(0));
+  return out;
+}
+
+namespace {
+
+std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
+  std::vector<store::Value> args;
+  if (q.terms.empty()) {
+    // Filters only (kFilteredHits).
+  } else if (e == store::Engine::sqlite) {
+    // Each term a quoted FTS5 string (terms hold only letters and digits), ANDed.
+    std::string match;
+    for (const auto& t : q.terms) match += (match.empty() ? "\"" : " \"") + t + "\"";
+    args.emplace_back(match);
+  } else {
+    std::string words;
+    for (const auto& t : q.terms) words += (words.empty() ? "" : " ") + t;
+    args.emplace_back(words);
+    args.emplace_back(q.space_id);  // the matches' space (kPostgresHits)
+  }
+  bind_readers(args, q.space_id, q.readers);
+  args.emplace_back(q.topic);
+  args.emplace_back(q.topic);
+  args.emplace_back(q.organisation_id);
+  args.emplace_back(q.organisation_id);
+  for (int i = 0; i < 4; ++i) args.emplace_back(q.status);
+  args.emplace_back(q.limit);
+  args.emplace_back(q.offset);
+  return args;
+}
+
+}  // namespace
+
+std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
+  const auto args = search_args(c.engine(), q);
+  std::vector<StoryRow> out;
+  for (const auto& r : c.query(search_sql(c.engine(), !q.terms.empty()), args)) out.push_back(story_from(r));
+  return out;
+}
+
+std::string search_statement(store::Engine e, const SearchQuery& q) {
+  const auto args = search_args(e, q);
+  const auto& sql = search_sql(e, !q.terms.empty());
+  std::string out;
+  std::size_t n = 0;
+  char quote = 0;
+  for (char ch : sql) {
+    if (quote) {
+      if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '?') {
+      const auto& v = args.at(n++);
+      if (const auto* i = std::get_if<std::int64_t>(&v)) {
+        out += std::to_string(*i);
+      } else if (const auto* t = std::get_if<std::string>(&v)) {
+        out += '\'';
+        for (char x : *t) out += x == '\'' ? std::string("''") : std::string(1, x);
+        out += '\'';
+      } else {
+        out += "NULL";
+      }
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+std::vector<StoryDetails> details(store::Conn& c, const std::vector<std::int64_t>& story_ids) {
+  if (story_ids.size() > kDetailsBatch) throw std::logic_error("stories: more results than a page of details holds");
+  std::vector<store::Value> ids(story_ids.begin(), story_ids.end());
+  ids.resize(kDetailsBatch, std::int64_t{0});
+  std::vector<StoryDetails> out(story_ids.size());
+  auto at = [&](std::int64_t id) -> StoryDetails* {
+    auto it = std::find(story_ids.begin(), story_ids.end(), id);
+    return it == story_ids.end() ? nullptr : &out[static_cast<std::size_t>(it - story_ids.begin())];
+  };
+  for (const auto& r : c.query(kTopicsOf, ids))
+    if (auto* d = at(r.i64(0))) d->topics.push_back(r.text(1));
+  for (const auto& r : c.query(kAboutOf, ids))
+    if (auto* d = at(r.i64(0))) d->about.push_back(organisation_from(r, 1));
+  for (const auto& r : c.query(kResponseCounts, ids))
+    if (auto* d = at(r.i64(0))) d->responses = r.i64(1);
+  return out;
+}
+
+std::vector<std::string> readable_topics(store::Conn& c, std::int64_t space_id, const Readers& who) {
+  std::vector<store::Value> args;
+  bind_readers(args, space_id, who);
+  args.emplace_back(kTopicStories);
+  std::vector<std::string> out;
+  for (const auto& r : c.query(kReadableTopics, args)) out.push_back(r.text(0));
   return out;
 }
 

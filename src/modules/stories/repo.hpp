@@ -1,6 +1,7 @@
 #pragma once
 // The only place the stories module's SQL lives. Functions take a connection, so the
 // caller decides the transaction.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +10,8 @@
 
 namespace hs::store {
 class Conn;
-}
+enum class Engine;
+}  // namespace hs::store
 
 namespace hs::stories::repo {
 
@@ -155,6 +157,62 @@ std::vector<StoryRow> stories_by_id(store::Conn& c, const std::vector<std::int64
 // The people who answer for an organisation (whether they still hold the role is the
 // spaces module's to say).
 std::vector<std::int64_t> partners_of(store::Conn& c, std::int64_t space_id, std::int64_t organisation_id);
+
+// Search (migration 0026): one row of stemmed words per story that is not withdrawn.
+void set_search_words(store::Conn& c, std::int64_t story_id, std::int64_t space_id, const std::string& language,
+                      const std::string& words);
+void remove_search_words(store::Conn& c, std::int64_t story_id);
+// What a story's search row is made of: its newest words, topics, and the newest words of
+// each response and reply.
+struct StoryWords {
+  std::int64_t id = 0, space_id = 0;
+  std::string title, body;
+  std::optional<std::string> content_note;
+  std::vector<std::string> topics, responses;
+};
+// Stories not withdrawn that have no row yet (shared before 0026), oldest first: three
+// statements for the lot, however many.
+std::vector<StoryWords> unindexed_stories(store::Conn& c, std::int64_t limit);
+// The newest words of each response and reply, oldest first.
+std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id);
+
+// Who may read which stories, as the caller worked out from permissions::read_story:
+// "status/audience" keys (at most kReadableKeys) anyone with the reader's standing may
+// read, and those the author may read of their own (author_id 0 when signed out).
+inline constexpr std::size_t kReadableKeys = 9;
+struct Readers {
+  std::vector<std::string> anyone;
+  std::int64_t author_id = 0;
+  std::vector<std::string> own;
+};
+struct SearchQuery {
+  std::vector<std::string> terms;  // text::search_terms: letters and digits only, ANDed; none: filters only
+  std::int64_t space_id = 0;
+  Readers readers;
+  std::string topic;                 // "" for any
+  std::int64_t organisation_id = 0;  // 0 for any
+  std::string status;                // "" | responded | awaiting | held
+  std::int64_t limit = 20, offset = 0;
+};
+// Best match first (FTS5's bm25, PostgreSQL's ts_rank), then newest; without terms, the
+// stories that pass the filters, newest first.
+std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q);
+// The same statement with its parameters written as SQL literals, to run it straight on
+// the engine (bench/stories measures against that).
+std::string search_statement(store::Engine e, const SearchQuery& q);
+// For a page of results (at most kDetailsBatch stories): each story's topics, the
+// organisations it is about, and its number of responses and replies, in one statement each.
+inline constexpr std::size_t kDetailsBatch = 25;
+struct StoryDetails {
+  std::vector<std::string> topics;
+  std::vector<Organisation> about;
+  std::int64_t responses = 0;
+};
+std::vector<StoryDetails> details(store::Conn& c, const std::vector<std::int64_t>& story_ids);
+// The topics of the newest kTopicStories stories these readers may read, for the search's
+// filter (bounded, so the list page costs the same however many stories the space holds).
+inline constexpr std::int64_t kTopicStories = 1000;
+std::vector<std::string> readable_topics(store::Conn& c, std::int64_t space_id, const Readers& who);
 
 // Erasure: the person's stories go (with what hangs on them); their responses for an
 // organisation stay, without them; suggestions they made forget them.

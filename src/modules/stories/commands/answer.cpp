@@ -50,6 +50,7 @@ Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t u
     }
     t.response_id = repo::insert_response(c, story_id, responds ? "response" : "reply", user_id, organisation_id, now);
     repo::insert_response_version(c, t.response_id, 1, *text, now);
+    index_story(c, story_id);
     if (auto space = spaces::space_by_id(c, s->space_id)) {
       t.space_name = space->name;
       t.space_slug = space->slug;
@@ -91,6 +92,7 @@ Result<void> edit_response(Services& app, std::int64_t story_id, std::int64_t re
     if (*text == r->body) return {};
     repo::insert_response_version(c, response_id, r->number + 1, *text, now);
     repo::touch_response(c, response_id, now);
+    index_story(c, story_id);
     return record(app, c, s->space_id, "story.response_edited",
                   {{"story", story_id}, {"response", response_id}, {"version", r->number + 1}});
   });

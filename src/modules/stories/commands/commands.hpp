@@ -108,6 +108,40 @@ struct PartnerShown {
 };
 std::vector<PartnerShown> partners(Services& app, std::int64_t space_id);
 
+// Full-text search of the space's stories and their responses, as this person may read
+// them (permissions::read_story, applied in SQL). Words are stemmed in the space's
+// language, so "respecting" finds "respect"; every word must be found in the story or
+// its responses. Best match first, then newest. Filters without words list the readable
+// stories that pass them, newest first.
+struct SearchInput {
+  std::string words;
+  std::string topic;                 // "" for any
+  std::int64_t organisation_id = 0;  // 0 for any
+  std::string status;                // "" | responded | awaiting | held; anything else is ignored
+  std::int64_t page = 1;             // from 1; out of range reads as 1
+};
+inline constexpr std::int64_t kSearchPageSize = 20;
+inline constexpr std::int64_t kSearchPagesMax = 50;
+inline constexpr std::size_t kSearchWordsMax = 200;  // characters of a query read
+struct SearchResult {
+  bool searched = false;  // words to search for, or a filter chosen
+  std::vector<Shown> stories;
+  bool more = false;  // a next page exists
+  std::int64_t page = 1;
+};
+SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id,
+                    const SearchInput& in);
+// The topics of the space's newest stories this person may read (repo::kTopicStories), for
+// the search's filter.
+std::vector<std::string> readable_topics(Services& app, std::int64_t space_id, const spaces::Subject& subject,
+                                         std::int64_t user_id);
+// The language a space's stories are stemmed in (ISO 639-1). Spaces have no language
+// setting yet, so English: when they do, this reads it and index_unindexed re-stems.
+std::string search_language(store::Conn& c, std::int64_t space_id);
+// Indexes stories that have no search row (shared before migration 0026), in batches of
+// their own transactions; returns how many. Cheap when there are none: one query.
+std::int64_t index_unindexed(Services& app);
+
 // The person's stories in every space (withdrawn ones too), with every version and the
 // responses: their download, and their section of "download my data".
 std::string export_person(Services& app, store::Conn& c, std::int64_t user_id);

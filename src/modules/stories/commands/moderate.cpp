@@ -115,6 +115,7 @@ Result<void> decide_suggestion(Services& app, std::int64_t story_id, std::int64_
       number = s->number + 1;
       repo::insert_version(c, story_id, number, g->title, g->body, g->content_note, now);
       repo::touch(c, story_id, now);
+      index_story(c, story_id);
     }
     repo::decide_suggestion(c, suggestion_id,
                             std::string(to_string(accept ? SuggestionStatus::accepted : SuggestionStatus::rejected)),

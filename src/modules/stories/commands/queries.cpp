@@ -1,6 +1,8 @@
 // Reads for pages, the author's download, "download my data" and erasure.
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/stories/commands/commands.hpp"
@@ -19,19 +21,6 @@ std::string author_shown(Services& app, store::Conn& c, const repo::StoryRow& s)
   if (how == ShownAs::pseudonym) return s.pseudonym.value_or("");
   if (how == ShownAs::name && s.author_id) return accounts::display_name(app, c, *s.author_id);
   return "";
-}
-
-Shown shown(Services& app, store::Conn& c, repo::StoryRow row, const spaces::Subject& subject, std::int64_t user_id) {
-  Shown s;
-  s.reader.subject = subject;
-  s.reader.is_author = subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id;
-  s.facts = facts_of(row);
-  s.author = author_shown(app, c, row);
-  s.topics = repo::topics(c, row.id);
-  s.about = repo::about(c, row.id);
-  s.responses = static_cast<std::int64_t>(repo::responses(c, row.id).size());
-  s.row = std::move(row);
-  return s;
 }
 
 boost::json::object story_json(store::Conn& c, const repo::StoryRow& s) {
@@ -82,25 +71,64 @@ boost::json::object story_json(store::Conn& c, const repo::StoryRow& s) {
 
 }  // namespace
 
+Shown shown_story(Services& app, store::Conn& c, repo::StoryRow row, const spaces::Subject& subject,
+                  std::int64_t user_id) {
+  Shown s;
+  s.reader.subject = subject;
+  s.reader.is_author = subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id;
+  s.facts = facts_of(row);
+  s.author = author_shown(app, c, row);
+  s.topics = repo::topics(c, row.id);
+  s.about = repo::about(c, row.id);
+  s.responses = static_cast<std::int64_t>(repo::responses(c, row.id).size());
+  s.row = std::move(row);
+  return s;
+}
+
+std::vector<Shown> shown_stories(Services& app, store::Conn& c, std::vector<repo::StoryRow> rows,
+                                 const spaces::Subject& subject, std::int64_t user_id) {
+  std::vector<Shown> out;
+  out.reserve(rows.size());
+  for (std::size_t from = 0; from < rows.size(); from += repo::kDetailsBatch) {
+    const auto to = std::min(rows.size(), from + repo::kDetailsBatch);
+    std::vector<std::int64_t> ids;
+    for (auto i = from; i < to; ++i) ids.push_back(rows[i].id);
+    auto details = repo::details(c, ids);
+    for (auto i = from; i < to; ++i) {
+      Shown s;
+      s.reader.subject = subject;
+      s.reader.is_author = subject.signed_in && user_id > 0 && rows[i].author_id && *rows[i].author_id == user_id;
+      s.facts = facts_of(rows[i]);
+      s.author = author_shown(app, c, rows[i]);
+      auto& d = details[i - from];
+      s.topics = std::move(d.topics);
+      s.about = std::move(d.about);
+      s.responses = d.responses;
+      s.row = std::move(rows[i]);
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
 std::optional<Shown> story(Services& app, std::int64_t space_id, std::int64_t story_id, const spaces::Subject& subject,
                            std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<Shown> {
     auto row = repo::story(c, story_id);
     if (!row || row->space_id != space_id) return std::nullopt;
-    return shown(app, c, std::move(*row), subject, user_id);
+    return shown_story(app, c, std::move(*row), subject, user_id);
   });
 }
 
 std::vector<Shown> readable(Services& app, std::int64_t space_id, const spaces::Subject& subject,
                             std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) {
-    std::vector<Shown> out;
+    std::vector<repo::StoryRow> rows;
     for (auto& row : repo::stories_in(c, space_id)) {
       permissions::Reader r{subject, subject.signed_in && user_id > 0 && row.author_id && *row.author_id == user_id};
-      if (!permissions::read_story(r, facts_of(row))) continue;
-      out.push_back(shown(app, c, std::move(row), subject, user_id));
+      if (permissions::read_story(r, facts_of(row))) rows.push_back(std::move(row));
     }
-    return out;
+    return shown_stories(app, c, std::move(rows), subject, user_id);
   });
 }
 
@@ -109,7 +137,7 @@ std::vector<Shown> mine(Services& app, std::int64_t space_id, const spaces::Subj
     std::vector<Shown> out;
     if (user_id <= 0) return out;
     for (auto& row : repo::stories_by(c, user_id))
-      if (row.space_id == space_id) out.push_back(shown(app, c, std::move(row), subject, user_id));
+      if (row.space_id == space_id) out.push_back(shown_story(app, c, std::move(row), subject, user_id));
     return out;
   });
 }

@@ -72,6 +72,7 @@ Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int6
     repo::insert_version(c, id, 1, f->title, f->body, note(*f), now);
     repo::set_topics(c, id, f->topics);
     repo::set_about(c, id, about);
+    index_story(c, id);
     if (auto ok = record(app, c, space_id, "story.shared",
                          {{"story", id},
                           {"audience", row.audience},
@@ -115,6 +116,7 @@ Result<void> edit_story(Services& app, std::int64_t story_id, std::int64_t user_
                       pseudonym(*f), agreed.version, agreed.sha256, now);
     repo::set_topics(c, story_id, f->topics);
     repo::set_about(c, story_id, about);
+    index_story(c, story_id);
     return record(app, c, s->space_id, "story.edited",
                   {{"story", story_id},
                    {"version", number},
@@ -136,6 +138,7 @@ Result<void> withdraw_story(Services& app, std::int64_t story_id, std::int64_t u
     if (auto ok = check_may_withdraw(facts.status); !ok) return fail(ok.error());
     if (!permissions::withdraw_story(who, facts)) return fail(ErrorCode::forbidden, "stories_not_yours");
     repo::set_withdrawn(c, story_id, now);
+    index_story(c, story_id);  // out of the search at once
     return record(app, c, s->space_id, "story.withdrawn", {{"story", story_id}});
   });
 }

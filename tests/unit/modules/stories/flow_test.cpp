@@ -41,6 +41,45 @@ class StoriesFlow : public test_support::ForumServices {
   }
 };
 
+TEST_F(StoriesFlow, SearchFindsStemsInStoriesAndResponsesAndNeverAWithdrawnStory) {
+  auto in = story("partners");
+  in.body = "They did not respect my time.";
+  auto id = commands::share_story(s_, space_, author_, in, {});
+  ASSERT_TRUE(id);
+  auto found = [&](std::int64_t who, const std::string& words) {
+    commands::SearchInput q;
+    q.words = words;
+    return commands::search(s_, space_, subject(who), who, q).stories.size();
+  };
+  EXPECT_EQ(found(author_, "respecting"), 1u);
+  EXPECT_EQ(found(partner_, "Respected"), 1u);
+  EXPECT_EQ(found(0, "respect"), 0u);  // for members and partners only
+  EXPECT_EQ(found(author_, "caseworkers"), 0u);
+  ASSERT_TRUE(commands::answer(s_, *id, partner_, "A caseworker will call you."));
+  EXPECT_EQ(found(author_, "caseworkers respect"), 1u);
+  ASSERT_TRUE(commands::withdraw_story(s_, *id, author_));
+  for (auto who : {std::int64_t{0}, steward_, author_, facilitator_, partner_}) EXPECT_EQ(found(who, "respect"), 0u);
+  EXPECT_EQ(store_->with([&](store::Conn& c) { return c.one("SELECT COUNT(*) FROM story_search")->i64(0); }), 0);
+}
+
+TEST_F(StoriesFlow, ErasingTheAuthorTakesTheirStoriesOutOfTheSearchIndexToo) {
+  auto in = story("partners");
+  in.body = "They did not respect my time.";
+  ASSERT_TRUE(commands::share_story(s_, space_, author_, in, {}));
+  auto indexed = [&] {
+    return store_->with([&](store::Conn& c) {
+      // The FTS5 index itself, not only its content table: a stale entry would still match.
+      return c.one("SELECT COUNT(*) FROM story_search_fts WHERE story_search_fts MATCH '\"respect\"'")->i64(0);
+    });
+  };
+  EXPECT_EQ(indexed(), 1);
+  store_->write([&](store::Conn& c) -> Result<int> {
+    commands::erase_person(c, author_);
+    return 0;
+  });
+  EXPECT_EQ(indexed(), 0);
+}
+
 TEST_F(StoriesFlow, ConsentIsRecordedWithTheStory) {
   auto id = commands::share_story(s_, space_, author_, story(), {});
   ASSERT_TRUE(id) << id.error().message_key;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,21 @@ TEST(StoriesPermissions, MembersShareStoriesStewardsListPartners) {
     EXPECT_EQ(write_story(s), member) << p.name;
     EXPECT_EQ(manage_partners(s), p.role == Role::steward) << p.name;
   }
+}
+
+TEST(StoriesPermissions, ReadableKindsAreExactlyWhatReadStoryAllows) {
+  // Lists and search filter in SQL by these kinds: they must be read_story's table, no more.
+  for (auto v : {spaces::Visibility::listed, spaces::Visibility::unlisted, spaces::Visibility::private_space})
+    for (const auto& p : kPersonas) {
+      auto r = reader(p, v);
+      auto kinds = readable_kinds(r);
+      for (auto a : kAudiences)
+        for (auto st : kStates) {
+          const bool listed = std::any_of(kinds.begin(), kinds.end(),
+                                          [&](const StoryFacts& f) { return f.audience == a && f.status == st; });
+          EXPECT_EQ(listed, read_story(r, {a, st})) << p.name << " " << to_string(a) << " " << to_string(st);
+        }
+    }
 }
 
 }  // namespace
