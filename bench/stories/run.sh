@@ -15,6 +15,7 @@
 #   STORIES=10000 RESPONSES=30000 bash bench/stories/run.sh  # quicker
 #   RUNS=50 ACTION_RUNS=50 HS_BIN=build-x/humanspace bash bench/stories/run.sh
 #   ENGINES=postgres READERS=member RUNS=10 bash bench/stories/run.sh   # one engine, one reader
+#   PARTS=actions ACTION_RUNS=100 bash bench/stories/run.sh   # the actions page alone
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -39,6 +40,7 @@ secs() { echo "$(date +%s.%N) - $1" | bc | xargs printf '%.1f'; }
 declare -A reader_ids=([member]=101 [partner]=1 [signed-out]=0)
 READERS=${READERS:-member partner signed-out}
 ENGINES=${ENGINES:-sqlite postgres}
+PARTS=${PARTS:-search actions}  # PARTS=actions: the actions page alone
 
 search() {
   local name=$1 db=$2 peer_target=$3
@@ -63,12 +65,17 @@ actions_page() {
   first=$(curl -s -o "$WORK/actions.html" -w '%{http_code} %{time_total}' "$url")
   size=$(stat -c %s "$WORK/actions.html")
   for _ in 1 2; do curl -s -o /dev/null "$url"; done
-  for _ in $(seq 1 "$ACTION_RUNS"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done >"$WORK/times.txt"
+  # The ordinary case: the first page, later pages (page 200 is the last) and a filter, in
+  # turn. The figures are kept until the next write (see "first" for their cost after one).
+  local pages=("" "?page=2" "?page=100" "?page=200" "?status=made")
+  for i in $(seq 1 "$ACTION_RUNS"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "$url${pages[$((i % ${#pages[@]}))]}"
+  done >"$WORK/times.txt"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
   sort -n "$WORK/times.txt" | awk -v first="$first" -v size="$size" -v n="$ACTION_RUNS" '
     { t[NR] = $1 * 1000 }
     END { p50 = t[int(0.5 * (NR - 1) + 1.5)]; p99 = t[int(0.99 * (NR - 1) + 1.5)]
-          printf "-- GET /spaces/bench-housing/actions, %s actions, signed out: first %s (status, s); %d runs after 2: p50 %.1f ms, p99 %.1f ms, slowest %.1f ms; %d bytes\n", ENVIRON["ACTIONS"], first, n, p50, p99, t[NR], size }'
+          printf "-- GET /spaces/bench-housing/actions (pages 1, 2, 100, 200 and a status filter in turn), %s actions, signed out: first %s (status, s; cold, the figures computed); %d runs after 2: p50 %.1f ms, p99 %.1f ms, slowest %.1f ms; %d bytes\n", ENVIRON["ACTIONS"], first, n, p50, p99, t[NR], size }'
 }
 
 engine() {
@@ -96,8 +103,8 @@ engine() {
     psql "$db" -X -q -c "VACUUM ANALYZE" >/dev/null
     echo "database: $(psql "$db" -X -t -A -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
   fi
-  search "$name" "$db" "$peer_target"
-  actions_page "$name" "$db"
+  if [[ " $PARTS " == *" search "* ]]; then search "$name" "$db" "$peer_target"; fi
+  if [[ " $PARTS " == *" actions "* ]]; then actions_page "$name" "$db"; fi
 }
 
 echo "humanspace stories benchmark, commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \

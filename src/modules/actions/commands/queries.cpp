@@ -8,6 +8,7 @@
 #include "modules/actions/commands/commands.hpp"
 #include "modules/actions/commands/support.hpp"
 #include "modules/actions/rules/csv.hpp"
+#include "services/lookup_cache.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 
@@ -101,6 +102,23 @@ Figures space_figures(store::Conn& c, std::int64_t space_id) {
                     t.median_days);
 }
 
+// The figures read every concern of the space (its stories about an organisation and
+// their first responses): hundreds of milliseconds at 30,000 stories. They are kept until
+// the next write through this server (services/lookup_cache.hpp), or a minute for writes
+// made elsewhere (a second server, the command line), so reading the page again costs
+// nothing. `epoch` is services::write_epoch() as it was before the store was read.
+Figures kept_figures(Services& app, store::Conn& c, std::int64_t space_id, std::uint64_t epoch) {
+  struct Cache {
+    services::LookupCache<std::int64_t, Figures> figures{60, 10000};
+  };
+  auto& cache = app.kept<Cache>().figures;
+  const auto now = app.clock->now();
+  if (auto hit = cache.find(space_id, now)) return *hit;
+  auto f = space_figures(c, space_id);
+  cache.put(space_id, f, now, epoch);
+  return f;
+}
+
 }  // namespace
 
 permissions::Actor actor(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id) {
@@ -117,18 +135,20 @@ bool page_public(Services& app, std::int64_t space_id) {
 }
 
 Board board(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id) {
+  const auto epoch = services::write_epoch();
   return app.store->with([&](store::Conn& c) {
     Board b;
     b.actions = shown_all(c, space_id, repo::actions_in(c, space_id), subject, user_id, true);
     b.total = static_cast<std::int64_t>(b.actions.size());
     b.paging.limit = static_cast<int>(std::clamp<std::int64_t>(b.total, 1, 1'000'000'000));  // one page of all
-    b.figures = space_figures(c, space_id);
+    b.figures = kept_figures(app, c, space_id, epoch);
     return b;
   });
 }
 
 Board board_page(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id,
                  const BoardQuery& q) {
+  const auto epoch = services::write_epoch();
   return app.store->with([&](store::Conn& c) {
     Board b;
     repo::Filter f;
@@ -138,7 +158,7 @@ Board board_page(Services& app, std::int64_t space_id, const spaces::Subject& su
     b.paging = paging(b.total, q.page, q.per_page);
     b.actions =
         shown_all(c, space_id, repo::page_in(c, space_id, f, b.paging.offset, b.paging.limit), subject, user_id);
-    b.figures = space_figures(c, space_id);
+    b.figures = kept_figures(app, c, space_id, epoch);
     return b;
   });
 }
