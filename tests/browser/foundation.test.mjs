@@ -35,6 +35,10 @@ async function expectErrorSummary(page, ...messages) {
   await summary.waitFor();
   for (const m of messages) assert.ok((await summary.innerText()).includes(m), `error summary says "${m}"`);
   assert.match(await page.title(), /^Error: /);
+  // With JavaScript, focus is on the summary, so the keyboard starts at the problems.
+  if (await page.evaluate(() => document.body.classList.contains('js-enabled')))
+    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+      'focus is on the error summary');
 }
 
 // Opens the newest email to `email` and follows its link that contains `part`. The demo

@@ -92,6 +92,12 @@ Result<Move> check_move(Status from, const MoveInput& in) {
         !e.empty())
       v.add("reason", e);
     m.text = std::string(reason);
+  }
+  if (*to == Status::made || *to == Status::not_changing) {
+    // Anything else the organisation wrote follows the account or the reason as a
+    // paragraph of its own: what a person typed is never dropped.
+    if (auto e = check_text(note, false, kTextMax, true, "", "actions_text_too_long"); !e.empty()) v.add("note", e);
+    if (!note.empty()) m.text += "\n\n" + std::string(note);
   } else {
     if (auto e = check_text(note, false, kTextMax, true, "", "actions_text_too_long"); !e.empty()) v.add("note", e);
     m.text = std::string(note);

@@ -78,7 +78,7 @@ Response render_story(Context& c, const Space& s, const commands::Shown& st, con
       x.set("earlier", std::move(earlier));
     }
     if (c.viewer && r.row.author_id && *r.row.author_id == c.viewer->user_id && st.facts.status != Status::withdrawn)
-      x.set("edit_href", story_path(s, st.row.id, "/responses/" + std::to_string(r.row.id) + "/edit"));
+      x.set("answer_edit_href", story_path(s, st.row.id, "/responses/" + std::to_string(r.row.id) + "/edit"));
     answers.push(std::move(x));
   }
   if (!answers.items().empty()) v.set("answers", std::move(answers));

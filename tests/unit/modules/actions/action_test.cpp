@@ -284,3 +284,31 @@ TEST(ActionCsv, QuotesAndDisarmsFormulas) {
 
 }  // namespace
 }  // namespace hs::actions
+
+namespace hs::actions {
+namespace {
+
+// "Anything else to say" is kept with a final move too, after the account or the reason,
+// instead of being accepted and dropped.
+TEST(ActionRules, ANoteOnAFinalMoveIsKept) {
+  MoveInput made;
+  made.to = "made";
+  made.account = "Cancellations now need a manager's say-so.";
+  made.note = "  Thank you for telling us.  ";
+  auto m = check_move(Status::planned, made);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->text, "Cancellations now need a manager's say-so.\n\nThank you for telling us.");
+  MoveInput no;
+  no.to = "not_changing";
+  no.reason = "The contract ends in March.";
+  auto n = check_move(Status::raised, no);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->text, "The contract ends in March.");  // no note: nothing added
+  no.note = std::string(kTextMax + 1, 'x');
+  auto long_note = check_move(Status::raised, no);
+  ASSERT_FALSE(long_note);
+  EXPECT_EQ(long_note.error().fields.at(0).field, "note");
+}
+
+}  // namespace
+}  // namespace hs::actions
