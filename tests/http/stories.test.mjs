@@ -325,3 +325,20 @@ test('a withdrawn story is gone from lists, pages and others\' exports; the auth
   assert.match(data.text, /Evicted in December/);
   assert.match((await author.get(`/spaces/${slug}/stories/mine`)).text, /Evicted in December/);
 });
+
+test('the organisation a story is about is told of it (never who wrote it), unless only members may read it', async () => {
+  const { author, partner } = cast;
+  const { slug } = await forum(partner, 'Northmoor Food Bank');
+  const form = (await author.get(`/spaces/${slug}/stories/new`)).text;
+  const org = form.match(/name="about" type="checkbox" value="(\d+)"/)[1];
+  const toPartner = () => server.outbox().filter((m) => m.includes(`To: ${partner.email}\r\n`)).length;
+  const before = toPartner();
+  await share(author, slug, { title: 'Members only, about the food bank', audience: 'members', about: org });
+  assert.equal(toPartner(), before, 'partners may not read it, so they are not told');
+  await share(author, slug, { title: 'The parcel had nothing I could eat', shown_as: 'anonymous', about: org });
+  assert.equal(toPartner(), before + 1);
+  const mail = server.lastEmailTo(partner.email);
+  assert.match(mail, /A story about Northmoor Food Bank has been shared/);
+  assert.match(mail, /The parcel had nothing I could eat/);
+  assert.doesNotMatch(mail, /Saffron|Ridley-Achebe/, 'never who wrote it');
+});

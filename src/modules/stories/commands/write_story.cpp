@@ -3,6 +3,8 @@
 // agreement to the consent text are renewed with every edit. Recorded in the decision log
 // by id and choices only: the words and the person stay out of it.
 #include "core/crypto.hpp"
+#include "core/view.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/stories/commands/commands.hpp"
 #include "modules/stories/commands/support.hpp"
@@ -39,10 +41,22 @@ Consent consent(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return consent_in(app, c, space_id); });
 }
 
+namespace {
+
+// A partner to tell of a new story about their organisation.
+struct ToTell {
+  std::int64_t user_id = 0;
+  std::string organisation;
+};
+
+}  // namespace
+
 Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int64_t user_id, const StoryInput& in,
                                  const std::vector<std::int64_t>& about) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+  std::vector<ToTell> tell;
+  std::string space_name, space_slug, title;
+  auto shared = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto who = reader_in(c, space_id, user_id, std::nullopt);
     if (!permissions::write_story(who.subject)) return fail(ErrorCode::forbidden, "stories_not_allowed");
     auto f = validate_story(in);
@@ -81,8 +95,34 @@ Result<std::int64_t> share_story(Services& app, std::int64_t space_id, std::int6
                           {"consent_sha256", agreed.sha256}});
         !ok)
       return fail(ok.error());
+    // The organisations it is about are told, when their partners may read it: the story
+    // goes to the services it names. Never who wrote it.
+    if (f->audience != Audience::members) {
+      for (auto org_id : about) {
+        auto org = repo::organisation(c, org_id);
+        if (!org) continue;
+        for (auto partner : repo::partners_of(c, space_id, org_id))
+          if (partner != user_id) tell.push_back({partner, org->name});
+      }
+      if (auto space = spaces::space_by_id(c, space_id)) {
+        space_name = space->name;
+        space_slug = space->slug;
+      }
+      title = f->title;
+    }
     return id;
   });
+  if (!shared) return shared;
+  for (const auto& p : tell) {
+    View v;
+    v.set("space", space_name);
+    v.set("organisation", p.organisation);
+    v.set("title", title);
+    v.set("link", app.link("/spaces/" + space_slug + "/stories/" + std::to_string(*shared)));
+    accounts::email_person(app, p.user_id, "stories_email_new_story_subject", {{"organisation", p.organisation}},
+                           "stories_new_story", v);
+  }
+  return shared;
 }
 
 Result<void> edit_story(Services& app, std::int64_t story_id, std::int64_t user_id, const StoryInput& in,
