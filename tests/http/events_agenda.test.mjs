@@ -34,7 +34,9 @@ test('members register and cancel from the event page; the facilitator sees who 
   const page = await member.get(path);
   assert.equal(page.status, 200);
   assert.match(page.text, /Coming to this event\?/);
-  assert.match(page.text, /2031-03-04 10:00<\/time> to <time datetime="2031-03-04T15:30Z">2031-03-04 15:30/);
+  // Dates in words, as people read them, on the event and in the space's list of events.
+  assert.match((await member.get(`/spaces/${slug}/events`)).text, /4 March 2031, 10:00<\/time> – <time datetime="2031-03-04T15:30Z">4 March 2031, 15:30/);
+  assert.match(page.text, /4 March 2031, 10:00<\/time> to <time datetime="2031-03-04T15:30Z">4 March 2031, 15:30/);
   const before = server.outbox().length;
   const reg = await member.post(`${path}/registration`);
   assert.equal(reg.status, 303);

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "core/dates.hpp"
 #include "core/number.hpp"
 #include "modules/events/live.hpp"
 #include "modules/events/repo.hpp"
 #include "modules/events/rules/fields.hpp"
 #include "modules/wordcloud/module.hpp"
 #include "text/language.hpp"
+#include "web/blocks.hpp"
 #include "web/render.hpp"
 
 namespace hs::events::handlers {
@@ -52,12 +54,12 @@ View event_view(Context& c, const repo::EventRow& e) {
   if (!e.description.empty()) v.set("description", e.description);
   v.set("starts", format_local_datetime(e.starts_at));
   v.set("ends", format_local_datetime(e.ends_at));
-  v.set("starts_readable", format_email_datetime(e.starts_at));
-  v.set("ends_readable", format_email_datetime(e.ends_at));
+  // In words, as people read a date: "19 November 2026, 18:00" (UTC, as the page says).
+  v.set("starts_readable", web::date_text(c, e.starts_at) + ", " + dates::format(e.starts_at, dates::Style::clock));
+  v.set("ends_readable", web::date_text(c, e.ends_at) + ", " + dates::format(e.ends_at, dates::Style::clock));
   v.set("space_slug", e.space_slug);
   v.set("space_name", e.space_name);
   v.set("path", event_path(e.id));
-  (void)c;
   return v;
 }
 
