@@ -117,20 +117,13 @@ std::vector<StoryRef> readable_stories(store::Conn& c, std::int64_t space_id, co
   return out;
 }
 
-std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id) {
-  std::vector<ConcernFacts> out;
-  for (const auto& r : repo::concerns(c, space_id)) out.push_back({r.story_id, r.shared_at, r.first_response_at});
-  return out;
-}
+std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id) { return repo::concerns(c, space_id); }
 
 Result<std::int64_t> answer_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& body) {
   return commands::answer(app, story_id, user_id, body);
 }
 
-ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id) {
-  auto t = repo::concern_totals(c, space_id);
-  return {t.concerns, t.answered, t.median_days};
-}
+ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id) { return repo::concern_totals(c, space_id); }
 
 std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id,
                                      const std::vector<std::int64_t>& story_ids) {

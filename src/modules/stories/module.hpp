@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "modules/spaces/module.hpp"
+#include "modules/stories/records.hpp"  // ConcernFacts, ConcernTotals
 #include "services/fwd.hpp"
 
 namespace hs::web {
@@ -86,21 +87,9 @@ StoryRef story_ref(store::Conn& c, std::int64_t space_id, std::int64_t story_id,
 std::vector<StoryRef> readable_stories(store::Conn& c, std::int64_t space_id, const spaces::Subject& subject,
                                        std::int64_t user_id);
 
-// For the Care Opinion figures: each published story of the space that names at least one
-// organisation it is about (this module's meaning of "raises a concern"), when it was
-// shared and when a partner first responded. Withdrawn and held stories are left out.
-struct ConcernFacts {
-  std::int64_t story_id = 0;
-  std::int64_t shared_at = 0;
-  std::optional<std::int64_t> first_response_at;
-};
+// For the Care Opinion figures (records.hpp): the space's concerns, and their totals as
+// SQL aggregates for pages that must not read a row per story.
 std::vector<ConcernFacts> concerns(store::Conn& c, std::int64_t space_id);
-// The same figures as SQL aggregates, for pages that must not read a row per story: how
-// many concerns, how many got a partner's response, and the median whole days to it.
-struct ConcernTotals {
-  std::int64_t concerns = 0, answered = 0;
-  std::optional<std::int64_t> median_days;
-};
 ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id);
 // How many of these stories are concerns (as above) that got a partner's response.
 std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& story_ids);

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "modules/stories/records.hpp"
+
 namespace hs::store {
 class Conn;
 enum class Engine;
@@ -135,20 +137,12 @@ std::vector<ResponseRow> responses(store::Conn& c, std::int64_t story_id);  // o
 std::vector<ResponseVersion> response_versions(store::Conn& c, std::int64_t response_id);
 std::vector<ResponseRow> responses_by(store::Conn& c, std::int64_t user_id);
 
-// For the figures of "you said, we did": published stories about at least one organisation,
-// with the time of their first partner response.
-struct ConcernRow {
-  std::int64_t story_id = 0;
-  std::int64_t shared_at = 0;
-  std::optional<std::int64_t> first_response_at;
-};
+// For the figures of "you said, we did" (records.hpp): published stories about at least
+// one organisation with the time of their first partner response, and their totals as
+// aggregates, without reading a row per story.
+using ConcernRow = stories::ConcernFacts;
+using stories::ConcernTotals;
 std::vector<ConcernRow> concerns(store::Conn& c, std::int64_t space_id);
-// The same figures as aggregates, without reading a row per story: how many concerns, how
-// many got a partner's response, and the median whole days to it (nothing when none did).
-struct ConcernTotals {
-  std::int64_t concerns = 0, answered = 0;
-  std::optional<std::int64_t> median_days;
-};
 ConcernTotals concern_totals(store::Conn& c, std::int64_t space_id);
 // How many of these stories are concerns that got a partner's response.
 std::int64_t answered_concerns_among(store::Conn& c, std::int64_t space_id, const std::vector<std::int64_t>& ids);
