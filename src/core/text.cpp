@@ -84,6 +84,16 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+void append_xml_element(std::string& out, std::string_view name, std::string_view text) {
+  out += '<';
+  out += name;
+  out += '>';
+  out += xml_escape(text);
+  out += "</";
+  out += name;
+  out += ">\n";
+}
+
 std::vector<std::string_view> content_lines(std::string_view file) {
   std::vector<std::string_view> out;
   std::size_t start = 0;

@@ -68,4 +68,10 @@ TEST(Text, XmlEscapeCoversMarkupAndQuotes) {
   EXPECT_EQ(text::xml_escape("Zoë"), "Zoë");
 }
 
+TEST(Text, AnXmlElementIsEscapedOnItsOwnLine) {
+  std::string out = "<entry>\n";
+  text::append_xml_element(out, "title", "Rent & <repairs>");
+  EXPECT_EQ(out, "<entry>\n<title>Rent &amp; &lt;repairs&gt;</title>\n");
+}
+
 }  // namespace hs

@@ -152,16 +152,6 @@ Response download(const Space& s, std::string body, const char* type, const char
   return res;
 }
 
-void element(std::string& out, const char* name, const std::string& text) {
-  out += "<";
-  out += name;
-  out += ">";
-  out += text::xml_escape(text);
-  out += "</";
-  out += name;
-  out += ">\n";
-}
-
 }  // namespace
 
 Response export_csv(Context& c) {
@@ -193,14 +183,15 @@ Response feed_atom(Context& c) {
   std::int64_t updated = 0;
   for (const auto& a : board.actions) updated = std::max(updated, a.row.updated_at);
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  element(out, "title", r.format("actions_feed_title", {{"space", s.space().name}}));
-  element(out, "id", id);
+  text::append_xml_element(out, "title", r.format("actions_feed_title", {{"space", s.space().name}}));
+  text::append_xml_element(out, "id", id);
   out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
          text::xml_escape(c.absolute_url(base + "/feed.atom")) + "\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(base)) + "\"/>\n";
-  element(out, "updated", dates::format(updated ? updated : c.app.clock->now(), dates::Style::rfc3339));
+  text::append_xml_element(out, "updated",
+                           dates::format(updated ? updated : c.app.clock->now(), dates::Style::rfc3339));
   out += "<author>";
-  element(out, "name", s.space().name);
+  text::append_xml_element(out, "name", s.space().name);
   out += "</author>\n";
   for (const auto& a : board.actions) {
     const auto href = base + "/" + std::to_string(a.row.id);
@@ -208,11 +199,11 @@ Response feed_atom(Context& c) {
         "actions_feed_summary", {{"organisation", a.organisation}, {"status", c.t("actions_status_" + a.row.status)}});
     if (!a.history.empty() && !a.history.back().text.empty()) summary += "\n\n" + a.history.back().text;
     out += "<entry>\n";
-    element(out, "id", id + ":" + std::to_string(a.row.id));
-    element(out, "title", a.row.title + " – " + c.t("actions_status_" + a.row.status));
-    element(out, "updated", dates::format(a.row.updated_at, dates::Style::rfc3339));
+    text::append_xml_element(out, "id", id + ":" + std::to_string(a.row.id));
+    text::append_xml_element(out, "title", a.row.title + " – " + c.t("actions_status_" + a.row.status));
+    text::append_xml_element(out, "updated", dates::format(a.row.updated_at, dates::Style::rfc3339));
     out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(href)) + "\"/>\n";
-    element(out, "summary", summary);
+    text::append_xml_element(out, "summary", summary);
     out += "</entry>\n";
   }
   out += "</feed>\n";

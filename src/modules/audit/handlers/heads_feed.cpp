@@ -21,16 +21,6 @@ namespace {
 // Enough for a day of a busy log signed every few minutes; older heads are in the export.
 constexpr std::int64_t kFeedHeads = 100;
 
-void element(std::string& out, std::string_view name, std::string_view text) {
-  out += '<';
-  out += name;
-  out += '>';
-  out += text::xml_escape(text);
-  out += "</";
-  out += name;
-  out += ">\n";
-}
-
 }  // namespace
 
 Response heads_feed(Context& c) {
@@ -53,27 +43,28 @@ Response heads_feed(Context& c) {
                          (heads.empty() ? std::string("unsigned") : heads.front().public_key);
 
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  element(out, "title", r.format("audit_feed_title", {{"space", l->space.name}}));
-  element(out, "id", id);
+  text::append_xml_element(out, "title", r.format("audit_feed_title", {{"space", l->space.name}}));
+  text::append_xml_element(out, "id", id);
   out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
          text::xml_escape(c.absolute_url(base + "/heads.atom")) + "\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(base)) + "\"/>\n";
   // Atom needs an updated time even before anything is signed.
-  element(out, "updated",
-          dates::format(heads.empty() ? c.app.clock->now() : heads.front().timestamp, dates::Style::rfc3339));
+  text::append_xml_element(
+      out, "updated",
+      dates::format(heads.empty() ? c.app.clock->now() : heads.front().timestamp, dates::Style::rfc3339));
   out += "<author>";
-  element(out, "name", l->space.name);
+  text::append_xml_element(out, "name", l->space.name);
   out += "</author>\n";
   for (const auto& h : heads) {
     const std::vector<std::pair<std::string, std::string>> args = {
         {"space", l->space.name}, {"size", std::to_string(h.size)}, {"time", utc_time(h.timestamp)}, {"root", h.root}};
     out += "<entry>\n";
-    element(out, "id", id + ":" + std::to_string(h.size) + ":" + h.root);
-    element(out, "title", r.format("audit_feed_entry_title", args));
-    element(out, "updated", dates::format(h.timestamp, dates::Style::rfc3339));
+    text::append_xml_element(out, "id", id + ":" + std::to_string(h.size) + ":" + h.root);
+    text::append_xml_element(out, "title", r.format("audit_feed_entry_title", args));
+    text::append_xml_element(out, "updated", dates::format(h.timestamp, dates::Style::rfc3339));
     out += "<link rel=\"alternate\" type=\"application/json\" href=\"" +
            text::xml_escape(c.absolute_url(base + "/proof/consistency?from=0&to=" + std::to_string(h.size))) + "\"/>\n";
-    element(out, "summary", r.format("audit_feed_entry_summary", args));
+    text::append_xml_element(out, "summary", r.format("audit_feed_entry_summary", args));
     out += "<content type=\"application/json\">";
     out += text::xml_escape(head_json(h));
     out += "</content>\n</entry>\n";
