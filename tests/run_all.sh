@@ -38,7 +38,7 @@ rm -f "$pg_log" "$pg_log.rc"
 if [ -d tests/browser ] && ls tests/browser/*.test.mjs >/dev/null 2>&1; then
   step "browser tests (Chromium, with and without JavaScript, axe-core)" env HS_ENGINE=sqlite node --test --test-concurrency=1 tests/browser/
 fi
-step "fuzz: URL, cookie and form parsing, static file look-ups (30 s)" bash tests/fuzz/run.sh 30
+step "fuzz: URL, cookie, form and multipart parsing, static file look-ups (30 s)" bash tests/fuzz/run.sh 30
 
 echo
 echo "Time per suite:"
