@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "web/app.hpp"
+#include "web/multipart.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
 
@@ -20,8 +22,18 @@ std::string_view Context::param(std::string_view name) const { return find(param
 const Pairs& Context::form() {
   if (!form_) {
     auto ct = req.header("content-type");
+    if (text::lower_ascii(text::trim(ct.substr(0, ct.find(';')))) == "multipart/form-data") {
+      // A form with a file input: its text fields are the form (the CSRF token among them);
+      // handlers read the files with uploads(req).
+      auto boundary = multipart_boundary(ct);
+      if (!boundary) throw BadRequest("a multipart form needs a boundary of 1 to 70 allowed characters");
+      auto parsed = parse_multipart(*boundary, req.body);
+      if (!parsed) throw BadRequest("the multipart form is malformed or a field is not valid UTF-8");
+      form_ = std::move(parsed->fields);
+      return *form_;
+    }
     if (!req.body.empty() && !ct.starts_with("application/x-www-form-urlencoded"))
-      throw BadRequest("a form must be sent as application/x-www-form-urlencoded");
+      throw BadRequest("a form must be sent as application/x-www-form-urlencoded or multipart/form-data");
     auto parsed = parse_form(req.body);
     if (!parsed) throw BadRequest("the form is not valid UTF-8 or has a broken escape");
     form_ = std::move(*parsed);

@@ -49,6 +49,22 @@ test('a POST from another origin is refused even with a token', async () => {
   assert.equal(res.status, 403);
 });
 
+test('a multipart form (one with a file input) is checked like any other: its CSRF token counts', async () => {
+  const c = new Client(server);
+  await c.get('/signin');  // a page with a form, so a token
+  const send = (body, headers = {}) => c.request('POST', '/signout', { body, headers: { origin: server.origin, ...headers } });
+  const form = new FormData();
+  form.set('csrf', c.csrf);
+  form.set('receipt', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x0d, 0x0a])], { type: 'image/jpeg' }), 'r.jpg');
+  assert.equal((await send(form)).status, 303);
+  const without = new FormData();
+  without.set('note', 'no token');
+  assert.equal((await send(without)).status, 403);
+  // A body that never closes (no final delimiter) is a 400, as a broken urlencoded one is.
+  const cut = `--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${c.csrf}\r\n`;
+  assert.equal((await send(cut, { 'content-type': 'multipart/form-data; boundary=b' })).status, 400);
+});
+
 test('static files are served with their type, and paths cannot climb out', async () => {
   const c = new Client(server);
   const css = await c.get('/static/build/app.css');
