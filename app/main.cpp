@@ -12,6 +12,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/actions/module.hpp"
+#include "modules/involvement/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/breakouts/module.hpp"
 #include "modules/decisions/module.hpp"
@@ -80,6 +81,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::terms::register_module(app);
   hs::stories::register_module(app);
   hs::actions::register_module(app);
+  hs::involvement::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
@@ -296,6 +298,7 @@ int main(int argc, char** argv) {
             hs::decisions::sweep(app);
             hs::terms::sweep(app);
             hs::actions::sweep(app);
+            hs::involvement::sweep(app);
             hs::audit::send_digests(app);
           },
           std::chrono::minutes(5));
@@ -346,8 +349,9 @@ int main(int argc, char** argv) {
       auto d = hs::decisions::sweep(app);
       auto t = hs::terms::sweep(app);
       auto a = hs::actions::sweep(app);
+      auto b = hs::involvement::sweep(app);
       std::cout << "reminders sent: " << d.closing_soon << " closing soon, " << d.due << " ready to close, " << t
-                << " terms reviews, " << a << " actions\n";
+                << " terms reviews, " << a << " actions; bank details erased: " << b << "\n";
       return 0;
     }
     if (*backup) {

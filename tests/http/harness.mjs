@@ -131,6 +131,16 @@ export class Client {
     if (origin) headers.origin = origin;
     return this.request('POST', path, { body: form.toString(), headers });
   }
+  // A multipart form (one with file inputs), as a browser sends it: files is a list of
+  // { field, name, type, bytes }.
+  async postMultipart(path, fields = {}, files = []) {
+    if (!this.csrf) await this.get('/');
+    const form = new FormData();
+    form.set('csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    for (const f of files) form.append(f.field, new Blob([f.bytes], { type: f.type }), f.name);
+    return this.request('POST', path, { body: form, headers: { origin: this.server.origin } });
+  }
 }
 
 // Sends raw bytes and returns whatever comes back until the server closes or timeoutMs.
@@ -164,6 +174,15 @@ export function statusOf(rawResponse) {
 
 // --- people for a test ----------------------------------------------------------------
 export const PASSWORD = 'a long enough passphrase';
+
+// Rows of a query against the server's database (the engine under test), each an array of
+// strings: for tests that check what is, or is not, kept.
+export function dbRows(server, query) {
+  const out = ENGINE !== 'postgres'
+    ? execFileSync('sqlite3', ['-separator', '|', server.db.replace(/^sqlite:/, ''), query], { encoding: 'utf8' })
+    : execFileSync('psql', [server.db, '-qtA', '-F', '|', '-c', query], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('|'));
+}
 let accounts = 0;
 
 // A person with an account made by the CLI (as an operator would), signed in through

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import WebSocket from 'ws';
-import { startServer, cli, Client, ENGINE, signedIn } from './harness.mjs';
+import { startServer, cli, Client, ENGINE, signedIn, dbRows } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -18,13 +18,7 @@ const sqlite = ENGINE !== 'postgres';
 const dbFile = () => server.db.replace(/^sqlite:/, '');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Rows of a query against the server's database, each an array of strings.
-function rows(query) {
-  const out = sqlite
-    ? execFileSync('sqlite3', ['-separator', '|', dbFile(), query], { encoding: 'utf8' })
-    : execFileSync('psql', [server.db, '-qtA', '-F', '|', '-c', query], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('|'));
-}
+const rows = (query) => dbRows(server, query);
 const one = (query) => rows(query)[0]?.[0];
 
 let spaces = 0;
@@ -292,6 +286,15 @@ const ERASURE = {
   'story_responses.author_id': 'cleared',  // a response for an organisation stays, without its writer
   'actions.raised_by': 'cleared',  // an action and its account of the change stay, without the people
   'action_updates.by_user': 'cleared',
+  'involvement_opportunities.created_by': 'cleared',
+  'involvement_interest.user_id': 'deleted',
+  'involvement_participation.user_id': 'deleted',
+  'involvement_participation.confirmed_by': 'cleared',
+  'involvement_batches.created_by': 'cleared',
+  'involvement_claims.user_id': 'cleared',  // the claim stays, with its amounts and a pseudonym
+  'involvement_claims.decided_by': 'cleared',
+  'involvement_choices.user_id': 'deleted',
+  'involvement_bank_details.user_id': 'deleted',
 };
 const PEOPLE = ['users', 'event_participants'];
 // Columns that name a person by their spelling, with or without a foreign key.

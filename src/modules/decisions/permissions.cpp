@@ -15,7 +15,8 @@ bool votes(spaces::Role role) {
   switch (role) {
     case spaces::Role::member:
     case spaces::Role::facilitator:
-    case spaces::Role::steward: return true;
+    case spaces::Role::steward:
+    case spaces::Role::treasurer: return true;
     case spaces::Role::auditor:
     case spaces::Role::partner:
     case spaces::Role::none: return false;

@@ -11,6 +11,7 @@
 #include "modules/breakouts/module.hpp"
 #include "modules/demo/module.hpp"
 #include "modules/events/module.hpp"
+#include "modules/involvement/module.hpp"
 #include "modules/report/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/stories/module.hpp"
@@ -56,6 +57,9 @@ std::string summary(web::App& app, const json::object& demo) {
   if (auto* st = demo.if_contains("stories"))
     out += "Demo stories (named, under a pseudonym and anonymous) and partners' responses: " + site + "/spaces/" +
            str(st->as_object(), "space") + "/stories\n";
+  if (auto* iv = demo.if_contains("involvement"))
+    out += "Demo paid involvement (a rate card, opportunities, claims in every state, a paid batch): " + site +
+           "/spaces/" + str(iv->as_object(), "space") + "/involvement\n";
   if (auto* ac = demo.if_contains("actions"))
     out += "Demo \"You said, we did\" (actions in every status, public): " + site + "/spaces/" +
            str(ac->as_object(), "space") + "/actions\n";
@@ -292,6 +296,114 @@ Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int6
   return true;
 }
 
+// Paid involvement after a few months: a rate card that rose by 10 % a month ago (as NIHR's
+// did), open opportunities with people interested and chosen, time confirmed and claimed,
+// and claims in every state a person meets: waiting, queried, approved, refused,
+// withdrawn, in a batch being paid, and paid.
+Result<bool> seed_involvement(Services& app, const json::object& iv, std::map<std::string, std::int64_t>& ids,
+                              std::map<std::string, std::int64_t>& space_ids) {
+  const auto space_id = space_ids[str(iv, "space")];
+  const auto now = app.clock->now();
+  auto day = [&](std::int64_t offset) { return dates::format(now + offset * 86400, dates::Style::day); };
+  const auto steward = ids[str(iv, "steward")], treasurer = ids[str(iv, "treasurer")],
+             facilitator = ids[str(iv, "facilitator")];
+  auto who = [&](const json::value& v) { return ids[std::string(v.as_string())]; };
+  for (const auto& r : iv.at("rates").as_array()) {
+    const auto& a = r.as_array();
+    if (auto ok = involvement::add_rate(app, space_id, steward, std::string(a.at(0).as_string()),
+                                        std::string(a.at(1).as_string()), std::string(a.at(2).as_string()),
+                                        day(a.at(3).as_int64()));
+        !ok)
+      return fail(ok.error());
+  }
+  for (const auto& v : iv.at("opportunities").as_array()) {
+    const auto& o = v.as_object();
+    involvement::OpportunityInput in;
+    in.title = str(o, "title");
+    in.description = str(o, "description");
+    in.kind = str(o, "kind");
+    in.day = day(o.at("days").as_int64());
+    in.starts = str(o, "starts");
+    in.hours = str(o, "hours");
+    in.how = str(o, "how");
+    in.place = str(o, "place");
+    in.places = str(o, "places");
+    for (const auto& e : o.at("expenses").as_array()) in.expenses.emplace_back(e.as_string());
+    for (const auto& e : o.at("support").as_array()) in.support.emplace_back(e.as_string());
+    auto id = involvement::offer(app, space_id, facilitator, in);
+    if (!id) return fail(id.error());
+    for (const auto& i : o.at("interested").as_array())
+      if (auto ok = involvement::say_interested(app, *id, who(i.as_array().at(0)), std::string(i.as_array().at(1).as_string())); !ok)
+        return fail(ok.error());
+    if (auto* chosen = o.if_contains("chosen"))
+      for (const auto& c : chosen->as_array())
+        if (auto ok = involvement::choose(app, *id, facilitator, who(c.as_array().at(0)), true,
+                                          std::string(c.as_array().at(1).as_string()));
+            !ok)
+          return fail(ok.error());
+    if (auto* took = o.if_contains("took_part"))
+      for (const auto& t : took->as_array())
+        if (auto ok = involvement::confirm_took_part(app, *id, facilitator, who(t), ""); !ok) return fail(ok.error());
+  }
+  for (const auto& v : iv.at("by_hand").as_array()) {
+    const auto& a = v.as_array();
+    if (auto ok = involvement::record_time(app, space_id, facilitator, std::string(a.at(0).as_string()),
+                                           std::string(a.at(1).as_string()), day(a.at(3).as_int64()),
+                                           std::string(a.at(4).as_string()), std::string(a.at(2).as_string()));
+        !ok)
+      return fail(ok.error());
+  }
+  for (const auto& v : iv.at("choices").as_array()) {
+    const auto& a = v.as_array();
+    if (auto ok = involvement::choose_payment(app, space_id, who(a.at(0)), std::string(a.at(1).as_string()),
+                                              std::string(a.at(2).as_string()));
+        !ok)
+      return fail(ok.error());
+  }
+  for (const auto& v : iv.at("bank").as_array()) {
+    const auto& a = v.as_array();
+    if (auto ok = involvement::give_bank_details(app, space_id, who(a.at(0)), std::string(a.at(1).as_string()),
+                                                 std::string(a.at(2).as_string()), std::string(a.at(3).as_string()));
+        !ok)
+      return fail(ok.error());
+  }
+  // Claims in three rounds: those a paid batch holds, then those a batch being paid holds,
+  // then the rest, so each batch takes only its own.
+  for (const std::string round : {"paid", "open", ""}) {
+    for (const auto& v : iv.at("claims").as_array()) {
+      const auto& o = v.as_object();
+      const std::string batch = o.contains("batch") ? str(o, "batch") : "";
+      if (batch != round) continue;
+      const auto person = ids[str(o, "who")];
+      std::optional<std::int64_t> time;
+      for (const auto& p : involvement::unclaimed_time(app, space_id, person))
+        if (p.what == str(o, "what")) time = p.id;
+      if (!time) return fail(ErrorCode::not_found, "involvement_claim_for_nothing");
+      std::vector<involvement::ExpenseInput> lines;
+      for (const auto& e : o.at("expenses").as_array()) {
+        const auto& a = e.as_array();
+        lines.push_back({std::string(a.at(0).as_string()), std::string(a.at(1).as_string()),
+                         std::string(a.at(2).as_string()), false});
+      }
+      auto id = involvement::claim_time(app, space_id, person, *time, lines);
+      if (!id) return fail(id.error());
+      for (const auto& m : o.at("moves").as_array()) {
+        const auto& a = m.as_array();
+        if (auto ok = involvement::move_claim(app, *id, who(a.at(0)), std::string(a.at(1).as_string()),
+                                              std::string(a.at(2).as_string()));
+            !ok)
+          return fail(ok.error());
+      }
+    }
+    if (round == "") break;
+    auto batch = involvement::make_batch(app, space_id, treasurer);
+    if (!batch) return fail(batch.error());
+    if (round == "paid")
+      if (auto ok = involvement::mark_paid(app, space_id, *batch, treasurer, day(-10)); !ok) return fail(ok.error());
+  }
+  return true;
+}
+
 Result<std::string> seed(web::App& app) {
   auto doc = json::parse(embedded::get("resources/demo/community.json")).as_object();
   const auto password = str(doc, "password");
@@ -368,6 +480,8 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_stories(app, st->as_object(), ids, space_ids, story_ids); !r) return tl::unexpected(r.error());
   if (auto* ac = doc.if_contains("actions"))
     if (auto r = seed_actions(app, ac->as_object(), ids, space_ids, story_ids); !r) return tl::unexpected(r.error());
+  if (auto* iv = doc.if_contains("involvement"))
+    if (auto r = seed_involvement(app, iv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 

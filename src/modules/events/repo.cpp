@@ -411,4 +411,12 @@ std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_i
 
 void erase_registrations(store::Conn& c, std::int64_t user_id) { c.q(kEraseRegistrations, user_id); }
 
+std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r :
+       c.q("SELECT user_id FROM event_participants WHERE event_id = ? AND user_id IS NOT NULL ORDER BY id", event_id))
+    out.push_back(r.i64(0));
+  return out;
+}
+
 }  // namespace hs::events::repo

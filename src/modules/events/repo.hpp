@@ -104,6 +104,8 @@ bool add_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_i
 bool remove_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
 bool is_registered(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
 std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id);  // in the order they came
+// The accounts of the members who joined the event on the day.
+std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id);
 std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_id);
 void erase_registrations(store::Conn& c, std::int64_t user_id);
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "modules/report/commands.hpp"  // re-exported: the use cases the demo drives
+#include "modules/report/pdf.hpp"       // re-exported: any document drawn as a tagged PDF (letters, statements)
 #include "services/fwd.hpp"
 
 namespace hs::web {

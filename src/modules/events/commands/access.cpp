@@ -9,7 +9,8 @@ namespace hs::events::commands {
 namespace {
 Standing from_role(spaces::Role role) {
   switch (role) {
-    case spaces::Role::member: return Standing::member;
+    case spaces::Role::member:
+    case spaces::Role::treasurer: return Standing::member;  // a member who also handles payments
     case spaces::Role::facilitator: return Standing::facilitator;
     case spaces::Role::steward: return Standing::steward;
     case spaces::Role::auditor: return Standing::auditor;

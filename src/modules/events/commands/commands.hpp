@@ -108,6 +108,13 @@ struct Registrant {
 };
 // Sorted by name.
 std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool with_access_needs);
+// The members who registered for the event or joined it on the day, signed in (the
+// involvement module confirms who took part from these), in the order they came.
+struct MemberAtEvent {
+  std::int64_t user_id = 0;
+  bool registered = false, joined = false;
+};
+std::vector<MemberAtEvent> members_at(Services& app, std::int64_t event_id);
 // Erasure and "download my data".
 void erase_person(Services& app, store::Conn& c, std::int64_t user_id);
 std::string export_person(store::Conn& c, std::int64_t user_id);

@@ -78,4 +78,18 @@ std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool w
   });
 }
 
+std::vector<MemberAtEvent> members_at(Services& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) {
+    std::vector<MemberAtEvent> out;
+    auto find = [&](std::int64_t user_id) -> MemberAtEvent& {
+      for (auto& m : out)
+        if (m.user_id == user_id) return m;
+      return out.emplace_back(MemberAtEvent{user_id});
+    };
+    for (const auto& r : repo::registrations(c, event_id)) find(r.user_id).registered = true;
+    for (auto id : repo::joined_members(c, event_id)) find(id).joined = true;
+    return out;
+  });
+}
+
 }  // namespace hs::events::commands

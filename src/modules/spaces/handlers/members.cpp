@@ -30,7 +30,7 @@ Response render_members(Context& c, const Loaded& s, const Error* error = nullpt
     // A partner's role comes with their organisation (the partners page), so it is not changed here.
     if (roles && m.role != "partner") {
       View options = View::list();
-      for (auto r : {"member", "facilitator", "auditor", "steward"}) {
+      for (auto r : {"member", "facilitator", "auditor", "steward", "treasurer"}) {
         View o;
         o.set("value", r);
         o.set("label", role_label(c, r));
@@ -43,7 +43,7 @@ Response render_members(Context& c, const Loaded& s, const Error* error = nullpt
   }
   v.set("members", std::move(list));
   View about = View::list();
-  for (auto r : {"member", "facilitator", "auditor", "steward", "partner"}) {
+  for (auto r : {"member", "facilitator", "auditor", "steward", "treasurer", "partner"}) {
     View o;
     o.set("label", role_label(c, r));
     o.set("about", c.t(std::string("spaces_role_") + r + "_about"));

@@ -8,6 +8,7 @@ std::optional<Role> parse_role(std::string_view s) {
   if (s == "auditor") return Role::auditor;
   if (s == "steward") return Role::steward;
   if (s == "partner") return Role::partner;
+  if (s == "treasurer") return Role::treasurer;
   return std::nullopt;
 }
 
@@ -33,6 +34,7 @@ std::string_view to_string(Role r) {
     case Role::auditor: return "auditor";
     case Role::steward: return "steward";
     case Role::partner: return "partner";
+    case Role::treasurer: return "treasurer";
   }
   return "";
 }
@@ -55,7 +57,9 @@ std::string_view to_string(Kind k) {
   return "practice";
 }
 
-bool elevated(Role r) { return r == Role::facilitator || r == Role::auditor || r == Role::steward; }
+bool elevated(Role r) {
+  return r == Role::facilitator || r == Role::auditor || r == Role::steward || r == Role::treasurer;
+}
 
 bool is_member(Role r) { return r != Role::none && r != Role::partner; }
 

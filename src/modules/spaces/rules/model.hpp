@@ -9,8 +9,9 @@ namespace hs::spaces {
 // Roles are functions, not ranks: the order below carries no meaning beyond `none`.
 // A partner answers for a named organisation (a health board, a council's housing team):
 // they may see the space and what it shares with partners, but they are not one of its
-// members (no vote, no member-only pages).
-enum class Role { none, member, facilitator, auditor, steward, partner };
+// members (no vote, no member-only pages). A treasurer is a member who approves claims for
+// time and expenses and prepares payments: the only role that sees bank details.
+enum class Role { none, member, facilitator, auditor, steward, partner, treasurer };
 enum class Visibility { listed, unlisted, private_space };
 enum class Kind { practice, forum, network };
 
