@@ -228,6 +228,51 @@ test('a batch holds every approved claim; its CSV is right to the penny and safe
   assert.equal(statement.headers.get('content-type'), 'application/pdf');
 });
 
+test('an advance before the day, for those chosen only; who took part is confirmed from the day itself', async () => {
+  const { facilitator, other, treasurer, steward } = cast;
+  await facilitator.get(`${base()}/opportunities/new`);
+  const made = await facilitator.post(`${base()}/opportunities/new`, {
+    title: 'Interview panel', description: '', kind: 'meeting', day: today(10), starts: '09:30', hours: '4',
+    how: 'in_person', place: 'Northmere Library', places: '2', expenses: ['travel', 'care'], support: ['quiet_room'],
+    support_other: '', event_id: '',
+  });
+  assert.equal(made.status, 303, decode(made.text).slice(0, 1500));
+  const opp = made.location.replace(/\?.*$/, '');
+  const id = opp.match(/(\d+)$/)[1];
+  // Not chosen (not even interested) yet: no advance.
+  assert.equal((await other.get(`${base()}/claims/new?opportunity=${id}`)).status, 404);
+  await other.get(opp);
+  assert.equal((await other.post(`${opp}/interest`, { note: '' })).status, 303);
+  const people = await facilitator.get(opp);
+  const person = people.text.match(/name="person" value="(\d+)"/)[1];
+  // A choice needs its reason.
+  assert.equal((await facilitator.post(`${opp}/choose`, { person, decision: 'chosen', [`reason_${person}`]: '' })).status, 422);
+  assert.equal((await facilitator.post(`${opp}/choose`, { person, decision: 'chosen', [`reason_${person}`]: 'You asked first.' })).status, 303);
+  // Who took part cannot be confirmed ahead of the day.
+  const early = await facilitator.post(`${opp}/took-part`, { person, [`hours_${person}`]: '4' });
+  assert.equal(early.status, 409);
+  assert.match(early.text, /from the day itself/);
+  // The advance: expenses only, nothing for time yet.
+  await other.get(`${base()}/claims/new?opportunity=${id}`);
+  const none = await other.postMultipart(`${base()}/claims/new`, { opportunity: id });
+  assert.equal(none.status, 422);
+  assert.match(none.text, /Add what you need the advance for/);
+  const adv = await other.postMultipart(`${base()}/claims/new`, {
+    opportunity: id, expense_1_category: 'travel', expense_1_description: 'Return train to Northmere', expense_1_amount: '23.40',
+  });
+  assert.equal(adv.status, 303, decode(adv.text).slice(0, 1500));
+  const page = decode((await other.get(adv.location)).text);
+  assert.match(page, /advance/);
+  assert.match(page, /£23\.40/);
+  assert.doesNotMatch(page, /For your time/);
+  await treasurer.get(adv.location);
+  assert.equal((await treasurer.post(adv.location.replace(/\?.*$/, '') + '/move', { move: 'approve', text: '' })).status, 303);
+  // The decision log has the approvals and batches, without names or amounts.
+  const log = decode((await steward.get(`/spaces/${slug}/audit`)).text);
+  for (const kind of ['involvement.rate_added', 'involvement.claim_approved', 'involvement.batch_made', 'involvement.batch_paid'])
+    assert.match(log, new RegExp(kind.replace('.', '\\.')), kind);
+});
+
 test('erasing an account keeps the claim (amounts and a pseudonym) and leaves no bank details', async () => {
   const { member, treasurer } = cast;
   const home = await member.get(base());
