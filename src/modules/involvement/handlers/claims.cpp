@@ -103,6 +103,31 @@ Response render_form(Context& c, const Space& s, const For& f, const std::vector
 
 std::optional<std::int64_t> claim_id(Context& c) { return number::id(c.param("id")); }
 
+// The space and the claim {id} in it, when the viewer may see it (its claimant or a
+// treasurer); else the refusal: nobody else learns the claim exists.
+struct Loaded {
+  std::optional<Space> space;
+  std::optional<commands::ClaimView> claim;
+  Response refusal;
+};
+Loaded load_claim(Context& c) {
+  Loaded out;
+  auto l = load_space(c);
+  if (!l.space) {
+    out.refusal = l.refusal;
+    return out;
+  }
+  auto id = claim_id(c);
+  auto cv = id ? commands::claim_view(c.app, l.space->space().id, *id, viewer_id(c)) : Result<commands::ClaimView>();
+  if (!id || !cv) {
+    out.refusal = not_found(c);
+    return out;
+  }
+  out.space = std::move(l.space);
+  out.claim = std::move(*cv);
+  return out;
+}
+
 Response render_claim(Context& c, const Space& s, const commands::ClaimView& cv, const std::string& typed = "",
                       const Error* error = nullptr, int status = 200) {
   const auto& k = cv.claim;
@@ -233,33 +258,26 @@ Response claim_create(Context& c) {
 }
 
 Response claim_show(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto id = claim_id(c);
-  if (!id) return not_found(c);
-  auto cv = commands::claim_view(c.app, l.space->space().id, *id, viewer_id(c));
-  if (!cv) return not_found(c);
-  return render_claim(c, *l.space, *cv);
+  auto l = load_claim(c);
+  if (!l.claim) return l.refusal;
+  return render_claim(c, *l.space, *l.claim);
 }
 
 Response claim_move(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto id = claim_id(c);
-  if (!id) return not_found(c);
-  auto cv = commands::claim_view(c.app, l.space->space().id, *id, viewer_id(c));
-  if (!cv) return not_found(c);
+  auto l = load_claim(c);
+  if (!l.claim) return l.refusal;
+  const auto id = l.claim->claim.id;
   const auto move = c.field("move");
   const auto text = c.field("text");
-  auto r = commands::move(c.app, *id, viewer_id(c), move, text);
+  auto r = commands::move(c.app, id, viewer_id(c), move, text);
   if (!r) {
     const auto& e = r.error();
     if (e.code == ErrorCode::not_found) return not_found(c);
     if (e.code == ErrorCode::forbidden) return forbidden(c, e.message_key);
-    return render_claim(c, *l.space, *cv, text, &e, web::http_status(e.code));
+    return render_claim(c, *l.space, *l.claim, text, &e, web::http_status(e.code));
   }
   const std::string notice = move == "answer" ? "submitted" : std::string(claim_state_name(*r));
-  return c.redirect(path(*l.space, "/claims/" + std::to_string(*id) + "?notice=" + notice));
+  return c.redirect(path(*l.space, "/claims/" + std::to_string(id) + "?notice=" + notice));
 }
 
 Response receipt_download(Context& c) {

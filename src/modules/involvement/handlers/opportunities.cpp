@@ -187,12 +187,28 @@ Response render_show(Context& c, const Space& s, const OpportunityRow& o, const 
   return c.page("involvement/opportunity", v, status);
 }
 
-std::optional<OpportunityRow> load(Context& c, const Space& s) {
+// The space and the opportunity {id} in it, when the viewer may see them; else the refusal.
+struct At {
+  std::optional<Space> space;
+  std::optional<OpportunityRow> o;
+  Response refusal;
+};
+At load(Context& c) {
+  At at;
+  auto l = load_space(c);
+  if (!l.space) {
+    at.refusal = l.refusal;
+    return at;
+  }
   auto id = number::id(c.param("id"));
-  if (!id) return std::nullopt;
-  auto o = commands::opportunity(c.app, *id);
-  if (!o || o->space_id != s.space().id) return std::nullopt;
-  return o;
+  auto o = id ? commands::opportunity(c.app, *id) : std::nullopt;
+  if (!o || o->space_id != l.space->space().id) {
+    at.refusal = not_found(c);
+    return at;
+  }
+  at.space = std::move(l.space);
+  at.o = std::move(o);
+  return at;
 }
 
 Response after(Context& c, const Space& s, const OpportunityRow& o, const Result<void>& r, const std::string& notice,
@@ -244,62 +260,62 @@ Response opportunity_create(Context& c) {
 }
 
 Response opportunity_show(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
-  return render_show(c, *l.space, *o);
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
+  return render_show(c, s, o);
 }
 
 Response interest_submit(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
   Typed t;
   t.note = c.field("note");
-  return after(c, *l.space, *o, commands::say_interested(c.app, o->id, viewer_id(c), t.note), "interested", t);
+  return after(c, s, o, commands::say_interested(c.app, o.id, viewer_id(c), t.note), "interested", t);
 }
 
 Response interest_withdraw(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
-  return after(c, *l.space, *o, commands::withdraw_interest(c.app, o->id, viewer_id(c)), "withdrawn");
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
+  return after(c, s, o, commands::withdraw_interest(c.app, o.id, viewer_id(c)), "withdrawn");
 }
 
 Response choose_submit(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
   Typed t;
   t.person = number::id(c.field("person")).value_or(0);
   t.reason = c.field("reason_" + std::to_string(t.person));
   const bool chosen = c.field("decision") == "chosen";
-  return after(c, *l.space, *o, commands::choose(c.app, o->id, viewer_id(c), t.person, chosen, t.reason),
+  return after(c, s, o, commands::choose(c.app, o.id, viewer_id(c), t.person, chosen, t.reason),
                chosen ? "chosen" : "not_chosen", t);
 }
 
 Response took_part_submit(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
   Typed t;
   t.person = number::id(c.field("person")).value_or(0);
   t.hours = c.field("hours_" + std::to_string(t.person));
-  auto r = commands::confirm_took_part(c.app, o->id, viewer_id(c), t.person, t.hours);
-  return after(c, *l.space, *o, r ? Result<void>{} : Result<void>(tl::unexpected(r.error())), "took_part", t);
+  auto r = commands::confirm_took_part(c.app, o.id, viewer_id(c), t.person, t.hours);
+  return after(c, s, o, r ? Result<void>{} : Result<void>(tl::unexpected(r.error())), "took_part", t);
 }
 
 Response close_submit(Context& c) {
-  auto l = load_space(c);
-  if (!l.space) return l.refusal;
-  auto o = load(c, *l.space);
-  if (!o) return not_found(c);
-  return after(c, *l.space, *o, commands::close_opportunity(c.app, o->id, viewer_id(c)), "closed");
+  auto at = load(c);
+  if (!at.o) return at.refusal;
+  const auto& s = *at.space;
+  const auto& o = *at.o;
+  return after(c, s, o, commands::close_opportunity(c.app, o.id, viewer_id(c)), "closed");
 }
 
 }  // namespace hs::involvement::handlers
