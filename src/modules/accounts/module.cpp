@@ -74,6 +74,13 @@ std::string display_name(Services&, store::Conn& c, std::int64_t user_id) {
   return u ? u->display_name : std::string();
 }
 
+std::map<std::int64_t, std::string> display_names(Services&, store::Conn& c,
+                                                  const std::vector<std::int64_t>& user_ids) {
+  std::map<std::int64_t, std::string> out;
+  for (auto& [id, name] : repo::display_names(c, user_ids)) out.emplace(id, std::move(name));
+  return out;
+}
+
 std::optional<std::string> pronouns(Services&, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   if (!u) return std::nullopt;

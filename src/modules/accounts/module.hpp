@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,6 +38,9 @@ std::optional<std::int64_t> find_user(Services& app, const std::string& email);
 // The name shown to others ("Former member" once an account is deleted); empty when
 // there is no such person.
 std::string display_name(Services& app, store::Conn& c, std::int64_t user_id);
+// The same for many people in one query (a page of a list): by account id.
+std::map<std::int64_t, std::string> display_names(Services& app, store::Conn& c,
+                                                  const std::vector<std::int64_t>& user_ids);
 // Pronouns when the person gave them.
 std::optional<std::string> pronouns(Services& app, store::Conn& c, std::int64_t user_id);
 // Decrypted access needs, when given. Show them only to facilitators of a space the

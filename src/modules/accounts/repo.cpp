@@ -1,6 +1,7 @@
 #include "modules/accounts/repo.hpp"
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::accounts::repo {
 
@@ -222,6 +223,15 @@ void delete_other_sessions(store::Conn& c, std::int64_t user_id, std::int64_t ke
 void delete_stale_sessions(store::Conn& c, std::int64_t user_id, std::int64_t idle_before,
                            std::int64_t created_before) {
   c.q(kDeleteStaleSessions, user_id, idle_before, created_before);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> display_names(store::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query("SELECT id, display_name FROM users WHERE id IN " + in, args))
+      out.emplace_back(r.i64(0), r.text(1));
+  });
+  return out;
 }
 
 }  // namespace hs::accounts::repo

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modules/accounts/records.hpp"
@@ -39,6 +40,8 @@ struct NewUser {
 
 std::optional<User> user_by_lookup(store::Conn& c, const std::string& email_lookup);
 std::optional<User> user_by_id(store::Conn& c, std::int64_t id);
+// Display names of many accounts at once (those that exist).
+std::vector<std::pair<std::int64_t, std::string>> display_names(store::Conn& c, const std::vector<std::int64_t>& ids);
 std::int64_t insert_user(store::Conn& c, const NewUser& u);
 // An account nobody has verified yet is taken over by whoever signs up again with the
 // address: only the owner of the inbox can ever use it.

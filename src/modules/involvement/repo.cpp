@@ -415,10 +415,21 @@ std::vector<ClaimRow> claims_page(store::Conn& c, std::int64_t space_id, const s
 }
 
 std::vector<std::pair<std::string, std::int64_t>> claim_counts(store::Conn& c, std::int64_t space_id) {
+  // Claims still moving are counted from the index; claims in batches (most of them, in
+  // time) from their batches, whose claims are all "batched" until it is paid, then all
+  // "paid": a page then costs the same however many claims were ever paid.
   std::vector<std::pair<std::string, std::int64_t>> out;
-  for (const auto& r :
-       c.q("SELECT state, COUNT(*) FROM involvement_claims WHERE space_id = ? GROUP BY state ORDER BY state", space_id))
+  for (const auto& r : c.q(R"(SELECT state, COUNT(*) FROM involvement_claims
+WHERE space_id = ? AND state IN ('draft', 'submitted', 'queried', 'approved', 'refused', 'withdrawn')
+GROUP BY state ORDER BY state)",
+                           space_id))
     out.emplace_back(r.text(0), r.i64(1));
+  auto b = c.q(R"(SELECT COALESCE(SUM(CASE WHEN paid_at IS NULL THEN claim_count ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN paid_at IS NULL THEN 0 ELSE claim_count END), 0)
+FROM involvement_batches WHERE space_id = ?)",
+               space_id);
+  if (auto n = b.at(0).i64(0); n > 0) out.emplace_back("batched", n);
+  if (auto n = b.at(0).i64(1); n > 0) out.emplace_back("paid", n);
   return out;
 }
 

@@ -64,7 +64,7 @@ std::optional<std::pair<ReceiptRow, std::string>> receipt(store::Conn& c, std::i
 std::vector<ClaimRow> claims_of(store::Conn& c, std::int64_t space_id, std::int64_t user_id);  // newest first
 bool has_claimed(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 // A page of the space's claims in one state ("" for every state), newest first, and how
-// many there are in each state.
+// many there are in each state (those in batches from the batches' own counts).
 std::vector<ClaimRow> claims_page(store::Conn& c, std::int64_t space_id, const std::string& state,
                                   std::int64_t offset, std::int64_t limit);
 std::vector<std::pair<std::string, std::int64_t>> claim_counts(store::Conn& c, std::int64_t space_id);

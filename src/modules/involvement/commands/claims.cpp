@@ -236,9 +236,10 @@ Result<ClaimsPage> claims_page(Services& app, std::int64_t space_id, std::int64_
     }
     const auto offset = std::max<std::int64_t>(0, page - 1) * kClaimsPerPage;
     out.claims = repo::claims_page(c, space_id, state, offset, kClaimsPerPage);
+    std::vector<std::int64_t> people;
     for (const auto& k : out.claims)
-      if (k.user_id && !out.names.contains(*k.user_id))
-        out.names[*k.user_id] = accounts::display_name(app, c, *k.user_id);
+      if (k.user_id) people.push_back(*k.user_id);
+    out.names = accounts::display_names(app, c, people);
     return out;
   });
 }

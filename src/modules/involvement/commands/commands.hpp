@@ -138,7 +138,9 @@ struct BatchView {
   };
   std::vector<Line> lines;  // one a payee and method, as the CSV has them
 };
-Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id);
+// with_names: the payees' names too (the page; the CSV has none).
+Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id,
+                             bool with_names = true);
 // The CSV for the finance system: payee reference, method, charity, amount, claims.
 std::string batch_csv(Services& app, const BatchView& b);
 // day: YYYY-MM-DD, the day it was paid. Each person in it is told.

@@ -1,6 +1,7 @@
 // How people are paid: their choice, bank details sealed for treasurers only, payment
 // batches and their CSV, marking a batch paid; tax-year totals, hours for a recognition
 // letter; the periodic erasure of old bank details; erasure and "download my data".
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -124,7 +125,8 @@ Result<std::vector<BatchRow>> batches(Services& app, std::int64_t space_id, std:
   });
 }
 
-Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id) {
+Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id,
+                             bool with_names) {
   return app.store->with([&](store::Conn& c) -> Result<BatchView> {
     if (auto ok = treasurer_only(c, space_id, user_id); !ok) return fail(ok.error());
     auto b = repo::batch(c, batch_id);
@@ -133,8 +135,17 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
     out.batch = *b;
     // One line a payee, method and charity: what the finance system pays.
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> at;
+    const auto claims = repo::batch_claims(c, batch_id);
     std::map<std::int64_t, std::string> names;
-    for (const auto& k : repo::batch_claims(c, batch_id)) {
+    if (with_names) {
+      std::vector<std::int64_t> people;
+      for (const auto& k : claims)
+        if (k.user_id) people.push_back(*k.user_id);
+      std::sort(people.begin(), people.end());
+      people.erase(std::unique(people.begin(), people.end()), people.end());
+      names = accounts::display_names(app, c, people);
+    }
+    for (const auto& k : claims) {
       auto key = std::make_tuple(k.payee_ref, k.method, k.charity.value_or(""));
       auto it = at.find(key);
       if (it == at.end()) {
@@ -143,11 +154,8 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
         l.method = k.method;
         l.charity = k.charity;
         l.user_id = k.user_id;
-        if (k.user_id) {
-          auto n = names.find(*k.user_id);
-          if (n == names.end()) n = names.emplace(*k.user_id, accounts::display_name(app, c, *k.user_id)).first;
-          l.name = n->second;
-        }
+        if (k.user_id)
+          if (auto n = names.find(*k.user_id); n != names.end()) l.name = n->second;
         it = at.emplace(key, out.lines.size()).first;
         out.lines.push_back(std::move(l));
       }

@@ -125,7 +125,7 @@ Response batch_csv(Context& c) {
   if (!l.space) return l.refusal;
   auto id = batch_id(c);
   if (!id) return not_found(c);
-  auto b = commands::batch_view(c.app, l.space->space().id, *id, viewer_id(c));
+  auto b = commands::batch_view(c.app, l.space->space().id, *id, viewer_id(c), false);
   if (!b) return b.error().code == ErrorCode::forbidden ? forbidden(c, b.error().message_key) : not_found(c);
   web::Response r;
   r.set("Content-Type", "text/csv; charset=utf-8");
