@@ -209,7 +209,10 @@ test('a batch holds every approved claim; its CSV is right to the penny and safe
   assert.deepEqual([...amounts].sort(), ['1027.51', '42.10', '55.00'].sort());
   const total = amounts.reduce((a, b) => a + Math.round(Number(b) * 100), 0);
   assert.equal(total, 112461);
-  assert.match((await treasurer.get(batchPath)).text, /£1,124\.61/);
+  const batchPage = decode((await treasurer.get(batchPath)).text);
+  assert.match(batchPage, /£1,124\.61/);
+  // The treasurer pays the bank transfer from the batch page: the member's details are on it.
+  assert.match(batchPage, /M Member · 30-94-57 · 01234567/);
   // Nobody's name or bank details are in the file; payees are pseudonyms.
   assert.doesNotMatch(csv.text, /Maya|Omar|Tamsin|30-94-57/);
   for (const r of rows.slice(1)) assert.match(r[0], /^P-[A-Z2-9]{8}$/);

@@ -1,6 +1,7 @@
 #include "modules/involvement/repo.hpp"
 
 #include "store/db.hpp"
+#include "store/id_list.hpp"
 
 namespace hs::involvement::repo {
 
@@ -523,6 +524,17 @@ std::optional<std::string> bank_sealed(store::Conn& c, std::int64_t space_id, st
   auto r = c.one("SELECT sealed FROM involvement_bank_details WHERE space_id = ? AND user_id = ?", space_id, user_id);
   if (!r) return std::nullopt;
   return r->text(0);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> bank_sealed_of(store::Conn& c, std::int64_t space_id,
+                                                                 const std::vector<std::int64_t>& user_ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  store::for_id_slices(user_ids, {space_id}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r :
+         c.query("SELECT user_id, sealed FROM involvement_bank_details WHERE space_id = ? AND user_id IN " + in, args))
+      out.emplace_back(r.i64(0), r.text(1));
+  });
+  return out;
 }
 
 void set_bank(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const std::string& sealed,

@@ -89,6 +89,9 @@ bool mark_paid(store::Conn& c, std::int64_t batch_id, const std::string& day, st
 std::optional<ChoiceRow> choice(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 void set_choice(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const ChoiceRow& r);
 std::optional<std::string> bank_sealed(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
+// The same for many people at once (a batch's payees): by account id.
+std::vector<std::pair<std::int64_t, std::string>> bank_sealed_of(store::Conn& c, std::int64_t space_id,
+                                                                 const std::vector<std::int64_t>& user_ids);
 void set_bank(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const std::string& sealed,
               std::int64_t now);
 bool erase_bank(store::Conn& c, std::int64_t space_id, std::int64_t user_id);

@@ -135,10 +135,11 @@ struct BatchView {
     Pence pence = 0;
     std::vector<std::int64_t> claims;
     std::optional<std::int64_t> user_id;
+    std::optional<BankDetails> bank;  // with_names, for a bank transfer, when given
   };
   std::vector<Line> lines;  // one a payee and method, as the CSV has them
 };
-// with_names: the payees' names too (the page; the CSV has none).
+// with_names: the payees' names and bank details too (the page; the CSV has neither).
 Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id,
                              bool with_names = true);
 // The CSV for the finance system: payee reference, method, charity, amount, claims.

@@ -137,6 +137,7 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> at;
     const auto claims = repo::batch_claims(c, batch_id);
     std::map<std::int64_t, std::string> names;
+    std::map<std::int64_t, BankDetails> banks;
     if (with_names) {
       std::vector<std::int64_t> people;
       for (const auto& k : claims)
@@ -144,6 +145,10 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
       std::sort(people.begin(), people.end());
       people.erase(std::unique(people.begin(), people.end()), people.end());
       names = accounts::display_names(app, c, people);
+      const auto key = sealing_key(app, space_id);
+      for (const auto& [id, sealed] : repo::bank_sealed_of(c, space_id, people))
+        if (auto plain = crypto::open(key, sealed))
+          if (auto b = bank_from(*plain)) banks.emplace(id, std::move(*b));
     }
     for (const auto& k : claims) {
       auto key = std::make_tuple(k.payee_ref, k.method, k.charity.value_or(""));
@@ -154,8 +159,10 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
         l.method = k.method;
         l.charity = k.charity;
         l.user_id = k.user_id;
-        if (k.user_id)
+        if (k.user_id) {
           if (auto n = names.find(*k.user_id); n != names.end()) l.name = n->second;
+          if (auto b = banks.find(*k.user_id); b != banks.end() && k.method == "bank") l.bank = b->second;
+        }
         it = at.emplace(key, out.lines.size()).first;
         out.lines.push_back(std::move(l));
       }

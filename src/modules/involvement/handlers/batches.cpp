@@ -36,13 +36,9 @@ Response render_batch(Context& c, const Space& s, const commands::BatchView& b, 
     std::string refs;
     for (auto id : l.claims) refs += (refs.empty() ? "" : ", ") + claim_ref(id);
     x.set("refs", refs);
-    if (l.method == "bank" && l.user_id) {
-      auto bank = commands::bank_details_for(c.app, s.space().id, viewer_id(c), *l.user_id);
-      if (bank && *bank)
-        x.set("bank", (*bank)->name + " · " + (*bank)->sort_code + " · " + (*bank)->account);
-      else
-        x.set("bank", c.t("involvement_bank_missing_short"));
-    }
+    if (l.method == "bank")
+      x.set("bank", l.bank ? l.bank->name + " · " + l.bank->sort_code + " · " + l.bank->account
+                           : c.t("involvement_bank_missing_short"));
     lines.push(std::move(x));
   }
   v.set("lines", std::move(lines));
