@@ -1,0 +1,214 @@
+// Equality answers and reports. A person's answers live under a pseudonym (a keyed hash of
+// their account id with a key derived from the site's master key) and are sealed with
+// another; reports open the answers of a space's members in memory and publish only
+// suppressed counts.
+#include <boost/json.hpp>
+
+#include "core/crypto.hpp"
+#include "core/csv.hpp"
+#include "modules/equity/commands/commands.hpp"
+#include "modules/equity/permissions.hpp"
+#include "modules/equity/repo.hpp"
+#include "modules/spaces/module.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
+
+namespace hs::equity::commands {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string pseudonym(const Services& app, std::int64_t user_id) {
+  static constexpr std::uint64_t kPurpose = 401;
+  const auto key = crypto::derive(app.master_key, kPurpose, "eqpseudo");
+  return crypto::to_hex(crypto::hmac_sha256(key, std::to_string(user_id)));
+}
+
+crypto::Key sealing(const Services& app) { return crypto::derive(app.master_key, 402, "eqsealed"); }
+
+std::string to_text(const Mine& m) {
+  json::object o;
+  json::object a;
+  for (const auto& [q, chosen] : m.answers) {
+    json::array list;
+    for (const auto& x : chosen) list.emplace_back(x);
+    a[q] = std::move(list);
+  }
+  o["answers"] = std::move(a);
+  o["groups"] = m.groups;
+  return json::serialize(o);
+}
+
+Mine from_text(std::string_view text) {
+  Mine m;
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_object()) return m;
+  const auto& o = v.as_object();
+  if (auto* a = o.if_contains("answers"); a && a->is_object())
+    for (const auto& [q, list] : a->as_object()) {
+      if (!list.is_array()) continue;
+      std::vector<std::string> chosen;
+      for (const auto& x : list.as_array())
+        if (x.is_string()) chosen.emplace_back(x.as_string());
+      m.answers.emplace(std::string(q), std::move(chosen));
+    }
+  if (auto* g = o.if_contains("groups"); g && g->is_bool()) m.groups = g->as_bool();
+  m.answers = clean(m.answers);
+  m.any = true;
+  return m;
+}
+
+spaces::Subject subject_at(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
+  spaces::Subject s;
+  s.signed_in = user_id > 0;
+  s.role = user_id > 0 ? spaces::role_in(c, space_id, user_id) : spaces::Role::none;
+  return s;
+}
+
+}  // namespace
+
+Mine mine(Services& app, std::int64_t user_id) {
+  auto sealed = app.store->with([&](store::Conn& c) { return repo::sealed_answers(c, pseudonym(app, user_id)); });
+  if (!sealed) return {};
+  auto plain = crypto::open(sealing(app), *sealed);
+  if (!plain) return {};
+  return from_text(*plain);
+}
+
+Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, bool groups) {
+  if (user_id <= 0) return fail(ErrorCode::unauthenticated, "equity_sign_in");
+  Mine m;
+  m.answers = clean(answers);
+  m.groups = groups;
+  if (m.answers.empty() && !groups) return forget(app, user_id);
+  const auto sealed = crypto::seal(sealing(app), to_text(m));
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    repo::set_answers(c, pseudonym(app, user_id), sealed);
+    return {};
+  });
+}
+
+Result<void> forget(Services& app, std::int64_t user_id) {
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    repo::delete_answers(c, pseudonym(app, user_id));
+    return {};
+  });
+}
+
+Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id) {
+  std::vector<std::string> sealed;
+  Report r;
+  auto gate = app.store->with([&](store::Conn& c) -> Result<void> {
+    if (!permissions::view_report(subject_at(c, space_id, user_id)))
+      return fail(ErrorCode::forbidden, "equity_not_allowed");
+    std::vector<std::string> names;
+    for (const auto& m : spaces::members(c, space_id))
+      if (spaces::is_member(m.role)) names.push_back(pseudonym(app, m.user_id));
+    r.members = static_cast<std::int64_t>(names.size());
+    sealed = repo::sealed_answers_of(c, names);
+    return {};
+  });
+  if (!gate) return fail(gate.error());
+  std::vector<Answers> people;
+  const auto key = sealing(app);
+  for (const auto& s : sealed)
+    if (auto plain = crypto::open(key, s)) {
+      auto m = from_text(*plain);
+      if (!m.answers.empty()) people.push_back(std::move(m.answers));
+    }
+  r.people = static_cast<std::int64_t>(people.size());
+  if (r.people < kMinimumPeople) return fail(ErrorCode::conflict, "equity_too_few");
+  auto refs = app.store->with([&](store::Conn& c) { return repo::references(c, space_id); });
+  for (const auto& q : questions()) {
+    auto counts = count(q, people);
+    Table t{counts.counts.size(), 1, counts.counts};
+    auto cells = suppress(t);
+    QuestionReport qr;
+    qr.key = std::string(q.key);
+    qr.withheld = !publishable(t, cells);
+    qr.answered = r.people - counts.counts.back();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      Row row;
+      row.option = counts.rows[i];
+      row.shown = cells[i];
+      for (const auto& [rq, ra, pm] : refs)
+        if (rq == q.key && ra == row.option) row.reference_per_mille = pm;
+      // Compared only where the count is shown: a hidden one says nothing either way.
+      if (row.reference_per_mille && !cells[i].hidden && row.option != "not_answered")
+        row.under = under_represented(cells[i].count, qr.answered, *row.reference_per_mille);
+      qr.rows.push_back(std::move(row));
+    }
+    r.questions.push_back(std::move(qr));
+  }
+  return r;
+}
+
+std::string report_csv(Services& app, const Report& r) {
+  const auto& w = *app.words;
+  std::string out = csv::line({w.t("equity_csv_question"), w.t("equity_csv_answer"), w.t("equity_csv_people"),
+                               w.t("equity_csv_reference")});
+  for (const auto& q : r.questions)
+    for (const auto& row : q.rows) {
+      std::string people;
+      if (q.withheld) people = w.t("equity_withheld_short");
+      else if (row.shown.hidden) people = row.shown.primary ? w.t("equity_fewer_than_5") : w.t("equity_hidden");
+      else people = std::to_string(row.shown.count);
+      std::string ref;
+      if (row.reference_per_mille)
+        ref = std::to_string(*row.reference_per_mille / 10) + "." + std::to_string(*row.reference_per_mille % 10) + "%";
+      out += csv::line({w.t("equity_q_" + q.key), w.t("equity_a_" + q.key + "_" + row.option), people, ref});
+    }
+  out += csv::line({w.t("equity_csv_total"), "", std::to_string(r.people), ""});
+  return out;
+}
+
+Result<void> set_reference(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                           const std::vector<std::pair<std::string, std::string>>& typed) {
+  const auto* q = equity::question(question);
+  if (!q) return fail(ErrorCode::not_found, "equity_not_found");
+  Validation v;
+  std::vector<std::pair<std::string, std::int64_t>> shares;
+  std::int64_t sum = 0;
+  for (const auto& [option, text] : typed) {
+    if (text.empty()) continue;
+    if (std::find(q->options.begin(), q->options.end(), option) == q->options.end()) continue;
+    auto share = parse_share(text);
+    if (!share) {
+      v.add("share_" + option, "equity_share_invalid");
+      continue;
+    }
+    sum += *share;
+    shares.emplace_back(option, *share);
+  }
+  if (v.ok() && sum > 1000) v.add("share_" + (shares.empty() ? std::string() : shares.front().first), "equity_share_sum");
+  if (!v.ok()) return fail(v.error());
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    if (!permissions::set_reference(subject_at(c, space_id, user_id)))
+      return fail(ErrorCode::forbidden, "equity_not_steward");
+    repo::set_references(c, space_id, question, shares);
+    return {};
+  });
+}
+
+std::vector<std::pair<std::string, std::int64_t>> reference_of(Services& app, std::int64_t space_id,
+                                                               const std::string& question) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& [q, a, pm] : app.store->with([&](store::Conn& c) { return repo::references(c, space_id); }))
+    if (q == question) out.emplace_back(a, pm);
+  return out;
+}
+
+void erase_person(Services& app, store::Conn& c, std::int64_t user_id) {
+  repo::delete_answers(c, pseudonym(app, user_id));
+}
+
+std::string export_person(Services& app, store::Conn& c, std::int64_t user_id) {
+  auto sealed = repo::sealed_answers(c, pseudonym(app, user_id));
+  if (!sealed) return "{}";
+  auto plain = crypto::open(sealing(app), *sealed);
+  return plain ? *plain : std::string("{}");
+}
+
+}  // namespace hs::equity::commands

@@ -1,0 +1,29 @@
+#pragma once
+// Power and diversity. Who is in the room: equality questions, site-wide and optional at
+// every step, kept apart from identity (under a pseudonym, sealed; nobody sees one
+// person's answers), and reports per space for its stewards and facilitators with small
+// numbers suppressed and a comparison with a reference population. Who holds the floor
+// (contribution spread, speaking queue) comes next.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::equity {
+
+// Routes /account/equality (and /delete), /spaces/{slug}/equality (and .csv, /reference).
+// Also erasure and "download my data".
+void register_module(web::App& app);
+
+// For the demo seed and tests: saves the person's answers (question key to option keys).
+Result<void> answer(Services& app, std::int64_t user_id, const std::map<std::string, std::vector<std::string>>& answers,
+                    bool groups);
+
+}  // namespace hs::equity

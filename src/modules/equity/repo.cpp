@@ -1,0 +1,56 @@
+#include "modules/equity/repo.hpp"
+
+#include "store/db.hpp"
+
+namespace hs::equity::repo {
+
+std::optional<std::string> sealed_answers(store::Conn& c, const std::string& pseudonym) {
+  auto r = c.one("SELECT sealed FROM equality_answers WHERE pseudonym = ?", pseudonym);
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std::string>& pseudonyms) {
+  std::vector<std::string> out;
+  constexpr std::size_t kSlice = 500;
+  for (std::size_t at = 0; at < pseudonyms.size(); at += kSlice) {
+    const auto n = std::min(kSlice, pseudonyms.size() - at);
+    std::string sql = "SELECT sealed FROM equality_answers WHERE pseudonym IN (";
+    std::vector<store::Value> args;
+    for (std::size_t i = 0; i < n; ++i) {
+      sql += i ? ", ?" : "?";
+      args.emplace_back(pseudonyms[at + i]);
+    }
+    sql += ")";
+    for (const auto& r : c.query(sql, args)) out.push_back(r.text(0));
+  }
+  return out;
+}
+
+void set_answers(store::Conn& c, const std::string& pseudonym, const std::string& sealed) {
+  c.q(R"(INSERT INTO equality_answers (pseudonym, sealed) VALUES (?, ?)
+ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed)",
+      pseudonym, sealed);
+}
+
+bool delete_answers(store::Conn& c, const std::string& pseudonym) {
+  c.q("DELETE FROM equality_answers WHERE pseudonym = ?", pseudonym);
+  return c.changes() == 1;
+}
+
+std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id) {
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> out;
+  for (const auto& r : c.q("SELECT question, answer, per_mille FROM equality_references WHERE space_id = ?", space_id))
+    out.emplace_back(r.text(0), r.text(1), r.i64(2));
+  return out;
+}
+
+void set_references(store::Conn& c, std::int64_t space_id, const std::string& question,
+                    const std::vector<std::pair<std::string, std::int64_t>>& shares) {
+  c.q("DELETE FROM equality_references WHERE space_id = ? AND question = ?", space_id, question);
+  for (const auto& [answer, per_mille] : shares)
+    c.q("INSERT INTO equality_references (space_id, question, answer, per_mille) VALUES (?, ?, ?, ?)", space_id,
+        question, answer, per_mille);
+}
+
+}  // namespace hs::equity::repo

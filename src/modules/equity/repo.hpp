@@ -1,0 +1,28 @@
+#pragma once
+// The only place the equity module's SQL lives. Functions take a connection, so the caller
+// decides the transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::equity::repo {
+
+std::optional<std::string> sealed_answers(store::Conn& c, const std::string& pseudonym);
+// The sealed answers of many pseudonyms (those that have answered).
+std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std::string>& pseudonyms);
+void set_answers(store::Conn& c, const std::string& pseudonym, const std::string& sealed);
+bool delete_answers(store::Conn& c, const std::string& pseudonym);
+
+// (question, answer, per_mille) of the space's reference population.
+std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id);
+void set_references(store::Conn& c, std::int64_t space_id, const std::string& question,
+                    const std::vector<std::pair<std::string, std::int64_t>>& shares);
+
+}  // namespace hs::equity::repo
