@@ -159,7 +159,9 @@ test('an opportunity to a paid claim, a declined payment, a batch and recognitio
   // Niall's claim pays nothing (time declined, no expenses), so the file has Maeve's alone.
   assert.equal(rows.length, 1, csv);
   assert.equal(rows[0][1], 'voucher');
-  assert.equal(rows.reduce((sum, r) => sum + Math.round(Number(r[3]) * 100), 0), 8710);
+  assert.equal(rows.reduce((sum, r) => sum + Math.round(Number(r[5]) * 100), 0), 8710);
+  assert.deepEqual([rows[0][3], rows[0][4]], ['82.50', '4.60']);  // for time and expenses apart
+  await t.getByLabel('The payments in this batch have been made').check();
   await submit(t, t.getByRole('button', { name: 'Mark the batch paid' }), /notice=paid$/);
 
   // Both download a recognition letter that shows their hours.

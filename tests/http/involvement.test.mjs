@@ -105,7 +105,7 @@ test('a claim uses the rate of its own day, in pence, and a receipt that is HTML
     expense_1_category: 'travel', expense_1_description: 'Bus to the meeting', expense_1_amount: '4.60',
   }, [{ field: 'expense_1_receipt', name: 'receipt.pdf', type: 'application/pdf', bytes: HTML_AS_PDF }]);
   assert.equal(bad.status, 422, bad.text.slice(0, 500));
-  assert.match(bad.text, /The receipt must be a JPEG, PNG or PDF file/);
+  assert.match(bad.text, /This file is not a photo \(JPEG or PNG\) or a PDF, even if its name says so/);
   assert.match(bad.text, /value="Bus to the meeting"/);
   assert.match(bad.text, /choose your receipts again/);
   const good = await claim(member, old, {
@@ -202,8 +202,10 @@ test('a batch holds every approved claim; its CSV is right to the penny and safe
   assert.match(csv.text, /"'=HYPERLINK\(""http:\/\/example\.com\/x""\)"/);
   assert.doesNotMatch(csv.text, /(^|,)"?=/m);
   const rows = csv.text.trim().split('\r\n').map((l) => l.split(','));
-  assert.deepEqual(rows[0], ['Payee reference', 'Method', 'Charity', 'Amount (GBP)', 'Claims']);
-  const amounts = rows.slice(1).map((r) => r[3]);
+  assert.deepEqual(rows[0], ['Payee reference', 'Method', 'Charity', 'For time (GBP)', 'Expenses (GBP)', 'Amount (GBP)', 'Claims']);
+  const amounts = rows.slice(1).map((r) => r[5]);
+  // Time (income, for tax) and expenses (repaid) apart, adding up to the amount.
+  for (const r of rows.slice(1)) assert.equal(Math.round(Number(r[3]) * 100) + Math.round(Number(r[4]) * 100), Math.round(Number(r[5]) * 100));
   // £42.10 for the member (bank); the treasurer's voucher (2 hours at £27.50 = £55.00); the
   // other member's hour (£27.50, to the charity) and £1,000.01 of data.
   assert.deepEqual([...amounts].sort(), ['1027.51', '42.10', '55.00'].sort());
@@ -221,7 +223,12 @@ test('a batch holds every approved claim; its CSV is right to the penny and safe
   assert.equal((await member.get(`${batchPath}.csv`)).status, 403);
   // Marked paid: the member's tax year shows it.
   await second.get(batchPath);
-  assert.equal((await second.post(`${batchPath}/paid`, { paid_day: today() })).status, 303);
+  // Not without saying the money has gone, nor on a day still to come.
+  assert.equal((await second.post(`${batchPath}/paid`, { paid_day: today() })).status, 422);
+  const future = await second.post(`${batchPath}/paid`, { paid_day: today(3), confirm: 'yes' });
+  assert.equal(future.status, 422);
+  assert.match(future.text, /from the day the batch was made up to today/);
+  assert.equal((await second.post(`${batchPath}/paid`, { paid_day: today(), confirm: 'yes' })).status, 303);
   const mine = decode((await member.get(base())).text);
   assert.match(mine, /Paid/);
   assert.match(mine, /£37\.50/);

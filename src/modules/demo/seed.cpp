@@ -399,7 +399,7 @@ Result<bool> seed_involvement(Services& app, const json::object& iv, std::map<st
     auto batch = involvement::make_batch(app, space_id, treasurer);
     if (!batch) return fail(batch.error());
     if (round == "paid")
-      if (auto ok = involvement::mark_paid(app, space_id, *batch, treasurer, day(-10)); !ok) return fail(ok.error());
+      if (auto ok = involvement::mark_paid(app, space_id, *batch, treasurer, day(0)); !ok) return fail(ok.error());
   }
   return true;
 }

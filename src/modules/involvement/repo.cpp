@@ -258,6 +258,15 @@ std::int64_t chosen_count(store::Conn& c, std::int64_t opportunity_id) {
       .i64(0);
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> interest_counts(store::Conn& c, std::int64_t space_id) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.q(R"(SELECT i.opportunity_id, COUNT(*) FROM involvement_interest i
+JOIN involvement_opportunities o ON o.id = i.opportunity_id WHERE o.space_id = ? GROUP BY i.opportunity_id)",
+                           space_id))
+    out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
 std::vector<InterestRow> interests_of(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
   std::vector<InterestRow> out;
   for (const auto& r : c.q(R"(SELECT i.opportunity_id, i.user_id, i.note, i.status, i.reason, i.decided_at, i.created_at

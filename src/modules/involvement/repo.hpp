@@ -36,6 +36,8 @@ std::optional<InterestRow> interest_of(store::Conn& c, std::int64_t opportunity_
 bool decide_interest(store::Conn& c, std::int64_t opportunity_id, std::int64_t user_id, const std::string& status,
                      const std::string& reason, std::int64_t now);
 std::int64_t chosen_count(store::Conn& c, std::int64_t opportunity_id);
+// How many said they were interested in each of the space's opportunities.
+std::vector<std::pair<std::int64_t, std::int64_t>> interest_counts(store::Conn& c, std::int64_t space_id);
 // The opportunities of the space the person said they were interested in, with the state.
 std::vector<InterestRow> interests_of(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 

@@ -32,7 +32,8 @@ void tell_claimant(Services& app, const Told& t) {
   v.set("space", t.space_name);
   v.set("claim", "C" + std::to_string(t.claim_id));
   v.set("state", app.words->t("involvement_state_" + t.state));
-  v.set("text", t.text);
+  if (!t.text.empty()) v.set("text", t.text);
+  else v.set("text", false);
   v.set("queried", t.state == "queried");
   v.set("link", app.link("/spaces/" + t.slug + "/involvement/claims/" + std::to_string(t.claim_id)));
   accounts::email_person(app, t.user_id, "involvement_email_claim_subject",
@@ -45,6 +46,8 @@ void tell_claimant(Services& app, const Told& t) {
 
 Result<std::int64_t> make_claim(Services& app, std::int64_t space_id, std::int64_t user_id, const ClaimInput& in) {
   const auto now = app.clock->now();
+  std::vector<std::int64_t> treasurers;
+  std::optional<spaces::Space> space;
   // What can be checked without the store first: the expense lines and the receipts' bytes.
   auto lines = check_expenses(in.expenses);
   Error problems = lines ? Validation{}.error() : lines.error();
@@ -63,7 +66,7 @@ Result<std::int64_t> make_claim(Services& app, std::int64_t space_id, std::int64
     receipts.emplace_back(*type, &r);
   }
   if (!lines || !problems.fields.empty()) return fail(problems);
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+  auto made = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto s = subject_at(c, space_id, user_id);
     if (!permissions::take_part(s)) return fail(ErrorCode::forbidden, "involvement_not_member");
     auto chosen = repo::choice(c, space_id, user_id);
@@ -125,8 +128,22 @@ Result<std::int64_t> make_claim(Services& app, std::int64_t space_id, std::int64
     }
     if (auto ok = record(app, c, space_id, "involvement.claim_submitted", {{"claim", id}, {"advance", k.advance}}); !ok)
       return fail(ok.error());
+    for (const auto& m : spaces::members(c, space_id))
+      if (m.role == spaces::Role::treasurer && m.user_id != user_id) treasurers.push_back(m.user_id);
+    space = spaces::space_by_id(c, space_id);
     return id;
   });
+  // The treasurers hear there is a claim to look at: its number and a link, nothing more.
+  if (made && space)
+    for (auto t : treasurers) {
+      View v;
+      v.set("space", space->name);
+      v.set("claim", "C" + std::to_string(*made));
+      v.set("link", app.link("/spaces/" + space->slug + "/involvement/claims/" + std::to_string(*made)));
+      accounts::email_person(app, t, "involvement_email_new_claim_subject", {{"space", space->name}},
+                             "involvement_new_claim", v);
+    }
+  return made;
 }
 
 Result<ClaimView> claim_view(Services& app, std::int64_t space_id, std::int64_t claim_id, std::int64_t user_id) {

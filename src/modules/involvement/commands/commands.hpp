@@ -33,6 +33,8 @@ Result<void> set_keep_days(Services& app, std::int64_t space_id, std::int64_t us
 Result<std::int64_t> create_opportunity(Services& app, std::int64_t space_id, std::int64_t user_id,
                                         const OpportunityInput& in);
 std::vector<OpportunityRow> opportunities(Services& app, std::int64_t space_id);
+// How many said they were interested in each (by opportunity id).
+std::map<std::int64_t, std::int64_t> interest_counts(Services& app, std::int64_t space_id);
 std::optional<OpportunityRow> opportunity(Services& app, std::int64_t id);
 // What the rate card pays for it on its day ("" when nothing is set).
 std::optional<RateRow> rate_for(Services& app, std::int64_t space_id, const std::string& kind, const std::string& day);
@@ -132,7 +134,8 @@ struct BatchView {
   struct Line {
     std::string payee_ref, name, method;
     std::optional<std::string> charity;
-    Pence pence = 0;
+    Pence pence = 0;           // time and expenses together
+    Pence time = 0, expenses = 0;  // paid for time (income, for tax); expenses repaid (not income)
     std::vector<std::int64_t> claims;
     std::optional<std::int64_t> user_id;
     std::optional<BankDetails> bank;  // with_names, for a bank transfer, when given
@@ -142,7 +145,8 @@ struct BatchView {
 // with_names: the payees' names and bank details too (the page; the CSV has neither).
 Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id,
                              bool with_names = true);
-// The CSV for the finance system: payee reference, method, charity, amount, claims.
+// The CSV for the finance system: payee reference, method, charity, for time, expenses,
+// amount, claims.
 std::string batch_csv(Services& app, const BatchView& b);
 // day: YYYY-MM-DD, the day it was paid. Each person in it is told.
 Result<void> mark_paid(Services& app, std::int64_t space_id, std::int64_t batch_id, std::int64_t user_id,
@@ -162,6 +166,11 @@ std::vector<std::pair<std::string, std::int64_t>> hours_by_kind(Services& app, s
 // --- documents (PDF bytes), in the person's words
 // A letter confirming the hours the person contributed to the space between two days
 // (YYYY-MM-DD, inclusive), by kind of involvement: for CVs and job applications.
+// The hours a letter would show, by kind; invalid (fields from, to) when the dates are not
+// real, in the wrong order, or hold no confirmed time.
+Result<std::vector<std::pair<std::string, std::int64_t>>> letter_hours(Services& app, std::int64_t space_id,
+                                                                      std::int64_t user_id, const std::string& from,
+                                                                      const std::string& to);
 Result<std::string> recognition_letter(Services& app, std::int64_t space_id, std::int64_t user_id,
                                        const std::string& from, const std::string& to);
 // What the person was paid in one tax year (the year it starts in), for benefit and tax

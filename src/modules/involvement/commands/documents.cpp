@@ -54,16 +54,29 @@ std::string hours_in_words(const Services& app, std::int64_t minutes) {
   return out;
 }
 
-Result<std::string> recognition_letter(Services& app, std::int64_t space_id, std::int64_t user_id,
-                                       const std::string& from, const std::string& to) {
+Result<std::vector<std::pair<std::string, std::int64_t>>> letter_hours(Services& app, std::int64_t space_id,
+                                                                      std::int64_t user_id, const std::string& from,
+                                                                      const std::string& to) {
   Validation v;
   if (!dates::parse_day(from)) v.add("from", "involvement_day_invalid");
   if (!dates::parse_day(to)) v.add("to", "involvement_day_invalid");
   if (v.ok() && to < from) v.add("to", "involvement_letter_order");
   if (!v.ok()) return fail(v.error());
+  auto kinds = hours_by_kind(app, space_id, user_id, from, to);
+  if (kinds.empty()) {
+    v.add("from", "involvement_letter_nothing");
+    return fail(v.error());
+  }
+  return kinds;
+}
+
+Result<std::string> recognition_letter(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                       const std::string& from, const std::string& to) {
   auto person = who(app, space_id, user_id);
   if (!person) return fail(person.error());
-  auto kinds = hours_by_kind(app, space_id, user_id, from, to);
+  auto found = letter_hours(app, space_id, user_id, from, to);
+  if (!found) return fail(found.error());
+  const auto& kinds = *found;
   std::int64_t total = 0;
   for (const auto& [kind, minutes] : kinds) total += minutes;
   const auto& w = *app.words;
@@ -71,7 +84,7 @@ Result<std::string> recognition_letter(Services& app, std::int64_t space_id, std
   d.title = w.t("involvement_letter_title");
   d.subtitle = {person->space, w.format("involvement_letter_issued", {{"date", day_in_words(app, day_of(app.clock->now()))}})};
   report::Section s;
-  s.heading = w.format("involvement_letter_heading", {{"name", person->name}});
+  s.heading = person->name;
   s.blocks.push_back(report::Paragraph{w.format("involvement_letter_confirms",
                                                 {{"name", person->name},
                                                  {"hours", hours_in_words(app, total)},
@@ -89,6 +102,7 @@ Result<std::string> recognition_letter(Services& app, std::int64_t space_id, std
     s.blocks.push_back(std::move(t));
   }
   s.blocks.push_back(report::Paragraph{w.format("involvement_letter_about", {{"space", person->space}})});
+  s.blocks.push_back(report::Paragraph{w.format("involvement_letter_verify", {{"site", app.link("/")}})});
   d.sections.push_back(std::move(s));
   return render(app, d);
 }

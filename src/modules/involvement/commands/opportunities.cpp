@@ -32,7 +32,7 @@ void tell_chosen(Services& app, std::int64_t person_id, const OpportunityRow& o,
   View v;
   v.set("space", space.name);
   v.set("title", o.title);
-  v.set("day", o.day);
+  v.set("day", day_in_words(app, o.day));
   v.set("starts", o.starts);
   v.set("chosen", chosen);
   v.set("reason", reason);
@@ -116,6 +116,13 @@ Result<std::int64_t> create_opportunity(Services& app, std::int64_t space_id, st
     if (event_id)
       for (const auto& e : events::commands::events_of_space(app, space_id)) event_ok = event_ok || e.id == *event_id;
   }
+  // Offered for today or later; up to 90 days back for an event that has just happened
+  // (its people can then be confirmed and paid). Older than that is a mistyped year.
+  if (checked && checked->day < day_of(now - 90 * 86400)) {
+    Error e = Validation{}.error();
+    e.fields.push_back({"day", "involvement_day_past"});
+    return fail(e);
+  }
   if (!checked || !event_ok) {
     Error e = checked ? Validation{}.error() : checked.error();
     if (!event_ok) e.fields.push_back({"event_id", "involvement_event_invalid"});
@@ -153,6 +160,13 @@ Result<std::int64_t> create_opportunity(Services& app, std::int64_t space_id, st
 
 std::vector<OpportunityRow> opportunities(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::opportunities(c, space_id); });
+}
+
+std::map<std::int64_t, std::int64_t> interest_counts(Services& app, std::int64_t space_id) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (const auto& [id, n] : app.store->with([&](store::Conn& c) { return repo::interest_counts(c, space_id); }))
+    out.emplace(id, n);
+  return out;
 }
 
 std::optional<OpportunityRow> opportunity(Services& app, std::int64_t id) {
@@ -326,6 +340,7 @@ Result<std::int64_t> record_by_hand(Services& app, std::int64_t space_id, std::i
       v.add("email", "involvement_person_not_member");
     if (!is_kind(in.kind)) v.add("kind", "involvement_kind_missing");
     if (!dates::parse_day(in.day)) v.add("day", "involvement_day_invalid");
+    else if (in.day > day_of(now)) v.add("day", "involvement_day_future");
     auto minutes = parse_hours(in.hours);
     if (!minutes) v.add("hours", "involvement_hours_invalid");
     if (in.what.empty() || text::length(in.what) > 200) v.add("what", "involvement_what_invalid");

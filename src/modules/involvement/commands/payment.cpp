@@ -60,8 +60,8 @@ Result<void> set_choice(Services& app, std::int64_t space_id, std::int64_t user_
       return fail(ErrorCode::forbidden, "involvement_not_member");
     auto before = repo::choice(c, space_id, user_id);
     repo::set_choice(c, space_id, user_id, {method, *checked, before ? before->guidance_at : now, now});
-    // Choosing anything but a bank transfer needs no bank details: they go at once.
-    if (method != "bank") repo::erase_bank(c, space_id, user_id);
+    // Bank details stay: claims sent before may still be paid by bank transfer. The person
+    // removes them when they wish, and they go anyway the space's days after a last payment.
     return {};
   });
 }
@@ -78,8 +78,6 @@ Result<void> set_bank_details(Services& app, std::int64_t space_id, std::int64_t
   return app.store->write([&](store::Conn& c) -> Result<void> {
     if (!permissions::take_part(subject_at(c, space_id, user_id)))
       return fail(ErrorCode::forbidden, "involvement_not_member");
-    auto k = repo::choice(c, space_id, user_id);
-    if (!k || k->method != "bank") return fail(ErrorCode::conflict, "involvement_bank_not_chosen");
     repo::set_bank(c, space_id, user_id, crypto::seal(sealing_key(app, space_id), bank_text(*checked)), now);
     return {};
   });
@@ -168,6 +166,8 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
       }
       auto& l = out.lines[it->second];
       l.pence += k.total_pence;
+      l.time += k.time_pence;
+      l.expenses += k.expenses_pence;
       l.claims.push_back(k.id);
     }
     return out;
@@ -175,15 +175,17 @@ Result<BatchView> batch_view(Services& app, std::int64_t space_id, std::int64_t 
 }
 
 std::string batch_csv(Services& app, const BatchView& b) {
-  std::string out = csv::line({app.words->t("involvement_csv_payee"), app.words->t("involvement_csv_method"),
-                               app.words->t("involvement_csv_charity"), app.words->t("involvement_csv_amount"),
-                               app.words->t("involvement_csv_claims")});
+  const auto& w = *app.words;
+  std::string out = csv::line({w.t("involvement_csv_payee"), w.t("involvement_csv_method"), w.t("involvement_csv_charity"),
+                               w.t("involvement_csv_time"), w.t("involvement_csv_expenses"),
+                               w.t("involvement_csv_amount"), w.t("involvement_csv_claims")});
   for (const auto& l : b.lines) {
     // A line of nothing to pay (time declined, no expenses) is recorded, not paid.
     if (l.pence == 0) continue;
     std::string refs;
     for (auto id : l.claims) refs += (refs.empty() ? "C" : " C") + std::to_string(id);
-    out += csv::line({l.payee_ref, l.method, l.charity.value_or(""), plain_pounds(l.pence), refs});
+    out += csv::line({l.payee_ref, l.method, l.charity.value_or(""), plain_pounds(l.time), plain_pounds(l.expenses),
+                      plain_pounds(l.pence), refs});
   }
   return out;
 }
@@ -202,6 +204,13 @@ Result<void> mark_paid(Services& app, std::int64_t space_id, std::int64_t batch_
     if (auto ok = treasurer_only(c, space_id, user_id); !ok) return ok;
     auto b = repo::batch(c, batch_id);
     if (!b || b->space_id != space_id) return fail(ErrorCode::not_found, "involvement_batch_not_found");
+    // The day it was paid is what tax-year statements count by: never ahead of today, nor
+    // before the batch was made.
+    if (day > day_of(now) || day < day_of(b->created_at)) {
+      Validation v;
+      v.add("paid_day", "involvement_paid_day_range");
+      return fail(v.error());
+    }
     if (!repo::mark_paid(c, batch_id, day, now)) return fail(ErrorCode::conflict, "involvement_batch_paid_already");
     repo::bank_paid(c, space_id, batch_id, now);
     std::map<std::int64_t, Pence> each;
@@ -217,7 +226,7 @@ Result<void> mark_paid(Services& app, std::int64_t space_id, std::int64_t batch_
       View v;
       v.set("space", space->name);
       v.set("amount", format_pounds(pence));
-      v.set("day", day);
+      v.set("day", day_in_words(app, day));
       v.set("link", app.link("/spaces/" + space->slug + "/involvement"));
       accounts::email_person(app, person, "involvement_email_paid_subject", {{"space", space->name}},
                              "involvement_paid", v);

@@ -36,9 +36,13 @@ Response render_batch(Context& c, const Space& s, const commands::BatchView& b, 
     std::string refs;
     for (auto id : l.claims) refs += (refs.empty() ? "" : ", ") + claim_ref(id);
     x.set("refs", refs);
-    if (l.method == "bank")
+    if (l.method == "bank") {
       x.set("bank", l.bank ? l.bank->name + " · " + l.bank->sort_code + " · " + l.bank->account
                            : c.t("involvement_bank_missing_short"));
+      x.set("bank_missing", !l.bank.has_value());
+    }
+    x.set("for_time", format_pounds(l.time));
+    x.set("expenses", format_pounds(l.expenses));
     lines.push(std::move(x));
   }
   v.set("lines", std::move(lines));
@@ -137,7 +141,9 @@ Response batch_paid(Context& c) {
   auto id = batch_id(c);
   if (!id) return not_found(c);
   const auto day = c.field("paid_day");
-  auto r = commands::mark_paid(c.app, l.space->space().id, *id, viewer_id(c), day);
+  auto r = c.checked("confirm") ? commands::mark_paid(c.app, l.space->space().id, *id, viewer_id(c), day)
+                                : Result<void>(tl::unexpected(Error{ErrorCode::invalid, "common_fix_errors",
+                                                                   {{"confirm", "involvement_paid_confirm_missing"}}}));
   if (!r) {
     if (r.error().code == ErrorCode::forbidden) return forbidden(c, r.error().message_key);
     if (r.error().code == ErrorCode::not_found) return not_found(c);

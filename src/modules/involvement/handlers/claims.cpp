@@ -90,7 +90,8 @@ Response render_form(Context& c, const Space& s, const For& f, const std::vector
                            error));
     fields.push(text_field(c, {n + "amount", "involvement_field_expense_amount", in.amount, ""}, error,
                            "govuk-input--width-5", "text", "decimal"));
-    fields.push(file_field(c, {n + "receipt", "involvement_field_receipt", "", "involvement_field_receipt_hint"}, error));
+    // Money not spent yet has no receipt.
+    if (f.time) fields.push(file_field(c, {n + "receipt", "involvement_field_receipt", "", "involvement_field_receipt_hint"}, error));
     line.set("fields", std::move(fields));
     rows.push(std::move(line));
   }
@@ -205,7 +206,7 @@ Response render_claim(Context& c, const Space& s, const commands::ClaimView& cv,
   v.set("text_fields", std::move(text));
   v.set("back_href", cv.treasurer && !cv.mine ? path(s, "/claims") : path(s));
   auto notice = c.query_param("notice");
-  for (auto n : {"approved", "queried", "refused", "submitted", "withdrawn"})
+  for (auto n : {"approved", "queried", "refused", "submitted", "withdrawn", "answered"})
     if (notice == n) v.set("notice", c.t(std::string("involvement_notice_claim_") + n));
   if (error) c.add_errors(v, *error);
   return c.page("involvement/claim", v, status);
@@ -276,7 +277,7 @@ Response claim_move(Context& c) {
     if (e.code == ErrorCode::forbidden) return forbidden(c, e.message_key);
     return render_claim(c, *l.space, *l.claim, text, &e, web::http_status(e.code));
   }
-  const std::string notice = move == "answer" ? "submitted" : std::string(claim_state_name(*r));
+  const std::string notice = move == "answer" ? "answered" : std::string(claim_state_name(*r));
   return c.redirect(path(*l.space, "/claims/" + std::to_string(id) + "?notice=" + notice));
 }
 

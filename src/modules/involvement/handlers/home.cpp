@@ -6,6 +6,7 @@
 #include "core/number.hpp"
 #include "modules/involvement/handlers/common.hpp"
 #include "modules/involvement/handlers/handlers.hpp"
+#include "modules/involvement/permissions.hpp"
 #include "modules/involvement/rules/tax_year.hpp"
 #include "web/parse.hpp"
 
@@ -82,6 +83,26 @@ Response home(Context& c) {
       advances.push(std::move(x));
     }
   }
+  if (permissions::run_opportunities(s.subject)) {
+    // Facilitators find every opportunity here, past and closed ones too, to confirm who
+    // took part and to see who is interested.
+    const auto counts = commands::interest_counts(c.app, space_id);
+    View all = View::list();
+    auto list = commands::opportunities(c.app, space_id);
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      View x;
+      x.set("title", it->title);
+      x.set("href", path(s, "/opportunities/" + std::to_string(it->id)));
+      x.set("day", day_words(c, it->day));
+      auto n = counts.find(it->id);
+      x.set("interested", std::to_string(n == counts.end() ? 0 : n->second));
+      x.set("closed", it->status != "open");
+      x.set("past", it->day < today);
+      all.push(std::move(x));
+    }
+    v.set("has_all", !all.items().empty());
+    v.set("all", std::move(all));
+  }
   v.set("has_open", !open.items().empty());
   v.set("open", std::move(open));
   v.set("has_advances", !advances.items().empty());
@@ -122,6 +143,14 @@ Response home(Context& c) {
   v.set("letter_action", path(s, "/letter.pdf"));
   v.set("letter_from", c.query_param("from").empty() ? today.substr(0, 4) + "-01-01" : std::string(c.query_param("from")));
   v.set("letter_to", c.query_param("to").empty() ? today : std::string(c.query_param("to")));
+  if (c.query_param("letter_error") == "1") {
+    auto checked = commands::letter_hours(c.app, space_id, me, std::string(c.query_param("from")),
+                                          std::string(c.query_param("to")));
+    if (!checked) {
+      c.add_errors(v, checked.error());
+      for (const auto& f : checked.error().fields) v.set("letter_error_" + f.field, c.t(f.message_key));
+    }
+  }
   if (c.query_param("notice") == "paid_choice") v.set("notice", c.t("involvement_notice_choice"));
   if (c.query_param("notice") == "claimed") v.set("notice", c.t("involvement_notice_claimed"));
   return c.page("involvement/home", v);
@@ -147,6 +176,7 @@ Response letter_pdf(Context& c) {
     // The home page again, saying which date to fix.
     return c.redirect(path(*l.space, "?letter_error=1&from=" + web::percent_encode(from) +
                                          "&to=" + web::percent_encode(to) + "#letter"));
+    // (The home page says which date to fix, from the same check.)
   }
   return pdf(std::move(*bytes), "recognition-" + from + "-to-" + to + ".pdf");
 }

@@ -151,7 +151,7 @@ Response render_show(Context& c, const Space& s, const OpportunityRow& o, const 
       x.set("name", p.name);
       x.set("note", p.note);
       x.set("has_note", !p.note.empty());
-      x.set("status", p.status.empty() ? std::string() : c.t("involvement_interest_" + p.status));
+      x.set("status", p.status.empty() ? std::string() : c.t("involvement_status_" + p.status));
       x.set("has_status", !p.status.empty());
       if (p.reason && !p.reason->empty()) x.set("reason_text", *p.reason);
       else x.set("reason_text", false);
@@ -315,6 +315,12 @@ Response close_submit(Context& c) {
   if (!at.o) return at.refusal;
   const auto& s = *at.space;
   const auto& o = *at.o;
+  if (!c.checked("confirm")) {
+    // Closing cannot be undone: the box says so, and must be ticked.
+    Error e = Validation{}.error();
+    e.fields.push_back({"confirm", "involvement_close_confirm_missing"});
+    return render_show(c, s, o, {}, &e, 422);
+  }
   return after(c, s, o, commands::close_opportunity(c.app, o.id, viewer_id(c)), "closed");
 }
 

@@ -41,8 +41,11 @@ Response render(Context& c, const Space& s, const Typed& typed, const Error* err
   v.set("fields", std::move(fields));
   v.set("first", !chosen.has_value());
   v.set("action", path(s, "/payment") + (next.empty() ? "" : "?" + next));
-  const bool bank = chosen && chosen->method == "bank";
+  // Bank details are for bank transfers, and to repay expenses whatever a person chose for
+  // their time; shown once a choice is made, so the guidance comes first.
+  const bool bank = chosen.has_value();
   v.set("bank", bank);
+  v.set("bank_chosen", chosen && chosen->method == "bank");
   if (bank) {
     v.set("has_bank", commands::has_bank_details(c.app, s.space().id, me));
     View b = View::list();
