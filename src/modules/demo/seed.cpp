@@ -6,10 +6,12 @@
 
 #include "core/dates.hpp"
 #include "core/embedded.hpp"
+#include "core/text.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/actions/module.hpp"
 #include "modules/breakouts/module.hpp"
 #include "modules/demo/module.hpp"
+#include "modules/equity/module.hpp"
 #include "modules/events/module.hpp"
 #include "modules/involvement/module.hpp"
 #include "modules/report/module.hpp"
@@ -57,6 +59,9 @@ std::string summary(web::App& app, const json::object& demo) {
   if (auto* st = demo.if_contains("stories"))
     out += "Demo stories (named, under a pseudonym and anonymous) and partners' responses: " + site + "/spaces/" +
            str(st->as_object(), "space") + "/stories\n";
+  if (auto* eq = demo.if_contains("equality"))
+    out += "Demo equality report (counts, and \"fewer than 5\" where they are small; as a steward or facilitator): " +
+           site + "/spaces/" + str(eq->as_object(), "space") + "/equality\n";
   if (auto* iv = demo.if_contains("involvement"))
     out += "Demo paid involvement (a rate card, opportunities, claims in every state, a paid batch): " + site +
            "/spaces/" + str(iv->as_object(), "space") + "/involvement\n";
@@ -404,6 +409,38 @@ Result<bool> seed_involvement(Services& app, const json::object& iv, std::map<st
   return true;
 }
 
+// Equality answers from enough invented members of one space that its report shows both
+// counts and "fewer than 5": each question's answers handed out in the given numbers,
+// person by person, so the people differ from question to question.
+Result<bool> seed_equality(Services& app, const json::object& eq, const std::string& password) {
+  const auto& first = eq.at("first").as_array();
+  const auto& last = eq.at("last").as_array();
+  const auto slug = str(eq, "space");
+  std::vector<std::int64_t> people;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    const std::string given(first[i].as_string()), family(last[(i * 7) % last.size()].as_string());
+    const auto email = text::lower_ascii(given) + "." + text::lower_ascii(family) + "@example.org";
+    auto id = accounts::add_user(app, email, given + " " + family, password);
+    if (!id) return fail(id.error());
+    if (auto r = spaces::set_role(app, *id, slug, "member"); !r) return fail(r.error());
+    people.push_back(*id);
+  }
+  std::vector<std::map<std::string, std::vector<std::string>>> answers(people.size());
+  std::size_t shift = 0;
+  for (const auto& [question, given] : eq.at("answers").as_object()) {
+    std::size_t at = shift;
+    for (const auto& pair : given.as_array()) {
+      const auto& a = pair.as_array();
+      for (std::int64_t n = 0; n < a.at(1).as_int64(); ++n)
+        answers[at++ % people.size()][std::string(question)].emplace_back(a.at(0).as_string());
+    }
+    shift += 5;  // the next question starts with someone else
+  }
+  for (std::size_t i = 0; i < people.size(); ++i)
+    if (auto r = equity::answer(app, people[i], answers[i], i % 3 != 0); !r) return fail(r.error());
+  return true;
+}
+
 Result<std::string> seed(web::App& app) {
   auto doc = json::parse(embedded::get("resources/demo/community.json")).as_object();
   const auto password = str(doc, "password");
@@ -482,6 +519,8 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_actions(app, ac->as_object(), ids, space_ids, story_ids); !r) return tl::unexpected(r.error());
   if (auto* iv = doc.if_contains("involvement"))
     if (auto r = seed_involvement(app, iv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
+  if (auto* eq = doc.if_contains("equality"))
+    if (auto r = seed_equality(app, eq->as_object(), password); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 
