@@ -162,6 +162,9 @@ test('the report and its PDF hold the poll, the Q&A and lists, and the PDF is ta
   ], 'most upvoted first; the anonymous asker unnamed');
   assert.doesNotMatch(report, /Osei/, 'nothing names the anonymous asker');
   assert.doesNotMatch(report, /A question that was hidden/);
+  // Who was heard, unnamed: six people each answered the poll and three also asked (the
+  // hidden question was still asked): 2, 2, 2, 1, 1, 1; the top fifth (two) made 4 of 9.
+  assert.match(report, /6 of 6 people contributed; the most active fifth made 44 % of contributions\./);
   assert.match(report, /<p class="govuk-body hs-pre-line">We will:<\/p>\s*<ul class="govuk-list govuk-list--bullet"><li>pay people on the day<\/li><li>write back to everyone by March<\/li><\/ul>/);
 
   // The PDF: the same words, and tagged with headings, lists and tables.
@@ -176,6 +179,7 @@ test('the report and its PDF hold the poll, the Q&A and lists, and the PDF is ta
   assert.match(text, /The harbour hall\s+5\s+83%/);
   assert.match(text, /How are people paid for their time\?\s+Not named\s+3/);
   assert.doesNotMatch(text, /Osei|A question that was hidden/);
+  assert.match(text.replace(/\s+/g, ' '), /6 of 6 people contributed; the most active fifth made 44 % of contributions/);
   const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
   for (const tag of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'LBody', 'Table', 'TR', 'TH', 'TD']) {
     assert.match(struct, new RegExp(`^\\s*${tag}\\b`, 'm'), `the PDF has ${tag}`);

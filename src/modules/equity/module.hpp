@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/equity/rules/floor.hpp"  // re-exported: the spread of who was heard, the speaking queue's order
 #include "services/fwd.hpp"
 
 namespace hs::web {

@@ -411,6 +411,21 @@ std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_i
 
 void erase_registrations(store::Conn& c, std::int64_t user_id) { c.q(kEraseRegistrations, user_id); }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c, std::int64_t event_id) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.q(R"(SELECT p.id,
+  (SELECT COUNT(*) FROM event_cloud_entries e JOIN event_items i ON i.id = e.item_id
+   WHERE e.participant_id = p.id AND i.event_id = p.event_id)
+  + (SELECT COUNT(DISTINCT v.item_id) FROM event_poll_votes v JOIN event_items i ON i.id = v.item_id
+     WHERE v.participant_id = p.id AND i.event_id = p.event_id)
+  + (SELECT COUNT(*) FROM event_questions q JOIN event_items i ON i.id = q.item_id
+     WHERE q.participant_id = p.id AND i.event_id = p.event_id)
+FROM event_participants p WHERE p.event_id = ? ORDER BY p.id)",
+                           event_id))
+    out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
 std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id) {
   std::vector<std::int64_t> out;
   for (const auto& r :

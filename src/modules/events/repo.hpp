@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modules/events/records.hpp"
@@ -104,6 +105,9 @@ bool add_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_i
 bool remove_registration(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
 bool is_registered(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
 std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id);  // in the order they came
+// Every participant of the event with how many things they added: words to clouds, polls
+// answered, questions asked (participant id, count; zeros included).
+std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c, std::int64_t event_id);
 // The accounts of the members who joined the event on the day.
 std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id);
 std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_id);

@@ -2,6 +2,7 @@
 
 #include "core/dates.hpp"
 #include "modules/breakouts/module.hpp"
+#include "modules/equity/module.hpp"
 #include "modules/events/module.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/report/plain_text.hpp"
@@ -183,6 +184,26 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
       s.blocks.push_back(std::move(other));
     }
     d.sections.push_back(std::move(s));
+  }
+
+  // Who was heard, as a pattern and never a ranking: how many of the people there added
+  // something, and the share the most active fifth made.
+  {
+    auto counts = events::commands::contributions(app, event_id);
+    const auto notes = breakouts::commands::named_notes_by_participant(app, event_id);
+    std::vector<std::int64_t> per_person;
+    for (const auto& [participant, n] : counts) {
+      auto it = notes.find(participant);
+      per_person.push_back(n + (it == notes.end() ? 0 : it->second));
+    }
+    const auto spread = equity::spread_of(per_person);
+    if (spread.contributions > 0)
+      d.sections.push_back({r.t("report_spread_heading"),
+                            {Paragraph{r.format("report_spread_summary",
+                                                {{"contributed", std::to_string(spread.contributed)},
+                                                 {"present", std::to_string(spread.present)},
+                                                 {"share", std::to_string(spread.top_fifth_percent)}})},
+                             Paragraph{r.t("report_spread_about")}}});
   }
 
   if (!texts.next_steps.empty()) d.sections.push_back({r.t("report_next_heading"), paragraphs(texts.next_steps)});

@@ -125,6 +125,9 @@ struct Themes {
   std::vector<Note> loose;        // notes in no theme yet
 };
 Themes themes(Services& app, std::int64_t event_id);
+// Named notes of the event's groups by their author (participant id): for the spread of
+// who was heard. Anonymous notes keep no author, so they count for nobody.
+std::map<std::int64_t, std::int64_t> named_notes_by_participant(Services& app, std::int64_t event_id);
 
 // A suggested first grouping of the notes not yet in a theme (computed, not saved).
 struct Suggested {

@@ -57,6 +57,13 @@ Result<std::vector<Suggested>> compute(Services& app, const Access& a) {
 
 }  // namespace
 
+std::map<std::int64_t, std::int64_t> named_notes_by_participant(Services& app, std::int64_t event_id) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (const auto& n : app.store->with([&](store::Conn& c) { return repo::notes_of_event(c, event_id); }))
+    if (n.participant_id) ++out[*n.participant_id];
+  return out;
+}
+
 Themes themes(Services& app, std::int64_t event_id) {
   Themes out;
   auto notes = notes_of_event(app, event_id);

@@ -92,4 +92,8 @@ std::vector<MemberAtEvent> members_at(Services& app, std::int64_t event_id) {
   });
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> contributions(Services& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::contributions(c, event_id); });
+}
+
 }  // namespace hs::events::commands
