@@ -41,6 +41,8 @@
     var r = root();
     if (!r) return false;
     if (s.sig && r.getAttribute('data-sig') !== s.sig) return true;
+    // The run page's spread of who has been heard follows every contribution.
+    if (s.spread && r.hasAttribute('data-spread') && r.getAttribute('data-spread') !== s.spread) return true;
     return staffPage && s.staff && r.getAttribute('data-staff') !== s.staff;
   }
 

@@ -58,6 +58,11 @@ std::string page_signature(const commands::Current* cur) {
 // What only those who run the event see (the agenda's states, counts before the reveal,
 // questions awaiting moderation, held and hidden words) is hashed with a secret of this
 // process: the signature tells the channel's listeners only that something changed.
+std::string spread_signature(std::int64_t contributions) {
+  static const std::string secret = crypto::random_token(32);
+  return crypto::sha256_hex(secret + "|" + std::to_string(contributions)).substr(0, 16);
+}
+
 std::string staff_signature(const std::vector<repo::ItemRow>& agenda, const commands::Current* cur) {
   static const std::string secret = crypto::random_token(32);
   std::string text = secret + "|";
@@ -138,6 +143,8 @@ std::string snapshot(Services& app, std::int64_t event_id) {
   auto cur = commands::current(app, *e, std::nullopt, true, QuestionSort::votes);
   o["sig"] = page_signature(cur ? &*cur : nullptr);
   o["staff"] = staff_signature(commands::agenda(app, event_id), cur ? &*cur : nullptr);
+  o["spread"] =
+      spread_signature(app.store->with([&](store::Conn& c) { return repo::contribution_total(c, event_id); }));
   if (!cur) {
     o["current"] = nullptr;
     return with_parts(app, event_id, o);

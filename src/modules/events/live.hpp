@@ -33,6 +33,9 @@ std::string snapshot(Services& app, std::int64_t event_id);
 // so live.js fetches a page again exactly when what it shows has changed.
 std::string page_signature(const commands::Current* cur);
 std::string staff_signature(const std::vector<ItemRow>& agenda, const commands::Current* cur);
+// The run page's spread of who has been heard follows the event's total of contributions:
+// its own signature, so the presenter screen and phones are not fetched again for it.
+std::string spread_signature(std::int64_t contributions);
 
 // Another module's part of every snapshot, under `key` (e.g. "breakouts"): JSON text
 // of what every viewer of the event may see, or "" for none. Registered at start-up, per server.

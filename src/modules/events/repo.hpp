@@ -108,6 +108,8 @@ std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id
 // Every participant of the event with how many things they added: words to clouds, polls
 // answered, questions asked (participant id, count; zeros included).
 std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c, std::int64_t event_id);
+// All of them added up: what the run page's live signature follows.
+std::int64_t contribution_total(store::Conn& c, std::int64_t event_id);
 // The accounts of the members who joined the event on the day.
 std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id);
 std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_id);

@@ -1,4 +1,5 @@
 #include "modules/events/export.hpp"
+#include "modules/equity/module.hpp"
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
@@ -156,7 +157,34 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
   auto cur = commands::current(c.app, a.event, a.participant_id, true, QuestionSort::votes);
   if (cur) v.set("current", current_view(c, a, *cur, true));
   v.set("live_sig", live::page_signature(cur ? &*cur : nullptr));
+  // Who has been heard so far: a pattern, never names (the equity module's figures).
+  std::vector<std::int64_t> per_person;
+  for (const auto& [participant, n] : commands::contributions(c.app, a.event.id)) per_person.push_back(n);
+  const auto spread = equity::spread_of(per_person);
   v.set("staff_sig", live::staff_signature(agenda, cur ? &*cur : nullptr));
+  v.set("spread_sig", live::spread_signature(spread.contributions));
+  if (spread.present > 0) {
+    View sp;
+    sp.set("summary", c.app.renderer->format("events_spread_summary",
+                                             {{"contributed", std::to_string(spread.contributed)},
+                                              {"present", std::to_string(spread.present)},
+                                              {"share", std::to_string(spread.top_fifth_percent)}}));
+    View bands = View::list();
+    std::int64_t most = 1;
+    for (auto n : spread.bands) most = std::max(most, n);
+    for (std::size_t b = 0; b < spread.bands.size(); ++b) {
+      View x;
+      x.set("label", c.t("events_spread_band_" + std::to_string(b)));
+      x.set("people", std::to_string(spread.bands[b]));
+      x.set("y", std::to_string(b * 26));
+      x.set("text_y", std::to_string(b * 26 + 16));
+      x.set("width", std::to_string(spread.bands[b] * 180 / most));
+      x.set("count_x", std::to_string(112 + spread.bands[b] * 180 / most));
+      bands.push(std::move(x));
+    }
+    sp.set("bands", std::move(bands));
+    v.set("spread", std::move(sp));
+  }
   // Adding a part starts by asking its kind: the next page shows only that kind's fields.
   v.set("kinds", kind_choices(c, "add-kind", ""));
   if (error) c.add_errors(v, *error);
