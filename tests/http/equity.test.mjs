@@ -152,6 +152,37 @@ test('a reference population marks who is under-represented', async () => {
   assert.match(table, /77\.7%/);
 });
 
+test('an event\'s report counts the members who took part, for those who run it only', async () => {
+  const fac = await signedIn(server, 'Fenella Facilitator');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Tollcross gathering', description: '', starts: '2031-03-04T10:00', ends: '2031-03-04T15:30',
+  });
+  assert.equal(ev.status, 303, ev.text.slice(0, 500));
+  const path = ev.location.replace(/\/run$/, '');
+  const code = (await fac.get(`${path}/run`)).text.match(/id="join-code">([A-Z0-9]+)</)[1];
+  // A member takes part as themselves from the event's page (here by stepping out and
+  // back in, the quickest thing a person can do there).
+  assert.ok(code);
+  const join = async (p) => {
+    await p.get(path);
+    assert.equal((await p.post(`${path}/step-out`, {})).status, 303);
+    assert.equal((await p.post(`${path}/step-in`, {})).status, 303);
+  };
+  // Nine members who answered take part: too few to report on.
+  for (const p of people.slice(0, 9)) await join(p);
+  const few = decode((await fac.get(`${path}/equality`)).text);
+  assert.match(few, /This report is shown once at least 10/);
+  await join(people[9]);
+  const page = decode((await fac.get(`${path}/equality`)).text);
+  assert.match(page, /10 of 10 members have answered/, page.replace(/[\s\S]*<main[^>]*>/, '').slice(0, 1500));
+  const rows = Object.fromEntries(rowsOf(page, 'ethnicity'));
+  for (const v of Object.values(rows)) assert.ok(!/^[1-4]$/.test(v), `no count of 1 to 4 is shown (${v})`);
+  // A member who took part sees no report.
+  assert.notEqual((await people[0].get(`${path}/equality`)).status, 200);
+});
+
 test('erasing an account takes its answers out of the counts', async () => {
   const before = Object.fromEntries(rowsOf(decode((await steward.get(`/spaces/${slug}/equality`)).text), 'ethnicity'));
   assert.equal(before['White: Scottish'], 'hidden');

@@ -23,6 +23,10 @@ void register_module(web::App& app) {
   });
 }
 
+web::Response people_report_page(web::Context& c, View v, const std::vector<std::int64_t>& user_ids) {
+  return handlers::people_report_page(c, std::move(v), user_ids);
+}
+
 Result<void> answer(Services& app, std::int64_t user_id, const std::map<std::string, std::vector<std::string>>& answers,
                     bool groups) {
   return commands::save(app, user_id, answers, groups);

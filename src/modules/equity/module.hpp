@@ -15,6 +15,11 @@
 
 namespace hs::web {
 class App;
+class Context;
+struct Response;
+}  // namespace hs::web
+namespace hs {
+class View;
 }
 
 namespace hs::equity {
@@ -22,6 +27,11 @@ namespace hs::equity {
 // Routes /account/equality (and /delete), /spaces/{slug}/equality (and .csv, /reference).
 // Also erasure and "download my data".
 void register_module(web::App& app);
+
+// The equality report of these people (an event's members who took part), as a page in the
+// caller's view (its title and back link); refused under 10 people who answered. The
+// caller decides who may see it (the space's stewards and facilitators).
+web::Response people_report_page(web::Context& c, View v, const std::vector<std::int64_t>& user_ids);
 
 // For the demo seed and tests: saves the person's answers (question key to option keys).
 Result<void> answer(Services& app, std::int64_t user_id, const std::map<std::string, std::vector<std::string>>& answers,

@@ -24,6 +24,7 @@ void register_module(web::App& app) {
   app.router.get("/events/{id}/event.ics", h::event_calendar);
   app.router.get("/events/{id}/join-qr.svg", h::join_qr);
   app.router.get("/events/{id}/run", h::event_run);
+  app.router.get("/events/{id}/equality", h::event_equality);
   app.router.get("/events/{id}/edit", h::event_edit_form);
   app.router.post("/events/{id}/edit", h::event_edit, form);
   app.router.post("/events/{id}/next", h::event_next, small);

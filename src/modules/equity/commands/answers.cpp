@@ -97,20 +97,17 @@ Result<void> forget(Services& app, std::int64_t user_id) {
   });
 }
 
-Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id) {
-  std::vector<std::string> sealed;
+namespace {
+
+// The report of these people's answers; references: the space's reference population, if
+// any (an event's report has none).
+Result<Report> report_of(Services& app, const std::vector<std::int64_t>& user_ids,
+                         const std::vector<std::tuple<std::string, std::string, std::int64_t>>& refs) {
   Report r;
-  auto gate = app.store->with([&](store::Conn& c) -> Result<void> {
-    if (!permissions::view_report(subject_at(c, space_id, user_id)))
-      return fail(ErrorCode::forbidden, "equity_not_allowed");
-    std::vector<std::string> names;
-    for (const auto& m : spaces::members(c, space_id))
-      if (spaces::is_member(m.role)) names.push_back(pseudonym(app, m.user_id));
-    r.members = static_cast<std::int64_t>(names.size());
-    sealed = repo::sealed_answers_of(c, names);
-    return {};
-  });
-  if (!gate) return fail(gate.error());
+  std::vector<std::string> names;
+  for (auto id : user_ids) names.push_back(pseudonym(app, id));
+  r.members = static_cast<std::int64_t>(names.size());
+  auto sealed = app.store->with([&](store::Conn& c) { return repo::sealed_answers_of(c, names); });
   std::vector<Answers> people;
   const auto key = sealing(app);
   for (const auto& s : sealed)
@@ -120,7 +117,6 @@ Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t u
     }
   r.people = static_cast<std::int64_t>(people.size());
   if (r.people < kMinimumPeople) return fail(ErrorCode::conflict, "equity_too_few");
-  auto refs = app.store->with([&](store::Conn& c) { return repo::references(c, space_id); });
   for (const auto& q : questions()) {
     auto counts = count(q, people);
     Table t{counts.counts.size(), 1, counts.counts};
@@ -143,6 +139,27 @@ Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t u
     r.questions.push_back(std::move(qr));
   }
   return r;
+}
+
+}  // namespace
+
+Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id) {
+  std::vector<std::int64_t> members;
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> refs;
+  auto gate = app.store->with([&](store::Conn& c) -> Result<void> {
+    if (!permissions::view_report(subject_at(c, space_id, user_id)))
+      return fail(ErrorCode::forbidden, "equity_not_allowed");
+    for (const auto& m : spaces::members(c, space_id))
+      if (spaces::is_member(m.role)) members.push_back(m.user_id);
+    refs = repo::references(c, space_id);
+    return {};
+  });
+  if (!gate) return fail(gate.error());
+  return report_of(app, members, refs);
+}
+
+Result<Report> people_report(Services& app, const std::vector<std::int64_t>& user_ids) {
+  return report_of(app, user_ids, {});
 }
 
 std::string report_csv(Services& app, const Report& r) {

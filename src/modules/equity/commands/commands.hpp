@@ -51,6 +51,9 @@ struct Report {
 // For the space's stewards and facilitators; refused (conflict, equity_too_few) when fewer
 // than kMinimumPeople members answered.
 Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id);
+// The same for a list of people the caller may report on (an event's members who took
+// part: the events module checks who may see it). No reference population.
+Result<Report> people_report(Services& app, const std::vector<std::int64_t>& user_ids);
 std::string report_csv(Services& app, const Report& r);
 // Stewards: the reference shares of one question, as typed per option ("" for none).
 Result<void> set_reference(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,

@@ -88,18 +88,14 @@ Response mine_delete(Context& c) {
   return c.redirect("/account/equality?notice=deleted");
 }
 
-Response report_page(Context& c) {
-  Response refusal;
-  auto s = report_space(c, refusal);
-  if (!s) return refusal;
-  View v = spaces::space_page(c, *s, "equity_report_title");
-  auto r = commands::space_report(c.app, s->space().id, spaces::viewer_id(c));
-  v.set("is_steward", permissions::set_reference(s->subject));
+namespace {
+
+// The report's tables into a page's view (or "too few" when refused).
+void add_report(Context& c, View& v, const Result<commands::Report>& r, const std::string& slug) {
   if (!r) {
-    if (r.error().code == ErrorCode::forbidden) return spaces::refuse(c, r.error().message_key);
     v.set("too_few", true);
     v.set("minimum", std::to_string(kMinimumPeople));
-    return c.page("equity/report", v);
+    return;
   }
   v.set("people", std::to_string(r->people));
   v.set("members", std::to_string(r->members));
@@ -109,7 +105,7 @@ Response report_page(Context& c) {
     x.set("key", q.key);
     x.set("title", c.t("equity_q_" + q.key));
     x.set("withheld", q.withheld);
-    x.set("reference_href", "/spaces/" + s->space().slug + "/equality/reference?question=" + q.key);
+    if (!slug.empty()) x.set("reference_href", "/spaces/" + slug + "/equality/reference?question=" + q.key);
     View rows = View::list();
     bool any_reference = false;
     for (const auto& row : q.rows) {
@@ -132,7 +128,21 @@ Response report_page(Context& c) {
     qs.push(std::move(x));
   }
   v.set("questions", std::move(qs));
+}
+
+}  // namespace
+
+Response report_page(Context& c) {
+  Response refusal;
+  auto s = report_space(c, refusal);
+  if (!s) return refusal;
+  View v = spaces::space_page(c, *s, "equity_report_title");
+  auto r = commands::space_report(c.app, s->space().id, spaces::viewer_id(c));
+  if (!r && r.error().code == ErrorCode::forbidden) return spaces::refuse(c, r.error().message_key);
+  v.set("is_steward", permissions::set_reference(s->subject));
   v.set("csv_href", "/spaces/" + s->space().slug + "/equality.csv");
+  v.set("lede_key", c.t("equity_report_lede"));
+  add_report(c, v, r, s->space().slug);
   return c.page("equity/report", v);
 }
 
@@ -214,6 +224,13 @@ Response reference_save(Context& c) {
     return render_reference(c, *s, *q, typed, &r.error(), web::http_status(r.error().code));
   }
   return c.redirect("/spaces/" + s->space().slug + "/equality#" + std::string(q->key));
+}
+
+Response people_report_page(Context& c, View v, const std::vector<std::int64_t>& user_ids) {
+  v.set("is_steward", false);
+  v.set("lede_key", c.t("equity_event_report_lede"));
+  add_report(c, v, commands::people_report(c.app, user_ids), "");
+  return c.page("equity/report", v);
 }
 
 }  // namespace hs::equity::handlers

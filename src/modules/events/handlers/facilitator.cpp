@@ -219,6 +219,22 @@ Response event_run(Context& c) {
   return render_run(c, *a);
 }
 
+// GET /events/{id}/equality: who was in the room, for those who run the event: the equality
+// report (the equity module's) of the members who took part, small counts hidden.
+Response event_equality(Context& c) {
+  Response denied;
+  auto a = load_runner(c, denied);
+  if (!a) return denied;
+  std::vector<std::int64_t> people;
+  for (const auto& m : commands::members_at(c.app, a->event.id))
+    if (m.joined) people.push_back(m.user_id);
+  View v = c.view("equity_report_heading");
+  v.set("page_title", c.app.renderer->format("equity_event_report_title", {{"event", a->event.title}}));
+  v.set("event_caption", a->event.title);
+  v.set("event_href", event_path(a->event.id) + "/run");
+  return equity::people_report_page(c, std::move(v), people);
+}
+
 Response event_present(Context& c) {
   Response denied;
   auto a = load_runner(c, denied);

@@ -12,6 +12,7 @@ web::Response event_support(web::Context& c);
 web::Response event_state(web::Context& c);
 web::Response event_present(web::Context& c);
 web::Response event_run(web::Context& c);
+web::Response event_equality(web::Context& c);
 web::Response item_add(web::Context& c);
 web::Response item_action(web::Context& c);
 web::Response question_moderate(web::Context& c);
