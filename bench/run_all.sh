@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark with its peer, in one go: bench/http (against nginx),
 # bench/wordcloud (against d3-cloud in Chromium), bench/audit, bench/stories and
-# bench/involvement (SQLite and PostgreSQL; bench/stories takes 10-40 minutes:
-# STORIES_BENCH=0 leaves it out; bench/involvement about 2: INVOLVEMENT_BENCH=0).
+# bench/involvement and bench/equity (SQLite and PostgreSQL; bench/stories takes 10-40
+# minutes: STORIES_BENCH=0 leaves it out; bench/involvement about 2: INVOLVEMENT_BENCH=0;
+# bench/equity about 3: EQUITY_BENCH=0).
 # Copy the output into bench/RESULTS.md with the date and machine it ran on.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,5 @@ echo
 [ "${STORIES_BENCH:-1}" = 0 ] || bash bench/stories/run.sh
 echo
 [ "${INVOLVEMENT_BENCH:-1}" = 0 ] || bash bench/involvement/run.sh
+echo
+[ "${EQUITY_BENCH:-1}" = 0 ] || bash bench/equity/run.sh

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""The timing client of bench/equity: signs in as the facilitator (GET /signin for the CSRF
+token and cookie, POST /signin), then over one kept-alive connection (Python's http.client)
+times to the last byte:
+ - the event's run page, GET /events/ID/run, which works out the spread of contributions
+   on every load (and which, live, fetches itself again after each contribution): RUNS
+   times after WARM, checking that it shows the spread the generator made ("N of M people
+   have contributed; the most active fifth made P %");
+ - the equality report of the network space, GET /spaces/SLUG/equality: REPORT_RUNS times
+   after one, then its CSV once, checking every count it shows against the answers the
+   generator sealed (and the total of people who answered).
+Writes the times to OUT.json for the peer.
+
+  client.py URL EMAIL PASSWORD EXPECT.json RUNS REPORT_RUNS OUT.json"""
+import csv
+import http.client
+import io
+import json
+import re
+import sys
+import time
+import urllib.parse
+
+url, email, password, expect_file, runs, report_runs, out_file = sys.argv[1:8]
+runs, report_runs = int(runs), int(report_runs)
+WARM = 10
+expect = json.load(open(expect_file))
+parts = urllib.parse.urlsplit(url)
+conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+cookies = {}
+
+
+def request(method, path, body=None, headers=None):
+    h = dict(headers or {})
+    if cookies:
+        h['Cookie'] = '; '.join(f'{k}={v}' for k, v in cookies.items())
+    conn.request(method, path, body=body, headers=h)
+    res = conn.getresponse()
+    data = res.read()
+    for c in res.msg.get_all('Set-Cookie') or []:
+        name, _, value = c.split(';')[0].partition('=')
+        if value:
+            cookies[name.strip()] = value.strip()
+        else:
+            cookies.pop(name.strip(), None)
+    return res.status, res, data
+
+
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(p * (len(v) - 1) + 0.5))] if v else 0.0
+
+
+def timed(path, count, warm):
+    times, body = [], b''
+    for i in range(warm + count):
+        t = time.perf_counter()
+        status, _, body = request('GET', path)
+        took = (time.perf_counter() - t) * 1000
+        if status != 200:
+            sys.exit(f'GET {path} answered {status}')
+        if i >= warm:
+            times.append(took)
+    return times, body
+
+
+status, _, page = request('GET', '/signin')
+m = re.search(rb'name="csrf" value="([^"]+)"', page)
+if status != 200 or not m:
+    sys.exit(f'GET /signin answered {status} without a CSRF token')
+form = urllib.parse.urlencode({'csrf': m.group(1).decode(), 'email': email, 'password': password})
+status, _, _ = request('POST', '/signin', form, {'Content-Type': 'application/x-www-form-urlencoded', 'Origin': url})
+if status != 303:
+    sys.exit(f'sign-in answered {status}')
+ok = True
+
+# The run page and its spread.
+sp = expect['spread']
+path = f'/events/{sp["event"]}/run'
+run_times, body = timed(path, runs, WARM)
+m = re.search(rb'(\d+) of (\d+) people have contributed; the most active fifth made (\d+) %', body)
+shown = tuple(int(x) for x in m.groups()) if m else None
+want = (sp['contributed'], sp['present'], sp['top_fifth_percent'])
+ok = ok and shown == want
+print(f'-- GET {path} (the run page: {sp["present"]} people, {sp["contributions"]} contributions: {sp["cloud"]} words, '
+      f'{sp["polls"]} poll answers, {sp["questions"]} questions; the most active person {sp["most"]}, the median '
+      f'of those who spoke {sp["median_active"]}; {len(body)} bytes): {runs} runs after {WARM}: '
+      f'p50 {pct(run_times, 0.5):.2f} ms, p99 {pct(run_times, 0.99):.2f} ms, slowest {max(run_times):.2f} ms')
+print(f'   spread shown: {shown[0] if shown else "?"} of {shown[1] if shown else "?"} contributed, most active fifth '
+      f'{shown[2] if shown else "?"} % (generated: {want[0]} of {want[1]}, {want[2]} %): {"OK" if shown == want else "MISMATCH"}',
+      flush=True)
+
+# The equality report.
+rp = expect['report']
+path = f'/spaces/{rp["slug"]}/equality'
+report_times, body = timed(path, report_runs, 1)
+m = re.search(rb'>\s*(\d[\d,]*)\s*<', body)
+print(f'-- GET {path} (the equality report: {rp["members"]} members, {rp["people"]} answered; {len(body)} bytes): '
+      f'{report_runs} runs after 1: p50 {pct(report_times, 0.5):.1f} ms, p99 {pct(report_times, 0.99):.1f} ms, '
+      f'slowest {max(report_times):.1f} ms', flush=True)
+t = time.perf_counter()
+status, res, body = request('GET', path + '.csv')
+csv_ms = (time.perf_counter() - t) * 1000
+if status != 200:
+    sys.exit(f'GET {path}.csv answered {status}')
+lines = list(csv.reader(io.StringIO(body.decode('utf-8'))))[1:]
+want_cells = [n for _, counts in rp['counts'] for n in counts]
+cells = lines[:-1]
+total = int(lines[-1][2]) if lines and lines[-1][2].isdigit() else None
+numeric = [(i, int(r[2])) for i, r in enumerate(cells) if r[2].isdigit()]
+wrong = [(i, n, want_cells[i]) for i, n in numeric if i >= len(want_cells) or want_cells[i] != n]
+report_ok = len(cells) == len(want_cells) and total == rp['people'] and not wrong
+ok = ok and report_ok
+print(f'   CSV ({csv_ms:.0f} ms, {len(body)} bytes): {len(cells)} rows (expected {len(want_cells)}), {len(numeric)} counts shown '
+      f'and {len(cells) - len(numeric)} withheld or suppressed, {len(wrong)} of the shown differ from the sealed answers, '
+      f'total {total} people (expected {rp["people"]}): {"OK" if report_ok else "MISMATCH " + str(wrong[:5])}')
+json.dump({'run': run_times, 'report': report_times, 'ok': ok, 'run_bytes': len(body)}, open(out_file, 'w'))
+if not ok:
+    sys.exit(1)
