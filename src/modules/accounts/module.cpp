@@ -93,6 +93,14 @@ std::optional<std::string> access_needs(Services& app, store::Conn& c, std::int6
   return secrets::open_access_needs(app.master_key, *u->access_needs_sealed);
 }
 
+std::map<std::int64_t, std::string> access_needs_of(Services& app, store::Conn& c,
+                                                    const std::vector<std::int64_t>& user_ids) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& [id, sealed] : repo::sealed_access_needs(c, user_ids))
+    if (auto plain = secrets::open_access_needs(app.master_key, sealed)) out.emplace(id, std::move(*plain));
+  return out;
+}
+
 std::optional<std::string> contact_email(Services& app, store::Conn& c, std::int64_t user_id) {
   auto u = repo::user_by_id(c, user_id);
   if (!u || u->erased || !u->verified_at || !u->email_sealed) return std::nullopt;

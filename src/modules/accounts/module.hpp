@@ -46,6 +46,9 @@ std::optional<std::string> pronouns(Services& app, store::Conn& c, std::int64_t 
 // Decrypted access needs, when given. Show them only to facilitators of a space the
 // person has joined: that is the promise the profile page makes.
 std::optional<std::string> access_needs(Services& app, store::Conn& c, std::int64_t user_id);
+// The same for many people in one query (a list of who registered), by account id.
+std::map<std::int64_t, std::string> access_needs_of(Services& app, store::Conn& c,
+                                                    const std::vector<std::int64_t>& user_ids);
 // Decrypted contact email of a verified, not deleted account: for sending a person
 // email (never for showing it to others).
 std::optional<std::string> contact_email(Services& app, store::Conn& c, std::int64_t user_id);

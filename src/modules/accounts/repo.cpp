@@ -234,4 +234,16 @@ std::vector<std::pair<std::int64_t, std::string>> display_names(store::Conn& c, 
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> sealed_access_needs(store::Conn& c,
+                                                                      const std::vector<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  store::for_id_slices(ids, {}, [&](const std::string& in, const std::vector<store::Value>& args) {
+    for (const auto& r : c.query("SELECT id, access_needs_sealed FROM users WHERE erased_at IS NULL AND "
+                                 "access_needs_sealed IS NOT NULL AND id IN " + in,
+                                 args))
+      out.emplace_back(r.i64(0), r.text(1));
+  });
+  return out;
+}
+
 }  // namespace hs::accounts::repo

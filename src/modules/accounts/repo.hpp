@@ -42,6 +42,9 @@ std::optional<User> user_by_lookup(store::Conn& c, const std::string& email_look
 std::optional<User> user_by_id(store::Conn& c, std::int64_t id);
 // Display names of many accounts at once (those that exist).
 std::vector<std::pair<std::int64_t, std::string>> display_names(store::Conn& c, const std::vector<std::int64_t>& ids);
+// Sealed access needs of many accounts at once (those not erased that gave some).
+std::vector<std::pair<std::int64_t, std::string>> sealed_access_needs(store::Conn& c,
+                                                                      const std::vector<std::int64_t>& ids);
 std::int64_t insert_user(store::Conn& c, const NewUser& u);
 // An account nobody has verified yet is taken over by whoever signs up again with the
 // address: only the owner of the inbox can ever use it.

@@ -439,10 +439,16 @@ std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c,
 }
 
 std::int64_t contribution_total(store::Conn& c, std::int64_t event_id) {
-  std::int64_t total = 0;
-  for (const char* sql : kContributionParts)
-    for (const auto& r : c.q(sql, event_id)) total += r.i64(1);
-  return total;
+  // Counts only (no grouping by person): what the live signature needs, on every snapshot.
+  return c.q(R"(SELECT
+  (SELECT COUNT(*) FROM event_cloud_entries e JOIN event_items i ON i.id = e.item_id WHERE i.event_id = ?)
+  + (SELECT COUNT(*) FROM (SELECT DISTINCT v.item_id, v.participant_id FROM event_poll_votes v
+       JOIN event_items i ON i.id = v.item_id WHERE i.event_id = ?) d)
+  + (SELECT COUNT(*) FROM event_questions q JOIN event_items i ON i.id = q.item_id
+     WHERE i.event_id = ? AND q.participant_id IS NOT NULL))",
+             event_id, event_id, event_id)
+      .at(0)
+      .i64(0);
 }
 
 std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id) {

@@ -22,7 +22,7 @@ Role role_in(store::Conn& c, std::int64_t space_id, std::int64_t user_id) {
 
 std::vector<Member> members(store::Conn& c, std::int64_t space_id) {
   std::vector<Member> out;
-  for (const auto& m : repo::members(c, space_id)) out.push_back({m.user_id, parse_role(m.role).value_or(Role::none)});
+  for (const auto& [id, role] : repo::member_roles(c, space_id)) out.push_back({id, parse_role(role).value_or(Role::none)});
   return out;
 }
 

@@ -47,6 +47,7 @@ struct Member {
   std::int64_t user_id = 0;
   Role role = Role::none;
 };
+// Every member's account and role, in no particular order (light: no names).
 std::vector<Member> members(store::Conn& c, std::int64_t space_id);
 // Gives the person the partner role, inside the caller's transaction: they join the space
 // as a partner (recorded in the decision log), or already are one. Fails with conflict

@@ -251,6 +251,13 @@ std::vector<MemberRow> members(store::Conn& c, std::int64_t space_id) {
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> member_roles(store::Conn& c, std::int64_t space_id) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c.q("SELECT user_id, role FROM memberships WHERE space_id = ?", space_id))
+    out.emplace_back(r.i64(0), r.text(1));
+  return out;
+}
+
 std::vector<std::int64_t> deciders(store::Conn& c, std::int64_t space_id) {
   std::vector<std::int64_t> out;
   for (const auto& r : c.q(kDeciders, space_id)) out.push_back(r.i64(0));

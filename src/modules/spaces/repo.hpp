@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modules/spaces/permissions.hpp"
@@ -55,6 +56,8 @@ bool add_member(store::Conn& c, std::int64_t space_id, std::int64_t user_id, con
 void set_role(store::Conn& c, std::int64_t space_id, std::int64_t user_id, const std::string& role);
 void remove_member(store::Conn& c, std::int64_t space_id, std::int64_t user_id);
 std::vector<MemberRow> members(store::Conn& c, std::int64_t space_id);
+// Ids and roles only, in no order: for other modules that count or notify members.
+std::vector<std::pair<std::int64_t, std::string>> member_roles(store::Conn& c, std::int64_t space_id);
 // Facilitators and stewards: the people told about new requests.
 std::vector<std::int64_t> deciders(store::Conn& c, std::int64_t space_id);
 bool holds_elevated_role(store::Conn& c, std::int64_t user_id);

@@ -64,10 +64,17 @@ bool is_registered(Services& app, std::int64_t event_id, std::int64_t user_id) {
 std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool with_access_needs) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Registrant> out;
-    for (const auto& r : repo::registrations(c, event_id)) {
+    const auto rows = repo::registrations(c, event_id);
+    std::vector<std::int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.user_id);
+    // Names, and access needs for those who may see them, for everyone at once.
+    const auto names = accounts::display_names(app, c, ids);
+    const auto needs = with_access_needs ? accounts::access_needs_of(app, c, ids)
+                                         : std::map<std::int64_t, std::string>{};
+    for (const auto& r : rows) {
       Registrant p;
-      p.name = accounts::display_name(app, c, r.user_id);
-      if (with_access_needs) p.access_needs = accounts::access_needs(app, c, r.user_id);
+      if (auto n = names.find(r.user_id); n != names.end()) p.name = n->second;
+      if (auto a = needs.find(r.user_id); a != needs.end()) p.access_needs = a->second;
       out.push_back(std::move(p));
     }
     // By name: a list to find people in, not a queue.
