@@ -16,7 +16,7 @@
 # Aims (issue 15): the spread p99 under 5 ms; the report under 1 s; on both engines.
 # The peer (bench/equity/peer.py): the spread's statements (the participants, three GROUP
 # BYs), the run page's list of who registered (its other big part: two account reads a
-# registrant), and the report's statements (the members by name, the sealed answers in
+# registrant), and the report's statements (the members, the sealed answers in
 # slices of 500) straight on the engine: SQLite through Python's sqlite3 module, PostgreSQL
 # through psql with PREPARE and \timing; a run is the sum of its statements' times (no
 # HTTP, session, template, crypto or counting; Python's row objects are counted on SQLite).
