@@ -13,65 +13,24 @@ Writes the times to OUT.json for the peer.
 
   client.py URL EMAIL PASSWORD EXPECT.json RUNS REPORT_RUNS OUT.json"""
 import csv
-import http.client
 import io
 import json
 import re
 import sys
 import time
-import urllib.parse
+import os
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+from session import Session, pct  # noqa: E402
 
 url, email, password, expect_file, runs, report_runs, out_file = sys.argv[1:8]
 runs, report_runs = int(runs), int(report_runs)
 WARM = 10
 expect = json.load(open(expect_file))
-parts = urllib.parse.urlsplit(url)
-conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
-cookies = {}
-
-
-def request(method, path, body=None, headers=None):
-    h = dict(headers or {})
-    if cookies:
-        h['Cookie'] = '; '.join(f'{k}={v}' for k, v in cookies.items())
-    conn.request(method, path, body=body, headers=h)
-    res = conn.getresponse()
-    data = res.read()
-    for c in res.msg.get_all('Set-Cookie') or []:
-        name, _, value = c.split(';')[0].partition('=')
-        if value:
-            cookies[name.strip()] = value.strip()
-        else:
-            cookies.pop(name.strip(), None)
-    return res.status, res, data
-
-
-def pct(v, p):
-    v = sorted(v)
-    return v[min(len(v) - 1, int(p * (len(v) - 1) + 0.5))] if v else 0.0
-
-
-def timed(path, count, warm):
-    times, body = [], b''
-    for i in range(warm + count):
-        t = time.perf_counter()
-        status, _, body = request('GET', path)
-        took = (time.perf_counter() - t) * 1000
-        if status != 200:
-            sys.exit(f'GET {path} answered {status}')
-        if i >= warm:
-            times.append(took)
-    return times, body
-
-
-status, _, page = request('GET', '/signin')
-m = re.search(rb'name="csrf" value="([^"]+)"', page)
-if status != 200 or not m:
-    sys.exit(f'GET /signin answered {status} without a CSRF token')
-form = urllib.parse.urlencode({'csrf': m.group(1).decode(), 'email': email, 'password': password})
-status, _, _ = request('POST', '/signin', form, {'Content-Type': 'application/x-www-form-urlencoded', 'Origin': url})
-if status != 303:
-    sys.exit(f'sign-in answered {status}')
+session = Session(url)
+request = session.request
+timed = session.timed
+session.sign_in(email, password)
 ok = True
 
 # The run page and its spread.

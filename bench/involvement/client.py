@@ -12,54 +12,24 @@ Writes the times and what the peer needs to run the same statements to OUT.json.
 
   client.py URL EMAIL PASSWORD EXPECT.json RUNS EXPORT_RUNS OUT.json"""
 import csv
-import http.client
 import io
 import json
 import re
 import sys
 import time
-import urllib.parse
+import os
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+from session import Session, pct  # noqa: E402
 from decimal import Decimal
 
 url, email, password, expect_file, runs, export_runs, out_file = sys.argv[1:8]
 runs, export_runs = int(runs), int(export_runs)
 WARM = 5
 expect = json.load(open(expect_file))
-parts = urllib.parse.urlsplit(url)
-conn = http.client.HTTPConnection(parts.hostname, parts.port)
-cookies = {}
-
-
-def request(method, path, body=None, headers=None):
-    h = dict(headers or {})
-    if cookies:
-        h['Cookie'] = '; '.join(f'{k}={v}' for k, v in cookies.items())
-    conn.request(method, path, body=body, headers=h)
-    res = conn.getresponse()
-    data = res.read()
-    for c in res.msg.get_all('Set-Cookie') or []:
-        name, _, value = c.split(';')[0].partition('=')
-        if value:
-            cookies[name.strip()] = value.strip()
-        else:
-            cookies.pop(name.strip(), None)
-    return res.status, res, data
-
-
-def pct(v, p):
-    v = sorted(v)
-    return v[min(len(v) - 1, int(p * (len(v) - 1) + 0.5))] if v else 0.0
-
-
-# Sign in as the treasurer.
-status, _, page = request('GET', '/signin')
-m = re.search(rb'name="csrf" value="([^"]+)"', page)
-if status != 200 or not m:
-    sys.exit(f'GET /signin answered {status} without a CSRF token')
-form = urllib.parse.urlencode({'csrf': m.group(1).decode(), 'email': email, 'password': password})
-status, res, _ = request('POST', '/signin', form, {'Content-Type': 'application/x-www-form-urlencoded', 'Origin': url})
-if status != 303:
-    sys.exit(f'sign-in answered {status}')
+session = Session(url)
+request = session.request
+session.sign_in(email, password)
 
 base = f'/spaces/{expect["slug"]}/involvement'
 counts = expect['counts']
