@@ -43,6 +43,7 @@ v.number, v.title, v.body, v.content_note)";
 constexpr const char* kNewestVersion = R"(
 JOIN story_versions v ON v.story_id = s.id
  AND v.number = (SELECT MAX(w.number) FROM story_versions w WHERE w.story_id = s.id))";
+constexpr std::size_t kStoryFieldCount = 19;  // what story_from reads
 // The columns story_from reads, from stories s with its newest version v.
 const std::string kStoryColumns = std::string(kStoryFields) + "\nFROM stories s" + kNewestVersion;
 constexpr const char* kInsertStory = R"(
@@ -170,29 +171,79 @@ constexpr const char* kSearchFilters = R"(
   OR (? = 'responded' AND EXISTS (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))
   OR (? = 'awaiting' AND NOT EXISTS
       (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))))";
-// SQLite: FTS5 over the stemmed words; bm25 is lower for better matches.
+// Ranking is work for every story it ranks (bm25 reads each match's positions, ts_rank
+// decompresses each match's tsvector), and a common word in a big space matches tens of
+// thousands of stories. So both engines rank only the newest kSearchWindow matches the
+// reader may read (`recent`), and keep the best of those (`hits`): the cost of a search is
+// bounded by the window, not by how many stories say "housing". The window is above the
+// results the pages reach (kSearchPagesMax pages), so paging never runs past it.
+//
+// SQLite: FTS5 over the stemmed words, walked newest first (rowid DESC, which FTS5 reads
+// in order without sorting) and stopped after the window's stories; bm25 (lower for
+// better matches) is computed only for those.
 constexpr const char* kSqliteHits = R"(
-WITH hits AS (
-SELECT s.id, -bm25(story_search_fts) AS rank
+WITH recent AS MATERIALIZED (
+SELECT s.id, s.created_at, -bm25(story_search_fts) AS rank
 FROM story_search_fts JOIN stories s ON s.id = story_search_fts.rowid
 WHERE story_search_fts MATCH ?)";
-// PostgreSQL: the same words as a 'simple' tsvector (GIN-indexed); the terms are ANDed.
-// The space's matches first, from the GIN index (MATERIALIZED: the planner cannot estimate
-// the reader filter below and would otherwise walk the space's stories, testing each one's
-// tsvector), then who may read them.
-constexpr const char* kPostgresHits = R"(
-WITH matches AS MATERIALIZED (
-SELECT x.story_id, ts_rank(x.tokens, q) AS rank
-FROM plainto_tsquery('simple', ?) q JOIN story_search x ON x.tokens @@ q
-WHERE x.space_id = ?),
+constexpr const char* kSqliteRecent = R"(
+ORDER BY story_search_fts.rowid DESC LIMIT ?),)";
+// PostgreSQL finds the same window in one of two ways, chosen in the statement by how
+// common the words are among the reader's newest stories:
+// - `sample`: of the newest kSearchSample stories these readers may read (and that pass
+//   the filters), how many match. If as many as a full window among kSearchWalk of them,
+//   the words are common: `walked` reads the readable stories newest first (an index-only
+//   scan of stories_newest_by_space, migration 0029) and tests each one's tokens, kept
+//   inline in story_search_ranks, stopping when the window is full; ts_rank runs on those.
+//   A word in a third of the stories costs about 3,000 tests, not 30,000 matches.
+// - Otherwise `walked` tests only the sample, and `older` asks the GIN index for the
+//   rest: the space's matches (the index holds each story's space as the lexeme
+//   "#<space id>", which no parsed word can be) older than what was walked, newest
+//   first, each looked up for who may read it until the window is full (LATERAL ...
+//   OFFSET 0: a nested loop that stops early). `older` runs only when `walked` is short.
+// Both give exactly the newest kSearchWindow matches the reader may read. `terms` is a
+// scalar subquery on purpose: the planner then cannot see how common the words are and
+// always reads the GIN index rather than every row (decompressing each tsvector);
+// `x.story_id + 0` keeps it from intersecting the GIN matches with the whole primary key.
+std::string postgres_hits() {
+  const auto n = std::to_string(kSearchWindow), walk = std::to_string(kSearchWalk),
+             sample = std::to_string(kSearchSample);
+  return std::string(R"(
+WITH terms AS MATERIALIZED (SELECT plainto_tsquery('simple', ?) AS words, ?::tsquery AS space),
+readable AS NOT MATERIALIZED (
+SELECT s.id, s.created_at FROM stories s
+WHERE TRUE)") + kReadableBy + kSearchFilters + R"(),
+sample AS MATERIALIZED (
+SELECT COUNT(*) AS n FROM (SELECT id FROM readable ORDER BY id DESC LIMIT )" + sample + R"() r
+WHERE EXISTS (SELECT 1 FROM story_search_ranks t WHERE t.story_id = r.id AND t.tokens @@ (SELECT words FROM terms))),
+walk AS MATERIALIZED (
+SELECT CASE WHEN n * )" + walk + " >= " + n + " * " + sample + " THEN " + walk + " ELSE " + sample + R"( END AS n FROM sample),
+walked AS MATERIALIZED (
+SELECT w.id, w.created_at, r.rank
+FROM (SELECT id, created_at FROM readable ORDER BY id DESC LIMIT (SELECT n FROM walk)) w,
+LATERAL (SELECT ts_rank(t.tokens, (SELECT words FROM terms)) AS rank FROM story_search_ranks t
+WHERE t.story_id = w.id AND t.tokens @@ (SELECT words FROM terms) OFFSET 0) r
+ORDER BY w.id DESC LIMIT )" + n + R"(),
+older AS MATERIALIZED (
+SELECT s.id, s.created_at FROM (SELECT x.story_id FROM story_search x
+WHERE (SELECT COUNT(*) FROM walked) < )" + n + R"( AND x.tokens @@ (SELECT words && space FROM terms) AND x.space_id = ?
+ AND x.story_id + 0 < (SELECT COALESCE(MIN(b.id), 0) FROM (SELECT id FROM readable ORDER BY id DESC LIMIT (SELECT n FROM walk)) b)
+ORDER BY x.story_id DESC) m,
+LATERAL (SELECT s.id, s.created_at FROM readable s WHERE s.id = m.story_id OFFSET 0) s
+ORDER BY m.story_id DESC LIMIT ()" + n + R"( - (SELECT COUNT(*) FROM walked))),
+recent AS (
+SELECT id, created_at, rank FROM walked
+UNION ALL
+SELECT o.id, o.created_at, ts_rank(t.tokens, (SELECT words FROM terms)) FROM older o
+JOIN story_search_ranks t ON t.story_id = o.id),)";
+}
+// The best LIMIT of the window (rank, then newest), then their words: the newest version
+// is looked up for the page's stories only. The last column says how many matches the
+// window held: kSearchWindow when there may be older ones it left out.
+constexpr const char* kWindowPage = R"(
 hits AS (
-SELECT s.id, m.rank AS rank
-FROM matches m JOIN stories s ON s.id = m.story_id
-WHERE TRUE)";
-// The best LIMIT hits (rank, then newest), then their words: the newest version is looked
-// up for the page's stories only, not for every match.
-constexpr const char* kSearchPage = R"(
-ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
+SELECT h.id, h.rank FROM %s h
+ORDER BY h.rank DESC, h.created_at DESC, h.id DESC LIMIT ? OFFSET ?)
 SELECT )";
 constexpr const char* kSearchOrder = R"(
 ORDER BY h.rank DESC, s.created_at DESC, s.id DESC)";
@@ -201,12 +252,23 @@ constexpr const char* kFilteredHits = R"(
 WITH hits AS (
 SELECT s.id, 0 AS rank FROM stories s
 WHERE TRUE)";
+constexpr const char* kFilteredPage = R"(
+ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
+SELECT )";
 const std::string& search_sql(store::Engine e, bool words) {
-  static const auto make = [](const char* hits) {
-    return std::string(hits) + kReadableBy + kSearchFilters + kSearchPage + kStoryFields +
-           "\nFROM hits h JOIN stories s ON s.id = h.id" + kNewestVersion + kSearchOrder;
+  static const auto page = [](const char* from) {
+    std::string out = kWindowPage;
+    return out.replace(out.find("%s"), 2, from);
   };
-  static const std::string sqlite = make(kSqliteHits), postgres = make(kPostgresHits), filtered = make(kFilteredHits);
+  static const auto tail = [](const char* window) {
+    return std::string(kStoryFields) + ",\n" + window + "\nFROM hits h JOIN stories s ON s.id = h.id" +
+           kNewestVersion + kSearchOrder;
+  };
+  static const std::string sqlite = std::string(kSqliteHits) + kReadableBy + kSearchFilters + kSqliteRecent +
+                                    page("recent") + tail("(SELECT COUNT(*) FROM recent)");
+  static const std::string postgres = postgres_hits() + page("recent") + tail("(SELECT COUNT(*) FROM recent)");
+  static const std::string filtered =
+      std::string(kFilteredHits) + kReadableBy + kSearchFilters + kFilteredPage + tail("0");
   if (!words) return filtered;
   return e == store::Engine::sqlite ? sqlite : postgres;
 }
@@ -593,6 +655,9 @@ std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id) 
 
 namespace {
 
+// The space's own lexeme in story_search.tokens on PostgreSQL (migration 0029).
+std::string space_lexeme(std::int64_t space_id) { return "'#" + std::to_string(space_id) + "'"; }
+
 std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   std::vector<store::Value> args;
   if (q.terms.empty()) {
@@ -606,7 +671,7 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
     std::string words;
     for (const auto& t : q.terms) words += (words.empty() ? "" : " ") + t;
     args.emplace_back(words);
-    args.emplace_back(q.space_id);  // the matches' space (kPostgresHits)
+    args.emplace_back(space_lexeme(q.space_id));
   }
   bind_readers(args, q.space_id, q.readers);
   args.emplace_back(q.topic);
@@ -614,6 +679,10 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   args.emplace_back(q.organisation_id);
   args.emplace_back(q.organisation_id);
   for (int i = 0; i < 4; ++i) args.emplace_back(q.status);
+  if (!q.terms.empty()) {
+    if (e == store::Engine::sqlite) args.emplace_back(kSearchWindow);  // kSqliteRecent
+    else args.emplace_back(q.space_id);                              // the GIN matches' space (`older`)
+  }
   args.emplace_back(q.limit);
   args.emplace_back(q.offset);
   return args;
@@ -621,10 +690,13 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
 
 }  // namespace
 
-std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
+SearchRows search(store::Conn& c, const SearchQuery& q) {
   const auto args = search_args(c.engine(), q);
-  std::vector<StoryRow> out;
-  for (const auto& r : c.query(search_sql(c.engine(), !q.terms.empty()), args)) out.push_back(story_from(r));
+  SearchRows out;
+  for (const auto& r : c.query(search_sql(c.engine(), !q.terms.empty()), args)) {
+    out.rows.push_back(story_from(r));
+    out.window_full = r.i64(kStoryFieldCount) >= kSearchWindow;
+  }
   return out;
 }
 

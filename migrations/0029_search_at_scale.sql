@@ -1,0 +1,51 @@
+-- Search at scale (bench/stories: 100,000 stories). Searches now rank only the newest
+-- matches a reader may read (stories::repo::search). On PostgreSQL a search for a rarer
+-- word starts from the GIN index, and what costs is then reading the rows the index
+-- points at. So on PostgreSQL story_search is made again, narrow and with each story's
+-- space in its tokens:
+-- - tokens holds, besides the words, the lexeme "#<space id>" (no parsed word can be one:
+--   the parser never keeps a '#'), so a search asks the index for its space's matches only;
+-- - toast_tuple_target = 128: a row's words and tokens are kept out of line (compressed in
+--   the TOAST table) as soon as they are long enough to be moved at all, so that the
+--   table's own pages hold little more than the ids, and reading thousands of matches'
+--   ids reads a few thousand pages, not the whole table (115 MB at 100,000 stories).
+-- The rows are copied as they are (no stemming again); `words || ''` makes each value
+-- fresh so that it is stored the new way. The constraints and index keep their names.
+-- SQLite is unchanged: FTS5 walks its matches newest first without help, and bm25 reads
+-- positions from the FTS5 index itself.
+
+-- only: postgres
+CREATE TABLE story_search_0029 (
+  story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+  space_id BIGINT NOT NULL,
+  language TEXT NOT NULL,
+  words TEXT NOT NULL,
+  tokens TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', words) || ('#' || space_id::text)::tsvector) STORED
+) WITH (toast_tuple_target = 128);
+INSERT INTO story_search_0029 (story_id, space_id, language, words)
+SELECT story_id, space_id, language, words || '' FROM story_search;
+DROP TABLE story_search;
+ALTER TABLE story_search_0029 RENAME TO story_search;
+ALTER INDEX story_search_0029_pkey RENAME TO story_search_pkey;
+ALTER TABLE story_search RENAME CONSTRAINT story_search_0029_story_id_fkey TO story_search_story_id_fkey;
+CREATE INDEX story_search_tokens ON story_search USING GIN (tokens);
+-- Ranking reads the tokens of the stories it ranks, and so does a search for a common word,
+-- which tests the reader's newest stories one by one; a value kept out of line costs a
+-- look-up in the TOAST table each time (about 25 us here, thousands of them a search). So
+-- each story's tokens are kept a second time where they can be read at once: inline
+-- (STORAGE MAIN: compressed in the row, out of line only if still too long), one row per
+-- story, read by story_id only. Kept in step with story_search by a trigger; deleted with
+-- its story_search row.
+CREATE TABLE story_search_ranks (
+  story_id BIGINT PRIMARY KEY REFERENCES story_search (story_id) ON DELETE CASCADE,
+  tokens TSVECTOR NOT NULL
+);
+ALTER TABLE story_search_ranks ALTER COLUMN tokens SET STORAGE MAIN;
+CREATE FUNCTION story_search_ranks_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO story_search_ranks (story_id, tokens) VALUES (NEW.story_id, NEW.tokens) ON CONFLICT (story_id) DO UPDATE SET tokens = excluded.tokens; RETURN NULL; END $$;
+CREATE TRIGGER story_search_ranked AFTER INSERT OR UPDATE ON story_search FOR EACH ROW EXECUTE FUNCTION story_search_ranks_kept();
+INSERT INTO story_search_ranks (story_id, tokens) SELECT story_id, tokens FROM story_search;
+-- A space's stories newest first with who may read them, read from the index alone: the
+-- search reads a reader's newest stories this way (and stories_by_space is in created_at
+-- order within each status).
+CREATE INDEX stories_newest_by_space ON stories (space_id, id) INCLUDE (status, audience, author_id, created_at);
+-- only: all
