@@ -1,18 +1,20 @@
--- Search at scale (bench/stories: 100,000 stories). Searches now rank only the newest
--- matches a reader may read (stories::repo::search). On PostgreSQL a search for a rarer
--- word starts from the GIN index, and what costs is then reading the rows the index
--- points at. So on PostgreSQL story_search is made again, narrow and with each story's
--- space in its tokens:
+-- Search and the "You said, we did" page at scale (bench/stories: 100,000 stories, 10,000
+-- actions). PostgreSQL only: on SQLite this migration does nothing (FTS5 walks its matches
+-- newest first without help, bm25 reads positions from the FTS5 index itself, and every
+-- SQLite index already ends in the rowid).
+--
+-- Searches now rank only the newest matches a reader may read (stories::repo::search).
+-- For a rarer word PostgreSQL starts from the GIN index, and what costs is then reading
+-- the rows the index points at. So story_search is made again, narrow, and with each
+-- story's space in its tokens:
 -- - tokens holds, besides the words, the lexeme "#<space id>" (no parsed word can be one:
 --   the parser never keeps a '#'), so a search asks the index for its space's matches only;
--- - toast_tuple_target = 128: a row's words and tokens are kept out of line (compressed in
---   the TOAST table) as soon as they are long enough to be moved at all, so that the
---   table's own pages hold little more than the ids, and reading thousands of matches'
---   ids reads a few thousand pages, not the whole table (115 MB at 100,000 stories).
+-- - toast_tuple_target = 128: a row's words and tokens are moved out of line (to the
+--   TOAST table) as soon as the row is long enough to be toasted at all, so the table's
+--   own pages hold little more than the ids (35 MB rather than 115 MB at 100,000 stories),
+--   and reading thousands of matches' ids reads a few thousand pages.
 -- The rows are copied as they are (no stemming again); `words || ''` makes each value
 -- fresh so that it is stored the new way. The constraints and index keep their names.
--- SQLite is unchanged: FTS5 walks its matches newest first without help, and bm25 reads
--- positions from the FTS5 index itself.
 
 -- only: postgres
 CREATE TABLE story_search_0029 (
@@ -48,4 +50,15 @@ INSERT INTO story_search_ranks (story_id, tokens) SELECT story_id, tokens FROM s
 -- search reads a reader's newest stories this way (and stories_by_space is in created_at
 -- order within each status).
 CREATE INDEX stories_newest_by_space ON stories (space_id, id) INCLUDE (status, audience, author_id, created_at);
+
+-- "You said, we did" pages (actions::repo::page_in) take a page's ids from the index alone,
+-- newest first (created_at, then id): PostgreSQL's indexes need the id written in to be
+-- read that way (SQLite's end in the rowid already). Page 200 of 10,000 actions read and
+-- sorted every action of the space before.
+DROP INDEX actions_by_space;
+CREATE INDEX actions_by_space ON actions (space_id, created_at, id);
+DROP INDEX actions_by_space_status;
+CREATE INDEX actions_by_space_status ON actions (space_id, status, created_at, id);
+DROP INDEX actions_by_space_organisation;
+CREATE INDEX actions_by_space_organisation ON actions (space_id, organisation_id, created_at, id);
 -- only: all
