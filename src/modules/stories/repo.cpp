@@ -163,6 +163,11 @@ constexpr const char* kReadableBy = R"(
  AND s.space_id = ?
  AND ((s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
   OR (s.author_id = ? AND (s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
+// The same, on PostgreSQL's story_search x (its kind and author_id, migration 0029).
+constexpr const char* kReadableByKind = R"(
+ AND x.space_id = ?
+ AND (x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  OR (x.author_id = ? AND x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
 constexpr const char* kSearchFilters = R"(
  AND (? = '' OR EXISTS (SELECT 1 FROM story_topics t WHERE t.story_id = s.id AND t.topic = ?))
  AND (? = 0 OR EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id AND a.organisation_id = ?))
@@ -198,9 +203,11 @@ ORDER BY story_search_fts.rowid DESC LIMIT ?),)";
 //   A word in a third of the stories costs about 3,000 tests, not 30,000 matches.
 // - Otherwise `walked` tests only the sample, and `older` asks the GIN index for the
 //   rest: the space's matches (the index holds each story's space as the lexeme
-//   "#<space id>", which no parsed word can be) older than what was walked, newest
-//   first, each looked up for who may read it until the window is full (LATERAL ...
-//   OFFSET 0: a nested loop that stops early). `older` runs only when `walked` is short.
+//   "#<space id>", which no parsed word can be) older than what was walked that the
+//   reader may read (as story_search's copy of each story's status, audience and author
+//   says), newest first, each checked against stories itself until the window is full
+//   (LATERAL ... OFFSET 0: a nested loop that stops early). `older` runs only when
+//   `walked` is short.
 // Both give exactly the newest kSearchWindow matches the reader may read. `terms` is a
 // scalar subquery on purpose: the planner then cannot see how common the words are and
 // always reads the GIN index rather than every row (decompressing each tsvector);
@@ -226,7 +233,8 @@ WHERE t.story_id = w.id AND t.tokens @@ (SELECT words FROM terms) OFFSET 0) r
 ORDER BY w.id DESC LIMIT )" + n + R"(),
 older AS MATERIALIZED (
 SELECT s.id, s.created_at FROM (SELECT x.story_id FROM story_search x
-WHERE (SELECT COUNT(*) FROM walked) < )" + n + R"( AND x.tokens @@ (SELECT words && space FROM terms) AND x.space_id = ?
+WHERE (SELECT COUNT(*) FROM walked) < )" + n + R"( AND x.tokens @@ (SELECT words && space FROM terms))" +
+                     kReadableByKind + R"(
  AND x.story_id + 0 < (SELECT COALESCE(MIN(b.id), 0) FROM (SELECT id FROM readable ORDER BY id DESC LIMIT (SELECT n FROM walk)) b)
 ORDER BY x.story_id DESC) m,
 LATERAL (SELECT s.id, s.created_at FROM readable s WHERE s.id = m.story_id OFFSET 0) s
@@ -702,7 +710,7 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   }
   if (!q.terms.empty()) {
     if (e == store::Engine::sqlite) args.emplace_back(kSearchWindow);  // kSqliteRecent
-    else args.emplace_back(q.space_id);                              // the GIN matches' space (`older`)
+    else bind_readers(args, q.space_id, q.readers);                  // the GIN matches' (`older`)
   }
   args.emplace_back(q.limit);
   args.emplace_back(q.offset);
