@@ -1,12 +1,13 @@
 // Searching a space's stories: words are stemmed, so "respecting" finds "respect"; a
 // response's words find its story; withdrawn stories are never found; held ones only by
 // their author and the facilitators; each person finds only what they may read; the
-// filters narrow the results; odd query strings never break the page. Runs on the engine
+// filters narrow the results; odd query strings never break the page; a word in more
+// stories than are ranked ranks the newest 1,000 the reader may read. Runs on the engine
 // under test (HS_ENGINE).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, cli, signedIn, Client, ENGINE } from './harness.mjs';
+import { startServer, cli, signedIn, Client, ENGINE, dbRows } from './harness.mjs';
 
 let server;
 let cast;
@@ -255,4 +256,64 @@ test('stories without search words (shared before search existed) are indexed wh
   server = await startServer({ dataDir: server.dataDir, db: server.db });
   for (const c of Object.values(cast)) c.server = server;
   assert.deepEqual(titles(await search(member, slug, 'lifts')), ['Before the upgrade']);
+});
+
+// Ranking costs each story ranked, so a search ranks the newest 1,000 matches the reader
+// may read (stories::repo::kSearchWindow), and says so when there were more.
+test('a common word ranks the newest 1,000 matches the reader may read, newest first among equals', async () => {
+  const { author, member, facilitator } = cast;
+  const { slug } = await forum(cast.partner);
+  // The oldest: the best match for "lift" (it says it four times), and one for "escalator",
+  // held back for now.
+  const strong = await share(author, slug, { title: 'Old and strong', body: 'The lift, the lift, the lift, the lift was broken.' });
+  const escalator = await share(author, slug, { title: 'The old escalator', body: 'The escalator was broken.' });
+  await facilitator.get(escalator);
+  assert.equal((await facilitator.post(`${escalator}/hold`, { reason: 'It names a member of staff.' })).status, 303);
+  const id = (href) => Number(href.match(/\/stories\/(\d+)$/)[1]);
+  await server.stop();
+  // 1,000 newer stories that say "lift" once, all alike; then 1,000 newer still that say
+  // "escalator" but are held (the member may not read them). Written straight into the
+  // database, then indexed as Humanspace does at start-up.
+  const copies = (from, status, title, body) => `
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+    INSERT INTO stories (space_id, author_id, status, audience, shown_as, pseudonym, hold_reason, held_at,
+      consent_version, consent_sha256, consented_at, created_at, updated_at)
+    SELECT space_id, author_id, '${status}', audience, shown_as, pseudonym,
+      ${status === 'held' ? "'It names someone.', created_at + 5000" : 'NULL, NULL'},
+      consent_version, consent_sha256, consented_at, created_at + ${status === 'held' ? 3000 : 1000} + i, updated_at + i
+    FROM stories, n WHERE id = ${from} ORDER BY i;
+    INSERT INTO story_versions (story_id, number, title, body, content_note, created_at)
+    SELECT s.id, 1, '${title} ' || CAST(s.id AS TEXT), '${body}', NULL, s.created_at
+    FROM stories s WHERE s.id > ${from} AND NOT EXISTS (SELECT 1 FROM story_versions v WHERE v.story_id = s.id);`;
+  dbRows(server, copies(id(escalator), 'published', 'Lift', 'The lift.'));
+  dbRows(server, copies(id(escalator), 'held', 'Escalator', 'The escalator.'));
+  // The held one is indexed again at start-up, as it stands (held).
+  dbRows(server, `DELETE FROM story_search WHERE story_id = ${id(escalator)}`);
+  const [[newest]] = dbRows(server, "SELECT MAX(s.id) FROM stories s WHERE s.status = 'published'");
+  server = await startServer({ dataDir: server.dataDir, db: server.db });
+  for (const c of Object.values(cast)) c.server = server;
+
+  const lift = await search(member, slug, 'lift');
+  const first = titles(lift);
+  assert.equal(first.length, 20);
+  assert.equal(first[0], `Lift ${newest}`, 'equal matches: the newest first');
+  assert.ok(!first.includes('Old and strong'), 'the best match is older than the 1,000 ranked');
+  assert.match(lift, /Showing the best matches among the newest 1,000 stories that match/);
+  // Fewer matches than that: every one is ranked, and the page says nothing of a window.
+  const broken = await search(member, slug, 'lift broken');
+  assert.deepEqual(titles(broken), ['Old and strong']);
+  assert.doesNotMatch(broken, /newest 1,000/);
+  // The window counts what the reader may read: 1,000 newer held matches do not hide an
+  // older one the member may read, once it is released (on PostgreSQL the search's copy of
+  // who may read each story follows the release).
+  assert.deepEqual(titles(await search(member, slug, 'escalator')), []);
+  assert.equal((await facilitator.post(`${escalator}/release`, {})).status, 303);
+  assert.deepEqual(titles(await search(member, slug, 'escalator')), ['The old escalator']);
+  assert.equal((await facilitator.post(`${escalator}/hold`, { reason: 'It names a member of staff.' })).status, 303);
+  assert.deepEqual(titles(await search(member, slug, 'escalator')), []);
+  // The author may read their held stories: they fill the window, newest first.
+  const own = titles(await search(author, slug, 'escalator'));
+  assert.equal(own.length, 20);
+  assert.match(own[0], /^Escalator \d+$/);
+  assert.ok(id(strong) < id(escalator));
 });

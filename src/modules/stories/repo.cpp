@@ -43,6 +43,7 @@ v.number, v.title, v.body, v.content_note)";
 constexpr const char* kNewestVersion = R"(
 JOIN story_versions v ON v.story_id = s.id
  AND v.number = (SELECT MAX(w.number) FROM story_versions w WHERE w.story_id = s.id))";
+constexpr std::size_t kStoryFieldCount = 19;  // what story_from reads
 // The columns story_from reads, from stories s with its newest version v.
 const std::string kStoryColumns = std::string(kStoryFields) + "\nFROM stories s" + kNewestVersion;
 constexpr const char* kInsertStory = R"(
@@ -162,6 +163,11 @@ constexpr const char* kReadableBy = R"(
  AND s.space_id = ?
  AND ((s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
   OR (s.author_id = ? AND (s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
+// The same, on PostgreSQL's story_search x (its kind and author_id, migration 0029).
+constexpr const char* kReadableByKind = R"(
+ AND x.space_id = ?
+ AND (x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  OR (x.author_id = ? AND x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
 constexpr const char* kSearchFilters = R"(
  AND (? = '' OR EXISTS (SELECT 1 FROM story_topics t WHERE t.story_id = s.id AND t.topic = ?))
  AND (? = 0 OR EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id AND a.organisation_id = ?))
@@ -170,29 +176,82 @@ constexpr const char* kSearchFilters = R"(
   OR (? = 'responded' AND EXISTS (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))
   OR (? = 'awaiting' AND NOT EXISTS
       (SELECT 1 FROM story_responses r WHERE r.story_id = s.id AND r.kind = 'response'))))";
-// SQLite: FTS5 over the stemmed words; bm25 is lower for better matches.
+// Ranking is work for every story it ranks (bm25 reads each match's positions, ts_rank
+// decompresses each match's tsvector), and a common word in a big space matches tens of
+// thousands of stories. So both engines rank only the newest kSearchWindow matches the
+// reader may read (`recent`), and keep the best of those (`hits`): the cost of a search is
+// bounded by the window, not by how many stories say "housing". The window is above the
+// results the pages reach (kSearchPagesMax pages), so paging never runs past it.
+//
+// SQLite: FTS5 over the stemmed words, walked newest first (rowid DESC, which FTS5 reads
+// in order without sorting) and stopped after the window's stories; bm25 (lower for
+// better matches) is computed only for those.
 constexpr const char* kSqliteHits = R"(
-WITH hits AS (
-SELECT s.id, -bm25(story_search_fts) AS rank
+WITH recent AS MATERIALIZED (
+SELECT s.id, s.created_at, -bm25(story_search_fts) AS rank
 FROM story_search_fts JOIN stories s ON s.id = story_search_fts.rowid
 WHERE story_search_fts MATCH ?)";
-// PostgreSQL: the same words as a 'simple' tsvector (GIN-indexed); the terms are ANDed.
-// The space's matches first, from the GIN index (MATERIALIZED: the planner cannot estimate
-// the reader filter below and would otherwise walk the space's stories, testing each one's
-// tsvector), then who may read them.
-constexpr const char* kPostgresHits = R"(
-WITH matches AS MATERIALIZED (
-SELECT x.story_id, ts_rank(x.tokens, q) AS rank
-FROM plainto_tsquery('simple', ?) q JOIN story_search x ON x.tokens @@ q
-WHERE x.space_id = ?),
+constexpr const char* kSqliteRecent = R"(
+ORDER BY story_search_fts.rowid DESC LIMIT ?),)";
+// PostgreSQL finds the same window in one of two ways, chosen in the statement by how
+// common the words are among the reader's newest stories:
+// - `sample`: of the newest kSearchSample stories these readers may read (and that pass
+//   the filters), how many match. If as many as a full window among kSearchWalk of them,
+//   the words are common: `walked` reads the readable stories newest first (an index-only
+//   scan of stories_newest_by_space, migration 0029) and tests each one's tokens, kept
+//   inline in story_search_ranks, stopping when the window is full; ts_rank runs on those.
+//   A word in a third of the stories costs about 3,000 tests, not 30,000 matches.
+// - Otherwise `walked` tests only the sample, and `older` asks the GIN index for the
+//   rest: the space's matches (the index holds each story's space as the lexeme
+//   "#<space id>", which no parsed word can be) older than what was walked that the
+//   reader may read (as story_search's copy of each story's status, audience and author
+//   says), newest first, each checked against stories itself until the window is full
+//   (LATERAL ... OFFSET 0: a nested loop that stops early). `older` runs only when
+//   `walked` is short.
+// Both give exactly the newest kSearchWindow matches the reader may read. `terms` is a
+// scalar subquery on purpose: the planner then cannot see how common the words are and
+// always reads the GIN index rather than every row (decompressing each tsvector);
+// `x.story_id + 0` keeps it from intersecting the GIN matches with the whole primary key.
+std::string postgres_hits(const char* filters) {
+  const auto n = std::to_string(kSearchWindow), walk = std::to_string(kSearchWalk),
+             sample = std::to_string(kSearchSample);
+  return std::string(R"(
+WITH terms AS MATERIALIZED (SELECT plainto_tsquery('simple', ?) AS words, ?::tsquery AS space),
+readable AS NOT MATERIALIZED (
+SELECT s.id, s.created_at FROM stories s
+WHERE TRUE)") + kReadableBy + filters + R"(),
+sample AS MATERIALIZED (
+SELECT COUNT(*) AS n FROM (SELECT id FROM readable ORDER BY id DESC LIMIT )" + sample + R"() r
+WHERE EXISTS (SELECT 1 FROM story_search_ranks t WHERE t.story_id = r.id AND t.tokens @@ (SELECT words FROM terms))),
+walk AS MATERIALIZED (
+SELECT CASE WHEN n * )" + walk + " >= " + n + " * " + sample + " THEN " + walk + " ELSE " + sample + R"( END AS n FROM sample),
+walked AS MATERIALIZED (
+SELECT w.id, w.created_at, r.rank
+FROM (SELECT id, created_at FROM readable ORDER BY id DESC LIMIT (SELECT n FROM walk)) w,
+LATERAL (SELECT ts_rank(t.tokens, (SELECT words FROM terms)) AS rank FROM story_search_ranks t
+WHERE t.story_id = w.id AND t.tokens @@ (SELECT words FROM terms) OFFSET 0) r
+ORDER BY w.id DESC LIMIT )" + n + R"(),
+older AS MATERIALIZED (
+SELECT s.id, s.created_at FROM (SELECT x.story_id FROM story_search x
+WHERE (SELECT COUNT(*) FROM walked) < )" + n + R"( AND x.tokens @@ (SELECT words && space FROM terms))" +
+                     kReadableByKind + R"(
+ AND x.story_id + 0 < (SELECT COALESCE(MIN(b.id), 0) FROM (SELECT id FROM readable ORDER BY id DESC LIMIT (SELECT n FROM walk)) b)
+ORDER BY x.story_id DESC) m,
+LATERAL (SELECT s.id, s.created_at FROM readable s WHERE s.id = m.story_id OFFSET 0) s
+ORDER BY m.story_id DESC LIMIT ()" + n + R"( - (SELECT COUNT(*) FROM walked))),
+recent AS (
+SELECT id, created_at, rank FROM walked
+UNION ALL
+SELECT o.id, o.created_at, ts_rank(t.tokens, (SELECT words FROM terms)) FROM older o
+JOIN story_search_ranks t ON t.story_id = o.id),)";
+}
+// The best LIMIT of the window (rank, then newest), then their words: the newest version
+// is looked up for the page's stories only. The last column says how many matches the
+// window held: kSearchWindow when there may be older ones it left out.
+constexpr const char* kWindowPage = R"(
 hits AS (
-SELECT s.id, m.rank AS rank
-FROM matches m JOIN stories s ON s.id = m.story_id
-WHERE TRUE)";
-// The best LIMIT hits (rank, then newest), then their words: the newest version is looked
-// up for the page's stories only, not for every match.
-constexpr const char* kSearchPage = R"(
-ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
+SELECT h.id, h.rank FROM %s h
+ORDER BY h.rank DESC, h.created_at DESC, h.id DESC LIMIT ? OFFSET ?)
 SELECT )";
 constexpr const char* kSearchOrder = R"(
 ORDER BY h.rank DESC, s.created_at DESC, s.id DESC)";
@@ -201,14 +260,35 @@ constexpr const char* kFilteredHits = R"(
 WITH hits AS (
 SELECT s.id, 0 AS rank FROM stories s
 WHERE TRUE)";
-const std::string& search_sql(store::Engine e, bool words) {
-  static const auto make = [](const char* hits) {
-    return std::string(hits) + kReadableBy + kSearchFilters + kSearchPage + kStoryFields +
-           "\nFROM hits h JOIN stories s ON s.id = h.id" + kNewestVersion + kSearchOrder;
+constexpr const char* kFilteredPage = R"(
+ORDER BY rank DESC, s.created_at DESC, s.id DESC LIMIT ? OFFSET ?)
+SELECT )";
+// With words and no filter, the statement leaves the filters out (not `? = '' OR ...`):
+// PostgreSQL then plans it the same whatever the parameters, so it keeps one plan for it
+// rather than planning each search again (about 1 ms).
+const std::string& search_sql(store::Engine e, bool words, bool filters) {
+  static const auto page = [](const char* from) {
+    std::string out = kWindowPage;
+    return out.replace(out.find("%s"), 2, from);
   };
-  static const std::string sqlite = make(kSqliteHits), postgres = make(kPostgresHits), filtered = make(kFilteredHits);
+  static const auto tail = [](const char* window) {
+    return std::string(kStoryFields) + ",\n" + window + "\nFROM hits h JOIN stories s ON s.id = h.id" +
+           kNewestVersion + kSearchOrder;
+  };
+  static const auto sqlite = [](const char* filters) {
+    return std::string(kSqliteHits) + kReadableBy + filters + kSqliteRecent + page("recent") +
+           tail("(SELECT COUNT(*) FROM recent)");
+  };
+  static const auto postgres = [](const char* filters) {
+    return postgres_hits(filters) + page("recent") + tail("(SELECT COUNT(*) FROM recent)");
+  };
+  static const std::string sqlite_words = sqlite(""), sqlite_filtered = sqlite(kSearchFilters),
+                           postgres_words = postgres(""), postgres_filtered = postgres(kSearchFilters),
+                           filtered = std::string(kFilteredHits) + kReadableBy + kSearchFilters + kFilteredPage +
+                                      tail("0");
   if (!words) return filtered;
-  return e == store::Engine::sqlite ? sqlite : postgres;
+  if (e == store::Engine::sqlite) return filters ? sqlite_filtered : sqlite_words;
+  return filters ? postgres_filtered : postgres_words;
 }
 // The topics of the newest kTopicStories stories the reader may read: a filter list at the
 // cost of a page, however many stories the space holds (all of them took 110 ms at 50,000).
@@ -593,6 +673,18 @@ std::vector<std::string> response_bodies(store::Conn& c, std::int64_t story_id) 
 
 namespace {
 
+// The space's own lexeme in story_search.tokens on PostgreSQL (migration 0029).
+std::string space_lexeme(std::int64_t space_id) { return "'#" + std::to_string(space_id) + "'"; }
+
+// A filter chosen (kSearchFilters); always so without words.
+bool filtered(const SearchQuery& q) {
+  return q.terms.empty() || !q.topic.empty() || q.organisation_id != 0 || !q.status.empty();
+}
+
+const std::string& search_sql(store::Engine e, const SearchQuery& q) {
+  return search_sql(e, !q.terms.empty(), filtered(q));
+}
+
 std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   std::vector<store::Value> args;
   if (q.terms.empty()) {
@@ -606,14 +698,20 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
     std::string words;
     for (const auto& t : q.terms) words += (words.empty() ? "" : " ") + t;
     args.emplace_back(words);
-    args.emplace_back(q.space_id);  // the matches' space (kPostgresHits)
+    args.emplace_back(space_lexeme(q.space_id));
   }
   bind_readers(args, q.space_id, q.readers);
-  args.emplace_back(q.topic);
-  args.emplace_back(q.topic);
-  args.emplace_back(q.organisation_id);
-  args.emplace_back(q.organisation_id);
-  for (int i = 0; i < 4; ++i) args.emplace_back(q.status);
+  if (filtered(q)) {
+    args.emplace_back(q.topic);
+    args.emplace_back(q.topic);
+    args.emplace_back(q.organisation_id);
+    args.emplace_back(q.organisation_id);
+    for (int i = 0; i < 4; ++i) args.emplace_back(q.status);
+  }
+  if (!q.terms.empty()) {
+    if (e == store::Engine::sqlite) args.emplace_back(kSearchWindow);  // kSqliteRecent
+    else bind_readers(args, q.space_id, q.readers);                  // the GIN matches' (`older`)
+  }
   args.emplace_back(q.limit);
   args.emplace_back(q.offset);
   return args;
@@ -621,16 +719,19 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
 
 }  // namespace
 
-std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q) {
+SearchRows search(store::Conn& c, const SearchQuery& q) {
   const auto args = search_args(c.engine(), q);
-  std::vector<StoryRow> out;
-  for (const auto& r : c.query(search_sql(c.engine(), !q.terms.empty()), args)) out.push_back(story_from(r));
+  SearchRows out;
+  for (const auto& r : c.query(search_sql(c.engine(), q), args)) {
+    out.rows.push_back(story_from(r));
+    out.window_full = r.i64(kStoryFieldCount) >= kSearchWindow;
+  }
   return out;
 }
 
 std::string search_statement(store::Engine e, const SearchQuery& q) {
   const auto args = search_args(e, q);
-  const auto& sql = search_sql(e, !q.terms.empty());
+  const auto& sql = search_sql(e, q);
   std::string out;
   std::size_t n = 0;
   char quote = 0;

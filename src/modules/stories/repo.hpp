@@ -188,9 +188,21 @@ struct SearchQuery {
   std::string status;                // "" | responded | awaiting | held
   std::int64_t limit = 20, offset = 0;
 };
-// Best match first (FTS5's bm25, PostgreSQL's ts_rank), then newest; without terms, the
-// stories that pass the filters, newest first.
-std::vector<StoryRow> search(store::Conn& c, const SearchQuery& q);
+// With terms: the best matches (FTS5's bm25, PostgreSQL's ts_rank; then newest) among the
+// newest kSearchWindow matching stories these readers may read, not among every match:
+// ranking costs each ranked story, and a common word matches most of a space. Above the
+// results the pages reach (commands::kSearchPagesMax pages of kSearchPageSize).
+// Without terms, the stories that pass the filters, newest first.
+inline constexpr std::int64_t kSearchWindow = 1000;
+// How PostgreSQL finds that window (repo.cpp, postgres_hits): words that match at least
+// kSearchWindow in kSearchWalk of the reader's newest stories (judged on the newest
+// kSearchSample) are found by reading those stories newest first; rarer ones by the index.
+inline constexpr std::int64_t kSearchWalk = 4000, kSearchSample = 400;
+struct SearchRows {
+  std::vector<StoryRow> rows;
+  bool window_full = false;  // the window held kSearchWindow matches: older ones were not ranked
+};
+SearchRows search(store::Conn& c, const SearchQuery& q);
 // The same statement with its parameters written as SQL literals, to run it straight on
 // the engine (bench/stories measures against that).
 std::string search_statement(store::Engine e, const SearchQuery& q);

@@ -74,7 +74,7 @@ int bench_search_cli(Services& app, const std::string& slug, std::int64_t user_i
       auto took = ms_since(t);
       found = r.stories.size();
       t = Clock::now();
-      auto rows = app.store->with([&](store::Conn& c) { return repo::search(c, q); });
+      auto rows = app.store->with([&](store::Conn& c) { return repo::search(c, q).rows; });
       auto took_query = ms_since(t);
       if (rows.size() > commands::kSearchPageSize) rows.pop_back();
       if (rows.size() != found) out << "  (query alone found " << rows.size() << ", the command " << found << ")\n";

@@ -122,12 +122,18 @@ struct SearchInput {
 };
 inline constexpr std::int64_t kSearchPageSize = 20;
 inline constexpr std::int64_t kSearchPagesMax = 50;
+// Searches rank the newest this many matches (repo::search); the pages stay within them.
+inline constexpr std::int64_t kSearchWindow = repo::kSearchWindow;
+static_assert(kSearchPagesMax * kSearchPageSize <= kSearchWindow, "the last page of results lies past the window");
 inline constexpr std::size_t kSearchWordsMax = 200;  // characters of a query read
 struct SearchResult {
   bool searched = false;  // words to search for, or a filter chosen
   std::vector<Shown> stories;
   bool more = false;  // a next page exists
   std::int64_t page = 1;
+  // More stories matched than were ranked: the results are the best among the newest
+  // repo::kSearchWindow matches (the page says so).
+  bool window_full = false;
 };
 SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject& subject, std::int64_t user_id,
                     const SearchInput& in);

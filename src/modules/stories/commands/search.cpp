@@ -132,9 +132,11 @@ SearchResult search(Services& app, std::int64_t space_id, const spaces::Subject&
     out.searched = true;
     q.limit = kSearchPageSize + 1;
     q.offset = (out.page - 1) * kSearchPageSize;
-    auto rows = repo::search(c, q);
+    auto found = repo::search(c, q);
+    auto& rows = found.rows;
     out.more = static_cast<std::int64_t>(rows.size()) > kSearchPageSize;
     if (out.more) rows.pop_back();
+    out.window_full = found.window_full;
     out.stories = shown_stories(app, c, std::move(rows), subject, user_id);
     return out;
   });

@@ -8,6 +8,7 @@
 #include "modules/stories/handlers/common.hpp"
 #include "modules/stories/handlers/handlers.hpp"
 #include "web/parse.hpp"
+#include "web/render.hpp"
 
 namespace hs::stories::handlers {
 
@@ -34,6 +35,17 @@ commands::SearchInput search_input(Context& c) {
   in.status = std::string(c.query_param("status"));
   in.page = number::whole(c.query_param("page")).value_or(1);
   return in;
+}
+
+// 1000 as "1,000".
+std::string grouped(std::int64_t n) {
+  const auto digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 std::string search_href(const Space& s, const commands::SearchInput& in, std::int64_t page) {
@@ -90,6 +102,8 @@ Response stories_index(Context& c) {
     result.set("words", in.words);
     result.set("has_words", !in.words.empty());
     if (found.stories.empty()) result.set("none", true);
+    if (found.window_full)
+      result.set("window", c.app.renderer->format("stories_search_window", {{"window", grouped(commands::kSearchWindow)}}));
     if (found.page > 1) result.set("previous_href", search_href(*s, in, found.page - 1));
     if (found.more) result.set("next_href", search_href(*s, in, found.page + 1));
     result.set("has_pages", found.page > 1 || found.more);
