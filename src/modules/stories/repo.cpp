@@ -163,11 +163,18 @@ constexpr const char* kReadableBy = R"(
  AND s.space_id = ?
  AND ((s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
   OR (s.author_id = ? AND (s.status || '/' || s.audience) IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
-// The same, on PostgreSQL's story_search x (its kind and author_id, migration 0029).
+// The same for PostgreSQL's search, with each list of kinds one text[] parameter
+// (bind_readers_array): a list of parameters is an array built again for each row read
+// once PostgreSQL keeps one plan for the statement, and a search reads thousands.
+constexpr const char* kReadableByArray = R"(
+ AND s.space_id = ?
+ AND ((s.status || '/' || s.audience) = ANY (?::text[])
+  OR (s.author_id = ? AND (s.status || '/' || s.audience) = ANY (?::text[]))))";
+// And on story_search x (its copy of each story's kind and author, migration 0029).
 constexpr const char* kReadableByKind = R"(
  AND x.space_id = ?
- AND (x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)
-  OR (x.author_id = ? AND x.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?))))";
+ AND (x.kind = ANY (?::text[])
+  OR (x.author_id = ? AND x.kind = ANY (?::text[]))))";
 constexpr const char* kSearchFilters = R"(
  AND (? = '' OR EXISTS (SELECT 1 FROM story_topics t WHERE t.story_id = s.id AND t.topic = ?))
  AND (? = 0 OR EXISTS (SELECT 1 FROM story_about a WHERE a.story_id = s.id AND a.organisation_id = ?))
@@ -219,7 +226,7 @@ std::string postgres_hits(const char* filters) {
 WITH terms AS MATERIALIZED (SELECT plainto_tsquery('simple', ?) AS words, ?::tsquery AS space),
 readable AS NOT MATERIALIZED (
 SELECT s.id, s.created_at FROM stories s
-WHERE TRUE)") + kReadableBy + filters + R"(),
+WHERE TRUE)") + kReadableByArray + filters + R"(),
 sample AS MATERIALIZED (
 SELECT COUNT(*) AS n FROM (SELECT id FROM readable ORDER BY id DESC LIMIT )" + sample + R"() r
 WHERE EXISTS (SELECT 1 FROM story_search_ranks t WHERE t.story_id = r.id AND t.tokens @@ (SELECT words FROM terms))),
@@ -361,7 +368,21 @@ std::vector<StoryRow> stories_where(store::Conn& c, const std::string& sql, std:
   return out;
 }
 
-// The readers' part of the parameters (HS_READABLE_BY above).
+// kReadableByArray's and kReadableByKind's: each list as a PostgreSQL array literal (the
+// kinds hold only letters and '/').
+void bind_readers_array(std::vector<store::Value>& args, std::int64_t space_id, const Readers& who) {
+  auto keys = [&](const std::vector<std::string>& ks) {
+    std::string out = "{";
+    for (const auto& k : ks) out += (out.size() > 1 ? "," : "") + k;
+    args.emplace_back(out + "}");
+  };
+  args.emplace_back(space_id);
+  keys(who.anyone);
+  args.emplace_back(who.author_id);
+  keys(who.own);
+}
+
+// The readers' part of the parameters (kReadableBy above).
 void bind_readers(std::vector<store::Value>& args, std::int64_t space_id, const Readers& who) {
   auto keys = [&](const std::vector<std::string>& ks) {
     if (ks.size() > kReadableKeys) throw std::logic_error("stories search: more readable kinds than the query holds");
@@ -700,7 +721,8 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
     args.emplace_back(words);
     args.emplace_back(space_lexeme(q.space_id));
   }
-  bind_readers(args, q.space_id, q.readers);
+  if (e == store::Engine::postgres && !q.terms.empty()) bind_readers_array(args, q.space_id, q.readers);
+  else bind_readers(args, q.space_id, q.readers);
   if (filtered(q)) {
     args.emplace_back(q.topic);
     args.emplace_back(q.topic);
@@ -710,7 +732,7 @@ std::vector<store::Value> search_args(store::Engine e, const SearchQuery& q) {
   }
   if (!q.terms.empty()) {
     if (e == store::Engine::sqlite) args.emplace_back(kSearchWindow);  // kSqliteRecent
-    else bind_readers(args, q.space_id, q.readers);                  // the GIN matches' (`older`)
+    else bind_readers_array(args, q.space_id, q.readers);            // the GIN matches' (`older`)
   }
   args.emplace_back(q.limit);
   args.emplace_back(q.offset);
