@@ -87,11 +87,19 @@
 
   // Swaps in the children of the given parts from a fresh copy of this page.
   function refresh(ids, announce) {
-    fetch(location.pathname, { credentials: 'same-origin' })
+    fetch(location.pathname + location.search, { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) return;
         var doc = new DOMParser().parseFromString(html, 'text/html');
+        // Focus stays where it was when that control is still there (a host on "Give the
+        // floor" while someone else raises a hand); else it goes to the part's heading.
+        var active = document.activeElement;
+        var focusId = null, lostIn = null;
+        ids.forEach(function (id) {
+          var part = document.getElementById(id);
+          if (part && active && part.contains(active)) { focusId = active.id || null; lostIn = part; }
+        });
         ids.forEach(function (id) {
           var now = document.getElementById(id);
           var next = doc.getElementById(id);
@@ -101,6 +109,14 @@
           while (now.firstChild) now.removeChild(now.firstChild);
           nodes.forEach(function (n) { now.appendChild(n); });
         });
+        if (lostIn) {
+          var again = focusId && document.getElementById(focusId);
+          if (!again) again = lostIn.querySelector('h2, h3');
+          if (again) {
+            if (!again.hasAttribute('tabindex') && !/^(BUTTON|INPUT|A|TEXTAREA|SELECT)$/.test(again.tagName)) again.setAttribute('tabindex', '-1');
+            again.focus({ preventScroll: true });
+          }
+        }
         if (announce) say(announce);
       })
       .catch(function () {});
@@ -133,11 +149,15 @@
       broadcast: String(b.broadcast_at || ''),
       notes: runner ? JSON.stringify(b.notes || {}) : String((b.notes || {})[group] || 0),
       help: String(b.help || 0),
-      placed: String(b.placed || 0)
+      placed: String(b.placed || 0),
+      // This group's speaking queue (hands, turns, the go-round).
+      floor: String((s.floors || {})[group] || 0)
     };
     if (seen) {
       if (now.broadcast !== seen.broadcast && !runner) refresh(['broadcast-area'], 'data-broadcast');
-      if (now.notes !== seen.notes && !runner) refresh(['notes-list'], 'data-note');
+      // A note also changes the host's count of who has been heard.
+      if (now.notes !== seen.notes && !runner) refresh(['notes-list', 'floor-area'], 'data-note');
+      else if (now.floor !== seen.floor && !runner) refresh(['floor-area'], 'data-floor');
       if (runner && (now.help !== seen.help || now.notes !== seen.notes || now.placed !== seen.placed))
         refresh(['help-area', 'groups-area'], Number(now.help) > Number(seen.help) ? 'data-help' : '');
     }

@@ -43,6 +43,9 @@
     if (s.sig && r.getAttribute('data-sig') !== s.sig) return true;
     // The run page's spread of who has been heard follows every contribution.
     if (s.spread && r.hasAttribute('data-spread') && r.getAttribute('data-spread') !== s.spread) return true;
+    // So does the main room's speaking queue (hands, turns, the order), on every page showing it.
+    if (s.floors && r.hasAttribute('data-floor') &&
+        String(s.floors[r.getAttribute('data-floor-room')] || 0) !== (r.getAttribute('data-floor') || '0')) return true;
     return staffPage && s.staff && r.getAttribute('data-staff') !== s.staff;
   }
 
@@ -93,7 +96,11 @@
     try { if (focusInside && typeof active.selectionStart === 'number') { selStart = active.selectionStart; selEnd = active.selectionEnd; } } catch (e) { /* not a text field */ }
     // The page's signatures come with it: the root may sit outside the regions.
     var fresh0 = doc.querySelector('[data-live]');
-    var sigs = fresh0 ? { sig: fresh0.getAttribute('data-sig'), staff: fresh0.getAttribute('data-staff') } : null;
+    var sigs = null;
+    if (fresh0) {
+      sigs = {};
+      ['data-sig', 'data-staff', 'data-spread', 'data-floor'].forEach(function (k) { sigs[k] = fresh0.getAttribute(k); });
+    }
     var kept = [];
     for (var j = 0; j < regions.length; j++) {
       var fresh = doc.getElementById(regions[j].id);
@@ -103,8 +110,7 @@
     }
     var r = root();
     if (r && sigs) {
-      if (sigs.sig !== null) r.setAttribute('data-sig', sigs.sig);
-      if (sigs.staff !== null) r.setAttribute('data-staff', sigs.staff);
+      for (var k in sigs) if (sigs[k] !== null) r.setAttribute(k, sigs[k]);
     }
     kept.forEach(function (k) {
       var f = document.getElementById(k.id);

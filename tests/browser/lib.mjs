@@ -89,9 +89,10 @@ export let server;
 export let browser;
 export const audit = new Audit();
 
-export function startSuite({ demo = false } = {}) {
+// seed: the demo community as `./dev run` makes it (its accounts' password is the demo's).
+export function startSuite({ demo = false, seed = false } = {}) {
   before(async () => {
-    server = await startServer({ demo, args: ['--static-dir', join(ROOT, 'static')] });
+    server = await startServer({ demo, args: ['--static-dir', join(ROOT, 'static'), ...(seed ? ['--seed-demo'] : [])] });
     browser = await launch();
   });
   after(async () => {

@@ -45,7 +45,7 @@ export async function startServer({ demo = false, env = {}, args = [], dataDir, 
   const started = Date.now();
   while (!existsSync(portFile)) {
     if (proc.exitCode !== null) throw new Error(`humanspace exited early:\n${log}`);
-    if (Date.now() - started > 20000) { proc.kill('SIGKILL'); throw new Error(`humanspace did not start:\n${log}`); }
+    if (Date.now() - started > 60000) { proc.kill('SIGKILL'); throw new Error(`humanspace did not start:\n${log}`); }
     await new Promise((r) => setTimeout(r, 20));
   }
   const port = Number(readFileSync(portFile, 'utf8').trim());

@@ -210,6 +210,11 @@ async function zebulon() {
   await z.get(round);
   const noted = await z.post(`${round}/notes`, { note: 'zebulon-named-note on trust', as: 'named' });
   assert.equal(noted.status, 303, noted.text.slice(0, 400));
+  // The group's speaking queue: Zebulon (its host, a steward) takes a turn, then raises a hand.
+  const me = one(`SELECT p.id FROM event_participants p JOIN users u ON u.id = p.user_id WHERE u.display_name = 'Zebulon Quartermaine'`);
+  assert.equal((await z.post(`${round}/floor/give`, { participant: me })).status, 303);
+  assert.equal((await z.post(`${round}/floor/end`, {})).status, 303);
+  assert.equal((await z.post(`${round}/floor/hand`, {})).status, 303);
 
   const named = await propose(z, slug, { title: 'Meet monthly' });
   assert.equal((await answer(z, named, { choice: 'object', reason: 'zebulon-named-reason' })).status, 303);
@@ -245,6 +250,9 @@ test('"download my data" holds what a person wrote and did in events and breakou
   assert.deepEqual(data.breakouts.named_notes.map((n) => n.note), ['zebulon-named-note on trust']);
   assert.equal(data.breakouts.places.length, 1);
   assert.equal(data.breakouts.places[0].round, 1);
+  assert.equal(ev.turns_speaking.length, 1);
+  assert.equal(ev.turns_speaking[0].where, 'breakout group');
+  assert.equal(typeof ev.turns_speaking[0].seconds, 'number');
   // Someone else's words are not in it.
   assert.doesNotMatch(res.text, /wrenna-question about rooms","anonymous/);
 });
@@ -280,6 +288,9 @@ const ERASURE = {
   'event_cloud_entries.participant_id': 'kept',
   'breakout_places.participant_id': 'deleted',
   'breakout_notes.participant_id': 'cleared',
+  'event_hands.participant_id': 'deleted',  // a hand up in a speaking queue (migration 0032)
+  'event_turns.participant_id': 'kept',  // a turn speaking stays, on a record that leads to no one
+  'event_contribution_counts.participant_id': 'kept',  // the count of what that record added
   'stories.author_id': 'deleted',  // their stories go, with their versions and the answers to them
   'story_partners.user_id': 'deleted',  // which organisation they answered for
   'story_suggestions.suggested_by': 'cleared',
@@ -342,7 +353,8 @@ test('erasure covers every column that refers to a person, on this engine\'s sch
     'decision_proposals.proposer_id', 'decision_voters.user_id', 'decision_ballots.user_id', 'events.created_by',
     'event_registrations.user_id', 'event_participants.user_id', 'event_questions.participant_id',
     'event_poll_votes.participant_id', 'event_question_votes.participant_id', 'event_cloud_entries.participant_id',
-    'breakout_places.participant_id', 'breakout_notes.participant_id'])
+    'breakout_places.participant_id', 'breakout_notes.participant_id', 'event_hands.participant_id',
+    'event_turns.participant_id', 'event_contribution_counts.participant_id'])
     assert.ok(before[col] > 0, `${col} holds the person before erasure`);
 
   await z.get('/account/data');

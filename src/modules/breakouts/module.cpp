@@ -84,6 +84,7 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/breakouts/{round}/choose", h::group_choose, small);
   app.router.post("/events/{id}/breakouts/{round}/notes", h::note_add, small);
   app.router.post("/events/{id}/breakouts/{round}/help", h::help_ask, small);
+  app.router.post("/events/{id}/breakouts/{round}/floor/{action}", h::group_floor_post, small);
   app.router.get("/events/{id}/themes", h::themes_show);
   app.router.post("/events/{id}/themes", h::theme_add, small);
   app.router.post("/events/{id}/themes/accept", h::themes_accept, small);

@@ -65,6 +65,10 @@ std::string summary(web::App& app, const json::object& demo) {
   if (auto* iv = demo.if_contains("involvement"))
     out += "Demo paid involvement (a rate card, opportunities, claims in every state, a paid batch): " + site +
            "/spaces/" + str(iv->as_object(), "space") + "/involvement\n";
+  if (auto* di = demo.if_contains("drop_in"))
+    out += "Demo speaking queue in a breakout group (hands up, progressive stack, go-round; as " +
+           str(di->as_object(), "creator") + " who hosts the group, or a member in it): " + site + "/spaces/" +
+           str(di->as_object(), "space") + "/events\n";
   if (auto* ac = demo.if_contains("actions"))
     out += "Demo \"You said, we did\" (actions in every status, public): " + site + "/spaces/" +
            str(ac->as_object(), "space") + "/actions\n";
@@ -441,6 +445,55 @@ Result<bool> seed_equality(Services& app, const json::object& eq, const std::str
   return true;
 }
 
+// A drop-in on now, to try a breakout group's speaking queue: a round running with one
+// group, its host the facilitator, the demo members in it (each counted as here), a few hands
+// up and one turn already had. Its times follow the moment the demo is made.
+Result<bool> seed_drop_in(Services& app, const json::object& d, std::map<std::string, std::int64_t>& ids,
+                          std::map<std::string, std::int64_t>& space_ids) {
+  const auto now = app.clock->now();
+  events::EventInput input;
+  input.title = str(d, "title");
+  input.description = str(d, "description");
+  input.starts = dates::format(now - 30 * 60, dates::Style::minute);
+  input.ends = dates::format(now + 4 * 3600, dates::Style::minute);
+  const auto host = ids[str(d, "creator")];
+  auto event_id = events::commands::create_event(app, space_ids[str(d, "space")], host, input, str(d, "support"));
+  if (!event_id) return fail(event_id.error());
+  std::map<std::string, events::commands::Access> people;
+  for (const auto& who : d.at("people").as_array()) {
+    const auto email = std::string(who.as_string());
+    auto a = events::commands::access(app, *event_id, ids[email], "");
+    if (!a) return fail(ErrorCode::not_found, "events_not_found");
+    // Taking part, as a page of theirs would make them, and here now.
+    if (auto r = events::commands::step_out(app, *a, false); !r) return fail(r.error());
+    a = events::commands::access(app, *event_id, ids[email], "");
+    if (!a || !a->participant_id) return fail(ErrorCode::not_found, "events_not_found");
+    breakouts::commands::mark_present(app, *event_id, *a->participant_id);
+    people.insert_or_assign(email, *a);
+  }
+  auto fac = people.at(str(d, "creator"));
+  breakouts::RoundInput in{str(d, "prompts"), "2", "8", "60", "", "balanced"};
+  auto round = breakouts::commands::add_round(app, fac, in);
+  if (!round) return fail(round.error());
+  if (auto r = breakouts::commands::assign(app, fac, *round, breakouts::Mode::balanced); !r) return fail(r.error());
+  if (auto r = breakouts::commands::start_round(app, fac, *round); !r) return fail(r.error());
+  auto mine = breakouts::commands::my_group(app, fac, *round);
+  if (!mine) return fail(ErrorCode::not_found, "breakouts_not_in_group");
+  const events::floor::Room room{*event_id, mine->group.id};
+  std::vector<std::int64_t> here;
+  for (const auto& m : mine->group.members) here.push_back(m.participant_id);
+  // Progressive stack on: those who have spoken least are offered the floor first.
+  if (auto r = events::floor::set_progressive(app, room, true, true); !r) return fail(r.error());
+  // One person has had a turn; others wait with their hands up, in this order.
+  const auto& first = people.at(str(d, "spoke"));
+  if (auto r = events::floor::give_floor(app, room, true, *first.participant_id, here); !r) return fail(r.error());
+  if (auto r = events::floor::end_turn(app, room, true); !r) return fail(r.error());
+  for (const auto& who : d.at("hands").as_array())
+    if (auto r = events::floor::raise_hand(app, people.at(std::string(who.as_string())), room); !r)
+      return fail(r.error());
+  return true;
+}
+
 Result<std::string> seed(web::App& app) {
   auto doc = json::parse(embedded::get("resources/demo/community.json")).as_object();
   const auto password = str(doc, "password");
@@ -521,6 +574,8 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_involvement(app, iv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto* eq = doc.if_contains("equality"))
     if (auto r = seed_equality(app, eq->as_object(), password); !r) return tl::unexpected(r.error());
+  if (auto* di = doc.if_contains("drop_in"))
+    if (auto r = seed_drop_in(app, di->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 

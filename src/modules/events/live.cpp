@@ -1,5 +1,7 @@
 #include "modules/events/live.hpp"
 
+#include "modules/events/floor.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 
 #include "core/crypto.hpp"
 #include "modules/events/commands/commands.hpp"
+#include "modules/events/floor.hpp"
 #include "modules/events/repo.hpp"
 #include "services/coalescer.hpp"
 #include "services/services.hpp"
@@ -26,6 +29,11 @@ struct Registered {
 
 // The other modules' parts, added to a snapshot.
 std::string with_parts(Services& app, std::int64_t event_id, boost::json::object& o) {
+  // Each speaking queue's version (room "0" is the main room, others breakout groups): a
+  // page showing a queue fetches itself again when its version moves.
+  boost::json::object floors;
+  for (const auto& [room, version] : floor::versions(app, event_id)) floors[std::to_string(room)] = version;
+  o["floors"] = std::move(floors);
   for (const auto& [key, part] : app.kept<Registered>().parts) {
     auto text = part(app, event_id);
     if (!text.empty()) o[key] = boost::json::parse(text);

@@ -51,6 +51,7 @@ void register_module(web::App& app) {
   app.router.post("/events/{id}/words", h::event_word_add, small);
   app.router.post("/events/{id}/words/remove", h::event_word_remove, small);
   app.router.post("/events/{id}/step-out", h::step_out, small);
+  app.router.post("/events/{id}/floor/{action}", h::floor_post, small);
   app.router.post("/events/{id}/step-in", h::step_in, small);
   app.router.ws("/events/{id}/live", h::live_channel);
   // A member's registrations and part in events (words, questions, poll answers,

@@ -6,11 +6,19 @@
 #include <vector>
 
 #include "modules/events/commands/commands.hpp"  // re-exported: the use cases other modules drive
+#include "modules/events/floor.hpp"              // re-exported: speaking queues (breakout groups have one too)
 #include "modules/events/live.hpp"               // re-exported: the use cases other modules drive
 #include "services/fwd.hpp"
 
 namespace hs::web {
 class App;
+class Context;
+}  // namespace hs::web
+namespace hs {
+class View;
+}
+namespace hs::equity {
+struct Spread;
 }
 namespace hs::store {
 class Conn;
@@ -55,5 +63,26 @@ struct QaResult {
   std::vector<AskedQuestion> questions;  // shown ones only (never hidden or waiting), most upvoted first
 };
 std::vector<QaResult> qa_results(Services& app, std::int64_t event_id);
+
+// A speaking queue on a page (the "floor" partial): the main room's on the event and run
+// pages, a breakout group's on the group page. base: where its forms post
+// ("{base}/hand", "/lower", "/pass", "/give", "/end", "/progressive", "/round",
+// "/round-stop", and the main room's "/open" and "/close").
+struct FloorPage {
+  floor::Room room;
+  std::string base;
+  bool host = false;         // may give the floor, end turns, change the order, go round
+  bool taking_part = false;  // may raise a hand
+  std::optional<std::int64_t> me;        // the person's participant record, if any
+  std::vector<std::int64_t> people;      // the room's people here now (whom the host may give the floor to)
+};
+// Sets `floor` on v for the partial.
+void add_floor(web::Context& c, View& v, const FloorPage& page);
+// Sets `spread` on v for the "spread" partial: who has been heard, as a pattern (how many
+// contributed, the most active fifth's share, people by band); about: who sees it.
+void add_spread(web::Context& c, View& v, const equity::Spread& spread, const std::string& about);
+// Does one of the forms' actions for the person; the caller then sends them back to the page.
+Result<bool> floor_action(web::Context& c, const commands::Access& a, const FloorPage& page,
+                          const std::string& action);
 
 }  // namespace hs::events

@@ -11,6 +11,14 @@ constexpr const char* kParticipantIds = "SELECT id FROM event_participants WHERE
 constexpr const char* kUntieQuestions = R"(
 UPDATE event_questions SET participant_id = NULL
 WHERE participant_id IN (SELECT id FROM event_participants WHERE user_id = ?))";
+// A hand up is the person's own and goes; turns they had stay, untied with the record.
+constexpr const char* kLowerHands = R"(
+DELETE FROM event_hands WHERE participant_id IN (SELECT id FROM event_participants WHERE user_id = ?))";
+constexpr const char* kTurns = R"(
+SELECT e.id, e.title, f.group_id, t.started_at, t.seconds
+FROM event_turns t JOIN event_participants p ON p.id = t.participant_id
+JOIN event_floors f ON f.id = t.floor_id JOIN events e ON e.id = f.event_id
+WHERE p.user_id = ? ORDER BY t.started_at, t.id)";
 constexpr const char* kUntieParticipants =
     "UPDATE event_participants SET user_id = NULL, nickname = NULL WHERE user_id = ?";
 constexpr const char* kForgetCreator = "UPDATE events SET created_by = NULL WHERE created_by = ?";
@@ -65,6 +73,7 @@ std::vector<std::int64_t> participant_ids_of_user(store::Conn& c, std::int64_t u
 
 void untie_person(store::Conn& c, std::int64_t user_id) {
   c.q(kUntieQuestions, user_id);
+  c.q(kLowerHands, user_id);
   c.q(kUntieParticipants, user_id);
   c.q(kForgetCreator, user_id);
 }
@@ -72,6 +81,12 @@ void untie_person(store::Conn& c, std::int64_t user_id) {
 std::vector<TakingPart> taking_part_of(store::Conn& c, std::int64_t user_id) {
   std::vector<TakingPart> out;
   for (const auto& r : c.q(kTakingPart, user_id)) out.push_back({r.i64(0), r.text(1), r.i64(2), r.opt_i64(3)});
+  return out;
+}
+
+std::vector<TurnSpoken> turns_of(store::Conn& c, std::int64_t user_id) {
+  std::vector<TurnSpoken> out;
+  for (const auto& r : c.q(kTurns, user_id)) out.push_back({r.i64(0), r.text(1), r.i64(2) != 0, r.i64(3), r.opt_i64(4)});
   return out;
 }
 

@@ -414,41 +414,22 @@ std::vector<MyRegistration> registrations_of(store::Conn& c, std::int64_t user_i
 void erase_registrations(store::Conn& c, std::int64_t user_id) { c.q(kEraseRegistrations, user_id); }
 
 namespace {
-// What each participant added to the event, one statement a kind, grouped by participant.
-constexpr const char* kContributionParts[] = {
-    R"(SELECT e.participant_id, COUNT(*) FROM event_cloud_entries e JOIN event_items i ON i.id = e.item_id
-WHERE i.event_id = ? GROUP BY e.participant_id)",
-    R"(SELECT v.participant_id, COUNT(DISTINCT v.item_id) FROM event_poll_votes v JOIN event_items i ON i.id = v.item_id
-WHERE i.event_id = ? GROUP BY v.participant_id)",
-    R"(SELECT q.participant_id, COUNT(*) FROM event_questions q JOIN event_items i ON i.id = q.item_id
-WHERE i.event_id = ? AND q.participant_id IS NOT NULL GROUP BY q.participant_id)",
-};
+constexpr const char* kContributions = R"(SELECT p.id, COALESCE(n.n, 0) FROM event_participants p
+LEFT JOIN event_contribution_counts n ON n.participant_id = p.id WHERE p.event_id = ? ORDER BY p.id)";
+constexpr const char* kContributionTotal =
+    "SELECT COALESCE(SUM(n), 0) FROM event_contribution_counts WHERE event_id = ?";
 }  // namespace
 
+// Both read the counts the store keeps as contributions come and go (migration 0032's
+// triggers): one row a person, not every contribution of the event.
 std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c, std::int64_t event_id) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  std::unordered_map<std::int64_t, std::size_t> at;
-  for (const auto& r : c.q("SELECT id FROM event_participants WHERE event_id = ? ORDER BY id", event_id)) {
-    at.emplace(r.i64(0), out.size());
-    out.emplace_back(r.i64(0), 0);
-  }
-  for (const char* sql : kContributionParts)
-    for (const auto& r : c.q(sql, event_id))
-      if (auto it = at.find(r.i64(0)); it != at.end()) out[it->second].second += r.i64(1);
+  for (const auto& r : c.q(kContributions, event_id)) out.emplace_back(r.i64(0), r.i64(1));
   return out;
 }
 
 std::int64_t contribution_total(store::Conn& c, std::int64_t event_id) {
-  // Counts only (no grouping by person): what the live signature needs, on every snapshot.
-  return c.q(R"(SELECT
-  (SELECT COUNT(*) FROM event_cloud_entries e JOIN event_items i ON i.id = e.item_id WHERE i.event_id = ?)
-  + (SELECT COUNT(*) FROM (SELECT DISTINCT v.item_id, v.participant_id FROM event_poll_votes v
-       JOIN event_items i ON i.id = v.item_id WHERE i.event_id = ?) d)
-  + (SELECT COUNT(*) FROM event_questions q JOIN event_items i ON i.id = q.item_id
-     WHERE i.event_id = ? AND q.participant_id IS NOT NULL))",
-             event_id, event_id, event_id)
-      .at(0)
-      .i64(0);
+  return c.q(kContributionTotal, event_id).at(0).i64(0);
 }
 
 std::vector<std::int64_t> joined_members(store::Conn& c, std::int64_t event_id) {

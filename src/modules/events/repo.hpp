@@ -106,7 +106,8 @@ bool remove_registration(store::Conn& c, std::int64_t event_id, std::int64_t use
 bool is_registered(store::Conn& c, std::int64_t event_id, std::int64_t user_id);
 std::vector<RegistrationRow> registrations(store::Conn& c, std::int64_t event_id);  // in the order they came
 // Every participant of the event with how many things they added: words to clouds, polls
-// answered, questions asked (participant id, count; zeros included).
+// answered, questions asked, named breakout notes, turns speaking (participant id, count;
+// zeros included).
 std::vector<std::pair<std::int64_t, std::int64_t>> contributions(store::Conn& c, std::int64_t event_id);
 // All of them added up: what the run page's live signature follows.
 std::int64_t contribution_total(store::Conn& c, std::int64_t event_id);

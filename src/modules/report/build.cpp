@@ -189,13 +189,8 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
   // Who was heard, as a pattern and never a ranking: how many of the people there added
   // something, and the share the most active fifth made.
   {
-    auto counts = events::commands::contributions(app, event_id);
-    const auto notes = breakouts::commands::named_notes_by_participant(app, event_id);
     std::vector<std::int64_t> per_person;
-    for (const auto& [participant, n] : counts) {
-      auto it = notes.find(participant);
-      per_person.push_back(n + (it == notes.end() ? 0 : it->second));
-    }
+    for (const auto& [participant, n] : events::commands::contributions(app, event_id)) per_person.push_back(n);
     const auto spread = equity::spread_of(per_person);
     if (spread.contributions > 0)
       d.sections.push_back({r.t("report_spread_heading"),

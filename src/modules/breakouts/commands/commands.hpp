@@ -104,6 +104,7 @@ struct MyGroup {
   std::vector<std::string> prompts;
   Group group;
   bool host = false;
+  std::int64_t me = 0;  // the person's participant record
   std::vector<Note> notes;
 };
 std::optional<MyGroup> my_group(Services& app, const Access& a, std::int64_t round_id);
@@ -125,9 +126,9 @@ struct Themes {
   std::vector<Note> loose;        // notes in no theme yet
 };
 Themes themes(Services& app, std::int64_t event_id);
-// Named notes of the event's groups by their author (participant id): for the spread of
-// who was heard. Anonymous notes keep no author, so they count for nobody.
-std::map<std::int64_t, std::int64_t> named_notes_by_participant(Services& app, std::int64_t event_id);
+// Named notes of one group by their author (participant id): for the group's spread of who
+// was heard. Anonymous notes keep no author, so they count for nobody.
+std::map<std::int64_t, std::int64_t> named_notes_in_group(Services& app, std::int64_t group_id);
 
 // A suggested first grouping of the notes not yet in a theme (computed, not saved).
 struct Suggested {

@@ -163,6 +163,7 @@ std::optional<MyGroup> my_group(Services& app, const Access& a, std::int64_t rou
     m.round = *round;
     m.prompts = events::lines_of(round->prompts);
     m.host = place->host;
+    m.me = *me;
     m.group.id = place->group_id;
     m.group.number = place->group_number;
     m.group.help_open = repo::has_open_help(c, place->group_id);

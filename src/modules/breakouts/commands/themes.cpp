@@ -57,9 +57,9 @@ Result<std::vector<Suggested>> compute(Services& app, const Access& a) {
 
 }  // namespace
 
-std::map<std::int64_t, std::int64_t> named_notes_by_participant(Services& app, std::int64_t event_id) {
+std::map<std::int64_t, std::int64_t> named_notes_in_group(Services& app, std::int64_t group_id) {
   std::map<std::int64_t, std::int64_t> out;
-  for (const auto& n : app.store->with([&](store::Conn& c) { return repo::notes_of_event(c, event_id); }))
+  for (const auto& n : app.store->with([&](store::Conn& c) { return repo::notes_of_group(c, group_id); }))
     if (n.participant_id) ++out[*n.participant_id];
   return out;
 }

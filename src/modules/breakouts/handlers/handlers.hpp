@@ -17,6 +17,7 @@ web::Response help_resolve(web::Context& c);     // POST .../help/{help}/resolve
 web::Response group_choose(web::Context& c);  // POST .../choose
 web::Response note_add(web::Context& c);      // POST .../notes
 web::Response help_ask(web::Context& c);      // POST .../help
+web::Response group_floor_post(web::Context& c);  // POST .../floor/{action}: the group's speaking queue
 
 }  // namespace hs::breakouts::handlers
 

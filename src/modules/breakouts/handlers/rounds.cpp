@@ -15,6 +15,7 @@
 #include "modules/breakouts/handlers/handlers.hpp"
 #include "modules/breakouts/permissions.hpp"
 #include "modules/breakouts/repo.hpp"
+#include "modules/equity/module.hpp"
 #include "services/rate_limit.hpp"
 #include "web/render.hpp"
 
@@ -231,6 +232,15 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   v.set("page_title",
         c.app.renderer->format("breakouts_round_heading", {{"number", std::to_string(rv->round.number)}}));
   v.set("round", r);
+  // A facilitator or steward placed in a group hosts it: its page has its queue and notes.
+  if (auto mine = commands::my_group(c.app, a, round_id)) {
+    View own;
+    own.set("text", c.app.renderer->format("breakouts_your_group",
+                                           {{"name", c.app.renderer->format("breakouts_group_name",
+                                                                            {{"number", std::to_string(mine->group.number)}})}}));
+    own.set("running", rv->round.state == "running");
+    v.set("own_group", std::move(own));
+  }
   auto group_name = [&](std::int64_t n) {
     return c.app.renderer->format("breakouts_group_name", {{"number", std::to_string(n)}});
   };
@@ -368,6 +378,24 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
   return c.page("breakouts/round", v, status);
 }
 
+// A group's speaking queue: its members take part, its host hosts it (facilitators and
+// stewards placed in a group are its hosts); the host gives the floor to members here now.
+events::FloorPage group_floor(Context& c, const commands::Access& a, std::int64_t round_id,
+                              const commands::MyGroup& mine) {
+  events::FloorPage page;
+  page.room = events::floor::Room{a.event.id, mine.group.id};
+  page.base = round_path(a, round_id) + "/floor";
+  page.host = mine.host;
+  page.taking_part = permissions::take_part(a.standing);
+  page.me = mine.me;
+  const auto here = commands::present_ids(c.app, a.event.id);
+  // In the group's order, hosts last: a go-round hears the others before whoever runs it.
+  for (const bool hosts : {false, true})
+    for (const auto& m : mine.group.members)
+      if (m.host == hosts && here.count(m.participant_id)) page.people.push_back(m.participant_id);
+  return page;
+}
+
 Response render_group(Context& c, const commands::Access& a, std::int64_t round_id, const Error* error = nullptr,
                       int status = 200, const std::string* typed_note = nullptr) {
   auto rounds = commands::rounds(c.app, a.event.id);
@@ -403,6 +431,24 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
     g.set("has_notes", !mine->notes.empty());
     g.set("host", mine->host);
     v.set("group", g);
+    if (it->state == "running") {
+      // The group's speaking queue, and for its host who has been heard here (named notes
+      // and turns speaking, of the members here now): a pattern, never names.
+      const auto page = group_floor(c, a, round_id, *mine);
+      events::add_floor(c, v, page);
+      if (mine->host) {
+        const auto notes = commands::named_notes_in_group(c.app, mine->group.id);
+        const auto turns = events::floor::turns_by_participant(c.app, page.room);
+        std::vector<std::int64_t> per_person;
+        for (auto id : page.people) {
+          std::int64_t n = 0;
+          if (auto x = notes.find(id); x != notes.end()) n += x->second;
+          if (auto x = turns.find(id); x != turns.end()) n += x->second;
+          per_person.push_back(n);
+        }
+        events::add_spread(c, v, equity::spread_of(per_person), c.t("breakouts_spread_about"));
+      }
+    }
   } else if (it->state != "ended" && rv && !rv->groups.empty()) {
     // People choose; or someone arrived after the groups were made: the smallest few.
     const bool late = it->mode != "self_select";
@@ -535,7 +581,9 @@ Response round_show(Context& c) {
   auto a = load(c);
   auto id = round_param(c);
   if (!a || !id) return not_found(c);
-  if (permissions::run_rounds(a->standing)) return render_round(c, *a, *id);
+  // Facilitators and stewards see every group; one placed in a group (as its host) opens
+  // its page with ?view=group.
+  if (permissions::run_rounds(a->standing) && c.query_param("view") != "group") return render_round(c, *a, *id);
   if (!permissions::take_part(a->standing)) return forbidden(c);
   return render_group(c, *a, *id);
 }
@@ -626,7 +674,9 @@ Response note_add(Context& c) {
   if (auto r = slow_down(c, *a, *id, &body)) return std::move(*r);
   const auto as = c.field("as");
   auto r = commands::add_note(c.app, *a, *id, body, as == "named", as == "group");
-  if (r) return c.redirect(round_path(*a, *id) + "?notice=noted#notes");
+  // A facilitator hosting a group goes back to its page, not the round's.
+  const std::string view = permissions::run_rounds(a->standing) ? "&view=group" : "";
+  if (r) return c.redirect(round_path(*a, *id) + "?notice=noted" + view + "#notes");
   if (r.error().code == ErrorCode::not_found) return not_found(c);
   auto e = r.error();
   if (e.fields.empty()) e.fields.push_back({"note", e.message_key});
@@ -639,10 +689,33 @@ Response help_ask(Context& c) {
   if (!a || !id) return not_found(c);
   if (auto r = slow_down(c, *a, *id)) return std::move(*r);
   auto r = commands::ask_help(c.app, *a, *id);
-  if (r) return c.redirect(round_path(*a, *id) + "?notice=help");
+  if (r) return c.redirect(round_path(*a, *id) + "?notice=help" + (permissions::run_rounds(a->standing) ? "&view=group" : ""));
   if (r.error().code == ErrorCode::not_found) return not_found(c);
   auto e = r.error();
   return render_group(c, *a, *id, &e, web::http_status(e.code));
+}
+
+// POST /events/{id}/breakouts/{round}/floor/{action}: the person's own group's queue.
+Response group_floor_post(Context& c) {
+  auto a = load(c);
+  auto id = round_param(c);
+  if (!a || !id) return not_found(c);
+  if (!permissions::take_part(a->standing)) return forbidden(c);
+  auto mine = commands::my_group(c.app, *a, *id);
+  if (!mine) return forbidden(c);
+  if (mine->round.state != "running") {
+    const auto e = Error::of(ErrorCode::conflict, "breakouts_round_not_running");
+    return render_group(c, *a, *id, &e, 409);
+  }
+  auto r = events::floor_action(c, *a, group_floor(c, *a, *id, *mine), std::string(c.param("action")));
+  if (!r) {
+    if (r.error().code == ErrorCode::not_found) return not_found(c);
+    if (r.error().code == ErrorCode::forbidden) return forbidden(c);
+    auto e = r.error();
+    return render_group(c, *a, *id, &e, web::http_status(e.code));
+  }
+  const bool runner = permissions::run_rounds(a->standing);
+  return c.redirect(round_path(*a, *id) + (runner ? "?view=group#floor" : "#floor"));
 }
 
 }  // namespace hs::breakouts::handlers

@@ -116,7 +116,8 @@ struct MemberAtEvent {
 };
 std::vector<MemberAtEvent> members_at(Services& app, std::int64_t event_id);
 // Every participant with how many things they added (cloud words, polls answered,
-// questions asked), zeros included: for the spread of who was heard. No names.
+// questions asked, named breakout notes, turns speaking), zeros included: for the spread
+// of who was heard. No names.
 std::vector<std::pair<std::int64_t, std::int64_t>> contributions(Services& app, std::int64_t event_id);
 // Erasure and "download my data".
 void erase_person(Services& app, store::Conn& c, std::int64_t user_id);

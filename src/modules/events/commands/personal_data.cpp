@@ -87,6 +87,18 @@ std::string export_person(store::Conn& c, std::int64_t user_id) {
   out["questions"] = contributions(repo::questions_of(c, user_id), "question", true);
   out["poll_answers"] = contributions(repo::poll_answers_of(c, user_id), "option", false);
   out["questions_upvoted"] = contributions(repo::upvotes_of(c, user_id), "question", false);
+  // Added with the speaking queues (migration 0032): turns the person had, and how long.
+  json::array turns;
+  for (const auto& t : repo::turns_of(c, user_id)) {
+    json::object o;
+    o["event"] = t.event;
+    o["address"] = "/events/" + std::to_string(t.event_id);
+    o["where"] = t.in_group ? "breakout group" : "main room";
+    o["started_at"] = t.started_at;
+    o["seconds"] = t.seconds ? json::value(*t.seconds) : json::value(nullptr);
+    turns.push_back(std::move(o));
+  }
+  out["turns_speaking"] = std::move(turns);
   return json::serialize(out);
 }
 

@@ -3,6 +3,7 @@
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
 #include "modules/events/repo.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
@@ -163,28 +164,13 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
   const auto spread = equity::spread_of(per_person);
   v.set("staff_sig", live::staff_signature(agenda, cur ? &*cur : nullptr));
   v.set("spread_sig", live::spread_signature(spread.contributions));
-  if (spread.present > 0) {
-    View sp;
-    sp.set("summary", c.app.renderer->format("events_spread_summary",
-                                             {{"contributed", std::to_string(spread.contributed)},
-                                              {"present", std::to_string(spread.present)},
-                                              {"share", std::to_string(spread.top_fifth_percent)}}));
-    View bands = View::list();
-    std::int64_t most = 1;
-    for (auto n : spread.bands) most = std::max(most, n);
-    for (std::size_t b = 0; b < spread.bands.size(); ++b) {
-      View x;
-      x.set("label", c.t("events_spread_band_" + std::to_string(b)));
-      x.set("people", std::to_string(spread.bands[b]));
-      x.set("y", std::to_string(b * 26));
-      x.set("text_y", std::to_string(b * 26 + 16));
-      x.set("width", std::to_string(spread.bands[b] * 180 / most));
-      x.set("count_x", std::to_string(112 + spread.bands[b] * 180 / most));
-      bands.push(std::move(x));
-    }
-    sp.set("bands", std::move(bands));
-    v.set("spread", std::move(sp));
-  }
+  add_spread(c, v, spread, c.t("events_spread_about"));
+  // The main room's speaking queue: its facilitators host it (and open and close it).
+  FloorPage queue;
+  queue.room = floor::Room{a.event.id, 0};
+  queue.base = event_path(a.event.id) + "/floor";
+  queue.host = true;
+  add_floor(c, v, queue);
   // Adding a part starts by asking its kind: the next page shows only that kind's fields.
   v.set("kinds", kind_choices(c, "add-kind", ""));
   if (error) c.add_errors(v, *error);

@@ -23,6 +23,7 @@ web::Response question_upvote(web::Context& c);
 web::Response entry_add(web::Context& c);
 web::Response entry_withdraw(web::Context& c);
 web::Response step_out(web::Context& c);
+web::Response floor_post(web::Context& c);  // handlers/floor.cpp
 web::Response cloud_moderate(web::Context& c);
 web::Response cloud_svg(web::Context& c);
 web::Response event_calendar(web::Context& c);

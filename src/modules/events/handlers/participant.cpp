@@ -3,6 +3,7 @@
 #include "modules/events/handlers/common.hpp"
 #include "modules/events/handlers/handlers.hpp"
 #include "modules/events/live.hpp"
+#include "modules/events/module.hpp"
 #include "modules/events/rules/join_code.hpp"
 #include "services/rate_limit.hpp"
 #include "web/render.hpp"
@@ -60,6 +61,13 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
     cv.set("sort_time", c.query_param("sort") == "time");
     v.set("current", cv);
   }
+  // The main room's speaking queue, once its facilitators open it.
+  FloorPage queue;
+  queue.room = floor::Room{a.event.id, 0};
+  queue.base = event_path(a.event.id) + "/floor";
+  queue.taking_part = take_part(a.standing) && !a.stepped_out;
+  queue.me = a.participant_id;
+  add_floor(c, v, queue);
   if (error) c.add_errors(v, *error);
   return c.page("events/show", v, status);
 }

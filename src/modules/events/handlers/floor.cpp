@@ -1,0 +1,206 @@
+// The speaking queue on a page (the "floor" partial) and its forms, for the main room here
+// and for breakout groups (the breakouts module calls add_floor and floor_action).
+#include <algorithm>
+
+#include "core/number.hpp"
+#include "core/view.hpp"
+#include "modules/equity/module.hpp"
+#include "modules/events/handlers/common.hpp"
+#include "modules/events/handlers/handlers.hpp"
+#include "modules/events/module.hpp"
+#include "modules/events/permissions.hpp"
+#include "web/render.hpp"
+
+namespace hs::events {
+
+using web::Context;
+using web::Response;
+
+namespace {
+
+std::string talk_time(Context& c, std::int64_t seconds) {
+  if (seconds < 60) return c.app.renderer->format("events_floor_seconds", {{"seconds", std::to_string(seconds)}});
+  return c.app.renderer->format("events_floor_minutes",
+                                {{"minutes", std::to_string(seconds / 60)}, {"seconds", std::to_string(seconds % 60)}});
+}
+
+}  // namespace
+
+void add_floor(Context& c, View& v, const FloorPage& page) {
+  const auto s = floor::state(c.app, page.room);
+  View f;
+  f.set("base", page.base);
+  const bool main_room = page.room.group_id == 0;
+  const bool closed = main_room && !s.open;
+  v.set("floor_version", s.version);
+  // A closed main-room queue is only its hosts' business (the button that opens it).
+  if (closed && !page.host) return;
+  f.set("queue_closed", closed);
+  f.set("queue_open", s.open);
+  f.set("main_room_host", main_room && page.host);
+  const bool you = page.me && s.speaker_id == page.me;
+  f.set("you_speaking", you);
+  f.set("speaking_text", s.speaker_id ? c.app.renderer->format("events_floor_speaking", {{"name", s.speaker_name}})
+                                      : c.t("events_floor_nobody_speaking"));
+  // The person's own hand and place.
+  f.set("may_raise", page.taking_part);
+  if (page.me) {
+    auto it = std::find_if(s.queue.begin(), s.queue.end(), [&](const auto& q) { return q.participant_id == *page.me; });
+    if (it != s.queue.end()) {
+      f.set("hand_up", true);
+      f.set("place_text", c.app.renderer->format(
+                              s.progressive ? "events_floor_my_place_progressive" : "events_floor_my_place",
+                              {{"position", std::to_string(it - s.queue.begin() + 1)}}));
+    }
+  }
+  const auto hands = s.queue.size();
+  f.set("hands_text", hands == 0   ? c.t("events_floor_hands_none")
+                      : hands == 1 ? c.t("events_floor_hands_one")
+                                   : c.app.renderer->format("events_floor_hands_n", {{"count", std::to_string(hands)}}));
+  // The go-round.
+  if (s.round_on) {
+    View r;
+    r.set("round_text", c.app.renderer->format("events_floor_round", {{"done", std::to_string(s.round_done)},
+                                                                 {"total", std::to_string(s.round_total)}}));
+    if (s.round_next) {
+      r.set("next_text", c.app.renderer->format("events_floor_round_next", {{"name", s.round_next_name}}));
+      r.set("my_turn", page.me && *page.me == s.round_next && !you);
+    } else {
+      r.set("round_finished", true);
+    }
+    f.set("go_round", std::move(r));
+  }
+  // Talk time, unnamed: one bar a person who spoke, longest first, across 320 units.
+  std::int64_t total = 0;
+  for (auto t : s.talk_seconds) total += t;
+  if (s.talk_seconds.empty()) {
+    f.set("talk_summary", c.t("events_floor_talk_none"));
+  } else if (s.talk_seconds.size() == 1) {
+    f.set("talk_summary", c.t("events_floor_talk_summary_one"));
+  } else {
+    const auto share = total > 0 ? (s.talk_seconds.front() * 100 + total / 2) / total : 0;
+    f.set("talk_summary", c.app.renderer->format("events_floor_talk_summary",
+                                                 {{"people", std::to_string(s.talk_seconds.size())},
+                                                  {"share", std::to_string(share)}}));
+  }
+  if (total > 0 && s.talk_seconds.size() > 1) {
+    View bars = View::list();
+    static const char* kFills[] = {"#1d70b8", "#5694ca"};  // alternate, so neighbours are told apart
+    std::int64_t x = 0;
+    for (std::size_t i = 0; i < s.talk_seconds.size(); ++i) {
+      const auto w = i + 1 == s.talk_seconds.size() ? 320 - x : s.talk_seconds[i] * 320 / total;
+      View b;
+      b.set("x", std::to_string(x));
+      b.set("width", std::to_string(std::max<std::int64_t>(0, w - 1)));
+      b.set("fill", kFills[i % 2]);
+      bars.push(std::move(b));
+      x += w;
+    }
+    f.set("bars", std::move(bars));
+    f.set("has_bars", true);
+  }
+  if (page.host && !closed) {
+    View h;
+    h.set("has_speaker", s.speaker_id.has_value());
+    h.set("progressive", s.progressive);
+    auto queue = View::list();
+    for (const auto& q : s.queue) {
+      View x;
+      x.set("id", q.participant_id);
+      x.set("name", q.name);
+      x.set("spoken", q.turns == 0 ? c.t("events_floor_spoken_none")
+                                   : c.app.renderer->format(q.turns == 1 ? "events_floor_spoken_one" : "events_floor_spoken",
+                                                            {{"turns", std::to_string(q.turns)},
+                                                             {"time", talk_time(c, q.spoken_seconds)}}));
+      queue.push(std::move(x));
+    }
+    h.set("queue", std::move(queue));
+    h.set("has_queue", !s.queue.empty());
+    // A go-round is for a group: a main room of hundreds uses the queue.
+    h.set("offer_round", !main_room);
+    h.set("round_on", s.round_on);
+    if (s.round_on && s.round_next && s.speaker_id != s.round_next) {
+      View n;
+      n.set("id", s.round_next);
+      n.set("give_text", c.app.renderer->format("events_floor_give_to", {{"name", s.round_next_name}}));
+      n.set("pass_text", c.app.renderer->format("events_floor_pass_for", {{"name", s.round_next_name}}));
+      h.set("round_next", std::move(n));
+    }
+    f.set("floor_host", std::move(h));
+  }
+  v.set("floor", std::move(f));
+}
+
+void add_spread(Context& c, View& v, const equity::Spread& spread, const std::string& about) {
+  if (spread.present == 0) return;
+  View sp;
+  sp.set("summary", c.app.renderer->format("events_spread_summary",
+                                           {{"contributed", std::to_string(spread.contributed)},
+                                            {"present", std::to_string(spread.present)},
+                                            {"share", std::to_string(spread.top_fifth_percent)}}));
+  sp.set("about", about);
+  View bands = View::list();
+  std::int64_t most = 1;
+  for (auto n : spread.bands) most = std::max(most, n);
+  for (std::size_t b = 0; b < spread.bands.size(); ++b) {
+    View x;
+    x.set("label", c.t("events_spread_band_" + std::to_string(b)));
+    x.set("people", std::to_string(spread.bands[b]));
+    x.set("y", std::to_string(b * 26));
+    x.set("text_y", std::to_string(b * 26 + 16));
+    x.set("width", std::to_string(spread.bands[b] * 180 / most));
+    x.set("count_x", std::to_string(112 + spread.bands[b] * 180 / most));
+    bands.push(std::move(x));
+  }
+  sp.set("bands", std::move(bands));
+  v.set("spread", std::move(sp));
+}
+
+Result<bool> floor_action(Context& c, const commands::Access& a, const FloorPage& page, const std::string& action) {
+  const auto& room = page.room;
+  auto someone = [&]() { return number::id(c.field("participant")); };
+  if (action == "hand") return floor::raise_hand(c.app, a, room);
+  if (action == "lower") return floor::lower_hand(c.app, a, room);
+  if (action == "pass") return floor::pass(c.app, a, room, page.host, someone());
+  if (action == "give") {
+    auto who = someone();
+    if (!who) return fail(ErrorCode::invalid, "events_floor_not_here");
+    // Whoever has a hand up, or is invited by the go-round, is here to be given the floor;
+    // the host may also give it to anyone of the room's people here now.
+    auto here = page.people;
+    const auto s = floor::state(c.app, room);
+    for (const auto& q : s.queue) here.push_back(q.participant_id);
+    if (s.round_next) here.push_back(s.round_next);
+    return floor::give_floor(c.app, room, page.host, *who, here);
+  }
+  if (action == "end") return floor::end_turn(c.app, room, page.host);
+  if (action == "progressive") return floor::set_progressive(c.app, room, page.host, c.field("order") == "progressive");
+  if (action == "round") return floor::start_round(c.app, room, page.host, page.people);
+  if (action == "round-stop") return floor::stop_round(c.app, room, page.host);
+  if (room.group_id == 0 && action == "open") return floor::set_open(c.app, room, page.host, true);
+  if (room.group_id == 0 && action == "close") return floor::set_open(c.app, room, page.host, false);
+  return fail(ErrorCode::not_found, "events_action_unknown");
+}
+
+namespace handlers {
+
+// POST /events/{id}/floor/{action}: the main room's queue. Its facilitators host it.
+Response floor_post(Context& c) {
+  auto a = load(c);
+  if (!a) return not_found(c);
+  FloorPage page;
+  page.room = floor::Room{a->event.id, 0};
+  page.base = event_path(a->event.id) + "/floor";
+  page.host = run_event(a->standing);
+  page.taking_part = take_part(a->standing);
+  auto r = floor_action(c, *a, page, std::string(c.param("action")));
+  if (!r) {
+    if (r.error().code == ErrorCode::not_found) return not_found(c);
+    if (r.error().code == ErrorCode::forbidden) return forbidden(c);
+    return c.error_page(r.error());
+  }
+  return c.redirect(event_path(a->event.id) + (page.host ? "/run#floor" : "#floor"));
+}
+
+}  // namespace handlers
+}  // namespace hs::events
