@@ -380,12 +380,16 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
 
 // A group's speaking queue: its members take part, its host hosts it (facilitators and
 // stewards placed in a group are its hosts); the host gives the floor to members here now.
+// A group without a host (most of them, at a large event) runs its own queue: any member
+// may give the floor, change the order or start a go-round.
 events::FloorPage group_floor(Context& c, const commands::Access& a, std::int64_t round_id,
                               const commands::MyGroup& mine) {
   events::FloorPage page;
   page.room = events::floor::Room{a.event.id, mine.group.id};
   page.base = round_path(a, round_id) + "/floor";
-  page.host = mine.host;
+  const bool hosted =
+      std::any_of(mine.group.members.begin(), mine.group.members.end(), [](const auto& m) { return m.host; });
+  page.host = mine.host || !hosted;
   page.taking_part = permissions::take_part(a.standing);
   page.me = mine.me;
   const auto here = commands::present_ids(c.app, a.event.id);
