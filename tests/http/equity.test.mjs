@@ -201,3 +201,46 @@ test('erasing an account takes its answers out of the counts', async () => {
   assert.equal((await people[1].post('/account/equality/delete', {})).status, 303);
   assert.equal(dbRows(server, 'SELECT COUNT(*) FROM equality_answers')[0][0], '10');
 });
+
+test('balanced groups use the equality answers only of those who agreed to that use', async () => {
+  const fac = await signedIn(server, 'Gwendolen Facilitator');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const ev = await fac.post(`/spaces/${slug}/events`, {
+    title: 'Tollcross small groups', description: '', starts: '2031-05-04T10:00', ends: '2031-05-04T15:30',
+  });
+  const path = ev.location.replace(/\/run$/, '');
+  const members = [];
+  for (const [name, fields] of [
+    ['Agreed One', { q_age: '25_34', q_sex: 'female', groups: 'yes' }],
+    ['Agreed Two', { q_age: '55_64', q_sex: 'male', groups: 'yes' }],
+    ['Not Agreed', { q_age: '25_34', q_sex: 'male' }],
+    ['Never Answered', null],
+  ]) {
+    const p = await signedIn(server, name);
+    cli(server, ['user', 'set-role', p.email, 'member', '--space', slug]);
+    if (fields) await answer(p, fields);
+    // Takes part, and is here now.
+    await p.get(path);
+    assert.equal((await p.post(`${path}/step-out`, {})).status, 303);
+    assert.equal((await p.post(`${path}/step-in`, {})).status, 303);
+    await p.get(path);
+    members.push(p);
+  }
+  await fac.get(`${path}/breakouts`);
+  const added = await fac.post(`${path}/breakouts`, {
+    prompts: 'What would help?', min_size: '2', max_size: '2', duration: '15', content_note: '', mode: 'balanced',
+    equality: 'yes',
+  });
+  assert.equal(added.status, 303, added.text.slice(0, 500));
+  const round = decode((await fac.get(added.location)).text);
+  assert.match(round, /The equality answers of 2 people who agreed were used\./);
+  assert.match(round, /Also spread people by their equality answers/);
+  // Nothing on the page says whose answers they were, or what they were.
+  assert.doesNotMatch(round, /25_34|55_64|25 to 34|55 to 64/);
+  // Without the option, no answers are opened at all.
+  const plain = await fac.post(`${path}/breakouts`, {
+    prompts: 'And then?', min_size: '2', max_size: '2', duration: '15', content_note: '', mode: 'balanced',
+  });
+  assert.doesNotMatch(decode((await fac.get(plain.location)).text), /equality answers of/);
+});

@@ -17,6 +17,7 @@ struct RoundRow {
   std::optional<std::string> attributes_sealed;
   bool space_history = false;
   bool auto_end = false;  // ends by itself a minute after its time is up
+  bool use_equality = false;  // balanced: also spread the equality answers of those who agreed
   std::optional<std::int64_t> started_at, ends_at, ended_at, broadcast_at;
 };
 struct HelpRow {

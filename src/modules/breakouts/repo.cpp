@@ -10,12 +10,12 @@ namespace {
 constexpr const char* kRoundColumns =
     "id, event_id, number, min_size, max_size, duration_minutes, created_at, prompts, mode, state, content_note, "
     "broadcast, figures, started_at, ends_at, ended_at, broadcast_at, keep_apart, keep_together, group_count, "
-    "attributes_sealed, space_history, auto_end";
+    "attributes_sealed, space_history, auto_end, use_equality";
 
 constexpr const char* kInsertRound = R"(
 INSERT INTO breakout_rounds (event_id, number, prompts, min_size, max_size, duration_minutes, content_note, mode,
-  state, created_at, keep_apart, keep_together, group_count, attributes_sealed, space_history, auto_end)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+  state, created_at, keep_apart, keep_together, group_count, attributes_sealed, space_history, auto_end, use_equality)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planning', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
 constexpr const char* kNextNumber = "SELECT COALESCE(MAX(number), 0) + 1 FROM breakout_rounds WHERE event_id = ?";
 constexpr const char* kSetState =
     "UPDATE breakout_rounds SET state = ?, started_at = ?, ends_at = ?, ended_at = ? WHERE id = ?";
@@ -128,6 +128,7 @@ RoundRow round_from(const store::Row& r) {
   x.keep_apart = r.opt_text(17), x.keep_together = r.opt_text(18);
   x.group_count = r.opt_i64(19), x.attributes_sealed = r.opt_text(20), x.space_history = r.i64(21) != 0;
   x.auto_end = r.opt_i64(22).value_or(0) != 0;
+  x.use_equality = r.opt_i64(23).value_or(0) != 0;
   return x;
 }
 
@@ -151,7 +152,8 @@ std::int64_t insert_round(store::Conn& c, const RoundRow& r) {
   return c
       .one(kInsertRound, r.event_id, r.number, r.prompts, r.min_size, r.max_size, r.duration_minutes, note, r.mode,
            r.created_at, text(r.keep_apart), text(r.keep_together), opt(r.group_count), text(r.attributes_sealed),
-           std::int64_t{r.space_history ? 1 : 0}, std::int64_t{r.auto_end ? 1 : 0})
+           std::int64_t{r.space_history ? 1 : 0}, std::int64_t{r.auto_end ? 1 : 0},
+           std::int64_t{r.use_equality ? 1 : 0})
       ->i64(0);
 }
 

@@ -27,6 +27,10 @@ web::Response people_report_page(web::Context& c, View v, const std::vector<std:
   return handlers::people_report_page(c, std::move(v), user_ids);
 }
 
+std::map<std::int64_t, Answers> grouping_answers(Services& app, store::Conn& c, const std::vector<std::int64_t>& user_ids) {
+  return commands::grouping_answers(app, c, user_ids);
+}
+
 Result<void> answer(Services& app, std::int64_t user_id, const std::map<std::string, std::vector<std::string>>& answers,
                     bool groups) {
   return commands::save(app, user_id, answers, groups);

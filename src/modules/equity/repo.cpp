@@ -10,6 +10,31 @@ std::optional<std::string> sealed_answers(store::Conn& c, const std::string& pse
   return r->text(0);
 }
 
+namespace {
+// Each slice of at most 500 pseudonyms in one statement; f(row) for each answer found.
+template <class F>
+void in_slices(store::Conn& c, const char* select, const std::vector<std::string>& pseudonyms, F&& f) {
+  constexpr std::size_t kSlice = 500;
+  for (std::size_t at = 0; at < pseudonyms.size(); at += kSlice) {
+    const auto n = std::min(kSlice, pseudonyms.size() - at);
+    std::string sql = std::string(select) + " FROM equality_answers WHERE pseudonym IN (";
+    std::vector<store::Value> args;
+    for (std::size_t i = 0; i < n; ++i) {
+      sql += i ? ", ?" : "?";
+      args.emplace_back(pseudonyms[at + i]);
+    }
+    sql += ")";
+    for (const auto& r : c.query(sql, args)) f(r);
+  }
+}
+}  // namespace
+
+std::map<std::string, std::string> sealed_answers_by(store::Conn& c, const std::vector<std::string>& pseudonyms) {
+  std::map<std::string, std::string> out;
+  in_slices(c, "SELECT pseudonym, sealed", pseudonyms, [&](const store::Row& r) { out.emplace(r.text(0), r.text(1)); });
+  return out;
+}
+
 std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std::string>& pseudonyms) {
   std::vector<std::string> out;
   constexpr std::size_t kSlice = 500;

@@ -2,6 +2,7 @@
 // The only place the equity module's SQL lives. Functions take a connection, so the caller
 // decides the transaction.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -17,6 +18,8 @@ namespace hs::equity::repo {
 std::optional<std::string> sealed_answers(store::Conn& c, const std::string& pseudonym);
 // The sealed answers of many pseudonyms (those that have answered).
 std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std::string>& pseudonyms);
+// The same, by pseudonym (those without answers left out).
+std::map<std::string, std::string> sealed_answers_by(store::Conn& c, const std::vector<std::string>& pseudonyms);
 void set_answers(store::Conn& c, const std::string& pseudonym, const std::string& sealed);
 bool delete_answers(store::Conn& c, const std::string& pseudonym);
 

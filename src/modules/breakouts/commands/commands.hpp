@@ -28,6 +28,7 @@ Result<std::int64_t> add_round(Services& app, const Access& a, const RoundInput&
 struct Assigned {
   std::int64_t people = 0, groups = 0, repeat_meetings = 0, violations = 0;
   double attribute_spread = 0;         // the largest over the spread attributes
+  std::optional<std::int64_t> equality_people;  // whose equality answers were used (they agreed), when asked
   std::vector<std::string> unmatched;  // csv: names that match nobody here
   std::vector<CsvProblem> problems;    // csv: lines that could not be read
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -12,6 +13,7 @@
 #include "modules/breakouts/commands/support.hpp"
 #include "modules/breakouts/permissions.hpp"
 #include "modules/breakouts/rules/assign.hpp"
+#include "modules/equity/module.hpp"
 #include "modules/events/module.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
@@ -33,8 +35,10 @@ crypto::Key details_key(const Services& app, std::int64_t event_id) {
 }
 
 std::string figures_json(const Assigned& f) {
-  return fmt::format(R"({{"people":{},"groups":{},"repeat_meetings":{},"violations":{},"attribute_spread":{:.3f}}})",
-                     f.people, f.groups, f.repeat_meetings, f.violations, f.attribute_spread);
+  // How many people's equality answers were used, only when the round asked for them.
+  const auto equality = f.equality_people ? fmt::format(R"(,"equality_people":{})", *f.equality_people) : "";
+  return fmt::format(R"({{"people":{},"groups":{},"repeat_meetings":{},"violations":{},"attribute_spread":{:.3f}{}}})",
+                     f.people, f.groups, f.repeat_meetings, f.violations, f.attribute_spread, equality);
 }
 
 }  // namespace
@@ -57,6 +61,7 @@ Result<std::int64_t> add_round(Services& app, const Access& a, const RoundInput&
     r.group_count = f->group_count;
     if (!f->attributes.empty()) r.attributes_sealed = crypto::seal(details_key(app, a.event.id), f->attributes);
     r.space_history = f->space_history;
+    r.use_equality = f->equality;
     r.auto_end = f->auto_end;
     r.mode = std::string(to_string(f->mode));
     r.created_at = app.clock->now();
@@ -166,6 +171,32 @@ Result<Assigned> assign(Services& app, const Access& a, std::int64_t round_id, M
           for (const auto& k : in.spread)
             for (auto& p : in.people)
               if (!p.attributes.count(k)) p.attributes[k] = "no";
+        }
+        // Equality answers, when asked, of the members here who agreed that their answers may
+        // balance groups (nobody else's are opened): each single-choice question a detail to
+        // spread, "unknown" for everyone else and for "prefer not to say".
+        if (round.use_equality) {
+          std::vector<std::int64_t> users;
+          for (const auto& p : pool)
+            if (p.user_id) users.push_back(*p.user_id);
+          const auto agreed = equity::grouping_answers(app, c, users);
+          out.equality_people = static_cast<std::int64_t>(agreed.size());
+          std::set<std::string> keys;
+          for (int i = 0; i < n; ++i) {
+            auto it = pool[i].user_id ? agreed.find(*pool[i].user_id) : agreed.end();
+            if (it == agreed.end()) continue;
+            for (const auto& [q, chosen] : it->second) {
+              const auto* question = equity::question(q);
+              if (!question || question->multiple || chosen.size() != 1 || chosen.front() == "prefer_not") continue;
+              in.people[i].attributes["equality:" + q] = chosen.front();
+              keys.insert("equality:" + q);
+            }
+          }
+          for (const auto& k : keys) {
+            in.spread.push_back(k);
+            for (auto& p : in.people)
+              if (!p.attributes.count(k)) p.attributes[k] = "unknown";
+          }
         }
         // Members who met at the space's earlier events, when asked.
         if (round.space_history) {

@@ -82,6 +82,9 @@ std::vector<std::string> figures_in_words(Context& c, const std::string& stored)
       repeats);
   const auto broken = whole("violations");
   say(broken == 0 ? "breakouts_figures_rules_kept" : "breakouts_figures_rules_broken", broken);
+  if (o.if_contains("equality_people") && o.at("equality_people").is_int64())
+    say(whole("equality_people") == 1 ? "breakouts_figures_equality_one" : "breakouts_figures_equality_n",
+        whole("equality_people"));
   const auto spread = real("attribute_spread");
   say(spread <= 1.0 ? "breakouts_figures_spread_even" : "breakouts_figures_spread_uneven",
       static_cast<std::int64_t>(spread + 0.5));
@@ -121,6 +124,7 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
     v.set("sizes", c.app.renderer->format("breakouts_group_count", {{"count", std::to_string(*r.group_count)}}));
   v.set("has_details", r.attributes_sealed.has_value());
   v.set("space_history", r.space_history);
+  v.set("use_equality", r.use_equality);
   if (r.state == "running") {
     v.set("time_left", time_left(c, r));
     v.set("ends_at_unix", *r.ends_at);
@@ -155,6 +159,7 @@ Response render_index(Context& c, const commands::Access& a, const Error* error 
   v.set("typed_groups", shown.groups);
   v.set("typed_attributes", shown.attributes);
   v.set("typed_space_history", shown.space_history);
+  v.set("typed_equality", shown.equality);
   v.set("typed_auto_end", shown.auto_end);
   // Keep-apart and keep-together: picked from the people here now, never typed.
   const auto here = commands::present_people(c.app, a.event.id);
@@ -561,7 +566,8 @@ Response round_add(Context& c) {
   RoundInput in{
       c.field("prompts"),      c.field("min_size"),   c.field("max_size"),           c.field("duration"),
       c.field("content_note"), c.field("mode"),       picked_pairs(c, "keep_apart"), picked_pairs(c, "keep_together"),
-      c.field("groups"),       c.field("attributes"), c.checked("space_history"),    c.checked("auto_end")};
+      c.field("groups"),       c.field("attributes"), c.checked("space_history"),    c.checked("auto_end"),
+      c.checked("equality")};
   auto r = commands::add_round(c.app, *a, in);
   if (!r) {
     auto e = r.error();

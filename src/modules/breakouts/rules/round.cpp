@@ -123,6 +123,7 @@ Result<RoundFields> check_round(const RoundInput& in) {
   if (!parse_attributes(in.attributes)) v.add("attributes", "breakouts_attributes_invalid");
   else f.attributes = std::string(text::trim(in.attributes));
   f.space_history = in.space_history;
+  f.equality = in.equality;
   f.auto_end = in.auto_end;
   auto m = parse_mode(in.mode.empty() ? "balanced" : in.mode);
   if (!m) v.add("mode", "breakouts_mode_invalid");

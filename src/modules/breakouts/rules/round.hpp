@@ -29,6 +29,7 @@ struct RoundInput {
   std::string attributes{};    // "name, detail, key: value" lines: what to spread evenly
   bool space_history = false;  // also avoid pairs who met at the space's earlier events
   bool auto_end = false;       // ends by itself, a minute after its time is up
+  bool equality = false;       // balanced: also spread the equality answers of those who agreed
 };
 using NamePairs = std::vector<std::pair<std::string, std::string>>;
 struct RoundFields {
@@ -42,6 +43,7 @@ struct RoundFields {
   std::optional<std::int64_t> group_count;  // 1 to 500
   std::string attributes;                   // checked with parse_attributes
   bool space_history = false;
+  bool equality = false;
   bool auto_end = false;
 };
 // Field errors: prompts, min_size, max_size, duration, content_note, mode, keep_apart,

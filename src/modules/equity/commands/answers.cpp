@@ -92,6 +92,26 @@ Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, b
   });
 }
 
+std::map<std::int64_t, Answers> grouping_answers(Services& app, store::Conn& c,
+                                                 const std::vector<std::int64_t>& user_ids) {
+  const auto key_of_names = pseudonym_key(app);
+  std::vector<std::string> names;
+  std::map<std::string, std::int64_t> who;
+  for (auto id : user_ids) {
+    names.push_back(pseudonym(key_of_names, id));
+    who.emplace(names.back(), id);
+  }
+  std::map<std::int64_t, Answers> out;
+  const auto key = sealing(app);
+  for (const auto& [name, sealed] : repo::sealed_answers_by(c, names)) {
+    auto plain = crypto::open(key, sealed);
+    if (!plain) continue;
+    auto m = from_text(*plain);
+    if (m.groups && !m.answers.empty()) out.emplace(who[name], std::move(m.answers));
+  }
+  return out;
+}
+
 Result<void> forget(Services& app, std::int64_t user_id) {
   return app.store->write([&](store::Conn& c) -> Result<void> {
     repo::delete_answers(c, pseudonym(app, user_id));

@@ -2,6 +2,7 @@
 // Equality monitoring: a person's own answers (kept under a pseudonym, sealed), and the
 // reports of a space's members with small numbers suppressed.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ Mine mine(Services& app, std::int64_t user_id);
 // answered and no agreement: the same as deleting them.
 Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, bool groups);
 Result<void> forget(Services& app, std::int64_t user_id);
+// equity::grouping_answers (module.hpp).
+std::map<std::int64_t, Answers> grouping_answers(Services& app, store::Conn& c, const std::vector<std::int64_t>& user_ids);
 
 // One question's table as the report shows it: rows with their counts (hidden ones
 // "fewer than 5" or hidden), and against the reference population where the steward gave
