@@ -45,6 +45,7 @@ const char* colour_of(Curve c) {
 }
 constexpr const char* kText = "#0b0c0c";
 constexpr const char* kHighlightFill = "#fff7bf";
+constexpr double kLeaderWidth = 0.75;
 
 // The site's font, read once (the word cloud's reading of it).
 const Result<wordcloud::Font>& loaded(bool bold) {
@@ -207,16 +208,18 @@ Result<bool> draw(cairo_t* cr, const Picture& p) {
 
   // Each run of text in one font and colour; the labels' frames first.
   std::map<std::pair<bool, std::string>, wordcloud::Layout> runs;
+  // Thin lines from labels set apart to their curve, under every label.
+  for (const auto& l : p.labels) {
+    Xy from;
+    if (!l.framed || !leader(l, from)) continue;
+    cairo_move_to(cr, from.x, from.y);
+    cairo_line_to(cr, l.anchor.x, l.anchor.y);
+    set_source(cr, colour_of(l.curve));
+    cairo_set_line_width(cr, kLeaderWidth);
+    cairo_stroke(cr);
+  }
   for (const auto& l : p.labels) {
     if (l.framed) {
-      Xy from;
-      if (leader(l, from)) {
-        cairo_move_to(cr, from.x, from.y);
-        cairo_line_to(cr, l.anchor.x, l.anchor.y);
-        set_source(cr, colour_of(l.curve));
-        cairo_set_line_width(cr, 1);
-        cairo_stroke(cr);
-      }
       rounded(cr, l.box, 0.35 * l.size);
       set_source(cr, l.bold ? kHighlightFill : "#ffffff");
       cairo_fill_preserve(cr);
@@ -362,12 +365,9 @@ Result<Picture> lay_out(const Board& board, const PictureWords& words, PictureSi
   for (std::size_t c = 0; c < 3; ++c)
     options.curve_labels[c] = {0, Horizon::h1, em_width(bold, curve_text[c]) * m.curve_size + 4,
                                kLineHeight * m.curve_size, false};
+  // Room for the line that says how many notes are only in the list.
+  options.overflow_footer = kLineHeight * m.note_size + m.gap;
   auto layout = place_labels(sizes, options);
-  if (!layout.overflow.empty()) {
-    // Room for the line that says how many notes are only in the list.
-    options.footer_height = kLineHeight * m.note_size + m.gap;
-    layout = place_labels(sizes, options);
-  }
   p.plot = layout.plot;
   p.scale = layout.scale;
   p.overflow = layout.overflow;
@@ -440,12 +440,16 @@ std::string to_svg(const Picture& p) {
     out += "<path stroke=\"" + std::string(colour_of(c)) + "\" d=\"" + curve_path(p.plot, c) + "\"/>\n";
   out += "</g>\n";
   out += "<g font-family=\"" + text::xml_escape("'" + p.family + "', arial, sans-serif") + "\">\n";
+  out += "<g stroke-width=\"" + decimal(kLeaderWidth) + "\">\n";
+  for (const auto& l : p.labels) {
+    Xy from;
+    if (l.framed && leader(l, from))
+      out += "<line x1=\"" + decimal(from.x) + "\" y1=\"" + decimal(from.y) + "\" x2=\"" + decimal(l.anchor.x) +
+             "\" y2=\"" + decimal(l.anchor.y) + "\" stroke=\"" + colour_of(l.curve) + "\"/>\n";
+  }
+  out += "</g>\n";
   for (const auto& l : p.labels) {
     if (l.framed) {
-      Xy from;
-      if (leader(l, from))
-        out += "<line x1=\"" + decimal(from.x) + "\" y1=\"" + decimal(from.y) + "\" x2=\"" + decimal(l.anchor.x) +
-               "\" y2=\"" + decimal(l.anchor.y) + "\" stroke=\"" + colour_of(l.curve) + "\" stroke-width=\"1\"/>\n";
       out += "<rect x=\"" + decimal(l.box.x) + "\" y=\"" + decimal(l.box.y) + "\" width=\"" + decimal(l.box.width) +
              "\" height=\"" + decimal(l.box.height) + "\" rx=\"" + decimal(0.35 * l.size) + "\" fill=\"" +
              (l.bold ? kHighlightFill : "#ffffff") + "\" stroke=\"" + colour_of(l.curve) + "\" stroke-width=\"" +

@@ -1,6 +1,7 @@
 #include "modules/vision/rules/curves.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -91,9 +92,13 @@ struct Offset {
   int along = 0, up = 0;
 };
 
+// A label strays at most this share of the plot's height from its curve: any farther and
+// it reads as belonging to another.
+constexpr double kMaxStray = 0.45;
+
 std::vector<Offset> offsets(const Plot& plot) {
   const double dx = plot.width / kSteps;
-  const int rises = static_cast<int>(plot.height / kRise) + 1;
+  const int rises = static_cast<int>(kMaxStray * plot.height / kRise) + 1;
   std::vector<std::pair<double, Offset>> all;
   all.reserve(static_cast<std::size_t>((2 * kSteps + 1) * (2 * rises + 1)));
   for (int a = -kSteps; a <= kSteps; ++a)
@@ -113,7 +118,12 @@ struct Attempt {
 class Placer {
  public:
   Placer(const CurvesOptions& options, const Plot& plot, const std::vector<Offset>& order)
-      : plot_(plot), order_(order), occupied_(options.width, options.height, options.gap) {}
+      : plot_(plot), order_(order), occupied_(options.width, options.height, options.gap) {
+    for (int c = 0; c < 3; ++c)
+      for (int s = 0; s <= kSteps; ++s)
+        points_[static_cast<std::size_t>(c)][static_cast<std::size_t>(s)] =
+            point_on(plot_, static_cast<Curve>(c), static_cast<double>(s) / kSteps);
+  }
 
   // The nearest free place to t_pref on the curve, or false. `lift` shifts the preferred
   // place up (negative: down) by that many px from centred on the curve.
@@ -123,8 +133,7 @@ class Placer {
     for (const Offset& o : order_) {
       int s = base + o.along;
       if (s < 0 || s > kSteps) continue;
-      double t = static_cast<double>(s) / kSteps;
-      Xy p = point_on(plot_, curve, t);
+      const Xy p = points_[static_cast<std::size_t>(curve)][static_cast<std::size_t>(s)];
       Box b{std::clamp(p.x - width / 2, plot_.left, plot_.left + plot_.width - width),
             p.y - height / 2 - lift - o.up * kRise, width, height};
       if (b.y < plot_.top || b.y + b.height > plot_.top + plot_.height) continue;
@@ -142,6 +151,7 @@ class Placer {
   Plot plot_;
   const std::vector<Offset>& order_;
   Occupancy occupied_;
+  std::array<std::array<Xy, kSteps + 1>, 3> points_;  // each curve at each step
 };
 
 }  // namespace
@@ -180,16 +190,28 @@ CurvesLayout place_labels(const std::vector<LabelSize>& labels, const CurvesOpti
   out.width = options.width;
   out.height = options.height;
   const double m = options.margin;
-  out.plot = {m, m + options.title_height, std::max(0.0, options.width - 2 * m),
-              std::max(0.0, options.height - 2 * m - options.title_height - options.footer_height)};
+  auto plot_with = [&](double footer) {
+    return Plot{m, m + options.title_height, std::max(0.0, options.width - 2 * m),
+                std::max(0.0, options.height - 2 * m - options.title_height - footer)};
+  };
+  out.plot = plot_with(options.footer_height);
   const auto order = offsets(out.plot);
 
-  // The highlighted first, then the rest, each in the order given; and where each goes
-  // first: spread evenly over its horizon's span of the curve.
+  // The highlighted first, each horizon's in the order given; and where each goes first:
+  // spread evenly over its horizon's span of the curve.
+  // The rest take turns by horizon, so that when not all fit, each horizon keeps its
+  // share of the picture rather than the first listed taking it all.
   std::vector<std::size_t> sequence;
-  for (int pass = 0; pass < 2; ++pass)
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i].highlighted) sequence.push_back(i);
+  {
+    std::array<std::vector<std::size_t>, 5> by_horizon;
     for (std::size_t i = 0; i < labels.size(); ++i)
-      if (labels[i].highlighted == (pass == 0)) sequence.push_back(i);
+      if (!labels[i].highlighted) by_horizon[static_cast<std::size_t>(labels[i].horizon)].push_back(i);
+    for (std::size_t turn = 0; sequence.size() < labels.size(); ++turn)
+      for (const auto& of : by_horizon)
+        if (turn < of.size()) sequence.push_back(of[turn]);
+  }
   std::vector<double> t_pref(labels.size());
   for (Horizon h : {Horizon::h1, Horizon::h2, Horizon::h2_plus, Horizon::h2_minus, Horizon::h3}) {
     std::vector<std::size_t> of;
@@ -205,8 +227,9 @@ CurvesLayout place_labels(const std::vector<LabelSize>& labels, const CurvesOpti
   for (const auto& l : labels) area += l.width * l.height;
   const double room = out.plot.width * out.plot.height;
 
-  auto attempt = [&](double scale, bool keep_going, std::array<PlacedLabel, 3>& titles) -> std::optional<Attempt> {
-    Placer placer(options, out.plot, order);
+  auto attempt = [&](const Plot& plot, double scale, bool keep_going,
+                     std::array<PlacedLabel, 3>& titles) -> std::optional<Attempt> {
+    Placer placer(options, plot, order);
     // The curves' own labels: H1's at its start, H3's at its end, H2's over its swell,
     // each just above its curve.
     const double prefs[3] = {0.0, 0.5, 1.0};
@@ -247,12 +270,14 @@ CurvesLayout place_labels(const std::vector<LabelSize>& labels, const CurvesOpti
   double scale = 1;
   for (; scale > options.min_scale + 1e-9; scale -= 0.1) {
     if (area * scale * scale > 0.5 * room) continue;
-    done = attempt(scale, false, out.curve_labels);
+    done = attempt(out.plot, scale, false, out.curve_labels);
     if (done) break;
   }
   if (!done) {
+    // The last try may leave notes out: it keeps room at the bottom to say so.
     scale = std::min(1.0, options.min_scale);
-    done = attempt(scale, true, out.curve_labels);
+    out.plot = plot_with(options.footer_height + options.overflow_footer);
+    done = attempt(out.plot, scale, true, out.curve_labels);
   }
   out.scale = scale;
   // Back in the order given.

@@ -52,7 +52,8 @@ struct CurvesOptions {
   double width = 1280, height = 720;
   double margin = 24;
   double title_height = 0;  // kept clear at the top (under the margin) for the caller's title
-  double footer_height = 0; // kept clear at the bottom for a key line
+  double footer_height = 0;    // kept clear at the bottom
+  double overflow_footer = 0;  // and this too when not every note fits, to say so
   double gap = 6;           // clear space between any two boxes
   double min_scale = 0.6;   // the smallest the notes may shrink to before overflowing
   // The curves' own labels ("H1 Today", ...), by Curve; placed first, at scale 1, by
@@ -77,8 +78,8 @@ struct CurvesLayout {
   std::vector<std::int64_t> overflow;     // not placed, in the order given
 };
 
-// `labels` in the order they should claim places (the most voted first, say); a box
-// larger than the plot overflows at once.
+// The highlighted labels claim places first, then the others taking turns by horizon,
+// each horizon's in the order given; a box larger than the plot overflows at once.
 CurvesLayout place_labels(const std::vector<LabelSize>& labels, const CurvesOptions& options);
 
 }  // namespace hs::vision

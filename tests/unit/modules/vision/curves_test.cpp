@@ -88,6 +88,8 @@ TEST(VisionCurves, RandomBoardsNeverOverlapAndStayInside) {
     o.margin = uniform(rng) * 30;
     o.title_height = uniform(rng) * 60;
     o.gap = 1 + uniform(rng) * 8;
+    o.footer_height = uniform(rng) < 0.3 ? uniform(rng) * 40 : 0;
+    o.overflow_footer = uniform(rng) * 30;
     for (int c = 0; c < 3; ++c)
       o.curve_labels[static_cast<std::size_t>(c)] = {-1 - c, Horizon::h1, 60 + uniform(rng) * 120, 18 + uniform(rng) * 12};
     std::vector<LabelSize> labels;

@@ -203,6 +203,7 @@ TEST(VisionPicture, FiveHundredNotes) {
   std::string more = std::to_string(p->overflow.size()) + " more notes are in the list";
   EXPECT_NE(to_svg(*p).find(more), std::string::npos);
   EXPECT_LT(ms(start, end), 5000);
+  if (const char* dir = std::getenv("HS_VISION_PICTURES")) std::ofstream(std::string(dir) + "/500.png", std::ios::binary) << *png;
 }
 
 }  // namespace
