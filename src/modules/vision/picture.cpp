@@ -69,6 +69,16 @@ std::size_t next_char(std::string_view s, std::size_t at) {
   return at;
 }
 
+// Shortens the line, a character at a time, until it fits with "..." after it.
+void end_with_dots(const wordcloud::Font& f, std::string& line, double max_em) {
+  while (!line.empty() && em_width(f, line + "...") > max_em) {
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i < line.size(); i = next_char(line, i)) cut = i;
+    line.erase(cut);
+  }
+  line += "...";
+}
+
 // Words into lines no wider than `max_em`; a word wider than a line is broken between
 // characters. Past kMaxLines the last line ends in "..." (the whole note is in the text
 // equivalent).
@@ -103,13 +113,7 @@ std::vector<std::string> wrap(const wordcloud::Font& f, std::string_view text, d
   if (!line.empty()) lines.push_back(std::move(line));
   if (lines.size() > static_cast<std::size_t>(kMaxLines)) {
     lines.resize(kMaxLines);
-    std::string& last = lines.back();
-    while (!last.empty() && em_width(f, last + "...") > max_em) {
-      std::size_t cut = 0;
-      for (std::size_t i = 0; i < last.size(); i = next_char(last, i)) cut = i;
-      last.erase(cut);
-    }
-    last += "...";
+    end_with_dots(f, lines.back(), max_em);
   }
   return lines;
 }
@@ -377,8 +381,12 @@ Result<Picture> lay_out(const Board& board, const PictureWords& words, PictureSi
     t.bold = true;
     t.framed = false;
     t.size = m.title_size;
-    auto lines = wrap(bold, words.title, (m.width - 2 * m.margin) / m.title_size);
-    lines.resize(1);  // one line; the whole title is in the page and the <title>
+    // One line, ending in "..." when the title is longer; the whole title is in the
+    // page around the picture and in the SVG's <title>.
+    const double max_em = (m.width - 2 * m.margin) / m.title_size;
+    auto lines = wrap(bold, words.title, max_em);
+    if (lines.size() > 1) end_with_dots(bold, lines[0], max_em);
+    lines.resize(1);
     t.box = {m.margin, m.margin, em_width(bold, lines[0]) * t.size, kLineHeight * t.size};
     set_lines(t, lines, bold, 0, 0);
     p.labels.push_back(std::move(t));

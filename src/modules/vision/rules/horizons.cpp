@@ -84,7 +84,9 @@ Result<void> validate(const Settings& settings) {
 Result<void> add_note(Board& board, std::int64_t id, std::string_view text, std::int64_t author_id) {
   auto horizon = open_horizon(board.stage);
   if (!horizon) return fail(ErrorCode::conflict, "vision_stage_closed");
-  if (!text::valid_utf8(text) || text::has_control(text, false)) return fail(ErrorCode::invalid, "vision_note_control");
+  // Line breaks are kept (a note typed in a text area may have them); the picture wraps
+  // them like spaces.
+  if (!text::valid_utf8(text) || text::has_control(text, true)) return fail(ErrorCode::invalid, "vision_note_control");
   auto trimmed = text::trim(text);
   if (trimmed.empty()) return fail(ErrorCode::invalid, "vision_note_empty");
   if (text::length(trimmed) > board.settings.max_note_length) return fail(ErrorCode::invalid, "vision_note_too_long");

@@ -83,6 +83,8 @@ TEST(VisionHorizons, NotesGoToTheOpenHorizonOnly) {
   EXPECT_EQ(key_of_error(add_note(b, 2, std::string(281, 'a'), 7)), "vision_note_too_long");
   EXPECT_EQ(key_of_error(add_note(b, 2, "bell\a", 7)), "vision_note_control");
   EXPECT_TRUE(add_note(b, 2, std::string(280, 'a'), 0));
+  EXPECT_TRUE(add_note(b, 3, "Two lines:\nkept as typed", 0));
+  EXPECT_EQ(b.notes.back().words[0].text, "Two lines:\nkept as typed");
 
   // Sorting is not open before the sort stage; H1 and H3 moves are.
   EXPECT_EQ(key_of_error(move_note(b, 1, Horizon::h2_plus)), "vision_sort_closed");

@@ -177,6 +177,26 @@ TEST(VisionPicture, TextEquivalentListsEveryNoteByHorizon) {
   EXPECT_NE(first.find("H2: innovations not sorted yet"), std::string::npos);
 }
 
+TEST(VisionPicture, AnEmptyBoardAndALongTitle) {
+  Board b;
+  auto words = english();
+  words.title = std::string(60, 'W') + " " + std::string(60, 'W');
+  auto p = lay_out(b, words, PictureSize::a4);
+  ASSERT_TRUE(p);
+  std::string svg = to_svg(*p);
+  boost::property_tree::ptree tree;
+  std::istringstream in(svg);
+  ASSERT_NO_THROW(boost::property_tree::read_xml(in, tree));
+  std::vector<std::string> lines;
+  texts(tree.get_child("svg"), lines);
+  ASSERT_EQ(lines.size(), 4u);  // the title and the three curves' labels
+  EXPECT_EQ(lines[0].substr(lines[0].size() - 3), "...");
+  for (const auto& l : p->labels) EXPECT_LE(l.box.x + l.box.width, p->width - 20);
+  EXPECT_EQ(tree.get<std::string>("svg.title"), words.title);  // whole
+  EXPECT_TRUE(to_png(*p));
+  EXPECT_TRUE(to_pdf(*p));
+}
+
 // 500 notes on a slide: many overflow to the list, and the picture says so. Prints the
 // time to lay out and draw; fails only far beyond it.
 TEST(VisionPicture, FiveHundredNotes) {
