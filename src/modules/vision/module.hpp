@@ -6,7 +6,9 @@
 // - the three-curves picture: its geometry (rules/curves.hpp), and the picture itself as
 //   SVG, PNG and PDF with its text equivalent (picture.hpp);
 // - opinion maps: opinion groups, distinctive statements and common ground from the
-//   votes (rules/opinions.hpp).
+//   votes (rules/opinions.hpp), and the map of people with its text equivalent
+//   (opinion_picture.hpp).
+#include "modules/vision/opinion_picture.hpp"
 #include "modules/vision/picture.hpp"
 #include "modules/vision/rules/curves.hpp"
 #include "modules/vision/rules/horizons.hpp"
