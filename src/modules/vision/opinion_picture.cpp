@@ -40,13 +40,14 @@ std::string mark(int group, double x, double y) {
   const char* c = kColours[static_cast<std::size_t>(group) % 5];
   switch (group % 5) {
     case 0:
-      return "<circle cx=\"" + decimal(x) + "\" cy=\"" + decimal(y) + "\" r=\"" + decimal(r) + "\" fill=\"" + c + "\"/>";
+      return "<circle cx=\"" + decimal(x) + "\" cy=\"" + decimal(y) + "\" r=\"" + decimal(r) + "\" fill=\"" + c +
+             "\"/>";
     case 1:
       return "<rect x=\"" + decimal(x - r) + "\" y=\"" + decimal(y - r) + "\" width=\"" + decimal(2 * r) +
              "\" height=\"" + decimal(2 * r) + "\" fill=\"" + c + "\"/>";
     case 2:
-      return "<path d=\"M" + decimal(x) + " " + decimal(y - r - 1) + " L" + decimal(x + r + 1) + " " +
-             decimal(y + r) + " L" + decimal(x - r - 1) + " " + decimal(y + r) + " Z\" fill=\"" + c + "\"/>";
+      return "<path d=\"M" + decimal(x) + " " + decimal(y - r - 1) + " L" + decimal(x + r + 1) + " " + decimal(y + r) +
+             " L" + decimal(x - r - 1) + " " + decimal(y + r) + " Z\" fill=\"" + c + "\"/>";
     case 3:
       return "<path d=\"M" + decimal(x) + " " + decimal(y - r - 1) + " L" + decimal(x + r + 1) + " " + decimal(y) +
              " L" + decimal(x) + " " + decimal(y + r + 1) + " L" + decimal(x - r - 1) + " " + decimal(y) +
@@ -76,10 +77,10 @@ std::string opinion_text(const OpinionMap& map, const std::vector<std::string>& 
     const auto& group = map.groups[g];
     out += fill(words.group, "{g}", group_letter(g)) + ": " + people(words, group.members.size()) + "\n";
     for (const auto& d : group.distinctive)
-      out += "- " + said(d.statement) + " (" +
-             fill(fill(d.agree ? words.agreed : words.disagreed, "{p}", percent(d.rate)), "{q}",
-                  percent(d.others_rate)) +
-             ")\n";
+      out +=
+          "- " + said(d.statement) + " (" +
+          fill(fill(d.agree ? words.agreed : words.disagreed, "{p}", percent(d.rate)), "{q}", percent(d.others_rate)) +
+          ")\n";
     out += "\n";
   }
   std::size_t ungrouped = static_cast<std::size_t>(std::count(map.group.begin(), map.group.end(), -1));
@@ -125,7 +126,8 @@ std::string opinion_svg(const OpinionMap& map, const std::vector<std::string>& s
   out += "<g font-family=\"'Atkinson Hyperlegible Next', arial, sans-serif\" font-size=\"14\" fill=\"#0b0c0c\">\n";
   double x = margin + kMark;
   for (std::size_t g = 0; g < map.groups.size(); ++g) {
-    std::string name = fill(words.group, "{g}", group_letter(g)) + " (" + people(words, map.groups[g].members.size()) + ")";
+    std::string name =
+        fill(words.group, "{g}", group_letter(g)) + " (" + people(words, map.groups[g].members.size()) + ")";
     out += mark(static_cast<int>(g), x, margin + 8) + "<text x=\"" + decimal(x + 10) + "\" y=\"" +
            decimal(margin + 13) + "\">" + text::xml_escape(name) + "</text>\n";
     x += 24 + 7.5 * static_cast<double>(name.size());

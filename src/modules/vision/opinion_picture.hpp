@@ -14,16 +14,16 @@ namespace hs::vision {
 // The words people read, from messages/en/vision.txt (keys in brackets). {g} is a
 // group's letter, {n} a count, {p} and {q} whole percentages.
 struct OpinionWords {
-  std::string title;                 // the question asked
-  std::string group;                 // [vision_opinion_group] "Group {g}"
-  std::string people;                // [vision_opinion_people] "{n} people"
-  std::string one_person;            // [vision_opinion_one_person] "1 person"
-  std::string not_grouped;           // [vision_opinion_not_grouped] "Not grouped yet: {n}"
-  std::string agreed;                // [vision_opinion_agreed] "{p}% of the group agreed (others: {q}%)"
-  std::string disagreed;             // [vision_opinion_disagreed] "{p}% of the group disagreed (others: {q}%)"
-  std::string common_ground;         // [vision_opinion_common_ground] "Common ground"
-  std::string common_line;           // [vision_opinion_common_line] "at least {p}% of every group agreed"
-  std::string none;                  // [vision_opinion_none] "None yet"
+  std::string title;          // the question asked
+  std::string group;          // [vision_opinion_group] "Group {g}"
+  std::string people;         // [vision_opinion_people] "{n} people"
+  std::string one_person;     // [vision_opinion_one_person] "1 person"
+  std::string not_grouped;    // [vision_opinion_not_grouped] "Not grouped yet: {n}"
+  std::string agreed;         // [vision_opinion_agreed] "{p}% of the group agreed (others: {q}%)"
+  std::string disagreed;      // [vision_opinion_disagreed] "{p}% of the group disagreed (others: {q}%)"
+  std::string common_ground;  // [vision_opinion_common_ground] "Common ground"
+  std::string common_line;    // [vision_opinion_common_line] "at least {p}% of every group agreed"
+  std::string none;           // [vision_opinion_none] "None yet"
 };
 
 // "A", "B", ... for group 0, 1, ...

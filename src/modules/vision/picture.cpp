@@ -281,8 +281,7 @@ std::vector<HorizonList> note_lists(const Board& board) {
   };
   for (Horizon h : {Horizon::h1, Horizon::h3, Horizon::h2_plus, Horizon::h2_minus, Horizon::h2}) {
     auto notes = notes_in(board, h);
-    bool shown = h == Horizon::h1 || h == Horizon::h3 || !notes.empty() ||
-                 (h == Horizon::h2 ? !sorting : sorting);
+    bool shown = h == Horizon::h1 || h == Horizon::h3 || !notes.empty() || (h == Horizon::h2 ? !sorting : sorting);
     if (!shown) continue;
     HorizonList list{h, {}};
     if (h == Horizon::h2_plus) {
@@ -443,7 +442,8 @@ std::string to_svg(const Picture& p) {
   out += "<desc id=\"vision-desc\">" + text::xml_escape(p.description) + "</desc>\n";
   out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   const auto& m = measures_of(p.size);
-  out += "<g fill=\"none\" stroke-width=\"" + decimal(m.stroke) + "\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n";
+  out += "<g fill=\"none\" stroke-width=\"" + decimal(m.stroke) +
+         "\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n";
   for (Curve c : {Curve::h1, Curve::h3, Curve::h2})
     out += "<path stroke=\"" + std::string(colour_of(c)) + "\" d=\"" + curve_path(p.plot, c) + "\"/>\n";
   out += "</g>\n";

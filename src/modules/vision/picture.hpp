@@ -31,22 +31,22 @@ enum class PictureSize {
 // The words people read, from the caller's message catalogue (messages/en/vision.txt,
 // keys in brackets); none are in C++.
 struct PictureWords {
-  std::string title;                // the board's question or name
-  std::string h1 = "H1";            // [vision_h1_short] the curves' short names
-  std::string h2 = "H2";            // [vision_h2_short]
-  std::string h3 = "H3";            // [vision_h3_short]
-  std::string today;                // [vision_h1_name] "Today"
-  std::string innovations;          // [vision_h2_name] "Innovations"
-  std::string future;               // [vision_h3_name] "The future we want"
-  std::string heading_h1;           // [vision_heading_h1] text equivalent's headings
-  std::string heading_h3;           // [vision_heading_h3]
-  std::string heading_h2_plus;      // [vision_heading_h2_plus]
-  std::string heading_h2_minus;     // [vision_heading_h2_minus]
-  std::string heading_h2;           // [vision_heading_h2] not sorted yet
-  std::string dots;                 // [vision_dots] "{n} dots"
-  std::string one_dot;              // [vision_one_dot] "1 dot"
-  std::string more;                 // [vision_more_notes] "{n} more notes are in the list"
-  std::string no_notes;             // [vision_no_notes] "No notes"
+  std::string title;             // the board's question or name
+  std::string h1 = "H1";         // [vision_h1_short] the curves' short names
+  std::string h2 = "H2";         // [vision_h2_short]
+  std::string h3 = "H3";         // [vision_h3_short]
+  std::string today;             // [vision_h1_name] "Today"
+  std::string innovations;       // [vision_h2_name] "Innovations"
+  std::string future;            // [vision_h3_name] "The future we want"
+  std::string heading_h1;        // [vision_heading_h1] text equivalent's headings
+  std::string heading_h3;        // [vision_heading_h3]
+  std::string heading_h2_plus;   // [vision_heading_h2_plus]
+  std::string heading_h2_minus;  // [vision_heading_h2_minus]
+  std::string heading_h2;        // [vision_heading_h2] not sorted yet
+  std::string dots;              // [vision_dots] "{n} dots"
+  std::string one_dot;           // [vision_one_dot] "1 dot"
+  std::string more;              // [vision_more_notes] "{n} more notes are in the list"
+  std::string no_notes;          // [vision_no_notes] "No notes"
 };
 
 // One label as drawn: its lines at its font size, their baselines' start.
@@ -64,7 +64,7 @@ struct PictureLabel {
   bool bold = false;
   bool framed = true;      // notes are framed; the title and curve labels are not
   bool in_colour = false;  // text in its curve's colour (the curves' labels)
-  double size = 0;      // font size
+  double size = 0;         // font size
   std::vector<PictureLine> lines;
 };
 
@@ -77,7 +77,7 @@ struct Picture {
   double scale = 1;                    // the notes' labels shrank to this
   std::string description;             // the text equivalent, for the SVG's <desc>
   std::string title;
-  std::string family;                  // the font family, for the SVG
+  std::string family;  // the font family, for the SVG
 };
 
 // Lays out every note in the results. Fails only when the font cannot be read

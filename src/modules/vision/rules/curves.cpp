@@ -112,7 +112,7 @@ std::vector<Offset> offsets(const Plot& plot) {
 
 struct Attempt {
   std::vector<std::pair<std::size_t, PlacedLabel>> notes;  // with the label's index
-  std::vector<std::size_t> overflow;  // the labels' indexes
+  std::vector<std::size_t> overflow;                       // the labels' indexes
 };
 
 class Placer {
@@ -218,8 +218,7 @@ CurvesLayout place_labels(const std::vector<LabelSize>& labels, const CurvesOpti
     for (std::size_t i : sequence)
       if (labels[i].horizon == h) of.push_back(i);
     auto [a, b] = preferred_span(h);
-    // Spread in the order given, but interleaved from the middle outwards would put the
-    // first (most voted) at the centre; left to right reads more naturally.
+    // Left to right in the order given.
     for (std::size_t j = 0; j < of.size(); ++j)
       t_pref[of[j]] = a + (b - a) * (static_cast<double>(j) + 0.5) / static_cast<double>(of.size());
   }

@@ -51,11 +51,11 @@ struct LabelSize {
 struct CurvesOptions {
   double width = 1280, height = 720;
   double margin = 24;
-  double title_height = 0;  // kept clear at the top (under the margin) for the caller's title
+  double title_height = 0;     // kept clear at the top (under the margin) for the caller's title
   double footer_height = 0;    // kept clear at the bottom
   double overflow_footer = 0;  // and this too when not every note fits, to say so
-  double gap = 6;           // clear space between any two boxes
-  double min_scale = 0.6;   // the smallest the notes may shrink to before overflowing
+  double gap = 6;              // clear space between any two boxes
+  double min_scale = 0.6;      // the smallest the notes may shrink to before overflowing
   // The curves' own labels ("H1 Today", ...), by Curve; placed first, at scale 1, by
   // the curve's end (H1 at its start, H3 at its end, H2 over its swell).
   std::array<LabelSize, 3> curve_labels{};
@@ -64,18 +64,18 @@ struct CurvesOptions {
 struct PlacedLabel {
   std::int64_t id = 0;
   Curve curve = Curve::h1;
-  Box box;           // scaled
-  Xy anchor;         // the point on the curve the box belongs to, for a leader line
+  Box box;    // scaled
+  Xy anchor;  // the point on the curve the box belongs to, for a leader line
   bool highlighted = false;
 };
 
 struct CurvesLayout {
   double width = 0, height = 0;
   Plot plot;
-  double scale = 1;                       // every note's box is its size times this
+  double scale = 1;                           // every note's box is its size times this
   std::array<PlacedLabel, 3> curve_labels{};  // by Curve
-  std::vector<PlacedLabel> notes;         // in the order given
-  std::vector<std::int64_t> overflow;     // not placed, in the order given
+  std::vector<PlacedLabel> notes;             // in the order given
+  std::vector<std::int64_t> overflow;         // not placed, in the order given
 };
 
 // The highlighted labels claim places first, then the others taking turns by horizon,

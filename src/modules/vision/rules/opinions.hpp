@@ -59,9 +59,9 @@ struct Point {
 
 struct StatementInGroup {
   std::size_t statement = 0;
-  bool agree = true;  // the group stands out by agreeing (false: by disagreeing)
-  double rate = 0;        // smoothed rate of that answer in the group
-  double others_rate = 0;  // the same among everyone grouped but not in the group
+  bool agree = true;         // the group stands out by agreeing (false: by disagreeing)
+  double rate = 0;           // smoothed rate of that answer in the group
+  double others_rate = 0;    // the same among everyone grouped but not in the group
   std::size_t answered = 0;  // members of the group who answered it
 };
 

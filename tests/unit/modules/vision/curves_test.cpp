@@ -91,7 +91,8 @@ TEST(VisionCurves, RandomBoardsNeverOverlapAndStayInside) {
     o.footer_height = uniform(rng) < 0.3 ? uniform(rng) * 40 : 0;
     o.overflow_footer = uniform(rng) * 30;
     for (int c = 0; c < 3; ++c)
-      o.curve_labels[static_cast<std::size_t>(c)] = {-1 - c, Horizon::h1, 60 + uniform(rng) * 120, 18 + uniform(rng) * 12};
+      o.curve_labels[static_cast<std::size_t>(c)] = {-1 - c, Horizon::h1, 60 + uniform(rng) * 120,
+                                                     18 + uniform(rng) * 12};
     std::vector<LabelSize> labels;
     std::size_t count = static_cast<std::size_t>(uniform(rng) * (seed % 5 == 0 ? 300 : 60));
     for (std::size_t i = 0; i < count; ++i) {
@@ -127,8 +128,8 @@ TEST(VisionCurves, NotesSitNearTheirCurveAndSideOfIt) {
   EXPECT_TRUE(l.overflow.empty());
   EXPECT_DOUBLE_EQ(l.scale, 1);
   auto centre_x = [](const PlacedLabel& p) { return p.box.x + p.box.width / 2; };
-  EXPECT_LT(centre_x(l.notes[0]), o.width / 2);  // H1 notes where today's system is strong
-  EXPECT_GT(centre_x(l.notes[1]), o.width / 2);  // H3 where the future has grown
+  EXPECT_LT(centre_x(l.notes[0]), o.width / 2);           // H1 notes where today's system is strong
+  EXPECT_GT(centre_x(l.notes[1]), o.width / 2);           // H3 where the future has grown
   EXPECT_LT(centre_x(l.notes[2]), centre_x(l.notes[3]));  // H2- towards H1, H2+ towards H3
   for (const auto& n : l.notes) {
     // On its curve: the box holds its anchor's point.

@@ -2,9 +2,9 @@
 // rules as the demo seed will store it: the board reaches "done" with every note, merge,
 // hiding, sort and dot the file lists, and the opinion map finds the two groups and the
 // common ground it was written to have.
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -85,9 +85,11 @@ TEST(VisionDemo, TheBoardPlaysThroughEveryStage) {
   ASSERT_TRUE(move_stage(board, Stage::sort));
   for (const auto& m : b.at("merges").as_array())
     ASSERT_TRUE(merge_notes(board, id_of.at(str(m.at(0))), id_of.at(str(m.at(1)))));
-  for (const auto& h : b.at("hidden").as_array()) ASSERT_TRUE(hide_note(board, id_of.at(str(h.at(0))), h.at(1).as_string()));
+  for (const auto& h : b.at("hidden").as_array())
+    ASSERT_TRUE(hide_note(board, id_of.at(str(h.at(0))), h.at(1).as_string()));
   for (const char* to : {"h2_plus", "h2_minus"})
-    for (const auto& key : b.at("sort").at(to).as_array()) ASSERT_TRUE(move_note(board, id_of.at(str(key)), *horizon_of(to)));
+    for (const auto& key : b.at("sort").at(to).as_array())
+      ASSERT_TRUE(move_note(board, id_of.at(str(key)), *horizon_of(to)));
   ASSERT_TRUE(move_stage(board, Stage::vote));
   for (const auto& d : b.at("dots").as_array())
     ASSERT_TRUE(place_dot(board, person_id(d.at(0)), id_of.at(str(d.at(1))))) << d;
@@ -124,7 +126,10 @@ TEST(VisionDemo, TheOpinionMapHasTwoGroupsAndCommonGround) {
     const auto& row = rows[p].as_string();
     ASSERT_EQ(row.size(), statements.size());
     for (std::size_t s = 0; s < row.size(); ++s)
-      votes.at(p, s) = row[s] == '+' ? Vote::agree : row[s] == '-' ? Vote::disagree : row[s] == '0' ? Vote::pass : Vote::unseen;
+      votes.at(p, s) = row[s] == '+'   ? Vote::agree
+                       : row[s] == '-' ? Vote::disagree
+                       : row[s] == '0' ? Vote::pass
+                                       : Vote::unseen;
   }
   auto map = opinion_map(votes);
   EXPECT_EQ(map.grouped, 20u);

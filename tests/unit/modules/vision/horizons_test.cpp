@@ -14,7 +14,9 @@ std::string key_of_error(const Result<void>& r) { return r ? std::string("ok") :
 // 6 into H2-), written by people 11..16 (5 anonymous).
 Board sample(Stage stage) {
   Board b;
-  auto add = [&](std::int64_t id, std::string text, std::int64_t author) { ASSERT_TRUE(add_note(b, id, text, author)); };
+  auto add = [&](std::int64_t id, std::string text, std::int64_t author) {
+    ASSERT_TRUE(add_note(b, id, text, author));
+  };
   add(1, "Adverts on every football shirt", 11);
   add(2, "Peer support groups that work", 12);
   EXPECT_TRUE(move_stage(b, Stage::h3));

@@ -3,10 +3,10 @@
 // the common ground.
 #include "modules/vision/opinion_picture.hpp"
 
-#include <gtest/gtest.h>
-
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <gtest/gtest.h>
+
 #include <sstream>
 
 namespace hs::vision {
@@ -43,9 +43,14 @@ VoteMatrix twenty() {
   return v;
 }
 
-const std::vector<std::string> kStatements = {
-    "Help should be free and easy to find",  "Gambling adverts should be banned",
-    "Adults should be free to gamble as they like", "s3", "s4", "s5", "s6", "s7"};
+const std::vector<std::string> kStatements = {"Help should be free and easy to find",
+                                              "Gambling adverts should be banned",
+                                              "Adults should be free to gamble as they like",
+                                              "s3",
+                                              "s4",
+                                              "s5",
+                                              "s6",
+                                              "s7"};
 
 TEST(VisionOpinionPicture, EveryoneAMarkAndTheGroupsNamed) {
   auto map = opinion_map(twenty());

@@ -18,9 +18,9 @@ double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) *
 
 struct Planted {
   VoteMatrix votes;
-  std::vector<int> group;            // each participant's planted group; -1 for those with few votes
-  std::set<std::size_t> common;      // statements every group agrees with
-  std::vector<std::size_t> owner;    // each statement's group that agrees (others disagree), or -1
+  std::vector<int> group;          // each participant's planted group; -1 for those with few votes
+  std::set<std::size_t> common;    // statements every group agrees with
+  std::vector<std::size_t> owner;  // each statement's group that agrees (others disagree), or -1
 };
 
 // `groups` groups of unequal size. Statements: the first `common` are agreed by all; then

@@ -3,18 +3,18 @@
 // equivalent listing every note by horizon.
 #include "modules/vision/picture.hpp"
 
-#include "core/number.hpp"
-
-#include <gtest/gtest.h>
-
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <sstream>
+
+#include "core/number.hpp"
 
 namespace hs::vision {
 namespace {
@@ -41,7 +41,9 @@ PictureWords english() {
 // hidden, a dot vote.
 Board finished() {
   Board b;
-  auto add = [&](std::int64_t id, const char* text, std::int64_t author) { EXPECT_TRUE(add_note(b, id, text, author)); };
+  auto add = [&](std::int64_t id, const char* text, std::int64_t author) {
+    EXPECT_TRUE(add_note(b, id, text, author));
+  };
   add(1, "Betting adverts on every football shirt", 11);
   add(2, "Peer support groups that work", 0);
   add(3, "Shame stops people asking for help", 12);
@@ -107,7 +109,8 @@ TEST(VisionPicture, SvgHoldsEveryVisibleNoteAsText) {
     EXPECT_NE(tree.get<std::string>("svg.desc").find("Training for GPs"), std::string::npos);
     // The most voted H2+ idea is bolder: a thicker frame and bold words.
     EXPECT_NE(svg.find("font-weight=\"700\" fill=\"#0b0c0c\" textLength"), std::string::npos);
-    EXPECT_NE(svg.find("fill=\"#fff7bf\" stroke=\"#1d70b8\" stroke-width=\"" + number::decimal(0.2 * (size == PictureSize::a4 ? 10 : 15), 1) + "\""),
+    EXPECT_NE(svg.find("fill=\"#fff7bf\" stroke=\"#1d70b8\" stroke-width=\"" +
+                       number::decimal(0.2 * (size == PictureSize::a4 ? 10 : 15), 1) + "\""),
               std::string::npos);
   }
 }
@@ -155,13 +158,14 @@ TEST(VisionPicture, TextEquivalentListsEveryNoteByHorizon) {
   EXPECT_EQ(lists[2].notes[0].id, 20);  // 6 + 3 dots
   EXPECT_EQ(lists[2].notes[0].dots, 9);
   EXPECT_TRUE(lists[2].notes[0].highlighted);
-  EXPECT_EQ(lists[2].notes[1].id, 24);  // 6 dots
+  EXPECT_EQ(lists[2].notes[1].id, 24);            // 6 dots
   EXPECT_EQ(lists[2].notes[2].words.size(), 2u);  // the merged note keeps both authors' words
   EXPECT_EQ(lists[3].horizon, Horizon::h2_minus);
 
   std::string text = plain_text(b, english());
-  EXPECT_NE(text.find("H2+: innovations that lead to the future\n- Lived-experience panels that decide funding (9 dots)\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("H2+: innovations that lead to the future\n- Lived-experience panels that decide funding (9 dots)\n"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("- A single number for help, day and night / One helpline for everyone, 24/7 (3 dots)\n"),
             std::string::npos);
@@ -223,7 +227,8 @@ TEST(VisionPicture, FiveHundredNotes) {
   std::string more = std::to_string(p->overflow.size()) + " more notes are in the list";
   EXPECT_NE(to_svg(*p).find(more), std::string::npos);
   EXPECT_LT(ms(start, end), 5000);
-  if (const char* dir = std::getenv("HS_VISION_PICTURES")) std::ofstream(std::string(dir) + "/500.png", std::ios::binary) << *png;
+  if (const char* dir = std::getenv("HS_VISION_PICTURES"))
+    std::ofstream(std::string(dir) + "/500.png", std::ios::binary) << *png;
 }
 
 }  // namespace
