@@ -52,15 +52,43 @@ std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std
   return out;
 }
 
+namespace {
+// Every change of anyone's answers moves the generation: kept counts made before are stale.
+void moved(store::Conn& c) { c.q("UPDATE equality_generation SET generation = generation + 1 WHERE id = 1"); }
+}  // namespace
+
 void set_answers(store::Conn& c, const std::string& pseudonym, const std::string& sealed) {
   c.q(R"(INSERT INTO equality_answers (pseudonym, sealed) VALUES (?, ?)
 ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed)",
       pseudonym, sealed);
+  moved(c);
 }
 
 bool delete_answers(store::Conn& c, const std::string& pseudonym) {
   c.q("DELETE FROM equality_answers WHERE pseudonym = ?", pseudonym);
-  return c.changes() == 1;
+  const bool gone = c.changes() == 1;
+  if (gone) moved(c);
+  return gone;
+}
+
+std::int64_t generation(store::Conn& c) {
+  return c.one("SELECT generation FROM equality_generation WHERE id = 1")->i64(0);
+}
+
+std::optional<std::string> kept_counts(store::Conn& c, std::int64_t space_id, std::int64_t generation,
+                                       const std::string& members) {
+  auto r = c.one("SELECT sealed FROM equality_report_cache WHERE space_id = ? AND generation = ? AND members = ?",
+                 space_id, generation, members);
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+void keep_counts(store::Conn& c, std::int64_t space_id, std::int64_t generation, const std::string& members,
+                 const std::string& sealed) {
+  c.q(R"(INSERT INTO equality_report_cache (space_id, generation, members, sealed) VALUES (?, ?, ?, ?)
+ON CONFLICT (space_id) DO UPDATE SET generation = excluded.generation, members = excluded.members,
+  sealed = excluded.sealed)",
+      space_id, generation, members, sealed);
 }
 
 std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id) {

@@ -22,6 +22,14 @@ std::vector<std::string> sealed_answers_of(store::Conn& c, const std::vector<std
 std::map<std::string, std::string> sealed_answers_by(store::Conn& c, const std::vector<std::string>& pseudonyms);
 void set_answers(store::Conn& c, const std::string& pseudonym, const std::string& sealed);
 bool delete_answers(store::Conn& c, const std::string& pseudonym);
+// Kept counts of a space's report (migration 0038): the generation of everyone's answers,
+// and the sealed counts kept for a space while the generation and the members' fingerprint
+// still match.
+std::int64_t generation(store::Conn& c);
+std::optional<std::string> kept_counts(store::Conn& c, std::int64_t space_id, std::int64_t generation,
+                                       const std::string& members);
+void keep_counts(store::Conn& c, std::int64_t space_id, std::int64_t generation, const std::string& members,
+                 const std::string& sealed);
 
 // (question, answer, per_mille) of the space's reference population.
 std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id);

@@ -4,6 +4,8 @@
 // suppressed counts.
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "core/crypto.hpp"
 #include "core/csv.hpp"
 #include "modules/equity/commands/commands.hpp"
@@ -121,24 +123,28 @@ Result<void> forget(Services& app, std::int64_t user_id) {
 
 namespace {
 
-// The report of these people's answers; references: the space's reference population, if
-// any (an event's report has none).
-Result<Report> report_of(Services& app, const std::vector<std::int64_t>& user_ids,
-                         const std::vector<std::tuple<std::string, std::string, std::int64_t>>& refs) {
-  Report r;
+// What a report counts, before suppression: how many people answered anything, and per
+// question the count of each option and of those who answered it.
+struct Tallies {
+  std::int64_t people = 0;
+  std::vector<std::vector<std::int64_t>> tally;
+  std::vector<std::int64_t> answered;
+};
+
+Tallies count_answers(Services& app, const std::vector<std::int64_t>& user_ids) {
   std::vector<std::string> names;
   names.reserve(user_ids.size());
   const auto key_of_names = pseudonym_key(app);  // derived once, not once a person
   for (auto id : user_ids) names.push_back(pseudonym(key_of_names, id));
-  r.members = static_cast<std::int64_t>(names.size());
   auto sealed = app.store->with([&](store::Conn& c) { return repo::sealed_answers_of(c, names); });
   // Counted as each answer is opened, straight from its JSON: no map a person (a report over
   // 100,000 people opens 70,000 of them). What save() stored is already cleaned; an answer
   // the questions do not know is skipped all the same.
   const auto& qs = questions();
-  std::vector<std::vector<std::int64_t>> tally(qs.size());
-  std::vector<std::int64_t> answered(qs.size(), 0);
-  for (std::size_t i = 0; i < qs.size(); ++i) tally[i].assign(qs[i].options.size(), 0);
+  Tallies t;
+  t.tally.resize(qs.size());
+  t.answered.assign(qs.size(), 0);
+  for (std::size_t i = 0; i < qs.size(); ++i) t.tally[i].assign(qs[i].options.size(), 0);
   const auto key = sealing(app);
   for (const auto& s : sealed) {
     auto plain = crypto::open(key, s);
@@ -160,30 +166,72 @@ Result<Report> report_of(Services& app, const std::vector<std::int64_t>& user_id
         const std::string_view chosen(x.as_string());
         for (std::size_t j = 0; j < qs[i].options.size(); ++j)
           if (qs[i].options[j] == chosen) {
-            ++tally[i][j];
+            ++t.tally[i][j];
             counted = true;
           }
       }
       if (counted) {
-        ++answered[i];
+        ++t.answered[i];
         any = true;
       }
     }
-    r.people += any;
+    t.people += any;
   }
+  return t;
+}
+
+// Kept counts as text ({"people":N,"tally":[[..],..],"answered":[..]}), and back; nothing
+// when they do not fit today's questions (a question added since).
+std::string tallies_text(const Tallies& t) {
+  json::object o;
+  o["people"] = t.people;
+  json::array tally;
+  for (const auto& q : t.tally) tally.push_back(json::value_from(q));
+  o["tally"] = std::move(tally);
+  o["answered"] = json::value_from(t.answered);
+  return json::serialize(o);
+}
+
+std::optional<Tallies> tallies_of(std::string_view text) {
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  try {
+    Tallies t;
+    t.people = v.at("people").as_int64();
+    for (const auto& q : v.at("tally").as_array()) t.tally.push_back(json::value_to<std::vector<std::int64_t>>(q));
+    t.answered = json::value_to<std::vector<std::int64_t>>(v.at("answered"));
+    const auto& qs = questions();
+    if (t.tally.size() != qs.size() || t.answered.size() != qs.size()) return std::nullopt;
+    for (std::size_t i = 0; i < qs.size(); ++i)
+      if (t.tally[i].size() != qs[i].options.size()) return std::nullopt;
+    return t;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// The report of these counts (members: how many people were asked); references: the space's
+// reference population, if any (an event's report has none).
+Result<Report> report_of(const Tallies& t, std::int64_t members,
+                         const std::vector<std::tuple<std::string, std::string, std::int64_t>>& refs) {
+  Report r;
+  r.members = members;
+  r.people = t.people;
   if (r.people < kMinimumPeople) return fail(ErrorCode::conflict, "equity_too_few");
+  const auto& qs = questions();
   for (std::size_t qi = 0; qi < qs.size(); ++qi) {
     const auto& q = qs[qi];
     Counts counts;
     for (auto o : q.options) counts.rows.emplace_back(o);
     counts.rows.emplace_back("not_answered");
-    counts.counts = tally[qi];
-    counts.counts.push_back(r.people - answered[qi]);
-    Table t{counts.counts.size(), 1, counts.counts};
-    auto cells = suppress(t);
+    counts.counts = t.tally[qi];
+    counts.counts.push_back(r.people - t.answered[qi]);
+    Table table{counts.counts.size(), 1, counts.counts};
+    auto cells = suppress(table);
     QuestionReport qr;
     qr.key = std::string(q.key);
-    qr.withheld = !publishable(t, cells);
+    qr.withheld = !publishable(table, cells);
     qr.answered = r.people - counts.counts.back();
     for (std::size_t i = 0; i < cells.size(); ++i) {
       Row row;
@@ -201,6 +249,15 @@ Result<Report> report_of(Services& app, const std::vector<std::int64_t>& user_id
   return r;
 }
 
+// Who the members are, as a keyed hash of their sorted ids: the kept counts' other key.
+std::string members_fingerprint(const Services& app, std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::string text;
+  text.reserve(ids.size() * 7);
+  for (auto id : ids) text += std::to_string(id) + ",";
+  return crypto::keyed_hash_hex(crypto::derive(app.master_key, 403, "eqmember"), text);
+}
+
 }  // namespace
 
 Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id) {
@@ -215,11 +272,31 @@ Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t u
     return {};
   });
   if (!gate) return fail(gate.error());
-  return report_of(app, members, refs);
+  // The counts kept from the last report, while nobody's answers and none of the members
+  // have changed since; else counted afresh (and kept). The generation is read before the
+  // answers are, so counts made while an answer changes are kept as already stale.
+  const auto fingerprint = members_fingerprint(app, members);
+  const auto key = sealing(app);
+  std::optional<Tallies> tallies;
+  const auto generation = app.store->with([&](store::Conn& c) {
+    const auto g = repo::generation(c);
+    if (auto kept = repo::kept_counts(c, space_id, g, fingerprint))
+      if (auto plain = crypto::open(key, *kept)) tallies = tallies_of(*plain);
+    return g;
+  });
+  if (!tallies) {
+    tallies = count_answers(app, members);
+    const auto sealed = crypto::seal(key, tallies_text(*tallies));
+    (void)app.store->write([&](store::Conn& c) -> Result<void> {
+      repo::keep_counts(c, space_id, generation, fingerprint, sealed);
+      return {};
+    });
+  }
+  return report_of(*tallies, static_cast<std::int64_t>(members.size()), refs);
 }
 
 Result<Report> people_report(Services& app, const std::vector<std::int64_t>& user_ids) {
-  return report_of(app, user_ids, {});
+  return report_of(count_answers(app, user_ids), static_cast<std::int64_t>(user_ids.size()), {});
 }
 
 std::string report_csv(Services& app, const Report& r) {
