@@ -129,4 +129,12 @@ test('a breakout group shares the floor: hands, progressive stack, talk time and
   assert.match(await host.page.locator('#floor-round').innerText(), /Everyone has had their turn\./);
   await press(host.page, host.page.getByRole('button', { name: 'End the go-round' }));
   assert.equal(await host.page.locator('#floor-round').count(), 0);
+
+  // The event's report carries the unnamed summary, turns speaking among the contributions.
+  await host.page.goto(`${eventPath}/report`);
+  await check(host.page);
+  const report = (await host.page.locator('main').innerText()).replace(/\s+/g, ' ');
+  assert.match(report, /How people took part/);
+  assert.match(report, /2 of 4 people contributed; the most active fifth made \d+ % of contributions\./);
+  assert.doesNotMatch(report.slice(report.indexOf('How people took part')), /Kit|Dana/);
 });
