@@ -91,6 +91,13 @@ ON CONFLICT (space_id) DO UPDATE SET generation = excluded.generation, members =
       space_id, generation, members, sealed);
 }
 
+std::vector<KeptCounts> all_kept_counts(store::Conn& c) {
+  std::vector<KeptCounts> out;
+  for (const auto& r : c.q("SELECT space_id, generation, members, sealed FROM equality_report_cache ORDER BY space_id"))
+    out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3)});
+  return out;
+}
+
 std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id) {
   std::vector<std::tuple<std::string, std::string, std::int64_t>> out;
   for (const auto& r : c.q("SELECT question, answer, per_mille FROM equality_references WHERE space_id = ?", space_id))

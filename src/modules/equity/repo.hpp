@@ -30,6 +30,11 @@ std::optional<std::string> kept_counts(store::Conn& c, std::int64_t space_id, st
                                        const std::string& members);
 void keep_counts(store::Conn& c, std::int64_t space_id, std::int64_t generation, const std::string& members,
                  const std::string& sealed);
+struct KeptCounts {
+  std::int64_t space_id = 0, generation = 0;
+  std::string members, sealed;
+};
+std::vector<KeptCounts> all_kept_counts(store::Conn& c);
 
 // (question, answer, per_mille) of the space's reference population.
 std::vector<std::tuple<std::string, std::string, std::int64_t>> references(store::Conn& c, std::int64_t space_id);

@@ -74,54 +74,6 @@ spaces::Subject subject_at(store::Conn& c, std::int64_t space_id, std::int64_t u
 
 }  // namespace
 
-Mine mine(Services& app, std::int64_t user_id) {
-  auto sealed = app.store->with([&](store::Conn& c) { return repo::sealed_answers(c, pseudonym(app, user_id)); });
-  if (!sealed) return {};
-  auto plain = crypto::open(sealing(app), *sealed);
-  if (!plain) return {};
-  return from_text(*plain);
-}
-
-Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, bool groups) {
-  if (user_id <= 0) return fail(ErrorCode::unauthenticated, "equity_sign_in");
-  Mine m;
-  m.answers = clean(answers);
-  m.groups = groups;
-  if (m.answers.empty() && !groups) return forget(app, user_id);
-  const auto sealed = crypto::seal(sealing(app), to_text(m));
-  return app.store->write([&](store::Conn& c) -> Result<void> {
-    repo::set_answers(c, pseudonym(app, user_id), sealed);
-    return {};
-  });
-}
-
-std::map<std::int64_t, Answers> grouping_answers(Services& app, store::Conn& c,
-                                                 const std::vector<std::int64_t>& user_ids) {
-  const auto key_of_names = pseudonym_key(app);
-  std::vector<std::string> names;
-  std::map<std::string, std::int64_t> who;
-  for (auto id : user_ids) {
-    names.push_back(pseudonym(key_of_names, id));
-    who.emplace(names.back(), id);
-  }
-  std::map<std::int64_t, Answers> out;
-  const auto key = sealing(app);
-  for (const auto& [name, sealed] : repo::sealed_answers_by(c, names)) {
-    auto plain = crypto::open(key, sealed);
-    if (!plain) continue;
-    auto m = from_text(*plain);
-    if (m.groups && !m.answers.empty()) out.emplace(who[name], std::move(m.answers));
-  }
-  return out;
-}
-
-Result<void> forget(Services& app, std::int64_t user_id) {
-  return app.store->write([&](store::Conn& c) -> Result<void> {
-    repo::delete_answers(c, pseudonym(app, user_id));
-    return {};
-  });
-}
-
 namespace {
 
 // What a report counts, before suppression: how many people answered anything, and per
@@ -283,7 +235,112 @@ std::string members_fingerprint(const Services& app, std::vector<std::int64_t> i
   return crypto::keyed_hash_hex(crypto::derive(app.master_key, 403, "eqmember"), text);
 }
 
+// One person's answers added to (sign 1) or taken from (sign -1) kept counts, by the rules
+// count_answers reads them with.
+void add_answers(Tallies& t, const Answers& answers, int sign) {
+  const auto& qs = questions();
+  bool any = false;
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    auto it = answers.find(std::string(qs[i].key));
+    if (it == answers.end() || it->second.empty()) continue;
+    if (!qs[i].multiple && it->second.size() > 1) continue;
+    bool counted = false;
+    for (const auto& chosen : it->second)
+      for (std::size_t j = 0; j < qs[i].options.size(); ++j)
+        if (qs[i].options[j] == chosen) {
+          t.tally[i][j] += sign;
+          counted = true;
+        }
+    if (counted) {
+      t.answered[i] += sign;
+      any = true;
+    }
+  }
+  if (any) t.people += sign;
+}
+
+// After a person's answers change (inside that write): the kept counts of each space they
+// are a member of take the change in, and every kept count that was current moves to the
+// new generation, so an ordinary change does not make the next report open every answer.
+void carry_kept_counts(Services& app, store::Conn& c, std::int64_t user_id, std::int64_t before,
+                       const Answers& old_answers, const Answers& new_answers) {
+  const auto now = repo::generation(c);
+  const auto key = sealing(app);
+  for (const auto& k : repo::all_kept_counts(c)) {
+    if (k.generation != before) continue;  // already stale: the next report counts afresh
+    std::string sealed = k.sealed;
+    if (spaces::is_member(spaces::role_in(c, k.space_id, user_id))) {
+      auto plain = crypto::open(key, k.sealed);
+      auto t = plain ? tallies_of(*plain) : std::nullopt;
+      if (!t) continue;
+      add_answers(*t, old_answers, -1);
+      add_answers(*t, new_answers, 1);
+      sealed = crypto::seal(key, tallies_text(*t));
+    }
+    repo::keep_counts(c, k.space_id, now, k.members, sealed);
+  }
+}
+
 }  // namespace
+
+Mine mine(Services& app, std::int64_t user_id) {
+  auto sealed = app.store->with([&](store::Conn& c) { return repo::sealed_answers(c, pseudonym(app, user_id)); });
+  if (!sealed) return {};
+  auto plain = crypto::open(sealing(app), *sealed);
+  if (!plain) return {};
+  return from_text(*plain);
+}
+
+Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, bool groups) {
+  if (user_id <= 0) return fail(ErrorCode::unauthenticated, "equity_sign_in");
+  Mine m;
+  m.answers = clean(answers);
+  m.groups = groups;
+  if (m.answers.empty() && !groups) return forget(app, user_id);
+  const auto sealed = crypto::seal(sealing(app), to_text(m));
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    const auto name = pseudonym(app, user_id);
+    const auto before = repo::generation(c);
+    Answers old;
+    if (auto kept = repo::sealed_answers(c, name))
+      if (auto plain = crypto::open(sealing(app), *kept)) old = from_text(*plain).answers;
+    repo::set_answers(c, name, sealed);
+    carry_kept_counts(app, c, user_id, before, old, m.answers);
+    return {};
+  });
+}
+
+std::map<std::int64_t, Answers> grouping_answers(Services& app, store::Conn& c,
+                                                 const std::vector<std::int64_t>& user_ids) {
+  const auto key_of_names = pseudonym_key(app);
+  std::vector<std::string> names;
+  std::map<std::string, std::int64_t> who;
+  for (auto id : user_ids) {
+    names.push_back(pseudonym(key_of_names, id));
+    who.emplace(names.back(), id);
+  }
+  std::map<std::int64_t, Answers> out;
+  const auto key = sealing(app);
+  for (const auto& [name, sealed] : repo::sealed_answers_by(c, names)) {
+    auto plain = crypto::open(key, sealed);
+    if (!plain) continue;
+    auto m = from_text(*plain);
+    if (m.groups && !m.answers.empty()) out.emplace(who[name], std::move(m.answers));
+  }
+  return out;
+}
+
+Result<void> forget(Services& app, std::int64_t user_id) {
+  return app.store->write([&](store::Conn& c) -> Result<void> {
+    const auto name = pseudonym(app, user_id);
+    const auto before = repo::generation(c);
+    Answers old;
+    if (auto kept = repo::sealed_answers(c, name))
+      if (auto plain = crypto::open(sealing(app), *kept)) old = from_text(*plain).answers;
+    if (repo::delete_answers(c, name)) carry_kept_counts(app, c, user_id, before, old, {});
+    return {};
+  });
+}
 
 Result<Report> space_report(Services& app, std::int64_t space_id, std::int64_t user_id) {
   std::vector<std::int64_t> members;
