@@ -73,7 +73,10 @@ engine() {
     --port-file "$WORK/$name/port" >"$WORK/$name/serve.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 200); do [ -s "$WORK/$name/port" ] && break; sleep 0.1; done
-  python3 "$here/client.py" "http://127.0.0.1:$(cat "$WORK/$name/port")" "$EMAIL" "$PASSWORD" \
+  local clear
+  if [ "$name" = sqlite ]; then clear="sqlite3 -cmd '.timeout 5000' '${db#sqlite:}' 'DELETE FROM equality_report_cache'"
+  else clear="psql '$db' -X -q -c 'DELETE FROM equality_report_cache'"; fi
+  CLEAR="$clear" python3 "$here/client.py" "http://127.0.0.1:$(cat "$WORK/$name/port")" "$EMAIL" "$PASSWORD" \
     "$WORK/$name/expect.json" "$RUNS" "$REPORT_RUNS" "$WORK/$name/ours.json"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
   python3 "$here/peer.py" "$name" "$peer_target" "$WORK/$name" "$WORK/$name/expect.json" "$WORK/$name/ours.json" \
