@@ -108,6 +108,16 @@ test('raising: who may, and a refused form keeps what was typed', async () => {
   assert.match(decode(r.text), /only for the organisation you answer for/);
   r = await raise(partner, slug, { story: storyId, organisation: orgs[0], title: 'Signs at the old clinic address' });
   assert.equal(r.status, 303, r.text.slice(0, 1500));
+  // The partners who answer for the owning organisation are told (not whoever raised it).
+  const sentBefore = server.outbox().length;
+  r = await raise(facilitator, slug, { story: storyId, organisation: orgs[0], title: 'Put the new address on the website' });
+  assert.equal(r.status, 303, r.text.slice(0, 1500));
+  const toldNow = server.outbox().slice(sentBefore);
+  const toPartner = toldNow.filter((m) => m.includes(`To: ${partner.email}\r\n`));
+  assert.equal(toPartner.length, 1);
+  assert.match(toPartner[0], /An action for your organisation has been raised/);
+  assert.match(toPartner[0], /Put the new address on the website/);
+  assert.equal(toldNow.filter((m) => m.includes(`To: ${otherPartner.email}\r\n`)).length, 0, 'not the other organisation');
   r = await raise(facilitator, slug, { story: storyId, organisation: orgs[1], due_day: '1', due_month: '6', due_year: '2099' });
   assert.equal(r.status, 303, r.text.slice(0, 1500));
   const page = await facilitator.get(r.location);

@@ -267,6 +267,12 @@ test('a facilitator holds a story back and suggests a change; only the author ch
   assert.doesNotMatch((await member.get(`/spaces/${slug}/stories`)).text, /The worker called Dave/);
   const mine = (await author.get(path)).text;
   assert.match(mine, /It names a member of staff\./, 'the author sees why');
+  // And is told by email, with the reason and where to see it.
+  const toAuthor = (subject) => server.outbox().filter((m) => m.includes(`To: ${author.email}\r\n`) && m.includes(subject));
+  const held = toAuthor('Your story is held back for now');
+  assert.equal(held.length, 1);
+  assert.match(held[0], /It names a member of staff\./);
+  assert.match(held[0], new RegExp(path.replace(/\//g, '\\/')));
   // The facilitator suggests; the words do not change until the author accepts.
   await facilitator.get(`${path}/suggest`);
   r = await facilitator.post(`${path}/suggest`, {
@@ -274,6 +280,10 @@ test('a facilitator holds a story back and suggests a change; only the author ch
   });
   assert.equal(r.status, 303, r.text.slice(0, 800));
   assert.match((await author.get(path)).text, /Dave on the outreach team ignored me\./);
+  const suggested = toAuthor('A change is suggested to your story');
+  assert.equal(suggested.length, 1);
+  assert.match(suggested[0], /Take out the name\./);
+  assert.doesNotMatch(suggested[0], /A worker on the outreach team/, 'the words are on the page, not in the email');
   const sid = (await author.get(path)).text.match(/action="([^"]+\/suggestions\/\d+)"/)[1];
   r = await author.post(sid, { decision: 'accept' });
   assert.equal(r.status, 303);

@@ -5,6 +5,8 @@
 // line, in one transaction.
 #include "core/crypto.hpp"
 #include "core/dates.hpp"
+#include "core/view.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/actions/commands/commands.hpp"
 #include "modules/actions/commands/support.hpp"
 #include "modules/audit/module.hpp"
@@ -15,7 +17,10 @@ namespace hs::actions::commands {
 
 Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t user_id, const RaiseInput& in) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+  // Who answers for the owning organisation (but not whoever raised it) is told, after commit.
+  std::vector<std::int64_t> tell;
+  View told;
+  auto raised = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto who = actor_in(c, space_id, user_id);
     // Whether they may raise at all, before saying what is missing from the form.
     if (!permissions::raise_any(who)) return fail(ErrorCode::forbidden, "actions_not_allowed_raise");
@@ -69,8 +74,24 @@ Result<std::int64_t> raise(Services& app, std::int64_t space_id, std::int64_t us
                            {"by", audit::person_commitment(app, space_id, user_id)}};
     if (a.due_on) entry.emplace_back("due_on", *a.due_on);
     if (auto ok = audit::append(app, c, space_id, "action.raised", entry); !ok) return fail(ok.error());
+    auto space = spaces::space_by_id(c, space_id);
+    auto org = stories::organisation_of(c, space_id, in.organisation_id);
+    if (space && org) {
+      for (auto person : stories::partners_of(c, space_id, in.organisation_id))
+        if (person != user_id) tell.push_back(person);
+      told.set("space", space->name);
+      told.set("organisation", org->name);
+      told.set("title", a.title);
+      told.set("due_on", a.due_on.value_or(""));
+      told.set("link", app.link("/spaces/" + space->slug + "/actions/" + std::to_string(id)));
+    }
     return id;
   });
+  if (raised)
+    for (auto person : tell)
+      accounts::email_person(app, person, "actions_email_raised_subject", {}, "actions_raised",
+                             told);
+  return raised;
 }
 
 }  // namespace hs::actions::commands

@@ -1,6 +1,9 @@
 // What facilitators do for safety: hold a story back with a reason its author sees,
 // release it, and suggest a change of words that only the author can accept. They never
 // change the words themselves: an accepted suggestion becomes the author's next version.
+#include "core/view.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/spaces/module.hpp"
 #include "modules/stories/commands/commands.hpp"
 #include "modules/stories/commands/support.hpp"
 #include "services/services.hpp"
@@ -25,19 +28,46 @@ Result<Found> moderated(store::Conn& c, std::int64_t story_id, std::int64_t user
   return f;
 }
 
+// What the author is told by email, after commit: a hold or a suggestion, with the reason
+// and where to see it (their story's page, where they answer a suggestion).
+struct Tell {
+  std::int64_t author_id = 0;
+  View v;
+};
+
+Tell tell_of(Services& app, store::Conn& c, const repo::StoryRow& s, const std::string& reason) {
+  Tell t;
+  t.author_id = s.author_id.value_or(0);
+  t.v.set("title", s.title);
+  t.v.set("reason", reason);
+  if (auto space = spaces::space_by_id(c, s.space_id)) {
+    t.v.set("space", space->name);
+    t.v.set("link", app.link("/spaces/" + space->slug + "/stories/" + std::to_string(s.id)));
+  }
+  return t;
+}
+
+void send(Services& app, const std::optional<Tell>& t, const char* subject, const char* body) {
+  if (t && t->author_id) accounts::email_person(app, t->author_id, subject, {}, body, t->v);
+}
+
 }  // namespace
 
 Result<void> hold_story(Services& app, std::int64_t story_id, std::int64_t user_id, const std::string& reason) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<void> {
+  std::optional<Tell> tell;
+  auto r = app.store->write([&](store::Conn& c) -> Result<void> {
     auto f = moderated(c, story_id, user_id);
     if (!f) return fail(f.error());
     if (auto ok = check_may_hold(f->facts.status); !ok) return fail(ok.error());
     auto r = validate_reason(reason);
     if (!r) return fail(r.error());
     repo::set_held(c, story_id, *r, now);
+    tell = tell_of(app, c, f->story, *r);
     return record(app, c, f->story.space_id, "story.held", {{"story", story_id}});
   });
+  if (r) send(app, tell, "stories_email_held_subject", "stories_held");
+  return r;
 }
 
 Result<void> release_story(Services& app, std::int64_t story_id, std::int64_t user_id) {
@@ -54,7 +84,8 @@ Result<void> release_story(Services& app, std::int64_t story_id, std::int64_t us
 Result<std::int64_t> suggest_change(Services& app, std::int64_t story_id, std::int64_t user_id,
                                     const SuggestionInput& in) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+  std::optional<Tell> tell;
+  auto made = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto f = moderated(c, story_id, user_id);
     if (!f) return fail(f.error());
     if (auto ok = check_may_suggest(f->facts.status, repo::open_suggestion(c, story_id).has_value()); !ok)
@@ -93,8 +124,11 @@ Result<std::int64_t> suggest_change(Services& app, std::int64_t story_id, std::i
                          {{"story", story_id}, {"suggestion", id}, {"version", f->story.number}});
         !ok)
       return fail(ok.error());
+    tell = tell_of(app, c, f->story, *reason);
     return id;
   });
+  if (made) send(app, tell, "stories_email_suggested_subject", "stories_suggested");
+  return made;
 }
 
 Result<void> decide_suggestion(Services& app, std::int64_t story_id, std::int64_t suggestion_id, std::int64_t user_id,
