@@ -76,7 +76,7 @@ test('a word cloud counts variants together live, holds a listed word for review
   assert.equal(await fac.page.locator('#options, #speakers').count(), 0, 'only what a word cloud needs');
   await fac.page.locator('#title').fill('One word for what helps');
   await submit(fac.page, fac.page.getByRole('button', { name: 'Add', exact: true }), /\/run$/);
-  await submit(fac.page, fac.page.getByRole('button', { name: /^Open/ }), /\/run/);
+  await submit(fac.page, fac.page.getByRole('button', { name: /^Open\s+One word for what helps/ }), /\/run/);
   await check(fac.page);
 
   // The presenter screen, open on its own page for the rest of the test.
