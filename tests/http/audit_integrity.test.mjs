@@ -237,7 +237,7 @@ test('every append is signed within a second, and the Atom feed of heads carries
   const outsiderPage = await outsider.get(`/spaces/${slug}/audit`);
   assert.equal(outsiderPage.status, 403);
   await member.get(`/spaces/${slug}`);
-  assert.equal((await member.post(`/spaces/${slug}/leave`)).status, 303);
+  assert.equal((await member.post(`/spaces/${slug}/leave`, { confirm: 'yes' })).status, 303);
   await new Promise((r) => setTimeout(r, 2500));  // page lookups are cached for up to 2 s
   assert.notEqual((await new Client(server).get(feedUrl)).status, 200, 'the key stops working with the role');
 });

@@ -298,7 +298,7 @@ test('leaving, the only steward staying, and stewards changing roles', async () 
 
   // The only steward cannot leave, and is told why.
   await wren.get(`/spaces/${slug}`);
-  const stay = await wren.post(`/spaces/${slug}/leave`);
+  const stay = await wren.post(`/spaces/${slug}/leave`, { confirm: 'yes' });
   assert.equal(stay.status, 409);
   assert.match(stay.text, /You are the only steward of this space, so you cannot leave yet/);
 
@@ -319,8 +319,12 @@ test('leaving, the only steward staying, and stewards changing roles', async () 
   assert.match(after.text, /Your role: <span class="hs-tag">Steward<\/span>/);
   assert.match(after.text, new RegExp(`href="/spaces/${slug}/edit"`));
 
-  // Now there is another steward, Wren can leave.
-  const left = await wren.post(`/spaces/${slug}/leave`);
+  // Now there is another steward, Wren can leave, once she ticks that she means it.
+  const unsure = await wren.post(`/spaces/${slug}/leave`);
+  assert.equal(unsure.status, 422);
+  assert.match(unsure.text, /Tick the box to say you want to leave this space/);
+  assert.match(unsure.text, /href="#confirm"/);
+  const left = await wren.post(`/spaces/${slug}/leave`, { confirm: 'yes' });
   assert.equal(left.status, 303);
   assert.equal(left.location, '/spaces?notice=left');
   const list = await ossian.get(`/spaces/${slug}/members`);

@@ -83,6 +83,12 @@ Response space_leave(Context& c) {
   auto s = load_space(c);
   if (!s) return not_found(c);
   if (!leave(s->subject)) return forbidden(c);
+  // Leaving is not undone by the person alone (they must ask again or be invited): the box
+  // says so, and must be ticked.
+  if (!c.checked("confirm")) {
+    const auto e = Error{ErrorCode::invalid, "spaces_leave_confirm_required", {{"confirm", "spaces_leave_confirm_required"}}};
+    return render_show(c, *s, &e, 422);
+  }
   auto r = commands::leave_space(c.app, s->space().id, c.viewer->user_id);
   if (!r) {
     auto e = at_field(r.error(), "leave");
