@@ -247,6 +247,9 @@ test('the page is for members and partners until a steward makes it public; CSV,
   assert.equal(json.actions[0].history.length, 2);
   assert.equal(json.actions[0].source.title, undefined);
   assert.equal(json.figures.stories_raising_a_concern, 1);
+  // Feed readers find the feed from the page's head.
+  const board = await (await fetch(server.url + base)).text();
+  assert.match(board, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${base}/feed.atom">`));
   const atom = await fetch(server.url + base + '/feed.atom');
   assert.match(atom.headers.get('content-type'), /application\/atom\+xml/);
   const feed = await atom.text();

@@ -123,6 +123,9 @@ Response board_page(Context& c) {
   v.set("csv_href", actions_path(s, "/export.csv"));
   v.set("json_href", actions_path(s, "/export.json"));
   v.set("feed_href", actions_path(s, "/feed.atom"));
+  // Feed readers find it from the page's head too.
+  v.set("head_feed", actions_path(s, "/feed.atom"));
+  v.set("head_feed_title", c.t("actions_feed_link"));
   v.set("page_public", l.page_public);
   if (permissions::manage_settings(s.subject)) v.set("settings_action", actions_path(s, "/settings"));
   auto notice = c.query_param("notice");
