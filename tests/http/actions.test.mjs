@@ -118,6 +118,9 @@ test('raising: who may, and a refused form keeps what was typed', async () => {
   assert.match(toPartner[0], /An action for your organisation has been raised/);
   assert.match(toPartner[0], /Put the new address on the website/);
   assert.equal(toldNow.filter((m) => m.includes(`To: ${otherPartner.email}\r\n`)).length, 0, 'not the other organisation');
+  // Raising again from the same story shows what was already raised from it.
+  const again = decode((await facilitator.get(`/spaces/${slug}/actions/new?story=${storyId}`)).text);
+  assert.match(again, /Already raised from this source[\s\S]*Put the new address on the website<\/a> \(Raised\)/);
   r = await raise(facilitator, slug, { story: storyId, organisation: orgs[1], due_day: '1', due_month: '6', due_year: '2099' });
   assert.equal(r.status, 303, r.text.slice(0, 1500));
   const page = await facilitator.get(r.location);

@@ -84,6 +84,10 @@ Board board_page(Services& app, std::int64_t space_id, const spaces::Subject& su
 // status in words ("An action from your story is now: change planned").
 std::map<std::int64_t, std::vector<std::string>> story_notes(Services& app, std::int64_t space_id,
                                                              const std::vector<std::int64_t>& story_ids);
+// Actions already raised from this source (kind: story, decision or theme), newest first:
+// the raising form shows them, so nobody raises the same one twice unknowing.
+std::vector<repo::ActionRow> raised_from(Services& app, std::int64_t space_id, const std::string& kind,
+                                         std::int64_t source_id);
 std::optional<Shown> action(Services& app, std::int64_t space_id, std::int64_t action_id,
                             const spaces::Subject& subject, std::int64_t user_id);
 std::vector<stories::OrganisationRef> organisations(Services& app, std::int64_t space_id);

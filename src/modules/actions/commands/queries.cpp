@@ -186,6 +186,18 @@ std::map<std::int64_t, std::vector<std::string>> story_notes(Services& app, std:
   return out;
 }
 
+std::vector<repo::ActionRow> raised_from(Services& app, std::int64_t space_id, const std::string& kind,
+                                         std::int64_t source_id) {
+  return app.store->with([&](store::Conn& c) {
+    if (kind == "story") return repo::from_stories(c, space_id, {source_id});
+    std::vector<repo::ActionRow> out;
+    for (auto& a : repo::actions_in(c, space_id))
+      if ((kind == "decision" && a.decision_id == source_id) || (kind == "theme" && a.theme_id == source_id))
+        out.push_back(std::move(a));
+    return out;
+  });
+}
+
 std::optional<breakouts::ThemeRef> theme_source(Services& app, std::int64_t space_id, std::int64_t theme_id) {
   return app.store->with([&](store::Conn& c) -> std::optional<breakouts::ThemeRef> {
     auto found = breakouts::theme_refs(c, {theme_id});

@@ -71,6 +71,22 @@ Response render(Context& c, const Space& s, const permissions::Actor& who, const
     orgs.push(std::move(x));
   }
   if (!orgs.items().empty()) f.set("organisations", std::move(orgs));
+  // What was already raised from the source this form starts from.
+  if (auto dash = in.source.find('-'); dash != std::string::npos)
+    if (auto id = number::id(in.source.substr(dash + 1))) {
+      View already = View::list();
+      for (const auto& a : commands::raised_from(c.app, s.space().id, in.source.substr(0, dash), *id)) {
+        View x;
+        x.set("title", a.title);
+        x.set("status", status_label(c, a.status));
+        x.set("href", actions_path(s, "/" + std::to_string(a.id)));
+        already.push(std::move(x));
+      }
+      if (!already.items().empty()) {
+        v.set("already", std::move(already));
+        v.set("already_heading", c.t("actions_already_raised"));
+      }
+    }
   v.set("form", std::move(f));
   v.set("action", actions_path(s, "/new"));
   v.set("back_href", actions_path(s));
