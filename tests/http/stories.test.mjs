@@ -163,6 +163,10 @@ test('an anonymous story never shows its author to partners, facilitators or any
   await author.get(path);
   r = await author.post(`${path}/responses`, { body: 'Thank you for answering.' });
   assert.equal(r.status, 303, r.text.slice(0, 800));
+  // The partner is told of the reply, without the storyteller's name.
+  const replied = server.lastEmailTo(partner.email);
+  assert.ok(replied && /The storyteller has replied to your response/.test(replied), 'the partner is emailed');
+  assert.doesNotMatch(replied, /Saffron|Ridley-Achebe/);
   // The partner changes their response: the earlier words stay readable.
   const editPath = (await partner.get(path)).text.match(/href="([^"]+\/responses\/\d+\/edit)"/)[1];
   assert.equal((await author.get(editPath)).status, 404, 'only its writer changes a response');

@@ -2,6 +2,8 @@
 // author's reply, so that a story becomes a conversation. Every edit keeps the earlier
 // words as versions. Each answer is in the decision log by id and organisation only; the
 // author is emailed (after commit) when a partner responds.
+#include <set>
+
 #include "core/view.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/spaces/module.hpp"
@@ -17,6 +19,7 @@ namespace {
 struct Told {
   std::int64_t response_id = 0;
   std::optional<std::int64_t> author_id;  // to email
+  std::vector<std::int64_t> partners;     // the author replied: who answers for the organisations that responded
   std::string space_name, space_slug, organisation, title;
   std::int64_t story_id = 0;
 };
@@ -34,8 +37,8 @@ Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t u
     const bool responds = permissions::respond(who, facts);
     if (!responds && !permissions::reply(who, facts)) return fail(ErrorCode::forbidden, "stories_not_allowed_answer");
     // A reply answers someone: the author's own words are the story itself.
-    if (!responds && repo::responses(c, story_id).empty())
-      return fail(ErrorCode::conflict, "stories_reply_needs_response");
+    const auto earlier = repo::responses(c, story_id);
+    if (!responds && earlier.empty()) return fail(ErrorCode::conflict, "stories_reply_needs_response");
     auto text = validate_response(body);
     if (!text) return fail(text.error());
     Told t;
@@ -56,6 +59,17 @@ Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t u
       t.space_slug = space->slug;
     }
     t.title = s->title;
+    // The author's reply goes to those who answer for each organisation that responded.
+    if (!responds) {
+      std::set<std::int64_t> orgs;
+      for (const auto& r : earlier)
+        if (r.kind == "response" && r.organisation_id) orgs.insert(*r.organisation_id);
+      std::set<std::int64_t> people;
+      for (auto o : orgs)
+        for (auto p : repo::partners_of(c, s->space_id, o))
+          if (p != user_id) people.insert(p);
+      t.partners.assign(people.begin(), people.end());
+    }
     audit::Fields entry = {{"story", story_id}, {"response", t.response_id}};
     if (organisation_id) entry.emplace_back("organisation", *organisation_id);
     if (auto ok = record(app, c, s->space_id, responds ? "story.responded" : "story.replied", entry); !ok)
@@ -71,6 +85,15 @@ Result<std::int64_t> answer(Services& app, std::int64_t story_id, std::int64_t u
     v.set("link", app.link("/spaces/" + saved->space_slug + "/stories/" + std::to_string(saved->story_id)));
     accounts::email_person(app, *saved->author_id, "stories_email_response_subject",
                            {{"organisation", saved->organisation}}, "stories_response", v);
+  }
+  if (!saved->partners.empty()) {
+    // Never who wrote the story: an anonymous author stays anonymous.
+    View v;
+    v.set("space", saved->space_name);
+    v.set("title", saved->title);
+    v.set("link", app.link("/spaces/" + saved->space_slug + "/stories/" + std::to_string(saved->story_id)));
+    for (auto p : saved->partners)
+      accounts::email_person(app, p, "stories_email_reply_subject", {}, "stories_reply", v);
   }
   return saved->response_id;
 }
