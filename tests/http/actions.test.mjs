@@ -253,6 +253,12 @@ test('the page is for members and partners until a steward makes it public; CSV,
   // Feed readers find the feed from the page's head.
   const board = await (await fetch(server.url + base)).text();
   assert.match(board, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${base}/feed.atom">`));
+  // The feed follows the list's filters.
+  const entries = async (q) => ((await (await fetch(server.url + base + '/feed.atom' + q)).text()).match(/<entry>/g) || []).length;
+  assert.equal(await entries('?status=looking_at'), 1);
+  assert.equal(await entries('?status=made'), 0);
+  const filtered = await (await fetch(server.url + base + '?status=looking_at')).text();
+  assert.match(filtered, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${base}/feed.atom\\?status=looking_at">`));
   const atom = await fetch(server.url + base + '/feed.atom');
   assert.match(atom.headers.get('content-type'), /application\/atom\+xml/);
   const feed = await atom.text();

@@ -58,17 +58,32 @@ View pagination(Context& c, const Space& s, const commands::BoardQuery& q, const
 
 }  // namespace
 
+namespace {
+// The list's filters as the address gives them (a status, an organisation the space lists).
+commands::BoardQuery filters_of(Context& c, const std::vector<stories::OrganisationRef>& orgs) {
+  commands::BoardQuery q;
+  if (auto st = std::string(c.query_param("status")); parse_status(st)) q.status = st;
+  q.organisation_id = number::id(c.query_param("organisation")).value_or(0);
+  if (std::none_of(orgs.begin(), orgs.end(), [&](const auto& o) { return o.id == q.organisation_id; }))
+    q.organisation_id = 0;
+  return q;
+}
+// "?status=…&organisation=…" for what is chosen, or "".
+std::string filter_query(const commands::BoardQuery& q) {
+  std::string out;
+  if (!q.status.empty()) out += "status=" + q.status;
+  if (q.organisation_id > 0) out += (out.empty() ? "" : "&") + std::string("organisation=") + std::to_string(q.organisation_id);
+  return out.empty() ? out : "?" + out;
+}
+}  // namespace
+
 Response board_page(Context& c) {
   auto l = load_space(c);
   if (!l.space) return std::move(l.refusal);
   const auto& s = *l.space;
-  commands::BoardQuery q;
-  q.page = parse_page(c.query_param("page"));
-  if (auto st = std::string(c.query_param("status")); parse_status(st)) q.status = st;
-  q.organisation_id = number::id(c.query_param("organisation")).value_or(0);
   const auto orgs = commands::organisations(c.app, s.space().id);
-  if (std::none_of(orgs.begin(), orgs.end(), [&](const auto& o) { return o.id == q.organisation_id; }))
-    q.organisation_id = 0;
+  commands::BoardQuery q = filters_of(c, orgs);
+  q.page = parse_page(c.query_param("page"));
   const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), q);
   // Which page it is belongs in the title, so a screen reader and the history say so.
   View v = board.paging.pages > 1 ? spaces::space_page(c, s, "actions_board_title_paged",
@@ -122,9 +137,10 @@ Response board_page(Context& c) {
   if (permissions::raise_any(who)) v.set("new_href", actions_path(s, "/new"));
   v.set("csv_href", actions_path(s, "/export.csv"));
   v.set("json_href", actions_path(s, "/export.json"));
-  v.set("feed_href", actions_path(s, "/feed.atom"));
-  // Feed readers find it from the page's head too.
-  v.set("head_feed", actions_path(s, "/feed.atom"));
+  // The feed follows the list's filters (an organisation following its own actions, say);
+  // feed readers find it from the page's head too.
+  v.set("feed_href", actions_path(s, "/feed.atom" + filter_query(q)));
+  v.set("head_feed", actions_path(s, "/feed.atom" + filter_query(q)));
   v.set("head_feed_title", c.t("actions_feed_link"));
   v.set("page_public", l.page_public);
   if (permissions::manage_settings(s.subject)) v.set("settings_action", actions_path(s, "/settings"));
@@ -178,8 +194,10 @@ Response feed_atom(Context& c) {
   auto l = load_space(c);
   if (!l.space) return std::move(l.refusal);
   const auto& s = *l.space;
-  // The newest actions (a feed reader keeps what it has seen), read as one page of the list.
-  const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), {});
+  // The newest actions (a feed reader keeps what it has seen), read as one page of the list,
+  // with the list's filters when the address has them.
+  const auto filters = filters_of(c, commands::organisations(c.app, s.space().id));
+  const auto board = commands::board_page(c.app, s.space().id, s.subject, viewer_id(c), filters);
   const auto& r = *c.app.renderer;
   const std::string base = actions_path(s);
   const std::string id = "urn:humanspace:actions:" + std::to_string(s.space().id);
@@ -189,7 +207,7 @@ Response feed_atom(Context& c) {
   text::append_xml_element(out, "title", r.format("actions_feed_title", {{"space", s.space().name}}));
   text::append_xml_element(out, "id", id);
   out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-         text::xml_escape(c.absolute_url(base + "/feed.atom")) + "\"/>\n";
+         text::xml_escape(c.absolute_url(base + "/feed.atom" + filter_query(filters))) + "\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(c.absolute_url(base)) + "\"/>\n";
   text::append_xml_element(out, "updated",
                            dates::format(updated ? updated : c.app.clock->now(), dates::Style::rfc3339));
