@@ -6,30 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, cli, signedIn, dbRows } from './harness.mjs';
+import { decode, rowsOf, answer } from './equity_lib.mjs';
 
 let server;
 let steward;
 let slug;
 const people = [];
-
-function decode(html) {
-  return html.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-// The report's rows for one question: [answer, people] pairs, read from its table.
-function rowsOf(html, key) {
-  const at = html.indexOf(`id="${key}"`);
-  assert.ok(at >= 0, `the report has ${key}`);
-  const table = html.slice(at, html.indexOf('</table>', at));
-  return [...table.matchAll(/<th scope="row"[^>]*>([^<]+)(?:<[^>]+>[^<]*<\/strong>)?\s*<\/th>\s*<td[^>]*>([^<]+)<\/td>/g)]
-    .map((m) => [decode(m[1]).trim(), decode(m[2]).trim()]);
-}
-
-async function answer(client, fields) {
-  await client.get('/account/equality');
-  const r = await client.post('/account/equality', fields);
-  assert.equal(r.status, 303, r.text.slice(0, 500));
-}
 
 before(async () => {
   server = await startServer();

@@ -235,6 +235,13 @@ std::string members_fingerprint(const Services& app, std::vector<std::int64_t> i
   return crypto::keyed_hash_hex(crypto::derive(app.master_key, 403, "eqmember"), text);
 }
 
+// The answers stored under a pseudonym (none: empty), inside the caller's transaction.
+Answers answers_under(const Services& app, store::Conn& c, const std::string& name) {
+  if (auto kept = repo::sealed_answers(c, name))
+    if (auto plain = crypto::open(sealing(app), *kept)) return from_text(*plain).answers;
+  return {};
+}
+
 // One person's answers added to (sign 1) or taken from (sign -1) kept counts, by the rules
 // count_answers reads them with.
 void add_answers(Tallies& t, const Answers& answers, int sign) {
@@ -301,9 +308,7 @@ Result<void> save(Services& app, std::int64_t user_id, const Answers& answers, b
   return app.store->write([&](store::Conn& c) -> Result<void> {
     const auto name = pseudonym(app, user_id);
     const auto before = repo::generation(c);
-    Answers old;
-    if (auto kept = repo::sealed_answers(c, name))
-      if (auto plain = crypto::open(sealing(app), *kept)) old = from_text(*plain).answers;
+    const auto old = answers_under(app, c, name);
     repo::set_answers(c, name, sealed);
     carry_kept_counts(app, c, user_id, before, old, m.answers);
     return {};
@@ -334,9 +339,7 @@ Result<void> forget(Services& app, std::int64_t user_id) {
   return app.store->write([&](store::Conn& c) -> Result<void> {
     const auto name = pseudonym(app, user_id);
     const auto before = repo::generation(c);
-    Answers old;
-    if (auto kept = repo::sealed_answers(c, name))
-      if (auto plain = crypto::open(sealing(app), *kept)) old = from_text(*plain).answers;
+    const auto old = answers_under(app, c, name);
     if (repo::delete_answers(c, name)) carry_kept_counts(app, c, user_id, before, old, {});
     return {};
   });
