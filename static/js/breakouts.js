@@ -22,6 +22,12 @@
 
   var root = document.getElementById('breakout');
   if (!root || !('WebSocket' in window) || !window.fetch || !window.DOMParser || !window.hsChannel) return;
+  // This page follows the event by itself: what only a page without JavaScript needs goes.
+  function hideNoJs() {
+    var els = document.querySelectorAll('[data-nojs-only]');
+    for (var i = 0; i < els.length; i++) els[i].hidden = true;
+  }
+  hideNoJs();
   var base = root.getAttribute('data-live');
   var round = root.getAttribute('data-round');
   var state = root.getAttribute('data-state');
@@ -81,6 +87,8 @@
   }
   setInterval(tick, 1000);
 
+  // Whether it is this person's turn now ('floor', 'round' or ''), to say so when it starts.
+  var mine = document.getElementById('floor-finished') ? 'floor' : document.getElementById('floor-pass') ? 'round' : '';
   function say(key) {
     if (status && status.getAttribute(key)) status.textContent = status.getAttribute(key);
   }
@@ -118,6 +126,13 @@
           }
         }
         if (announce) say(announce);
+        // Said plainly when it is this person's turn: the floor, or their go in a go-round.
+        var mineNow = document.getElementById('floor-finished') ? 'floor' : document.getElementById('floor-pass') ? 'round' : '';
+        if (mineNow && mineNow !== mine && status) {
+          var text = mineNow === 'floor' ? document.querySelector('#floor-speaking strong') : document.querySelector('#floor-my-turn strong');
+          if (text) status.textContent = text.textContent;
+        }
+        mine = mineNow;
       })
       .catch(function () {});
   }

@@ -27,7 +27,7 @@ test('the spread of who has been heard updates live on the run page, and names n
   await fac.page.goto(`${path}/run`);
   await check(fac.page);
   const summary = fac.page.locator('#spread-summary');
-  assert.equal(await summary.innerText(), '0 of 2 people have contributed; the most active fifth made 0 % of contributions.');
+  assert.equal(await summary.innerText(), '0 of 2 people have contributed; the most active person made 0 % of contributions.');
   await submit(fac.page, fac.page.getByRole('button', { name: 'Open One word for today' }), /\/run/);
   const loaded = await navigations(fac.page);
 
@@ -36,10 +36,10 @@ test('the spread of who has been heard updates live on the run page, and names n
     await ana.page.getByLabel('A word or short phrase').fill(word);
     await submit(ana.page, ana.page.getByRole('button', { name: 'Add', exact: true }), /notice=added/);
   }
-  await fac.page.locator('#spread-summary', { hasText: '1 of 2 people have contributed; the most active fifth made 100 %' }).waitFor();
+  await fac.page.locator('#spread-summary', { hasText: '1 of 2 people have contributed; the most active person made 100 %' }).waitFor();
   await bex.page.getByLabel('A word or short phrase').fill('equals');
   await submit(bex.page, bex.page.getByRole('button', { name: 'Add', exact: true }), /notice=added/);
-  await fac.page.locator('#spread-summary', { hasText: '2 of 2 people have contributed; the most active fifth made 67 %' }).waitFor();
+  await fac.page.locator('#spread-summary', { hasText: '2 of 2 people have contributed; the most active person made 67 %' }).waitFor();
   assert.equal(await navigations(fac.page), loaded, 'the run page did not reload');
   const table = await fac.page.locator('#spread table').innerText();
   assert.doesNotMatch(table, /Ana|Bex/);

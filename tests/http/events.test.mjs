@@ -88,7 +88,7 @@ test('participants join by code, vote, ask, upvote once and step out; results wa
   const cat = await participant(server, code, 'Rafe');
 
   const before = await ana.get(path);
-  assert.match(before.text, /Nothing is happening right now/);
+  assert.match(before.text, /Nothing is on in the main room right now/);
   assert.match(before.text, /action="\/events\/\d+\/step-out"/, 'step out is on every participant page');
   assert.match(before.text, /href="\/events\/\d+\/support"/, 'support is one click away');
 

@@ -51,11 +51,16 @@ struct State {
   std::int64_t round_next = 0;
   std::string round_next_name;
   std::int64_t round_done = 0, round_total = 0;
+  struct InRound {
+    std::int64_t participant_id = 0;
+    std::string name;
+    bool done = false;  // has spoken or passed
+  };
+  std::vector<InRound> round_people;  // everyone the go-round invites, in its order
   // Talk time so far, one figure a person who spoke (seconds, most first), never named.
   std::vector<std::int64_t> talk_seconds;
   std::int64_t version = 0;
 };
-// now: counts the open turn's time so far.
 State state(Services& app, const Room& room);
 // Turns speaking in the room by participant (for the spread of who was heard).
 std::map<std::int64_t, std::int64_t> turns_by_participant(Services& app, const Room& room);

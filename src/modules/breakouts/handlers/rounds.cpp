@@ -83,7 +83,9 @@ std::vector<std::string> figures_in_words(Context& c, const std::string& stored)
   const auto broken = whole("violations");
   say(broken == 0 ? "breakouts_figures_rules_kept" : "breakouts_figures_rules_broken", broken);
   if (o.if_contains("equality_people") && o.at("equality_people").is_int64())
-    say(whole("equality_people") == 1 ? "breakouts_figures_equality_one" : "breakouts_figures_equality_n",
+    say(whole("equality_people") == 0   ? "breakouts_figures_equality_none"
+        : whole("equality_people") == 1 ? "breakouts_figures_equality_one"
+                                        : "breakouts_figures_equality_n",
         whole("equality_people"));
   const auto spread = real("attribute_spread");
   say(spread <= 1.0 ? "breakouts_figures_spread_even" : "breakouts_figures_spread_uneven",
@@ -387,7 +389,7 @@ Response render_round(Context& c, const commands::Access& a, std::int64_t round_
 // stewards placed in a group are its hosts); the host gives the floor to members here now.
 // A group without a host (most of them, at a large event) runs its own queue: any member
 // may give the floor, change the order or start a go-round.
-events::FloorPage group_floor(Context& c, const commands::Access& a, std::int64_t round_id,
+events::FloorPage group_floor(const commands::Access& a, std::int64_t round_id,
                               const commands::MyGroup& mine) {
   events::FloorPage page;
   page.room = events::floor::Room{a.event.id, mine.group.id};
@@ -397,11 +399,12 @@ events::FloorPage group_floor(Context& c, const commands::Access& a, std::int64_
   page.host = mine.host || !hosted;
   page.taking_part = permissions::take_part(a.standing);
   page.me = mine.me;
-  const auto here = commands::present_ids(c.app, a.event.id);
-  // In the group's order, hosts last: a go-round hears the others before whoever runs it.
+  // Everyone in the group, in its order, hosts last: a go-round hears the others before
+  // whoever runs it, and invites someone whose phone is asleep too (the host may pass for
+  // them); the host may give the floor to anyone in the group.
   for (const bool hosts : {false, true})
     for (const auto& m : mine.group.members)
-      if (m.host == hosts && here.count(m.participant_id)) page.people.push_back(m.participant_id);
+      if (m.host == hosts) page.people.push_back(m.participant_id);
   return page;
 }
 
@@ -443,13 +446,17 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
     if (it->state == "running") {
       // The group's speaking queue, and for its host who has been heard here (named notes
       // and turns speaking, of the members here now): a pattern, never names.
-      const auto page = group_floor(c, a, round_id, *mine);
+      const auto page = group_floor(a, round_id, *mine);
       events::add_floor(c, v, page);
+      v.set("floor_view_group", permissions::run_rounds(a.standing));
       if (mine->host) {
         const auto notes = commands::named_notes_in_group(c.app, mine->group.id);
         const auto turns = events::floor::turns_by_participant(c.app, page.room);
+        // Who has been heard, of the members here now.
+        const auto here = commands::present_ids(c.app, a.event.id);
         std::vector<std::int64_t> per_person;
         for (auto id : page.people) {
+          if (!here.count(id)) continue;
           std::int64_t n = 0;
           if (auto x = notes.find(id); x != notes.end()) n += x->second;
           if (auto x = turns.find(id); x != turns.end()) n += x->second;
@@ -717,7 +724,7 @@ Response group_floor_post(Context& c) {
     const auto e = Error::of(ErrorCode::conflict, "breakouts_round_not_running");
     return render_group(c, *a, *id, &e, 409);
   }
-  auto r = events::floor_action(c, *a, group_floor(c, *a, *id, *mine), std::string(c.param("action")));
+  auto r = events::floor_action(c, *a, group_floor(*a, *id, *mine), std::string(c.param("action")));
   if (!r) {
     if (r.error().code == ErrorCode::not_found) return not_found(c);
     if (r.error().code == ErrorCode::forbidden) return forbidden(c);

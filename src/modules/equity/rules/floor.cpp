@@ -38,8 +38,9 @@ Spread spread_of(std::vector<std::int64_t> counts) {
 std::vector<Hand> queue_order(std::vector<Hand> hands, bool progressive) {
   std::stable_sort(hands.begin(), hands.end(), [progressive](const Hand& a, const Hand& b) {
     if (progressive) {
-      if (a.turns != b.turns) return a.turns < b.turns;
+      // Talk time first: one long turn is more of the floor than two short ones.
       if (a.spoken_seconds != b.spoken_seconds) return a.spoken_seconds < b.spoken_seconds;
+      if (a.turns != b.turns) return a.turns < b.turns;
     }
     if (a.raised_at != b.raised_at) return a.raised_at < b.raised_at;
     return a.participant_id < b.participant_id;

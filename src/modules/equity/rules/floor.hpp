@@ -32,7 +32,7 @@ struct Hand {
   std::int64_t turns = 0;              // times they have had the floor so far
 };
 // The order the host offers the floor in. First come, first served; or, with progressive
-// stack, those who have spoken least so far first (fewest turns, then least talk time),
+// stack, those who have spoken least so far first (least talk time, then fewest turns),
 // first come among equals.
 std::vector<Hand> queue_order(std::vector<Hand> hands, bool progressive);
 

@@ -110,9 +110,13 @@ State state(Services& app, const Room& room) {
       s.round_total = static_cast<std::int64_t>(order.size());
       s.round_done = static_cast<std::int64_t>(done.size());
       s.round_next = equity::next_in_round(order, done);
-      if (s.round_next) wanted.push_back(s.round_next);
+      wanted.insert(wanted.end(), order.begin(), order.end());
+      for (auto id : order)
+        s.round_people.push_back(
+            {id, "", std::find(done.begin(), done.end(), id) != done.end()});
     }
     auto more = fr::names(c, wanted);
+    for (auto& p : s.round_people) p.name = name_or_guest(app, more[p.participant_id], p.participant_id);
     if (s.speaker_id) s.speaker_name = name_or_guest(app, more[*s.speaker_id], *s.speaker_id);
     if (s.round_next) s.round_next_name = name_or_guest(app, more[s.round_next], s.round_next);
     for (const auto& [id, ts] : spoken)

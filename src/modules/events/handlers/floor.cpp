@@ -62,6 +62,15 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
     View r;
     r.set("round_text", c.app.renderer->format("events_floor_round", {{"done", std::to_string(s.round_done)},
                                                                  {"total", std::to_string(s.round_total)}}));
+    View order = View::list();
+    for (const auto& p : s.round_people) {
+      View x;
+      x.set("name", p.name);
+      x.set("done", p.done);
+      x.set("now", p.participant_id == s.round_next);
+      order.push(std::move(x));
+    }
+    r.set("order", std::move(order));
     if (s.round_next) {
       r.set("next_text", c.app.renderer->format("events_floor_round_next", {{"name", s.round_next_name}}));
       r.set("my_turn", page.me && *page.me == s.round_next && !you);
@@ -70,28 +79,34 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
     }
     f.set("go_round", std::move(r));
   }
-  // Talk time, unnamed: one bar a person who spoke, longest first, across 320 units.
+  // Talk time, unnamed: one bar a person who has spoken for at least a second, longest
+  // first, across 320 units (each at least 4 wide, so a short turn still shows).
+  std::vector<std::int64_t> spoke;
+  for (auto t : s.talk_seconds)
+    if (t > 0) spoke.push_back(t);
   std::int64_t total = 0;
-  for (auto t : s.talk_seconds) total += t;
-  if (s.talk_seconds.empty()) {
-    f.set("talk_summary", c.t("events_floor_talk_none"));
-  } else if (s.talk_seconds.size() == 1) {
+  for (auto t : spoke) total += t;
+  if (spoke.empty()) {
+    f.set("talk_summary", c.t(s.speaker_id ? "events_floor_talk_first" : "events_floor_talk_none"));
+  } else if (spoke.size() == 1) {
     f.set("talk_summary", c.t("events_floor_talk_summary_one"));
   } else {
-    const auto share = total > 0 ? (s.talk_seconds.front() * 100 + total / 2) / total : 0;
+    const auto share = (spoke.front() * 100 + total / 2) / total;
     f.set("talk_summary", c.app.renderer->format("events_floor_talk_summary",
-                                                 {{"people", std::to_string(s.talk_seconds.size())},
+                                                 {{"people", std::to_string(spoke.size())},
                                                   {"share", std::to_string(share)}}));
   }
-  if (total > 0 && s.talk_seconds.size() > 1) {
+  if (spoke.size() > 1) {
     View bars = View::list();
     static const char* kFills[] = {"#1d70b8", "#5694ca"};  // alternate, so neighbours are told apart
+    constexpr std::int64_t kMin = 4;
+    const auto room = 320 - kMin * static_cast<std::int64_t>(spoke.size());
     std::int64_t x = 0;
-    for (std::size_t i = 0; i < s.talk_seconds.size(); ++i) {
-      const auto w = i + 1 == s.talk_seconds.size() ? 320 - x : s.talk_seconds[i] * 320 / total;
+    for (std::size_t i = 0; i < spoke.size(); ++i) {
+      const auto w = i + 1 == spoke.size() ? 320 - x : kMin + spoke[i] * room / total;
       View b;
       b.set("x", std::to_string(x));
-      b.set("width", std::to_string(std::max<std::int64_t>(0, w - 1)));
+      b.set("width", std::to_string(std::max<std::int64_t>(1, w - 1)));
       b.set("fill", kFills[i % 2]);
       bars.push(std::move(b));
       x += w;
@@ -134,7 +149,9 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
 void add_spread(Context& c, View& v, const equity::Spread& spread, const std::string& about) {
   if (spread.present == 0) return;
   View sp;
-  sp.set("summary", c.app.renderer->format("events_spread_summary",
+  // In a small room the most active fifth is one person: said so.
+  const bool one = (spread.present + 4) / 5 == 1;
+  sp.set("summary", c.app.renderer->format(one ? "events_spread_summary_one" : "events_spread_summary",
                                            {{"contributed", std::to_string(spread.contributed)},
                                             {"present", std::to_string(spread.present)},
                                             {"share", std::to_string(spread.top_fifth_percent)}}));
@@ -173,7 +190,12 @@ Result<bool> floor_action(Context& c, const commands::Access& a, const FloorPage
     if (s.round_next) here.push_back(s.round_next);
     return floor::give_floor(c.app, room, page.host, *who, here);
   }
-  if (action == "end") return floor::end_turn(c.app, room, page.host);
+  if (action == "end") {
+    // The host ends a turn; so may the person speaking ("I have finished").
+    const auto s = floor::state(c.app, room);
+    const bool speaking = page.me && s.speaker_id == page.me;
+    return floor::end_turn(c.app, room, page.host || speaking);
+  }
   if (action == "progressive") return floor::set_progressive(c.app, room, page.host, c.field("order") == "progressive");
   if (action == "round") return floor::start_round(c.app, room, page.host, page.people);
   if (action == "round-stop") return floor::stop_round(c.app, room, page.host);

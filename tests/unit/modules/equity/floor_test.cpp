@@ -43,9 +43,10 @@ TEST(EquityFloor, FirstComeOrProgressiveStack) {
       {3, 105, 60, 1},
       {4, 120, 0, 0},    // never spoken, raised after 2
       {5, 110, 20, 1},   // one short turn, raised at the same moment as 2
+      {6, 90, 40, 2},    // two short turns: less of the floor than 3's one long one
   };
-  EXPECT_EQ(ids(queue_order(hands, false)), (std::vector<std::int64_t>{1, 3, 2, 5, 4}));
-  EXPECT_EQ(ids(queue_order(hands, true)), (std::vector<std::int64_t>{2, 4, 5, 3, 1}));
+  EXPECT_EQ(ids(queue_order(hands, false)), (std::vector<std::int64_t>{6, 1, 3, 2, 5, 4}));
+  EXPECT_EQ(ids(queue_order(hands, true)), (std::vector<std::int64_t>{2, 4, 5, 6, 3, 1}));
 }
 
 TEST(EquityFloor, AGoRoundInvitesEachInTurn) {
