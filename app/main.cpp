@@ -12,6 +12,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/actions/module.hpp"
+#include "modules/conversations/module.hpp"
 #include "modules/equity/module.hpp"
 #include "modules/involvement/module.hpp"
 #include "modules/audit/module.hpp"
@@ -84,6 +85,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::actions::register_module(app);
   hs::involvement::register_module(app);
   hs::equity::register_module(app);
+  hs::conversations::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
