@@ -304,6 +304,7 @@ int main(int argc, char** argv) {
             hs::actions::sweep(app);
             hs::involvement::sweep(app);
             hs::audit::send_digests(app);
+            hs::conversations::send_digests(app);
           },
           std::chrono::minutes(5));
       // Several servers may share one PostgreSQL database: each tells the others which
@@ -354,6 +355,7 @@ int main(int argc, char** argv) {
       auto t = hs::terms::sweep(app);
       auto a = hs::actions::sweep(app);
       auto b = hs::involvement::sweep(app);
+      hs::conversations::send_digests(app);
       std::cout << "reminders sent: " << d.closing_soon << " closing soon, " << d.due << " ready to close, " << t
                 << " terms reviews, " << a << " actions; bank details erased: " << b << "\n";
       return 0;

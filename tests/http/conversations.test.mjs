@@ -454,3 +454,52 @@ test('"download my data" holds a person\'s posts, anonymous ones too; erasure le
   assert.doesNotMatch(page, /Write it down|Quietly|What I learned leaving|Wendeline/);
   assert.match(page, /Thank you for this/, 'others\' replies stay');
 });
+
+test('daily and weekly digests: one email when due, then at most once a day or a week', async () => {
+  const { author, facilitator, replier, watcher } = cast;
+  const slug = await space(cast.steward, members());
+  const choose = async (who, email) => {
+    await who.get(`/spaces/${slug}/conversations/notifications`);
+    assert.equal((await who.post(`/spaces/${slug}/conversations/notifications`, { level: 'watch', email })).status, 303);
+  };
+  await choose(replier, 'daily');
+  await choose(watcher, 'weekly');
+  const n0 = { replier: emailsTo(replier).length, watcher: emailsTo(watcher).length };
+  const path = await start(author, slug, { kind: 'idea', title: 'A Sunday allotment group' });
+  await reply(facilitator, path, { body: 'The council has a plot free.' });
+  assert.equal(emailsTo(replier).length, n0.replier, 'nothing at once for a digest');
+  assert.equal(emailsTo(watcher).length, n0.watcher);
+  const remind = () => cli(server, ['remind']);
+  remind();
+  assert.equal(emailsTo(replier).length, n0.replier, 'not due yet: the oldest is minutes old');
+  // A day passes.
+  const sid = `(SELECT id FROM spaces WHERE slug = '${slug}')`;
+  dbRows(server, `UPDATE conversation_notifications SET created_at = created_at - 90000 WHERE space_id = ${sid}`);
+  remind();
+  const daily = emailsTo(replier).slice(n0.replier);
+  assert.equal(daily.length, 1, 'one digest for the day');
+  assert.match(daily[0], /Subject: Your daily digest of conversations in Kestrel Recovery Practice/);
+  assert.match(daily[0], /started a conversation in Kestrel Recovery Practice \d+: "A Sunday allotment group"/);
+  assert.match(daily[0], /Ambrose Teague replied in the conversation "A Sunday allotment group"/);
+  assert.match(daily[0], /^List-Unsubscribe: <[^>]+>\r$/m);
+  assert.equal(emailsTo(watcher).length, n0.watcher, 'a week has not passed');
+  remind();
+  assert.equal(emailsTo(replier).length, n0.replier + 1, 'sent once');
+  // Something new the same day waits for tomorrow's digest.
+  await reply(author, path, { body: 'Count me in.' });
+  dbRows(server, `UPDATE conversation_notifications SET created_at = created_at - 90000 WHERE space_id = ${sid} AND emailed_at IS NULL`);
+  remind();
+  assert.equal(emailsTo(replier).length, n0.replier + 1, 'at most once a day');
+  // A week passes.
+  dbRows(server, `UPDATE conversation_notifications SET created_at = created_at - 700000 WHERE space_id = ${sid} AND emailed_at IS NULL`);
+  dbRows(server, `UPDATE conversation_digests SET last_sent_at = last_sent_at - 90000 WHERE space_id = ${sid}`);
+  remind();
+  const weekly = emailsTo(watcher).slice(n0.watcher);
+  assert.equal(weekly.length, 1);
+  assert.match(weekly[0], /Subject: Your weekly digest/);
+  assert.match(weekly[0], /Count me in|replied in the conversation/);
+  const second = emailsTo(replier).slice(n0.replier);
+  assert.equal(second.length, 2, 'the next day\'s digest');
+  assert.match(second[1], /Nkechi Fairweather replied in the conversation "A Sunday allotment group"/);
+  assert.doesNotMatch(second[1], /started a conversation/, 'nothing twice');
+});

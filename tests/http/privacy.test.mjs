@@ -312,6 +312,7 @@ const ERASURE = {
   'conversation_choices.user_id': 'deleted',
   'conversation_levels.user_id': 'deleted',
   'conversation_notifications.user_id': 'deleted',
+  'conversation_digests.user_id': 'deleted',  // when their last digest went (migration 0037)
   // PostgreSQL's search row keeps a copy of its story's author (migration 0029), so that a
   // reader's matches are checked in the index; it goes with the story.
   ...(ENGINE === 'postgres' ? { 'story_search.author_id': 'deleted' } : {}),

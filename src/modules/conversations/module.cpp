@@ -65,6 +65,8 @@ Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int
   return commands::set_choices(app, space_id, user_id, level, email);
 }
 
+int send_digests(Services& app) { return commands::send_digests(app); }
+
 Totals totals(Services& app) {
   return app.store->with([](store::Conn& c) { return Totals{repo::count_conversations(c), repo::count_posts(c)}; });
 }

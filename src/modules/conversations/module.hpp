@@ -40,6 +40,10 @@ Result<std::int64_t> reply(Services& app, std::int64_t conversation_id, std::int
 Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& level,
                                   const std::string& email);
 
+// Daily and weekly digests that are due, each person's for each space in one email; run by
+// the periodic sweep of `humanspace serve` and by `humanspace remind`. Returns how many went.
+int send_digests(Services& app);
+
 // How many conversations and posts there are (for the start-up summary).
 struct Totals {
   std::int64_t conversations = 0, posts = 0;

@@ -315,6 +315,47 @@ void mark_emailed(store::Conn& c, std::int64_t id, std::int64_t now) {
   c.q("UPDATE conversation_notifications SET emailed_at = ? WHERE id = ?", now, id);
 }
 
+std::vector<WaitingDigest> waiting_digests(store::Conn& c) {
+  std::vector<WaitingDigest> out;
+  for (const auto& r : c.q(R"(SELECT n.user_id, n.space_id, COALESCE(ch.email, 'at_once'), MIN(n.created_at),
+  d.last_sent_at
+FROM conversation_notifications n
+LEFT JOIN conversation_choices ch ON ch.user_id = n.user_id AND ch.space_id = n.space_id
+LEFT JOIN conversation_digests d ON d.user_id = n.user_id AND d.space_id = n.space_id
+WHERE n.emailed_at IS NULL AND n.email IN ('daily', 'weekly')
+GROUP BY n.user_id, n.space_id, ch.email, d.last_sent_at
+ORDER BY n.user_id, n.space_id)"))
+    out.push_back({r.i64(0), r.i64(1), r.text(2), r.i64(3), r.opt_i64(4)});
+  return out;
+}
+
+std::optional<std::int64_t> last_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id) {
+  auto r = c.one("SELECT last_sent_at FROM conversation_digests WHERE user_id = ? AND space_id = ?", user_id, space_id);
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+std::vector<NotificationRow> claim_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id,
+                                          std::int64_t now) {
+  std::vector<NotificationRow> out;
+  for (const auto& r : c.q(R"(SELECT id, user_id, space_id, conversation_id, post_id, reason, email, created_at,
+  read_at, emailed_at FROM conversation_notifications
+WHERE user_id = ? AND space_id = ? AND emailed_at IS NULL AND email IN ('daily', 'weekly') ORDER BY id)",
+                           user_id, space_id)) {
+    c.q("UPDATE conversation_notifications SET emailed_at = ? WHERE id = ? AND emailed_at IS NULL", now, r.i64(0));
+    if (c.changes() != 1) continue;
+    out.push_back(
+        {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.text(5), r.text(6), r.i64(7), r.opt_i64(8), now});
+  }
+  return out;
+}
+
+void set_last_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id, std::int64_t now) {
+  c.q(R"(INSERT INTO conversation_digests (user_id, space_id, last_sent_at) VALUES (?, ?, ?)
+ON CONFLICT (user_id, space_id) DO UPDATE SET last_sent_at = excluded.last_sent_at)",
+      user_id, space_id, now);
+}
+
 std::vector<PostRow> posts_by(store::Conn& c, std::int64_t user_id) {
   std::vector<PostRow> out;
   for (const auto& r : c.q(post_select("WHERE p.author_id = ? ORDER BY p.id"), user_id)) out.push_back(post_from(r));
@@ -350,6 +391,7 @@ void erase_person(store::Conn& c, std::int64_t user_id) {
   c.q("DELETE FROM conversation_choices WHERE user_id = ?", user_id);
   c.q("DELETE FROM conversation_levels WHERE user_id = ?", user_id);
   c.q("DELETE FROM conversation_notifications WHERE user_id = ?", user_id);
+  c.q("DELETE FROM conversation_digests WHERE user_id = ?", user_id);
 }
 
 std::int64_t count_conversations(store::Conn& c) { return c.one("SELECT count(*) FROM conversations")->i64(0); }

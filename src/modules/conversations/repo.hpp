@@ -129,6 +129,23 @@ void mark_read(store::Conn& c, std::int64_t user_id, std::int64_t now);
 void stop_email(store::Conn& c, std::int64_t user_id, std::int64_t space_id);
 void mark_emailed(store::Conn& c, std::int64_t id, std::int64_t now);
 
+// --- digests (migration 0037)
+// Each person and space with notifications waiting for a daily or weekly digest: their
+// email choice now (at_once when they made none), the oldest waiting, the last digest.
+struct WaitingDigest {
+  std::int64_t user_id = 0, space_id = 0;
+  std::string choice;
+  std::int64_t oldest = 0;
+  std::optional<std::int64_t> last_sent_at;
+};
+std::vector<WaitingDigest> waiting_digests(store::Conn& c);
+std::optional<std::int64_t> last_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id);
+// Marks what waits for the person's digest of the space as emailed and returns it (only
+// what this transaction claimed: two servers sweeping at once send it once).
+std::vector<NotificationRow> claim_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id,
+                                          std::int64_t now);
+void set_last_digest(store::Conn& c, std::int64_t user_id, std::int64_t space_id, std::int64_t now);
+
 // --- erasure and export
 std::vector<PostRow> posts_by(store::Conn& c, std::int64_t user_id);
 std::vector<ConversationRow> started_by(store::Conn& c, std::int64_t user_id);

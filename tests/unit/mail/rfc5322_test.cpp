@@ -29,7 +29,8 @@ TEST(MailRfc5322, NeverReplacesItsOwnFields) {
   e.to = "ana@example.org";
   e.subject = "Hello";
   e.body = "Words.";
-  e.headers = {{"To", "evil@example.org"}, {"content-type", "text/html"}, {"Bad Name", "x"}, {"", "x"}, {"X-Ok", "yes"}};
+  e.headers = {
+      {"To", "evil@example.org"}, {"content-type", "text/html"}, {"Bad Name", "x"}, {"", "x"}, {"X-Ok", "yes"}};
   const auto text = to_rfc5322(e, "Humanspace <no-reply@example.org>", "id@humanspace");
   EXPECT_EQ(text.find("evil@example.org"), std::string::npos);
   EXPECT_EQ(text.find("text/html"), std::string::npos);

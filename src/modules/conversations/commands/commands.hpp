@@ -85,6 +85,9 @@ permissions::Reader reader_in(store::Conn& c, std::int64_t space_id, std::int64_
 std::vector<std::int64_t> notify_post(Services& app, store::Conn& c, const repo::PostRow& post);
 // Emails each of them (after commit); a failure is logged, never undoes anything.
 void email_now(Services& app, const std::vector<std::int64_t>& notification_ids);
+// Sends each person whose daily or weekly digest of a space is due one email with what
+// waits for it (rules/notify.hpp says when); returns how many went.
+int send_digests(Services& app);
 struct NotificationItem {
   repo::NotificationRow row;
   std::string space_slug, space_name, conversation_title;

@@ -111,7 +111,7 @@ void email_now(Services& app, const std::vector<std::int64_t>& notification_ids)
   for (auto nid : notification_ids) {
     struct Prepared {
       std::string to, subject, body, token;
-      std::int64_t space_id = 0;
+      std::int64_t space_id = 0, user_id = 0;
     };
     auto prepared = app.store->with([&](store::Conn& c) -> std::optional<Prepared> {
       auto n = c.one(
@@ -129,6 +129,7 @@ void email_now(Services& app, const std::vector<std::int64_t>& notification_ids)
       Prepared p;
       p.to = *to;
       p.space_id = space_id;
+      p.user_id = user_id;
       p.token = unsubscribe_token(app, space_id, user_id);
       const std::string who = post->anonymous || !post->author_id ? w.t("conversations_someone")
                                                                   : accounts::display_name(app, c, *post->author_id);
@@ -148,23 +149,32 @@ void email_now(Services& app, const std::vector<std::int64_t>& notification_ids)
       return p;
     });
     if (!prepared) continue;
-    try {
-      mail::Email e;
-      e.to = prepared->to;
-      e.subject = prepared->subject;
-      e.body = prepared->body;
-      e.headers = {{"List-Unsubscribe", "<" + app.link("/conversations/unsubscribe?token=" + prepared->token) + ">"},
-                   {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
-      app.mailer->send(e);
-    } catch (const std::exception& ex) {
-      spdlog::warn("conversations: could not send a notification email: {}", ex.what());
+    if (!send_email(app, prepared->to, prepared->subject, prepared->body, prepared->space_id, prepared->user_id))
       continue;
-    }
     const auto now = app.clock->now();
     (void)app.store->write([&](store::Conn& c) -> Result<void> {
       repo::mark_emailed(c, nid, now);
       return {};
     });
+  }
+}
+
+bool send_email(Services& app, const std::string& to, const std::string& subject, const std::string& body,
+                std::int64_t space_id, std::int64_t user_id) {
+  try {
+    mail::Email e;
+    e.to = to;
+    e.subject = subject;
+    e.body = body;
+    e.headers = {
+        {"List-Unsubscribe",
+         "<" + app.link("/conversations/unsubscribe?token=" + unsubscribe_token(app, space_id, user_id)) + ">"},
+        {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
+    app.mailer->send(e);
+    return true;
+  } catch (const std::exception& ex) {
+    spdlog::warn("conversations: could not send an email: {}", ex.what());
+    return false;
   }
 }
 

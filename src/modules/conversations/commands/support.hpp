@@ -20,5 +20,9 @@ struct Found {
   permissions::PostFacts facts;
 };
 Result<Found> find_post(store::Conn& c, std::int64_t post_id, std::int64_t user_id);
+// Emails the person about the space's conversations with the one-click unsubscribe headers
+// (RFC 8058) for that space; false (logged) when it could not be handed over.
+bool send_email(Services& app, const std::string& to, const std::string& subject, const std::string& body,
+                std::int64_t space_id, std::int64_t user_id);
 
 }  // namespace hs::conversations::commands

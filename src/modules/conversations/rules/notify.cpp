@@ -56,11 +56,11 @@ Delivery decide(const Choices& c, const Happening& h) {
   return d;
 }
 
-bool digest_due(Email choice, std::optional<std::int64_t> last_sent_at, std::int64_t now) {
+bool digest_due(Email choice, std::optional<std::int64_t> last_sent_at, std::int64_t oldest_waiting, std::int64_t now) {
   constexpr std::int64_t kDay = 24 * 60 * 60;
   if (choice != Email::daily && choice != Email::weekly) return false;
-  if (!last_sent_at) return true;
-  return now - *last_sent_at >= (choice == Email::daily ? kDay : 7 * kDay);
+  const auto since = last_sent_at.value_or(oldest_waiting);
+  return now - since >= (choice == Email::daily ? kDay : 7 * kDay);
 }
 
 }  // namespace hs::conversations

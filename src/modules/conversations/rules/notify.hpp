@@ -56,8 +56,9 @@ Delivery decide(const Choices& choices, const Happening& h);
 // conversation's own).
 Level effective_level(const Choices& choices);
 
-// Whether a digest is due: the first one any time, then daily after 24 hours and weekly
-// after 7 days since the last one was sent; never for at_once and never.
-bool digest_due(Email choice, std::optional<std::int64_t> last_sent_at, std::int64_t now);
+// Whether a digest is due: a day (daily) or a week (weekly) after the last one was sent,
+// or, before the first, after the oldest notification waiting for it; never for at_once
+// and never (at_once goes at once; never never goes).
+bool digest_due(Email choice, std::optional<std::int64_t> last_sent_at, std::int64_t oldest_waiting, std::int64_t now);
 
 }  // namespace hs::conversations

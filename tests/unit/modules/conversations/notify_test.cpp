@@ -88,13 +88,19 @@ TEST(ConversationsNotify, EmailAsChosen) {
 
 TEST(ConversationsNotify, DigestsWhenDue) {
   constexpr std::int64_t day = 24 * 60 * 60, now = 1'800'000'000;
-  EXPECT_TRUE(digest_due(Email::daily, std::nullopt, now));
-  EXPECT_FALSE(digest_due(Email::daily, now - day + 1, now));
-  EXPECT_TRUE(digest_due(Email::daily, now - day, now));
-  EXPECT_FALSE(digest_due(Email::weekly, now - 6 * day, now));
-  EXPECT_TRUE(digest_due(Email::weekly, now - 7 * day, now));
-  EXPECT_FALSE(digest_due(Email::at_once, std::nullopt, now));
-  EXPECT_FALSE(digest_due(Email::never, std::nullopt, now));
+  // The first digest a day (or a week) after the oldest notification waiting for it.
+  EXPECT_FALSE(digest_due(Email::daily, std::nullopt, now - day + 1, now));
+  EXPECT_TRUE(digest_due(Email::daily, std::nullopt, now - day, now));
+  EXPECT_FALSE(digest_due(Email::weekly, std::nullopt, now - 6 * day, now));
+  EXPECT_TRUE(digest_due(Email::weekly, std::nullopt, now - 7 * day, now));
+  // Then at most once a day (a week) since the last, however new what waits.
+  EXPECT_FALSE(digest_due(Email::daily, now - day + 1, now - 2 * day, now));
+  EXPECT_TRUE(digest_due(Email::daily, now - day, now - 60, now));
+  EXPECT_FALSE(digest_due(Email::weekly, now - 6 * day, now - 6 * day, now));
+  EXPECT_TRUE(digest_due(Email::weekly, now - 7 * day, now, now));
+  // Never for the other choices.
+  EXPECT_FALSE(digest_due(Email::at_once, std::nullopt, now - 30 * day, now));
+  EXPECT_FALSE(digest_due(Email::never, std::nullopt, now - 30 * day, now));
   for (auto l : {Level::watch, Level::normal, Level::mute}) EXPECT_EQ(parse_level(to_string(l)), l);
   for (auto e : {Email::at_once, Email::daily, Email::weekly, Email::never}) EXPECT_EQ(parse_email(to_string(e)), e);
 }
