@@ -503,3 +503,26 @@ test('daily and weekly digests: one email when due, then at most once a day or a
   assert.match(second[1], /Nkechi Fairweather replied in the conversation "A Sunday allotment group"/);
   assert.doesNotMatch(second[1], /started a conversation/, 'nothing twice');
 });
+
+test('a hidden or removed opening post takes its title with it, for those who may not read it', async () => {
+  const { author, facilitator, replier } = cast;
+  const slug = await space(cast.steward, members());
+  const hidden = await start(author, slug, { title: 'Ask for Dr Vance at the Elm Street clinic', body: 'She listens.' });
+  const post = Number(decode((await facilitator.get(hidden)).text).match(/id="post-(\d+)"/)[1]);
+  assert.equal((await facilitator.post(`${hidden}/posts/${post}/moderate`, { act: 'hide', reason: 'The title names a doctor.' })).status, 303);
+  for (const page of [hidden, `/spaces/${slug}/conversations`]) {
+    const text = decode((await replier.get(page)).text);
+    assert.doesNotMatch(text, /Dr Vance/, page);
+    assert.match(text, /Hidden by a facilitator/, page);
+  }
+  assert.match(decode((await author.get(hidden)).text), /Ask for Dr Vance/, 'its author still sees it');
+  const removed = await start(author, slug, { title: 'My old address on Mill Lane', body: 'Number 4.' });
+  const rpost = Number(decode((await author.get(removed)).text).match(/id="post-(\d+)"/)[1]);
+  await author.get(`${removed}/posts/${rpost}/edit`);
+  assert.equal((await author.post(`${removed}/posts/${rpost}/remove`, {})).status, 303);
+  for (const who of [replier, author, facilitator]) {
+    const text = decode((await who.get(`/spaces/${slug}/conversations`)).text);
+    assert.doesNotMatch(text, /Mill Lane/);
+  }
+  assert.equal(dbRows(server, `SELECT title FROM conversations WHERE id = ${removed.split('/').pop()}`)[0]?.[0] ?? '', '');
+});

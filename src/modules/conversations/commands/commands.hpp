@@ -91,6 +91,7 @@ int send_digests(Services& app);
 struct NotificationItem {
   repo::NotificationRow row;
   std::string space_slug, space_name, conversation_title;
+  bool title_hidden = false;  // the opening post is hidden from this person now
 };
 std::vector<NotificationItem> notifications(Services& app, std::int64_t user_id);
 std::int64_t unread(Services& app, std::int64_t user_id);

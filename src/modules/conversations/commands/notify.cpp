@@ -192,7 +192,11 @@ std::vector<NotificationItem> notifications(Services& app, std::int64_t user_id)
       if (!space) space = spaces::space_by_id(c, n.space_id);
       auto conv = repo::conversation(c, n.conversation_id);
       if (!space || !conv) continue;
-      out.push_back({std::move(n), space->slug, space->name, conv->title});
+      bool hidden = false;
+      if (!p->opening)
+        if (auto o = repo::opening_post(c, n.conversation_id))
+          hidden = !permissions::read_words(reader_in(c, n.space_id, user_id, o->author_id), facts_of(*o));
+      out.push_back({std::move(n), space->slug, space->name, hidden ? std::string() : conv->title, hidden});
     }
     return out;
   });

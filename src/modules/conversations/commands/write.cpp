@@ -126,6 +126,8 @@ Result<void> remove(Services& app, std::int64_t post_id, std::int64_t user_id) {
     if (!permissions::remove_post(f->reader, f->facts)) return fail(ErrorCode::forbidden, "conversations_not_yours");
     if (auto next = next_state(f->facts.state, Act::remove); !next) return fail(next.error());
     repo::remove_words(c, post_id, now);
+    // The title was the opening post's words too: it goes with them.
+    if (f->post.opening) repo::set_title(c, f->post.conversation_id, "");
     repo::resolve_flags(c, post_id, now);
     return record(app, c, f->post.space_id, "conversation.post_removed",
                   {{"conversation", f->post.conversation_id}, {"post", post_id}, {"by", std::string("author")}});

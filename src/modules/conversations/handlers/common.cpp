@@ -110,6 +110,12 @@ View post_view(Context& c, const Space& s, const commands::ShownPost& p) {
   return v;
 }
 
+std::string title_for(Context& c, const std::string& title, const commands::ShownPost& opening) {
+  if (opening.shown == Shown::hidden_notice) return c.t("conversations_title_hidden");
+  if (opening.shown == Shown::removed_notice || title.empty()) return c.t("conversations_title_removed");
+  return title;
+}
+
 View kind_choices(Context& c, const std::string& chosen) {
   View kinds = View::list();
   for (auto k : kKinds) {

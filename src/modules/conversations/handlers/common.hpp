@@ -31,6 +31,10 @@ std::string post_path(const Space& s, std::int64_t conversation_id, std::int64_t
 // A post for a page: {id, anchor, author | anonymous, yours, when, edited, state flags,
 // content_note, blocks, hide_reason, reactions, ...}.
 web::View post_view(web::Context& c, const Space& s, const commands::ShownPost& p);
+// The conversation's title as this reader may see it: its opening post's words, so a
+// hidden one reads "hidden by a facilitator" to those who may not read it, and a removed
+// one "removed by its author".
+std::string title_for(web::Context& c, const std::string& title, const commands::ShownPost& opening);
 // The kinds as radio choices, with the chosen one checked.
 web::View kind_choices(web::Context& c, const std::string& chosen);
 commands::ShownPost const* find_in(const commands::Thread& t, std::int64_t post_id);

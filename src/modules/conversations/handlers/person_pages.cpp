@@ -22,7 +22,9 @@ Response notifications_page(Context& c) {
   for (const auto& n : commands::notifications(c.app, uid)) {
     View x;
     x.set("line", c.t("conversations_notification_" + n.row.reason));
-    x.set("title", n.conversation_title.empty() ? c.t("conversations_title_removed") : n.conversation_title);
+    x.set("title", n.title_hidden                 ? c.t("conversations_title_hidden")
+                   : n.conversation_title.empty() ? c.t("conversations_title_removed")
+                                                  : n.conversation_title);
     x.set("space", n.space_name);
     x.set("href", "/spaces/" + n.space_slug + "/conversations/" + std::to_string(n.row.conversation_id) + "#post-" +
                       std::to_string(n.row.post_id));

@@ -43,7 +43,7 @@ Response index(Context& c) {
   View items = View::list();
   for (const auto& it : commands::list(c.app, s.space().id, viewer_id(c))) {
     View x = post_view(c, s, it.opening);
-    x.set("title", it.conversation.title.empty() ? c.t("conversations_title_removed") : it.conversation.title);
+    x.set("title", title_for(c, it.conversation.title, it.opening));
     x.set("href", conversation_path(s, it.conversation.id));
     x.set("kind_label", c.t("conversations_kind_" + it.conversation.kind));
     x.set("kind", it.conversation.kind);

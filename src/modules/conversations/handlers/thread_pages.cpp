@@ -46,9 +46,9 @@ Loaded load(Context& c) {
 View thread_view(Context& c, const Space& s, const commands::Thread& t, const std::string& reply_text,
                  bool reply_anonymous, std::optional<std::int64_t> quote_of) {
   const auto& conv = t.conversation;
-  View v = spaces::space_page(c, s, "conversations_show_title",
-                              {{"title", conv.title.empty() ? c.t("conversations_title_removed") : conv.title}});
-  v.set("title", conv.title.empty() ? c.t("conversations_title_removed") : conv.title);
+  const auto title = title_for(c, conv.title, t.posts.front());
+  View v = spaces::space_page(c, s, "conversations_show_title", {{"title", title}});
+  v.set("title", title);
   v.set("kind_label", c.t("conversations_kind_" + conv.kind));
   v.set("kind", conv.kind);
   v.set("index_href", base_path(s));
