@@ -12,6 +12,7 @@
 #include "mail/mailer.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/actions/module.hpp"
+#include "modules/conversations/module.hpp"
 #include "modules/equity/module.hpp"
 #include "modules/involvement/module.hpp"
 #include "modules/audit/module.hpp"
@@ -84,6 +85,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::actions::register_module(app);
   hs::involvement::register_module(app);
   hs::equity::register_module(app);
+  hs::conversations::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {
@@ -302,6 +304,7 @@ int main(int argc, char** argv) {
             hs::actions::sweep(app);
             hs::involvement::sweep(app);
             hs::audit::send_digests(app);
+            hs::conversations::send_digests(app);
           },
           std::chrono::minutes(5));
       // Several servers may share one PostgreSQL database: each tells the others which
@@ -352,6 +355,7 @@ int main(int argc, char** argv) {
       auto t = hs::terms::sweep(app);
       auto a = hs::actions::sweep(app);
       auto b = hs::involvement::sweep(app);
+      hs::conversations::send_digests(app);
       std::cout << "reminders sent: " << d.closing_soon << " closing soon, " << d.due << " ready to close, " << t
                 << " terms reviews, " << a << " actions; bank details erased: " << b << "\n";
       return 0;

@@ -199,6 +199,21 @@ std::string to_rfc5322(const Email& e, const std::string& from, const std::strin
   out += "Subject: " + encode_subject(one_line(e.subject)) + "\r\n";
   out += "Date: " + rfc_date() + "\r\n";
   out += "Message-ID: <" + one_line(message_id) + ">\r\n";
+  for (const auto& [name, value] : e.headers) {
+    const bool token = !name.empty() && name.find_first_not_of(
+                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                            "0123456789-") == std::string::npos;
+    const auto lower = [](std::string s) {
+      for (auto& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      return s;
+    };
+    // The fields this function writes itself cannot be given twice.
+    const auto n = lower(name);
+    if (!token || n == "from" || n == "to" || n == "subject" || n == "date" || n == "message-id" ||
+        n == "mime-version" || n.rfind("content-", 0) == 0)
+      continue;
+    out += name + ": " + one_line(value) + "\r\n";
+  }
   out += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
   out += body;
   return out;

@@ -1,6 +1,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hs::mail {
@@ -9,6 +10,9 @@ struct Email {
   std::string to;  // address only
   std::string subject;
   std::string body;  // plain text
+  // More header fields, each a name of letters, digits and hyphens and a value on one line
+  // (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). Others are dropped.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class Mailer {

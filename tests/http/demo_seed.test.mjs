@@ -42,6 +42,14 @@ test('the demo community seeds, lists every role and has a breakout round of its
     // One comes from a theme of the report of the forum's own meeting.
     assert.equal(count(server, "SELECT COUNT(*) FROM actions WHERE source_kind = 'theme' AND theme_id IS NOT NULL"), 1);
     assert.match(actions, /Keep the support line open until 10pm/);
+    // Conversations of each kind with replies and mentions, told as each person chose: the
+    // muted treasurer hears of nothing.
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT kind) FROM conversations'), 4);
+    assert.ok(count(server, 'SELECT COUNT(*) FROM conversation_posts WHERE opening = 0') >= 6, 'with replies');
+    assert.ok(count(server, "SELECT COUNT(*) FROM conversation_notifications WHERE reason = 'mention'") >= 2, 'and mentions');
+    assert.equal(count(server, "SELECT COUNT(*) FROM conversation_notifications n JOIN users u ON u.id = n.user_id WHERE u.display_name = 'Dana Fairweather'"), 0);
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT level || email) FROM conversation_choices'), 5, 'choices set differently');
+    assert.match(log, /\/spaces\/lived-experience-practice\/conversations/, 'the start-up says where the conversations are');
   } finally {
     await server.stop();
   }

@@ -306,6 +306,13 @@ const ERASURE = {
   'involvement_claims.decided_by': 'cleared',
   'involvement_choices.user_id': 'deleted',
   'involvement_bank_details.user_id': 'deleted',
+  'conversation_posts.author_id': 'cleared',  // their posts stay as "removed by its author", without their words
+  'conversation_reactions.user_id': 'deleted',
+  'conversation_flags.flagged_by': 'cleared',  // a flag stays for the facilitators' record, without who raised it
+  'conversation_choices.user_id': 'deleted',
+  'conversation_levels.user_id': 'deleted',
+  'conversation_notifications.user_id': 'deleted',
+  'conversation_digests.user_id': 'deleted',  // when their last digest went (migration 0037)
   // PostgreSQL's search row keeps a copy of its story's author (migration 0029), so that a
   // reader's matches are checked in the index; it goes with the story.
   ...(ENGINE === 'postgres' ? { 'story_search.author_id': 'deleted' } : {}),

@@ -10,6 +10,7 @@
 #include "modules/accounts/module.hpp"
 #include "modules/actions/module.hpp"
 #include "modules/breakouts/module.hpp"
+#include "modules/conversations/module.hpp"
 #include "modules/demo/module.hpp"
 #include "modules/equity/module.hpp"
 #include "modules/events/module.hpp"
@@ -65,6 +66,14 @@ std::string summary(web::App& app, const json::object& demo) {
   if (auto* iv = demo.if_contains("involvement"))
     out += "Demo paid involvement (a rate card, opportunities, claims in every state, a paid batch): " + site +
            "/spaces/" + str(iv->as_object(), "space") + "/involvement\n";
+  if (auto* cv = demo.if_contains("conversations")) {
+    const auto totals = conversations::totals(app);
+    out +=
+        "Demo conversations (learning, a challenge, an idea and a question: " + std::to_string(totals.conversations) +
+        " conversations, " + std::to_string(totals.posts) +
+        " posts with replies and mentions; each person's notifications set differently): " + site + "/spaces/" +
+        str(cv->as_object(), "space") + "/conversations\n";
+  }
   if (auto* di = demo.if_contains("drop_in"))
     out += "Demo speaking queue in a breakout group (hands up, progressive stack, go-round; as " +
            str(di->as_object(), "creator") + " who hosts the group, or a member in it): " + site + "/spaces/" +
@@ -109,6 +118,37 @@ Result<bool> seed_stories(Services& app, const json::object& st, std::map<std::s
                                          std::string(pair.at(1).as_string()));
           !a)
         return fail(a.error());
+    }
+  }
+  return true;
+}
+
+// The community of practice talking between meetings: each person's notification choices
+// (set first, so that what they are told follows them), then a conversation of each kind
+// with replies, some mentioning others.
+Result<bool> seed_conversations(Services& app, const json::object& cv, std::map<std::string, std::int64_t>& ids,
+                                std::map<std::string, std::int64_t>& space_ids) {
+  const auto space_id = space_ids[str(cv, "space")];
+  for (const auto& c : cv.at("choices").as_array()) {
+    const auto& a = c.as_array();
+    if (auto ok =
+            conversations::choose_notifications(app, space_id, ids[std::string(a.at(0).as_string())],
+                                                std::string(a.at(1).as_string()), std::string(a.at(2).as_string()));
+        !ok)
+      return fail(ok.error());
+  }
+  for (const auto& c : cv.at("conversations").as_array()) {
+    const auto& o = c.as_object();
+    auto id =
+        conversations::start_conversation(app, space_id, ids[str(o, "author")],
+                                          {str(o, "kind"), str(o, "title"), str(o, "body"), str(o, "content_note")});
+    if (!id) return fail(id.error());
+    for (const auto& r : o.at("replies").as_array()) {
+      const auto& pair = r.as_array();
+      if (auto ok = conversations::reply(app, *id, ids[std::string(pair.at(0).as_string())],
+                                         std::string(pair.at(1).as_string()));
+          !ok)
+        return fail(ok.error());
     }
   }
   return true;
@@ -574,6 +614,8 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_involvement(app, iv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto* eq = doc.if_contains("equality"))
     if (auto r = seed_equality(app, eq->as_object(), password); !r) return tl::unexpected(r.error());
+  if (auto* cv = doc.if_contains("conversations"))
+    if (auto r = seed_conversations(app, cv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto* di = doc.if_contains("drop_in"))
     if (auto r = seed_drop_in(app, di->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
