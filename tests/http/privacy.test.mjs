@@ -306,6 +306,9 @@ const ERASURE = {
   'involvement_claims.decided_by': 'cleared',
   'involvement_choices.user_id': 'deleted',
   'involvement_bank_details.user_id': 'deleted',
+  'vision_boards.created_by': 'cleared',  // a Three Horizons board stays, without who started it (migration 0034)
+  'vision_note_words.author_id': 'cleared',  // a named note's words stay, as if written anonymously
+  'vision_dots.voter_id': 'cleared',  // a dot still counts, on a record that leads to no one
   // PostgreSQL's search row keeps a copy of its story's author (migration 0029), so that a
   // reader's matches are checked in the index; it goes with the story.
   ...(ENGINE === 'postgres' ? { 'story_search.author_id': 'deleted' } : {}),

@@ -1,0 +1,22 @@
+#pragma once
+// The plain records the vision module hands out (its front door and its repo share them).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace hs::vision {
+
+// A Three Horizons board as it is kept: which space it is in, its title, stage and how
+// many dots each person has.
+struct BoardRow {
+  std::int64_t id = 0;
+  std::int64_t space_id = 0;
+  std::optional<std::int64_t> event_id;
+  std::string title;
+  std::string stage = "h1";
+  int dots_per_person = 3;
+  std::optional<std::int64_t> created_by;
+  std::int64_t created_at = 0, updated_at = 0;
+};
+
+}  // namespace hs::vision
