@@ -99,4 +99,30 @@ test('a Three Horizons board from the first note to the dot vote, by keyboard an
   assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), 'the picture loads');
   const png = await m.request.get(`${board}/picture.png?size=a4`);
   assert.equal(png.headers()['content-type'], 'image/png');
+
+  // An opinion map: the member answers statements one at a time, on the phone without
+  // JavaScript, and writes one of their own.
+  await s.goto(`/spaces/${slug}`);
+  await s.getByRole('link', { name: 'Opinion maps' }).click();
+  await check(s);
+  await s.getByLabel('Question').fill('What should Riverbend do about gambling harm?');
+  await submit(s, s.getByRole('button', { name: 'Start the opinion map' }), /\/opinions\/\d+$/);
+  for (const t of ['Anyone affected should get free help quickly', 'Betting adverts should be banned on TV']) {
+    await s.getByLabel('Write a statement').fill(t);
+    await submit(s, s.getByRole('button', { name: 'Add statement' }), /notice=added/);
+  }
+  const map = new URL(s.url()).pathname;
+  await m.goto(map);
+  await check(m);
+  assert.match(await m.locator('#progress').innerText(), /You have answered 0 of 2 statements/);
+  assert.match(await m.locator('main').innerText(), /Anyone affected should get free help quickly/);
+  await submit(m, m.getByRole('button', { name: 'Agree', exact: true }), /notice=answered/);
+  assert.match(await m.locator('main').innerText(), /Betting adverts should be banned on TV/);
+  await submit(m, m.getByRole('button', { name: 'Pass', exact: true }), /notice=answered/);
+  assert.match(await m.locator('main').innerText(), /You have answered every statement/);
+  await m.getByLabel('Write a statement').fill('Banks should let people block gambling payments');
+  await submit(m, m.getByRole('button', { name: 'Add statement' }), /notice=added/);
+  await m.getByRole('link', { name: 'See the results so far' }).click();
+  await check(m);
+  assert.match(await m.locator('table').innerText(), /Anyone affected should get free help quickly\s+1\s+0\s+0/);
 });

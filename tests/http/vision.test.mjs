@@ -190,6 +190,80 @@ test('the picture downloads as SVG, PNG and PDF for a slide and A4', async () =>
   assert.match(page, /<img class="hs-picture" src="[^"]+\/picture\.svg" alt="[^"]+"/);
 });
 
+test('opinion maps: statements held for a facilitator, answered one at a time; two groups and the common ground', async () => {
+  await fac.get(`/spaces/${slug}/opinions`);
+  assert.equal((await member.post(`/spaces/${slug}/opinions`, { question: 'Mine?' })).status, 403);
+  const made = await fac.post(`/spaces/${slug}/opinions`, { question: 'What should Riverbend do about gambling harm?', moderated: 'yes' });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const map = made.location;
+  assert.equal((await other.get(map)).status, 403);
+  assert.equal((await other.get(`${map}/results.csv`)).status, 403);
+  // A member's statement waits for a facilitator; a facilitator's own is shown at once.
+  await member.get(map);
+  const held = await member.post(`${map}/statements`, { text: 'Betting adverts should be banned near schools' });
+  assert.equal(held.status, 303);
+  assert.match(held.location, /notice=held/);
+  const tooLong = await member.post(`${map}/statements`, { text: 'x'.repeat(141) });
+  assert.equal(tooLong.status, 422);
+  assert.match(tooLong.text, /140 characters or fewer/);
+  assert.match(tooLong.text, /x{141}<\/textarea>/, 'what was typed is kept');
+  assert.doesNotMatch((await member.get(map)).text, /banned near schools/);
+  const pending = Number(dbRows(server, `SELECT id FROM vision_statements WHERE text LIKE 'Betting adverts should%'`)[0][0]);
+  await fac.get(map);
+  assert.equal((await member.post(`${map}/statements/${pending}/moderate`, { do: 'show' })).status, 403);
+  assert.equal((await fac.post(`${map}/statements/${pending}/moderate`, { do: 'show' })).status, 303);
+  const planted = {
+    common: ['Anyone affected should get free help quickly', 'People with lived experience should shape services'],
+    a: ['Gambling adverts should be banned on TV', 'Betting shops should close at 10pm', 'A levy should pay for treatment'],
+  };
+  for (const t of [...planted.common, ...planted.a, 'Gambling is a personal choice', 'Adverts keep football clubs alive'])
+    assert.equal((await fac.post(`${map}/statements`, { text: t })).status, 303);
+  const ids = Object.fromEntries(dbRows(server, `SELECT text, id FROM vision_statements WHERE status = 'shown'`));
+  // Twelve people in two camps: camp A agrees with the 'a' statements and disagrees with the
+  // others, camp B the reverse; everyone agrees with the common ground.
+  const people = [];
+  for (let i = 0; i < 12; i++) {
+    const p = await signedIn(server, `Voter${i} Riverbend`);
+    cli(server, ['user', 'set-role', p.email, 'member', '--space', slug]);
+    people.push(p);
+  }
+  for (const [i, p] of people.entries()) {
+    const camp = i < 6 ? 'a' : 'b';
+    let page = await p.get(map);
+    assert.match(page.text, /You have answered 0 of 8 statements/);
+    for (let n = 0; n < 8; n++) {
+      const id = page.text.match(/name="statement" value="(\d+)"/)[1];
+      const text = Object.keys(ids).find((k) => ids[k] === id);
+      const vote = planted.common.includes(text) ? 'agree'
+        : (planted.a.includes(text) || text.startsWith('Betting adverts should')) === (camp === 'a') ? 'agree' : 'disagree';
+      const res = await p.post(`${map}/answer`, { statement: id, vote: (i === 5 && n === 7) ? 'pass' : vote });
+      assert.equal(res.status, 303);
+      page = await p.get(map);
+    }
+    assert.match(page.text, /You have answered every statement/);
+  }
+  // Without the token, or on a statement held back, nothing is saved.
+  assert.equal((await people[0].post(`${map}/answer`, { statement: ids['Gambling is a personal choice'], vote: 'agree' }, { csrf: false })).status, 403);
+  const results = decode((await member.get(`${map}/results`)).text);
+  assert.match(results, /12 people answered; 12 of them/);
+  assert.match(results, /Group A: 6 people/);
+  assert.match(results, /Group B: 6 people/);
+  const common = results.slice(results.indexOf('id="common-ground"'), results.indexOf('</ul>', results.indexOf('id="common-ground"')));
+  for (const t of planted.common) assert.match(common, new RegExp(t));
+  assert.doesNotMatch(common, /levy|personal choice/);
+  const svg = await member.get(`${map}/map.svg`);
+  assert.match(svg.headers.get('content-type'), /^image\/svg\+xml/);
+  assert.match(svg.text, /<svg/);
+  const csv = await member.get(`${map}/results.csv`);
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  assert.match(csv.text.split('\r\n')[0], /group_A_agree.*group_B_agree.*common_ground/);
+  assert.match(csv.text, /"Anyone affected should get free help quickly",12,0,0,6,0,0,6,0,0,yes/);
+  const json = JSON.parse((await member.get(`${map}/results.json`)).text);
+  assert.equal(json.groups.length, 2);
+  assert.equal(json.common_ground.length, 2);
+  assert.doesNotMatch(JSON.stringify(json), /Voter\d|Morven/);
+});
+
 test('"download my data" holds a person\'s named notes; erasure makes them anonymous', async () => {
   const res = await member.get('/account/data.json');
   assert.equal(res.status, 200);

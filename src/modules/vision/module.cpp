@@ -23,6 +23,16 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/vision/{id}/picture.png", h::picture_png);
   r.get("/spaces/{slug}/vision/{id}/picture.pdf", h::picture_pdf);
   r.get("/spaces/{slug}/vision/{id}/notes.csv", h::board_csv);
+  r.get("/spaces/{slug}/opinions", h::maps_page);
+  r.post("/spaces/{slug}/opinions", h::map_create);
+  r.get("/spaces/{slug}/opinions/{id}", h::map_page);
+  r.post("/spaces/{slug}/opinions/{id}/answer", h::map_answer);
+  r.post("/spaces/{slug}/opinions/{id}/statements", h::map_statement);
+  r.post("/spaces/{slug}/opinions/{id}/statements/{statement}/moderate", h::map_moderate);
+  r.get("/spaces/{slug}/opinions/{id}/results", h::map_results);
+  r.get("/spaces/{slug}/opinions/{id}/map.svg", h::map_svg);
+  r.get("/spaces/{slug}/opinions/{id}/results.csv", h::map_csv);
+  r.get("/spaces/{slug}/opinions/{id}/results.json", h::map_json);
 
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {

@@ -138,7 +138,129 @@ void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std
 
 void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id) { c.q(kDeleteDot, note_id, voter_id); }
 
+namespace {
+
+constexpr const char* kMapColumns = "id, space_id, question, moderated, version, created_by, created_at, updated_at";
+
+MapRow map_from(const store::Row& r) {
+  MapRow m;
+  m.id = r.i64(0);
+  m.space_id = r.i64(1);
+  m.question = r.text(2);
+  m.moderated = r.i64(3) != 0;
+  m.version = r.i64(4);
+  m.created_by = r.opt_i64(5);
+  m.created_at = r.i64(6);
+  m.updated_at = r.i64(7);
+  return m;
+}
+
+StatementRow statement_from(const store::Row& r) {
+  return StatementRow{r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4)};
+}
+
+constexpr const char* kStatementColumns = "id, map_id, text, status, created_at";
+
+}  // namespace
+
+std::int64_t insert_map(store::Conn& c, const MapRow& m) {
+  return c
+      .q(R"(INSERT INTO vision_maps (space_id, question, moderated, version, created_by, created_at, updated_at)
+VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id)",
+         m.space_id, m.question, m.moderated, opt_id(m.created_by), m.created_at, m.updated_at)
+      .at(0)
+      .i64(0);
+}
+
+std::optional<MapRow> map(store::Conn& c, std::int64_t id) {
+  auto r = c.one(std::string("SELECT ") + kMapColumns + " FROM vision_maps WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return map_from(*r);
+}
+
+std::vector<MapRow> maps_in(store::Conn& c, std::int64_t space_id) {
+  std::vector<MapRow> out;
+  for (const auto& r :
+       c.q(std::string("SELECT ") + kMapColumns + " FROM vision_maps WHERE space_id = ? ORDER BY id DESC", space_id))
+    out.push_back(map_from(r));
+  return out;
+}
+
+void bump(store::Conn& c, std::int64_t map_id, std::int64_t now) {
+  c.q("UPDATE vision_maps SET version = version + 1, updated_at = ? WHERE id = ?", now, map_id);
+}
+
+std::int64_t insert_statement(store::Conn& c, std::int64_t map_id, const std::string& text, const std::string& status,
+                              std::int64_t author_id, std::int64_t now) {
+  return c
+      .q("INSERT INTO vision_statements (map_id, text, status, author_id, created_at) VALUES (?, ?, ?, ?, ?) "
+         "RETURNING id",
+         map_id, text, status, person(author_id), now)
+      .at(0)
+      .i64(0);
+}
+
+std::optional<StatementRow> statement(store::Conn& c, std::int64_t id) {
+  auto r = c.one(std::string("SELECT ") + kStatementColumns + " FROM vision_statements WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return statement_from(*r);
+}
+
+std::vector<StatementRow> statements(store::Conn& c, std::int64_t map_id) {
+  std::vector<StatementRow> out;
+  for (const auto& r :
+       c.q(std::string("SELECT ") + kStatementColumns + " FROM vision_statements WHERE map_id = ? ORDER BY id", map_id))
+    out.push_back(statement_from(r));
+  return out;
+}
+
+void set_statement_status(store::Conn& c, std::int64_t id, const std::string& status) {
+  c.q("UPDATE vision_statements SET status = ? WHERE id = ?", status, id);
+}
+
+void upsert_vote(store::Conn& c, std::int64_t statement_id, std::int64_t voter_id, int vote, std::int64_t now) {
+  c.q(R"(INSERT INTO vision_votes (statement_id, voter_id, vote, created_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (statement_id, voter_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at)",
+      statement_id, voter_id, vote, now);
+}
+
+std::vector<VoteRow> votes(store::Conn& c, std::int64_t map_id) {
+  std::vector<VoteRow> out;
+  for (const auto& r : c.q(R"(SELECT v.statement_id, v.voter_id, v.vote FROM vision_votes v
+JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ? ORDER BY v.voter_id, v.statement_id)",
+                           map_id))
+    out.push_back(VoteRow{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))});
+  return out;
+}
+
+std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id) {
+  std::vector<VoteRow> out;
+  for (const auto& r : c.q(R"(SELECT v.statement_id, v.voter_id, v.vote FROM vision_votes v
+JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ? AND v.voter_id = ?)",
+                           map_id, voter_id))
+    out.push_back(VoteRow{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))});
+  return out;
+}
+
+std::vector<std::string> statements_by(store::Conn& c, std::int64_t user_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.q("SELECT text FROM vision_statements WHERE author_id = ? ORDER BY id", user_id))
+    out.push_back(r.text(0));
+  return out;
+}
+
+std::int64_t votes_by(store::Conn& c, std::int64_t user_id) {
+  return c.q("SELECT COUNT(*) FROM vision_votes WHERE voter_id = ?", user_id).at(0).i64(0);
+}
+
 void erase_person(store::Conn& c, std::int64_t user_id) {
+  c.q("UPDATE vision_statements SET author_id = NULL WHERE author_id = ?", user_id);
+  // The maps they answered are computed again without them.
+  c.q(R"(UPDATE vision_maps SET version = version + 1 WHERE id IN
+(SELECT s.map_id FROM vision_statements s JOIN vision_votes v ON v.statement_id = s.id WHERE v.voter_id = ?))",
+      user_id);
+  c.q("DELETE FROM vision_votes WHERE voter_id = ?", user_id);
+  c.q("UPDATE vision_maps SET created_by = NULL WHERE created_by = ?", user_id);
   c.q("UPDATE vision_note_words SET author_id = NULL WHERE author_id = ?", user_id);
   c.q("UPDATE vision_dots SET voter_id = NULL WHERE voter_id = ?", user_id);
   c.q("UPDATE vision_boards SET created_by = NULL WHERE created_by = ?", user_id);

@@ -38,6 +38,22 @@ void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std
 // Takes back the voter's latest dot on the note.
 void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id);
 
+// --- Opinion maps --------------------------------------------------------------------------
+std::int64_t insert_map(store::Conn& c, const MapRow& m);
+std::optional<MapRow> map(store::Conn& c, std::int64_t id);
+std::vector<MapRow> maps_in(store::Conn& c, std::int64_t space_id);  // newest first
+void bump(store::Conn& c, std::int64_t map_id, std::int64_t now);
+std::int64_t insert_statement(store::Conn& c, std::int64_t map_id, const std::string& text, const std::string& status,
+                              std::int64_t author_id, std::int64_t now);
+std::optional<StatementRow> statement(store::Conn& c, std::int64_t id);
+std::vector<StatementRow> statements(store::Conn& c, std::int64_t map_id);  // oldest first
+void set_statement_status(store::Conn& c, std::int64_t id, const std::string& status);
+void upsert_vote(store::Conn& c, std::int64_t statement_id, std::int64_t voter_id, int vote, std::int64_t now);
+std::vector<VoteRow> votes(store::Conn& c, std::int64_t map_id);
+std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id);
+std::vector<std::string> statements_by(store::Conn& c, std::int64_t user_id);
+std::int64_t votes_by(store::Conn& c, std::int64_t user_id);
+
 // Erasure: their named words become anonymous, their dots and boards lead to no one.
 void erase_person(store::Conn& c, std::int64_t user_id);
 // What the person wrote under their name, for "download my data".

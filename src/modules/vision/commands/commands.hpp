@@ -7,6 +7,7 @@
 // note's author must not be recoverable from anything kept.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/error.hpp"
 #include "modules/vision/records.hpp"
 #include "modules/vision/rules/horizons.hpp"
+#include "modules/vision/rules/opinions.hpp"
 #include "services/fwd.hpp"
 
 namespace hs::store {
@@ -56,6 +58,48 @@ struct Loaded {
 };
 // The board when it is in this space.
 std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t board_id);
+
+// --- Opinion maps ------------------------------------------------------------------------
+// Facilitators and stewards ask a question. Field errors: question (vision_question_needed,
+// vision_question_too_long).
+Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                                bool moderated);
+// Members write a statement: shown at once, or held for a facilitator when the map is
+// moderated (a facilitator's own is shown at once). Field errors: text
+// (vision_statement_empty, vision_statement_too_long, vision_note_control). Returns
+// whether it is shown.
+Result<bool> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                           const std::string& text);
+// Facilitators show or reject a statement waiting for them (in the decision log).
+Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                std::int64_t statement_id, bool show);
+// Members answer a shown statement: 1 agree, -1 disagree, 0 pass (again to change it).
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                    std::int64_t statement_id, int vote);
+
+std::vector<MapRow> maps(Services& app, std::int64_t space_id);
+struct MapLoaded {
+  MapRow row;
+  std::vector<StatementRow> statements;  // every one, oldest first
+  std::map<std::int64_t, int> mine;      // the viewer's answers by statement
+};
+std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer);
+// The groups and common ground from the votes (rules/opinions.hpp), over the shown
+// statements in order; kept in memory until the map's version changes.
+struct MapResults {
+  std::int64_t version = 0;
+  std::vector<std::int64_t> statement_ids;
+  std::vector<std::string> statements;
+  OpinionMap map;
+  std::size_t participants = 0;
+  // Per statement (by column), per group (-1 counted as "everyone"): agree, disagree, pass.
+  struct Count {
+    int agree = 0, disagree = 0, pass = 0;
+  };
+  std::vector<std::vector<Count>> by_group;  // [statement][group]
+  std::vector<Count> total;                  // [statement]
+};
+std::shared_ptr<const MapResults> results(Services& app, const MapRow& row);
 
 std::string export_person(store::Conn& c, std::int64_t user_id);
 void erase_person(store::Conn& c, std::int64_t user_id);

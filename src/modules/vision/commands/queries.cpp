@@ -34,7 +34,12 @@ std::string export_person(store::Conn& c, std::int64_t user_id) {
   boost::json::array notes;
   for (const auto& w : repo::written_by(c, user_id))
     notes.push_back(boost::json::object{{"board", w.board_title}, {"board_id", w.board_id}, {"words", w.text}});
-  boost::json::object out{{"named_notes", std::move(notes)}, {"dots_placed", repo::dots_by(c, user_id)}};
+  boost::json::array statements;
+  for (const auto& t : repo::statements_by(c, user_id)) statements.push_back(boost::json::string(t));
+  boost::json::object out{{"named_notes", std::move(notes)},
+                          {"dots_placed", repo::dots_by(c, user_id)},
+                          {"opinion_statements", std::move(statements)},
+                          {"opinion_answers", repo::votes_by(c, user_id)}};
   return boost::json::serialize(out);
 }
 

@@ -23,6 +23,16 @@ web::Response picture_svg(web::Context& c);
 web::Response picture_png(web::Context& c);
 web::Response picture_pdf(web::Context& c);
 web::Response board_csv(web::Context& c);
+web::Response maps_page(web::Context& c);
+web::Response map_create(web::Context& c);
+web::Response map_page(web::Context& c);
+web::Response map_answer(web::Context& c);
+web::Response map_statement(web::Context& c);
+web::Response map_moderate(web::Context& c);
+web::Response map_results(web::Context& c);
+web::Response map_svg(web::Context& c);
+web::Response map_csv(web::Context& c);
+web::Response map_json(web::Context& c);
 
 // The space in the path when this viewer may see its boards; otherwise the refusal.
 struct Here {
