@@ -65,4 +65,21 @@ Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, st
   return commands::dot(app, space_id, board_id, user_id, note_id, true);
 }
 
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                  std::int64_t note_id, const std::string& reason) {
+  return commands::hide(app, space_id, board_id, user_id, note_id, reason);
+}
+Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                                bool moderated) {
+  return commands::create_map(app, space_id, user_id, question, moderated);
+}
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text) {
+  return commands::add_statement(app, space_id, map_id, user_id, text);
+}
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                    std::int64_t statement_id, int vote) {
+  return commands::answer(app, space_id, map_id, user_id, statement_id, vote);
+}
+
 }  // namespace hs::vision

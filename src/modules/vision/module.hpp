@@ -44,5 +44,16 @@ Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_
 // Places one dot.
 Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
                  std::int64_t note_id);
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                  std::int64_t note_id, const std::string& reason);
+
+// Opinion maps, under /spaces/{slug}/opinions. vote: 1 agree, -1 disagree, 0 pass.
+Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                                bool moderated);
+// Returns the statement's id when it is shown at once (0 when it waits for a facilitator).
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text);
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                    std::int64_t statement_id, int vote);
 
 }  // namespace hs::vision

@@ -67,9 +67,9 @@ Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64
 // Members write a statement: shown at once, or held for a facilitator when the map is
 // moderated (a facilitator's own is shown at once). Field errors: text
 // (vision_statement_empty, vision_statement_too_long, vision_note_control). Returns
-// whether it is shown.
-Result<bool> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
-                           const std::string& text);
+// its id when it is shown at once, 0 when it waits for a facilitator.
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text);
 // Facilitators show or reject a statement waiting for them (in the decision log).
 Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
                                 std::int64_t statement_id, bool show);

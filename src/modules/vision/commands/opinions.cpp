@@ -66,10 +66,10 @@ Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64
   });
 }
 
-Result<bool> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
-                           const std::string& text) {
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<bool> {
+  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
     auto o = open_map(c, space_id, map_id, user_id);
     if (!o) return fail(o.error());
     if (!permissions::take_part(o->who)) return fail(ErrorCode::forbidden, "vision_members_only");
@@ -79,9 +79,9 @@ Result<bool> add_statement(Services& app, std::int64_t space_id, std::int64_t ma
     if (t.empty()) return fail(field(ErrorCode::invalid, "text", "vision_statement_empty"));
     if (text::length(t) > kMaxStatement) return fail(field(ErrorCode::invalid, "text", "vision_statement_too_long"));
     const bool shown = !o->row.moderated || permissions::facilitate(o->who);
-    repo::insert_statement(c, map_id, t, shown ? "shown" : "pending", user_id, now);
+    const auto id = repo::insert_statement(c, map_id, t, shown ? "shown" : "pending", user_id, now);
     if (shown) repo::bump(c, map_id, now);
-    return shown;
+    return shown ? id : std::int64_t{0};
   });
 }
 
