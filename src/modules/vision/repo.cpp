@@ -87,6 +87,10 @@ bool set_stage(store::Conn& c, std::int64_t id, const std::string& from, const s
 
 void touch(store::Conn& c, std::int64_t id, std::int64_t now) { c.q(kTouch, now, id); }
 
+void lock_board(store::Conn& c, std::int64_t id) {
+  c.q("UPDATE vision_boards SET updated_at = updated_at WHERE id = ?", id);
+}
+
 Board load(store::Conn& c, const BoardRow& row) {
   Board b;
   b.stage = stage_of(row.stage).value_or(Stage::done);

@@ -21,6 +21,9 @@ std::vector<BoardRow> boards_in(store::Conn& c, std::int64_t space_id);  // newe
 // Only while the stage is still `from`: false when someone moved it meanwhile.
 bool set_stage(store::Conn& c, std::int64_t id, const std::string& from, const std::string& to, std::int64_t now);
 void touch(store::Conn& c, std::int64_t id, std::int64_t now);
+// Holds the board's row until the transaction ends, so that two changes to one board (two
+// dots of one person's last) do not both read it as it was.
+void lock_board(store::Conn& c, std::int64_t id);
 
 // The board as the rules see it: stage, settings, notes with their words (anonymous
 // words with author 0) and dots (an erased voter's as voter 0).

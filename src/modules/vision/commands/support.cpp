@@ -16,6 +16,8 @@ spaces::Subject subject_in(store::Conn& c, std::int64_t space_id, std::int64_t u
 }
 
 Result<Open> open(store::Conn& c, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id) {
+  // Every command changes the board: it reads it only once it holds it.
+  repo::lock_board(c, board_id);
   auto row = repo::board(c, board_id);
   if (!row || row->space_id != space_id) return fail(ErrorCode::not_found, "vision_board_not_found");
   auto who = subject_in(c, space_id, user_id);

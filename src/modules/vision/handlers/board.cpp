@@ -79,9 +79,9 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
   v.set("base", base);
   v.set("stage", c.t("vision_stage_" + l.row.stage));
   v.set("stage_about", c.t("vision_stage_about_" + l.row.stage));
-  if (auto notice = c.query_param("notice");
-      !notice.empty() && notice.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos)
-    v.set("notice", c.t("vision_notice_" + std::string(notice)));
+  for (const char* known :
+       {"note_added", "stage_moved", "merged", "moved", "hidden", "shown", "dot_added", "dot_removed"})
+    if (c.query_param("notice") == known) v.set("notice", c.t(std::string("vision_notice_") + known));
 
   // The note form while a horizon is open; and again, with what was typed, when a note
   // came as its horizon closed, so nobody loses their words.
@@ -127,9 +127,6 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
   }
 
   // Every note in the results, by horizon; facilitators also see the hidden ones.
-  std::vector<const Note*> visible;
-  for (auto h : kOrder)
-    for (const Note* n : notes_in(b, h)) visible.push_back(n);
   View horizons = View::list();
   for (auto h : kOrder) {
     auto notes = notes_in(b, h);
@@ -182,7 +179,8 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
           f.set("has_targets", !targets.items().empty());
           f.set("targets", std::move(targets));
           View into = View::list();
-          for (const Note* o : visible) {
+          // Duplicates are in one horizon (a note can be moved first): the list stays short.
+          for (const Note* o : notes) {
             if (o->id == n->id) continue;
             View x2;
             x2.set("value", o->id);
