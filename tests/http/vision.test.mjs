@@ -3,7 +3,9 @@
 // facilitators move the stages, merge, sort and hide (in the decision log); hidden notes
 // leave the picture and the exports; members dot-vote on H2+. Non-members see nothing; a
 // note sent to a closed horizon is refused with a message and the typed words kept; posts
-// need the CSRF token. Runs on the engine under test.
+// need the CSRF token. Opinion maps: statements held for a facilitator, answered one at a
+// time, two planted camps found as two groups with the planted common ground, CSV and
+// JSON. Runs on the engine under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, cli, signedIn, dbRows, Client } from './harness.mjs';

@@ -1,7 +1,8 @@
 #pragma once
 // Shared vision (issue 16), the front door other modules (the report, the demo, events'
-// agenda items) include. Three Horizons boards are kept per space with their pages under
-// /spaces/{slug}/vision (storage in migration 0034); opinion maps are pure so far:
+// agenda items) include. Boards and maps are kept per space (migrations 0034 and 0035),
+// with their pages under /spaces/{slug}/vision and /spaces/{slug}/opinions; an event's
+// agenda does not hold them yet. The pure foundations:
 // - Three Horizons boards: stages, notes, merges, hiding, the dot vote
 //   (rules/horizons.hpp);
 // - the three-curves picture: its geometry (rules/curves.hpp), and the picture itself as
