@@ -25,6 +25,7 @@
 #include "modules/spaces/module.hpp"
 #include "modules/stories/module.hpp"
 #include "modules/terms/module.hpp"
+#include "modules/vision/module.hpp"
 #include "modules/wordcloud/module.hpp"
 #include "services/coalescer.hpp"
 #include "services/hub.hpp"
@@ -86,6 +87,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::involvement::register_module(app);
   hs::equity::register_module(app);
   hs::conversations::register_module(app);
+  hs::vision::register_module(app);
 }
 
 int report(const hs::Error& e, const hs::web::App& app) {

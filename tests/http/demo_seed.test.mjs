@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, startServer } from './harness.mjs';
+import { cli, startServer, Client, ROOT } from './harness.mjs';
 
 function count(server, sql) {
   const out = server.db.startsWith('sqlite:')
@@ -50,6 +50,32 @@ test('the demo community seeds, lists every role and has a breakout round of its
     assert.equal(count(server, "SELECT COUNT(*) FROM conversation_notifications n JOIN users u ON u.id = n.user_id WHERE u.display_name = 'Dana Fairweather'"), 0);
     assert.equal(count(server, 'SELECT COUNT(DISTINCT level || email) FROM conversation_choices'), 5, 'choices set differently');
     assert.match(log, /\/spaces\/lived-experience-practice\/conversations/, 'the start-up says where the conversations are');
+    // Shared vision: a finished Three Horizons board with its picture, and an opinion map
+    // answered by 20 people in two groups with common ground.
+    assert.match(log, /\/spaces\/lived-experience-practice\/vision and .*\/opinions/, 'the start-up says where they are');
+    assert.equal(count(server, "SELECT COUNT(*) FROM vision_boards WHERE stage = 'done'"), 1);
+    assert.equal(count(server, 'SELECT COUNT(*) FROM vision_notes WHERE hidden = 1'), 1);
+    assert.ok(count(server, "SELECT COUNT(*) FROM vision_notes WHERE horizon = 'h2_plus'") >= 3, 'H2 is sorted');
+    assert.ok(count(server, 'SELECT COUNT(*) FROM vision_dots') >= 10, 'the dot vote was held');
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT voter_id) FROM vision_votes'), 20);
+    const password = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'community.json'), 'utf8')).password;
+    const jo = new Client(server);
+    await jo.get('/signin');
+    assert.equal((await jo.post('/signin', { email: 'jo@example.org', password })).status, 303);
+    const boards = await jo.get('/spaces/lived-experience-practice/vision');
+    const board = boards.text.match(/href="(\/spaces\/lived-experience-practice\/vision\/\d+)"/)[1];
+    const page = await jo.get(board);
+    assert.match(page.text, /Finished/);
+    assert.match(page.text, /H2\+: innovations that lead towards the future we want/);
+    const png = await fetch(`${server.url}${board}/picture.png`, { headers: { cookie: jo.cookieHeader() } });
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    const maps = await jo.get('/spaces/lived-experience-practice/opinions');
+    const map = maps.text.match(/href="(\/spaces\/lived-experience-practice\/opinions\/\d+)"/)[1];
+    const results = (await jo.get(`${map}/results`)).text;
+    assert.match(results, /Group A: \d+ people/);
+    assert.match(results, /Group B: \d+ people/);
+    assert.doesNotMatch(results, /Group C/);
+    assert.match(results, /<ul class="govuk-list govuk-list--bullet" id="common-ground">\s*<li>/);
   } finally {
     await server.stop();
   }

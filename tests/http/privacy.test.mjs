@@ -313,6 +313,12 @@ const ERASURE = {
   'conversation_levels.user_id': 'deleted',
   'conversation_notifications.user_id': 'deleted',
   'conversation_digests.user_id': 'deleted',  // when their last digest went (migration 0037)
+  'vision_boards.created_by': 'cleared',  // a Three Horizons board stays, without who started it (migration 0034)
+  'vision_note_words.author_id': 'cleared',  // a named note's words stay, as if written anonymously
+  'vision_dots.voter_id': 'cleared',  // a dot still counts, on a record that leads to no one
+  'vision_maps.created_by': 'cleared',  // an opinion map stays, without who asked (migration 0035)
+  'vision_statements.author_id': 'cleared',  // a statement stays, never shown with its writer anyway
+  'vision_votes.voter_id': 'deleted',  // their answers leave the map's groups
   // PostgreSQL's search row keeps a copy of its story's author (migration 0029), so that a
   // reader's matches are checked in the index; it goes with the story.
   ...(ENGINE === 'postgres' ? { 'story_search.author_id': 'deleted' } : {}),

@@ -28,6 +28,9 @@ namespace json = boost::json;
 
 Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int64_t facilitator_id,
                                  const boost::json::object& e);
+// resources/demo/vision.json: a finished Three Horizons board and an answered opinion map.
+Result<bool> seed_vision(Services& app, std::map<std::string, std::int64_t>& ids,
+                         std::map<std::string, std::int64_t>& space_ids);
 
 namespace {
 
@@ -78,6 +81,15 @@ std::string summary(web::App& app, const json::object& demo) {
     out += "Demo speaking queue in a breakout group (hands up, progressive stack, go-round; as " +
            str(di->as_object(), "creator") + " who hosts the group, or a member in it): " + site + "/spaces/" +
            str(di->as_object(), "space") + "/events\n";
+  {
+    // The shared vision's data is its own file (resources/demo/vision.json).
+    const auto vision = json::parse(embedded::get("resources/demo/vision.json")).as_object();
+    const auto slug = str(vision.at("board").as_object(), "space");
+    out +=
+        "Demo shared vision (a finished Three Horizons board on gambling harm with its three-curves picture; an "
+        "opinion map with two groups and common ground): " +
+        site + "/spaces/" + slug + "/vision and " + site + "/spaces/" + slug + "/opinions\n";
+  }
   if (auto* ac = demo.if_contains("actions"))
     out += "Demo \"You said, we did\" (actions in every status, public): " + site + "/spaces/" +
            str(ac->as_object(), "space") + "/actions\n";
@@ -382,7 +394,9 @@ Result<bool> seed_involvement(Services& app, const json::object& iv, std::map<st
     auto id = involvement::offer(app, space_id, facilitator, in);
     if (!id) return fail(id.error());
     for (const auto& i : o.at("interested").as_array())
-      if (auto ok = involvement::say_interested(app, *id, who(i.as_array().at(0)), std::string(i.as_array().at(1).as_string())); !ok)
+      if (auto ok = involvement::say_interested(app, *id, who(i.as_array().at(0)),
+                                                std::string(i.as_array().at(1).as_string()));
+          !ok)
         return fail(ok.error());
     if (auto* chosen = o.if_contains("chosen"))
       for (const auto& c : chosen->as_array())
@@ -618,6 +632,7 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_conversations(app, cv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto* di = doc.if_contains("drop_in"))
     if (auto r = seed_drop_in(app, di->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
+  if (auto r = seed_vision(app, ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Shared vision (issue 16), the front door other modules (the report, the demo, events'
-// agenda items) include. Pure foundations so far, with no storage or pages yet:
+// agenda items) include. Boards and maps are kept per space (migrations 0034 and 0035),
+// with their pages under /spaces/{slug}/vision and /spaces/{slug}/opinions; an event's
+// agenda does not hold them yet. The pure foundations:
 // - Three Horizons boards: stages, notes, merges, hiding, the dot vote
 //   (rules/horizons.hpp);
 // - the three-curves picture: its geometry (rules/curves.hpp), and the picture itself as
@@ -8,8 +10,51 @@
 // - opinion maps: opinion groups, distinctive statements and common ground from the
 //   votes (rules/opinions.hpp), and the map of people with its text equivalent
 //   (opinion_picture.hpp).
+#include <cstdint>
+#include <string>
+
 #include "modules/vision/opinion_picture.hpp"
 #include "modules/vision/picture.hpp"
 #include "modules/vision/rules/curves.hpp"
 #include "modules/vision/rules/horizons.hpp"
 #include "modules/vision/rules/opinions.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::web {
+class App;
+}
+
+namespace hs::vision {
+
+// Routes under /spaces/{slug}/vision: the boards, a board, its notes' forms, its picture
+// (picture.svg|png|pdf, ?size=slide|a4) and notes.csv. Also erasure and "download my data".
+void register_module(web::App& app);
+
+// For the demo seed and tests, each in its own transaction with the pages' checks
+// (commands/commands.hpp says what each refuses). Stages and horizons by key.
+Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& title,
+                                  int dots_per_person);
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                              const std::string& text, bool anonymous);
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                        const std::string& to);
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+                   std::int64_t other);
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                       std::int64_t note_id, const std::string& to);
+// Places one dot.
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                 std::int64_t note_id);
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                  std::int64_t note_id, const std::string& reason);
+
+// Opinion maps, under /spaces/{slug}/opinions. vote: 1 agree, -1 disagree, 0 pass.
+Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                                bool moderated);
+// Returns the statement's id when it is shown at once (0 when it waits for a facilitator).
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text);
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                    std::int64_t statement_id, int vote);
+
+}  // namespace hs::vision

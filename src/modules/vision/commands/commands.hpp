@@ -1,0 +1,107 @@
+#pragma once
+// The Three Horizons use cases. Each command opens its transaction, checks the person's
+// role in the space as it is now, loads the board, applies one rule (rules/horizons.hpp),
+// saves what the rule changed and, for moderation (stages, merges, moves, hiding), appends
+// to the space's decision log (notes and boards by id; people only as a commitment; a
+// reason only as its SHA-256). Adding notes and dots is not in the log: an anonymous
+// note's author must not be recoverable from anything kept.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "modules/vision/records.hpp"
+#include "modules/vision/rules/horizons.hpp"
+#include "modules/vision/rules/opinions.hpp"
+#include "services/fwd.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::vision::commands {
+
+// Facilitators and stewards start a board. Field errors: title (vision_title_needed,
+// vision_title_too_long), dots (vision_dots_range).
+Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& title,
+                                  int dots_per_person);
+
+// Members add a note to the open horizon; anonymous notes are stored without their author.
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                              const std::string& text, bool anonymous);
+// Members place a dot on an H2+ note (add) or take one back.
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                 std::int64_t note_id, bool add);
+
+// Facilitators. to: a stage key.
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                        const std::string& to);
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+                   std::int64_t other);
+// to: a horizon key.
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                       std::int64_t note_id, const std::string& to);
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                  std::int64_t note_id, const std::string& reason);
+Result<void> unhide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+                    std::int64_t note_id);
+
+// --- reading -----------------------------------------------------------------------------
+std::vector<BoardRow> boards(Services& app, std::int64_t space_id);
+struct Loaded {
+  BoardRow row;
+  Board board;
+  std::map<std::int64_t, std::string> names;  // the named authors' display names
+};
+// The board when it is in this space.
+std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t board_id);
+
+// --- Opinion maps ------------------------------------------------------------------------
+// Facilitators and stewards ask a question. Field errors: question (vision_question_needed,
+// vision_question_too_long).
+Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
+                                bool moderated);
+// Members write a statement: shown at once, or held for a facilitator when the map is
+// moderated (a facilitator's own is shown at once). Field errors: text
+// (vision_statement_empty, vision_statement_too_long, vision_note_control). Returns
+// its id when it is shown at once, 0 when it waits for a facilitator.
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                   const std::string& text);
+// Facilitators show or reject a statement waiting for them (in the decision log).
+Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                                std::int64_t statement_id, bool show);
+// Members answer a shown statement: 1 agree, -1 disagree, 0 pass (again to change it).
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+                    std::int64_t statement_id, int vote);
+
+std::vector<MapRow> maps(Services& app, std::int64_t space_id);
+struct MapLoaded {
+  MapRow row;
+  std::vector<StatementRow> statements;  // every one, oldest first
+  std::map<std::int64_t, int> mine;      // the viewer's answers by statement
+};
+std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer);
+// The groups and common ground from the votes (rules/opinions.hpp), over the shown
+// statements in order; kept in memory until the map's version changes.
+struct MapResults {
+  std::int64_t version = 0;
+  std::vector<std::int64_t> statement_ids;
+  std::vector<std::string> statements;
+  OpinionMap map;
+  std::size_t participants = 0;
+  // Per statement (by column), per group (-1 counted as "everyone"): agree, disagree, pass.
+  struct Count {
+    int agree = 0, disagree = 0, pass = 0;
+  };
+  std::vector<std::vector<Count>> by_group;  // [statement][group]
+  std::vector<Count> total;                  // [statement]
+};
+std::shared_ptr<const MapResults> results(Services& app, const MapRow& row);
+
+std::string export_person(store::Conn& c, std::int64_t user_id);
+void erase_person(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::vision::commands

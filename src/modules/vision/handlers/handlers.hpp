@@ -1,0 +1,47 @@
+#pragma once
+// The Three Horizons pages, one handler a route (module.cpp lists them).
+#include <optional>
+#include <string>
+
+#include "modules/spaces/module.hpp"
+#include "modules/vision/picture.hpp"
+#include "web/app.hpp"
+
+namespace hs::vision::handlers {
+
+web::Response boards_page(web::Context& c);
+web::Response board_create(web::Context& c);
+web::Response board_page(web::Context& c);
+web::Response note_add(web::Context& c);
+web::Response stage_move(web::Context& c);
+web::Response note_merge(web::Context& c);
+web::Response note_move(web::Context& c);
+web::Response note_hide(web::Context& c);
+web::Response note_show(web::Context& c);
+web::Response dot_change(web::Context& c);
+web::Response picture_svg(web::Context& c);
+web::Response picture_png(web::Context& c);
+web::Response picture_pdf(web::Context& c);
+web::Response board_csv(web::Context& c);
+web::Response maps_page(web::Context& c);
+web::Response map_create(web::Context& c);
+web::Response map_page(web::Context& c);
+web::Response map_answer(web::Context& c);
+web::Response map_statement(web::Context& c);
+web::Response map_moderate(web::Context& c);
+web::Response map_results(web::Context& c);
+web::Response map_svg(web::Context& c);
+web::Response map_csv(web::Context& c);
+web::Response map_json(web::Context& c);
+
+// The space in the path when this viewer may see its boards; otherwise the refusal.
+struct Here {
+  std::optional<spaces::SpaceInPath> space;
+  web::Response refusal;
+};
+Here load_space(web::Context& c);
+std::string vision_path(const spaces::SpaceInPath& s, const std::string& rest = "");
+// The picture's words from the message catalogue.
+PictureWords picture_words(web::Context& c, const std::string& title);
+
+}  // namespace hs::vision::handlers

@@ -1,0 +1,70 @@
+#pragma once
+// The only place the vision module's SQL lives. Functions take a connection, so the
+// caller decides the transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/vision/records.hpp"
+#include "modules/vision/rules/horizons.hpp"
+
+namespace hs::store {
+class Conn;
+}
+
+namespace hs::vision::repo {
+
+std::int64_t insert_board(store::Conn& c, const BoardRow& b);
+std::optional<BoardRow> board(store::Conn& c, std::int64_t id);
+std::vector<BoardRow> boards_in(store::Conn& c, std::int64_t space_id);  // newest first
+// Only while the stage is still `from`: false when someone moved it meanwhile.
+bool set_stage(store::Conn& c, std::int64_t id, const std::string& from, const std::string& to, std::int64_t now);
+void touch(store::Conn& c, std::int64_t id, std::int64_t now);
+// Holds the board's row until the transaction ends, so that two changes to one board (two
+// dots of one person's last) do not both read it as it was.
+void lock_board(store::Conn& c, std::int64_t id);
+
+// The board as the rules see it: stage, settings, notes with their words (anonymous
+// words with author 0) and dots (an erased voter's as voter 0).
+Board load(store::Conn& c, const BoardRow& row);
+
+std::int64_t insert_note(store::Conn& c, std::int64_t board_id, Horizon h, std::int64_t now);
+void insert_words(store::Conn& c, std::int64_t note_id, std::int64_t original_note_id, int position,
+                  const std::string& text, std::int64_t author_id);
+void set_horizon(store::Conn& c, std::int64_t note_id, Horizon h);
+void set_hidden(store::Conn& c, std::int64_t note_id, bool hidden, const std::string& reason);
+// `other` merged into `keep`, which already holds `keep_words` words: its words follow
+// them, its dots and the notes merged into it move to `keep`.
+void merge(store::Conn& c, std::int64_t keep, std::int64_t other, int keep_words);
+void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std::int64_t voter_id, std::int64_t now);
+// Takes back the voter's latest dot on the note.
+void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id);
+
+// --- Opinion maps --------------------------------------------------------------------------
+std::int64_t insert_map(store::Conn& c, const MapRow& m);
+std::optional<MapRow> map(store::Conn& c, std::int64_t id);
+std::vector<MapRow> maps_in(store::Conn& c, std::int64_t space_id);  // newest first
+void bump(store::Conn& c, std::int64_t map_id, std::int64_t now);
+std::int64_t insert_statement(store::Conn& c, std::int64_t map_id, const std::string& text, const std::string& status,
+                              std::int64_t author_id, std::int64_t now);
+std::optional<StatementRow> statement(store::Conn& c, std::int64_t id);
+std::vector<StatementRow> statements(store::Conn& c, std::int64_t map_id);  // oldest first
+void set_statement_status(store::Conn& c, std::int64_t id, const std::string& status);
+void upsert_vote(store::Conn& c, std::int64_t statement_id, std::int64_t voter_id, int vote, std::int64_t now);
+std::vector<VoteRow> votes(store::Conn& c, std::int64_t map_id);
+std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id);
+std::vector<std::string> statements_by(store::Conn& c, std::int64_t user_id);
+std::int64_t votes_by(store::Conn& c, std::int64_t user_id);
+
+// Erasure: their named words become anonymous, their dots and boards lead to no one.
+void erase_person(store::Conn& c, std::int64_t user_id);
+// What the person wrote under their name, for "download my data".
+struct WrittenRow {
+  std::int64_t board_id = 0;
+  std::string board_title, text;
+};
+std::vector<WrittenRow> written_by(store::Conn& c, std::int64_t user_id);
+std::int64_t dots_by(store::Conn& c, std::int64_t user_id);
+
+}  // namespace hs::vision::repo
