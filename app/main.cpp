@@ -206,6 +206,12 @@ int main(int argc, char** argv) {
   std::string bench_space, bench_statements;
   std::int64_t bench_user = 0;
   int bench_runs = 50;
+  int picture_notes = 500, picture_runs = 30;
+  auto* vision = cli.add_subcommand("vision", "For benchmarks only");
+  vision->group("");  // hidden
+  auto* vision_bench = vision->add_subcommand("bench-picture", "Time the three-curves picture (bench/vision)");
+  vision_bench->add_option("--notes", picture_notes);
+  vision_bench->add_option("--runs", picture_runs);
   auto* stories = cli.add_subcommand("stories", "For benchmarks only");
   stories->group("");  // hidden
   auto* stories_bench = stories->add_subcommand("bench-search", "Time the stories search (bench/stories)");
@@ -253,6 +259,7 @@ int main(int argc, char** argv) {
   // Verifying an export needs no database: it runs before anything is opened.
   if (*audit_verify) return hs::audit::verify_cli(audit_file, audit_head);
   // Nor does laying out a word cloud.
+  if (*vision_bench) return hs::vision::bench_picture_cli(picture_notes, picture_runs, std::cout);
   if (*wordcloud) return hs::wordcloud::wordcloud_cli(wc_width, wc_height, wc_format, std::cin, std::cout);
   if (*breakouts_plan) return hs::breakouts::plan_cli(std::cin, std::cout, std::cerr);
 

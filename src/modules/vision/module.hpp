@@ -11,6 +11,7 @@
 //   votes (rules/opinions.hpp), and the map of people with its text equivalent
 //   (opinion_picture.hpp).
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 
 #include "modules/vision/opinion_picture.hpp"
@@ -56,5 +57,9 @@ Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::in
                                    const std::string& text);
 Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
                     std::int64_t statement_id, int vote);
+
+// For bench/vision only (the hidden `humanspace vision bench-picture`): times the picture
+// of a generated, finished board of `notes` notes and prints the figures as JSON.
+int bench_picture_cli(int notes, int runs, std::ostream& out);
 
 }  // namespace hs::vision

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -51,10 +52,15 @@ std::vector<double> covariance(const std::vector<float>& x, std::size_t n, std::
       float* out = &xtx[j * stride];
       const bool agree = row[j] > 0;
       for (std::size_t k = j & ~std::size_t{7}; k < stride; k += 8) {
-        auto* o = reinterpret_cast<Float8*>(out + k);
-        const auto* r = reinterpret_cast<const Float8*>(row + k);
-        if (agree) *o += *r;
-        else *o -= *r;
+        // Loaded and stored through memcpy: a vector type's pointer into a float array
+        // may be compiled to aligned moves (with -mavx2 GCC 12 emits vmovaps here
+        // whatever the typedef says) that fault on a row not 32-byte aligned.
+        Float8 o, r;
+        std::memcpy(&o, out + k, sizeof o);
+        std::memcpy(&r, row + k, sizeof r);
+        if (agree) o += r;
+        else o -= r;
+        std::memcpy(out + k, &o, sizeof o);
       }
     }
   }
