@@ -1,26 +1,28 @@
 // Conversations as people use them (issue 17): a member on a phone without JavaScript
 // starts a "challenge" with a content note; another replies and mentions a third, who is
 // emailed at once; a member who muted the space gets nothing; a post is flagged and a
-// facilitator hides it with a reason its author reads and asks to review. Every page,
+// facilitator hides it with a reason its author reads and asks to review; a member who
+// chose a daily digest gets one email the next day, and no more that day. Every page,
 // with and without JavaScript, passes axe-core and is worked by its labels and buttons.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli } from '../http/harness.mjs';
+import { cli, dbRows } from '../http/harness.mjs';
 import { startSuite, server, check, submit, signedIn as person, createSpace, newPerson, PHONE } from './lib.mjs';
 
 startSuite();
 
 const emailsTo = (email) => server.outbox().filter((m) => m.includes(`To: ${email}\r\n`));
 
-test('a challenge with a content note, a reply that mentions, mute obeyed, a post flagged and hidden', async () => {
+test('a challenge with a content note, a reply that mentions, a daily digest the next day, mute obeyed, a post flagged and hidden', async () => {
   const steward = await person('isla.steward@example.org', 'Isla Ferrante', { steward: true });
   const slug = await createSpace(steward.page, { name: 'Portobello Peer Practice', purpose: 'Peers in recovery sharing what works.' });
   const author = await person('ruaridh.author@example.org', 'Ruaridh Okafor', { js: false, viewport: PHONE });
   const replier = await person('tamsin.replier@example.org', 'Tamsin Vale');
   const mentioned = await person('eilidh.mentioned@example.org', 'Eilidh Brannigan', { js: false });
   const muted = await person('fergus.muted@example.org', 'Fergus Holt');
+  const daily = await person('callum.daily@example.org', 'Callum Reyes', { js: false, viewport: PHONE });
   const fac = await person('maeve.facilitator@example.org', 'Maeve Odell');
-  for (const p of [author, replier, mentioned, muted]) cli(server, ['user', 'set-role', p.email, 'member', '--space', slug]);
+  for (const p of [author, replier, mentioned, muted, daily]) cli(server, ['user', 'set-role', p.email, 'member', '--space', slug]);
   cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
 
   // The muted member mutes the space.
@@ -31,6 +33,14 @@ test('a challenge with a content note, a reply that mentions, mute obeyed, a pos
   await check(mp);
   await mp.getByLabel('Mute').check();
   await submit(mp, mp.getByRole('button', { name: 'Save your choices' }), /notice=saved$/);
+  // Another, on a phone without JavaScript, hears about everything in one email a day.
+  const dp = daily.page;
+  await dp.goto(`/spaces/${slug}/conversations`);
+  await dp.getByRole('link', { name: 'Choose what you hear about' }).click();
+  await dp.getByLabel('Watch').check();
+  await dp.getByLabel('Once a day, in a digest').check();
+  await check(dp);
+  await submit(dp, dp.getByRole('button', { name: 'Save your choices' }), /notice=saved$/);
 
   // The author, on a phone without JavaScript, starts a challenge with a content note.
   const a = author.page;
@@ -64,6 +74,24 @@ test('a challenge with a content note, a reply that mentions, mute obeyed, a pos
   assert.match(mail, /Tamsin Vale mentioned you/);
   assert.match(mail, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
   assert.equal(emailsTo(muted.email).length, 0);
+
+  // The daily digest: nothing at once, nothing while the day is young, then one email
+  // the next day (the periodic job is `humanspace remind`; a day passing is the
+  // notifications' times moved back), and not a second that day.
+  assert.equal(emailsTo(daily.email).length, 0, 'a digest reader is not emailed at once');
+  cli(server, ['remind']);
+  assert.equal(emailsTo(daily.email).length, 0, 'the digest waits for the day to pass');
+  const sid = `(SELECT id FROM spaces WHERE slug = '${slug}')`;
+  dbRows(server, `UPDATE conversation_notifications SET created_at = created_at - 90000 WHERE space_id = ${sid}`);
+  cli(server, ['remind']);
+  const digests = emailsTo(daily.email);
+  assert.equal(digests.length, 1, 'one digest the next day');
+  assert.match(digests[0], /Subject: Your daily digest of conversations in Portobello Peer Practice/);
+  assert.match(digests[0], /Weekends are the hardest/);
+  assert.match(digests[0], /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+  assert.equal(emailsTo(muted.email).length, 0, 'the muted member still gets nothing');
+  cli(server, ['remind']);
+  assert.equal(emailsTo(daily.email).length, 1, 'one a day');
   const e = mentioned.page;
   await e.goto('/notifications');
   await check(e);
