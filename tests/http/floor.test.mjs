@@ -124,13 +124,18 @@ test('the main room\'s queue: closed until a facilitator opens it, which only th
   await fac.get(`${path}/run`);
   const opened = await fac.post(`${path}/floor/open`, {});
   assert.equal(opened.status, 303);
-  assert.match(opened.location, /\/run#floor$/);
+  assert.match(opened.location, /\/run\?floor_done=open#floor$/);
+  assert.match((await fac.get(opened.location.replace(/#.*/, ''))).text,
+    /id="floor-done" role="status"><strong>The speaking queue is open\./, 'the host is told what the press did');
   assert.match((await guest.get(path)).text, /Raise your hand/);
   assert.equal((await guest.post(`${path}/floor/hand`, {})).status, 303);
   const run = await fac.get(`${path}/run`);
   assert.match(run.text, /id="floor-queue"[\s\S]*Perpetua/);
+  // Closing the queue with a hand up warns first that the hand stays up, hidden.
+  assert.match(run.text, /id="floor-close-warning"><span class="govuk-visually-hidden">Warning<\/span> 1 hand is up\. If you close the queue/);
   assert.equal((await fac.post(`${path}/floor/give`, { participant: guest.id })).status, 303);
   assert.match((await guest.get(path)).text, /You have the floor\./);
+  assert.doesNotMatch((await fac.get(`${path}/run`)).text, /floor-close-warning/, 'no hands up, no warning');
   // The live channel's snapshot says which queue changed.
   const state = JSON.parse((await guest.get(`${path}/state.json`)).text);
   assert.ok(Number(state.floors['0']) > 0, JSON.stringify(state.floors));

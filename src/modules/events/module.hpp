@@ -84,5 +84,8 @@ void add_spread(web::Context& c, View& v, const equity::Spread& spread, const st
 // Does one of the forms' actions for the person; the caller then sends them back to the page.
 Result<bool> floor_action(web::Context& c, const commands::Access& a, const FloorPage& page,
                           const std::string& action);
+// The action just done, for the page's `floor_done` query: the floor then says what the
+// press did ("The floor is Jo's.") where the page lands.
+std::string floor_done(web::Context& c);
 
 }  // namespace hs::events

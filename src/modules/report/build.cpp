@@ -194,7 +194,8 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
     const auto spread = equity::spread_of(per_person);
     if (spread.contributions > 0)
       d.sections.push_back({r.t("report_spread_heading"),
-                            {Paragraph{r.format("report_spread_summary",
+                            {Paragraph{r.format(spread.top_fifth_people == 1 ? "report_spread_summary_one"
+                                                                             : "report_spread_summary",
                                                 {{"contributed", std::to_string(spread.contributed)},
                                                  {"present", std::to_string(spread.present)},
                                                  {"share", std::to_string(spread.top_fifth_percent)}})},

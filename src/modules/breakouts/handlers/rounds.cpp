@@ -732,7 +732,8 @@ Response group_floor_post(Context& c) {
     return render_group(c, *a, *id, &e, web::http_status(e.code));
   }
   const bool runner = permissions::run_rounds(a->standing);
-  return c.redirect(round_path(*a, *id) + (runner ? "?view=group#floor" : "#floor"));
+  return c.redirect(round_path(*a, *id) + (runner ? "?view=group&floor_done=" : "?floor_done=") +
+                    events::floor_done(c) + "#floor");
 }
 
 }  // namespace hs::breakouts::handlers

@@ -23,9 +23,10 @@ Spread spread_of(std::vector<std::int64_t> counts) {
       if (c >= band_floors()[b]) band = b;
     ++s.bands[band];
   }
+  // The most active fifth: a fifth of those present, rounded up (one of four people).
+  s.top_fifth_people = static_cast<std::int64_t>((counts.size() + 4) / 5);
   if (s.contributions > 0 && !counts.empty()) {
-    // The most active fifth: a fifth of those present, rounded up (one of four people).
-    const auto fifth = static_cast<std::size_t>((counts.size() + 4) / 5);
+    const auto fifth = static_cast<std::size_t>(s.top_fifth_people);
     std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(fifth), counts.end(),
                       std::greater<>());
     std::int64_t top = 0;

@@ -17,6 +17,7 @@ struct Spread {
   std::int64_t contributed = 0;    // of them, who contributed at least once
   std::int64_t contributions = 0;  // in all
   int top_fifth_percent = 0;       // share of contributions by the most active fifth (0-100)
+  std::int64_t top_fifth_people = 0;  // how many people that fifth is (1 in a room of 5 or fewer)
   // People in each band of activity: 0, 1, 2-3, 4-7, 8 or more contributions.
   std::vector<std::int64_t> bands;
 };

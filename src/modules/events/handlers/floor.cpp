@@ -1,6 +1,7 @@
 // The speaking queue on a page (the "floor" partial) and its forms, for the main room here
 // and for breakout groups (the breakouts module calls add_floor and floor_action).
 #include <algorithm>
+#include <cctype>
 
 #include "core/number.hpp"
 #include "core/view.hpp"
@@ -54,6 +55,19 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
     }
   }
   const auto hands = s.queue.size();
+  // What the last press did, said where the page lands (#floor), as the live update
+  // would show it: a host otherwise sees the same page come back and may press again.
+  const auto done = c.query_param("floor_done");
+  for (const char* known : {"hand", "lower", "pass", "give", "end", "progressive", "round", "round-stop", "open", "close"})
+    if (done == known) {
+      std::string key = std::string("events_floor_done_") + known;
+      std::replace(key.begin(), key.end(), '-', '_');
+      f.set("done_text", c.t(key));
+    }
+  if (main_room && page.host && s.open && hands > 0)
+    f.set("close_warning", hands == 1 ? c.t("events_floor_close_warning_one")
+                                      : c.app.renderer->format("events_floor_close_warning",
+                                                               {{"count", std::to_string(hands)}}));
   f.set("hands_text", hands == 0   ? c.t("events_floor_hands_none")
                       : hands == 1 ? c.t("events_floor_hands_one")
                                    : c.app.renderer->format("events_floor_hands_n", {{"count", std::to_string(hands)}}));
@@ -150,7 +164,7 @@ void add_spread(Context& c, View& v, const equity::Spread& spread, const std::st
   if (spread.present == 0) return;
   View sp;
   // In a small room the most active fifth is one person: said so.
-  const bool one = (spread.present + 4) / 5 == 1;
+  const bool one = spread.top_fifth_people == 1;
   sp.set("summary", c.app.renderer->format(one ? "events_spread_summary_one" : "events_spread_summary",
                                            {{"contributed", std::to_string(spread.contributed)},
                                             {"present", std::to_string(spread.present)},
@@ -204,6 +218,13 @@ Result<bool> floor_action(Context& c, const commands::Access& a, const FloorPage
   return fail(ErrorCode::not_found, "events_action_unknown");
 }
 
+std::string floor_done(Context& c) {
+  // Only the known actions reach here (any other fails first); kept to letters and '-'.
+  std::string action(c.param("action"));
+  std::erase_if(action, [](char ch) { return !(std::islower(static_cast<unsigned char>(ch)) || ch == '-'); });
+  return action;
+}
+
 namespace handlers {
 
 // POST /events/{id}/floor/{action}: the main room's queue. Its facilitators host it.
@@ -221,7 +242,7 @@ Response floor_post(Context& c) {
     if (r.error().code == ErrorCode::forbidden) return forbidden(c);
     return c.error_page(r.error());
   }
-  return c.redirect(event_path(a->event.id) + (page.host ? "/run#floor" : "#floor"));
+  return c.redirect(event_path(a->event.id) + (page.host ? "/run" : "") + "?floor_done=" + floor_done(c) + "#floor");
 }
 
 }  // namespace handlers

@@ -20,6 +20,7 @@ TEST(EquityFloor, TheSpreadOfARoom) {
   EXPECT_EQ(s.contributed, 8);
   EXPECT_EQ(s.contributions, 31);
   EXPECT_EQ(s.top_fifth_percent, 68);  // the top two (a fifth of 10) made 21 of 31
+  EXPECT_EQ(s.top_fifth_people, 2);
   EXPECT_EQ(s.bands, (std::vector<std::int64_t>{2, 3, 3, 0, 2}));  // 0 | 1 | 2-3 | 4-7 | 8+
 }
 
@@ -30,10 +31,12 @@ TEST(EquityFloor, AnEvenRoomAndAnEmptyOne) {
   auto quiet = spread_of({0, 0, 0});
   EXPECT_EQ(quiet.contributed, 0);
   EXPECT_EQ(quiet.top_fifth_percent, 0);
+  EXPECT_EQ(quiet.top_fifth_people, 1);  // a small room's fifth is one person, said so
   auto nobody = spread_of({});
   EXPECT_EQ(nobody.present, 0);
   auto one = spread_of({4});
   EXPECT_EQ(one.top_fifth_percent, 100);
+  EXPECT_EQ(even.top_fifth_people, 5);
 }
 
 TEST(EquityFloor, FirstComeOrProgressiveStack) {
