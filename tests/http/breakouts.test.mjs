@@ -108,6 +108,10 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   assert.equal((await fac.post(`${roundPath}/do/start`, {})).status, 303);
   page = await wren.get(path);
   assert.match(page.text, /href="\/events\/\d+\/breakouts">Breakout round 1 is on now: go to your group<\/a>/);
+  // The facilitator's run page puts the running round first, linked straight to it.
+  const run = await fac.get(`${path}/run`);
+  const rid = roundPath.match(/\/breakouts\/(\d+)$/)[1];
+  assert.match(run.text, new RegExp(`id="happening-now"><a class="govuk-link govuk-!-font-weight-bold" href="/events/\\d+/breakouts/${rid}">Breakout round 1 is running, about 1[45] min left: go to the round</a>`));
   page = await wren.get(roundPath);
   assert.match(page.text, /On now/);
   assert.match(page.text, /1[45]:\d\d left/);

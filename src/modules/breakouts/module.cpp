@@ -61,8 +61,17 @@ void register_module(web::App& app) {
   events::live::add_tool_link(
       app, [](Services& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {
         if (!permissions::run_rounds(s)) return std::nullopt;
-        return events::live::PageLink{a.words->format("events_live_link_breakouts", {}),
-                                      "/events/" + std::to_string(event_id) + "/breakouts"};
+        const auto base = "/events/" + std::to_string(event_id) + "/breakouts";
+        // A running round is named, with the time it has left, and linked straight.
+        if (auto r = commands::running_round(a, event_id)) {
+          std::string text = a.words->format(
+              r->ends_at ? "breakouts_running_link" : "breakouts_running_link_open",
+              {{"number", std::to_string(r->number)},
+               {"minutes", std::to_string(r->ends_at ? std::max<std::int64_t>(0, (*r->ends_at - a.clock->now() + 59) / 60)
+                                                     : 0)}});
+          return events::live::PageLink{std::move(text), base + "/" + std::to_string(r->id), true};
+        }
+        return events::live::PageLink{a.words->format("events_live_link_breakouts", {}), base};
       });
   events::live::add_tool_link(
       app, [](Services& a, std::int64_t event_id, events::Standing s) -> std::optional<events::live::PageLink> {

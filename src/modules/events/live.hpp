@@ -46,6 +46,9 @@ void add_part(Services& app, std::string key, Part part);
 // "Breakout round 2 is on now: go to your group"). Registered at start-up, per server.
 struct PageLink {
   std::string text, href;
+  // Something happening now (a breakout round running): the run page shows it apart, at
+  // the top, so a facilitator back from elsewhere sees it first.
+  bool now = false;
 };
 using LinkSource = std::function<std::optional<PageLink>(Services&, std::int64_t event_id)>;
 void add_page_link(Services& app, LinkSource source);

@@ -76,15 +76,19 @@ View language_options(Context& c, const std::string& selected) {
 }
 
 void add_tool_links(Context& c, View& v, const commands::Access& a) {
-  auto list = View::list();
+  auto list = View::list(), now = View::list();
   const auto links = live::tool_links(c.app, a.event.id, a.standing);
+  bool any_now = false;
   for (const auto& l : links) {
     View x;
     x.set("text", l.text);
     x.set("href", l.href);
-    list.push(x);
+    (l.now ? now : list).push(x);
+    any_now = any_now || l.now;
   }
   v.set("tools", list);
+  v.set("tools_now", now);
+  v.set("has_tools_now", any_now);
   v.set("has_tools", !links.empty());
 }
 
