@@ -33,7 +33,10 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
   v.set("event", event_view(c, a.event));
   v.set("runs", run_event(a.standing));
   v.set("stepped_out", a.stepped_out);
-  if (a.user_id != 0 && register_for_event(a.standing)) {
+  // Registering is for before the day: once the event has begun the person is here, and
+  // the box would push what is happening now down a phone's screen.
+  const bool begun = a.event.starts_at <= c.app.clock->now();
+  if (a.user_id != 0 && register_for_event(a.standing) && (!begun || a.event.ends_at <= c.app.clock->now())) {
     web::View reg;
     reg.set("registered", commands::is_registered(c.app, a.event.id, a.user_id));
     reg.set("over", a.event.ends_at <= c.app.clock->now());
