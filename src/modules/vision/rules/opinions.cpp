@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -25,54 +26,68 @@ double value_of(Vote v) {
   }
 }
 
-// Eight floats, for loops the compiler at -O2 would leave one float at a time (GCC's
-// and Clang's vector extensions: plain SSE2 on x86-64, NEON on ARM).
-typedef float Float8 __attribute__((vector_size(32), aligned(4)));
+// Vectors for loops the compiler at -O2 would leave one cell at a time (GCC's and Clang's
+// vector extensions: plain SSE2 on x86-64, NEON on ARM). Loaded and stored through
+// memcpy: a vector type's pointer into an array may be compiled to aligned moves (with
+// -mavx2 GCC 12 emits vmovaps whatever the typedef says) that fault on a row that is not
+// 32-byte aligned.
+typedef float Float8 __attribute__((vector_size(32)));
+typedef std::int16_t Short16 __attribute__((vector_size(32)));
 
 // The covariance of the chosen rows' votes (statements x statements, row-major), and the
-// statements' means. X'X is summed in float, which is exact: its cells are whole numbers
-// far below 2^24. Each row adds (or takes away, for a disagree) itself to the rows of
-// X'X of the statements it voted on, eight cells at a time; rows are padded to a multiple
-// of eight with zeros, and only the upper triangle (from the eight-block holding the
-// diagonal) is summed.
-std::vector<double> covariance(const std::vector<float>& x, std::size_t n, std::size_t m, std::size_t stride,
-                               std::vector<double>& mean) {
-  std::vector<float> xtx(m * stride, 0.0f);
+// statements' means. X'X is summed exactly, in whole numbers: in 16-bit integers, sixteen
+// cells at a time, while no cell can pass 32,767 (fewer rows than that), else in float
+// (exact below 2^24), eight at a time. Each row adds (or takes away, for a disagree)
+// itself to the rows of X'X of the statements it voted on; rows are padded with zeros
+// to whole vectors, and only the upper triangle (from the vector holding the diagonal)
+// is summed.
+template <typename T, typename V>
+std::vector<double> covariance_as(const VoteMatrix& votes, const std::vector<std::size_t>& rows,
+                                  std::vector<double>& mean) {
+  constexpr std::size_t lanes = sizeof(V) / sizeof(T);
+  const std::size_t n = rows.size(), m = votes.statements, stride = (m + lanes - 1) / lanes * lanes;
+  std::vector<T> xtx(m * stride, T{0}), row(stride, T{0});
   std::vector<std::size_t> nonzero;
   nonzero.reserve(m);
-  mean.assign(m, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const float* row = &x[i * stride];
+  std::vector<std::int64_t> sum(m, 0);
+  for (std::size_t p : rows) {
     nonzero.clear();
     for (std::size_t j = 0; j < m; ++j) {
-      if (row[j] != 0.0f) nonzero.push_back(j);
-      mean[j] += row[j];
+      const Vote v = votes.at(p, j);
+      const int value = v == Vote::agree ? 1 : v == Vote::disagree ? -1 : 0;
+      row[j] = static_cast<T>(value);
+      sum[j] += value;
+      if (value != 0) nonzero.push_back(j);
     }
     for (std::size_t j : nonzero) {
-      float* out = &xtx[j * stride];
+      T* out = &xtx[j * stride];
       const bool agree = row[j] > 0;
-      for (std::size_t k = j & ~std::size_t{7}; k < stride; k += 8) {
-        // Loaded and stored through memcpy: a vector type's pointer into a float array
-        // may be compiled to aligned moves (with -mavx2 GCC 12 emits vmovaps here
-        // whatever the typedef says) that fault on a row not 32-byte aligned.
-        Float8 o, r;
+      for (std::size_t k = j / lanes * lanes; k < stride; k += lanes) {
+        V o, r;
         std::memcpy(&o, out + k, sizeof o);
-        std::memcpy(&r, row + k, sizeof r);
+        std::memcpy(&r, row.data() + k, sizeof r);
         if (agree) o += r;
         else o -= r;
         std::memcpy(out + k, &o, sizeof o);
       }
     }
   }
-  for (auto& v : mean) v /= static_cast<double>(n);
+  mean.assign(m, 0.0);
+  for (std::size_t j = 0; j < m; ++j) mean[j] = static_cast<double>(sum[j]) / static_cast<double>(n);
   std::vector<double> cov(m * m);
   for (std::size_t j = 0; j < m; ++j)
     for (std::size_t k = j; k < m; ++k) {
-      double c = xtx[j * stride + k] / static_cast<double>(n) - mean[j] * mean[k];
+      double c = static_cast<double>(xtx[j * stride + k]) / static_cast<double>(n) - mean[j] * mean[k];
       cov[j * m + k] = c;
       cov[k * m + j] = c;
     }
   return cov;
+}
+
+std::vector<double> covariance(const VoteMatrix& votes, const std::vector<std::size_t>& rows,
+                               std::vector<double>& mean) {
+  return rows.size() <= 32767 ? covariance_as<std::int16_t, Short16>(votes, rows, mean)
+                              : covariance_as<float, Float8>(votes, rows, mean);
 }
 
 // The covariance's leading eigenvector orthogonal to `found`, by power iteration (the
@@ -102,8 +117,17 @@ std::vector<double> leading_component(const std::vector<double>& cov, std::size_
     for (std::size_t i = 0; i < m; ++i) {
       const double* row = &cov[i * m];
       double s = 0;
-      for (std::size_t k = 0; k < m; ++k) s += row[k] * v[k];
-      w[i] = s;
+      // Four sums side by side: one alone waits on each addition in turn.
+      double s1 = 0, s2 = 0, s3 = 0;
+      std::size_t k = 0;
+      for (; k + 4 <= m; k += 4) {
+        s += row[k] * v[k];
+        s1 += row[k + 1] * v[k + 1];
+        s2 += row[k + 2] * v[k + 2];
+        s3 += row[k + 3] * v[k + 3];
+      }
+      for (; k < m; ++k) s += row[k] * v[k];
+      w[i] = (s + s1) + (s2 + s3);
     }
     eigenvalue = std::inner_product(w.begin(), w.end(), v.begin(), 0.0);
     if (!orthonormalise(w)) {
@@ -206,7 +230,8 @@ Clustering kmeans(const std::vector<Point>& pts, std::size_t k, std::mt19937_64&
 // Mean silhouette of each grouping of the same points, in one pass over the pairs: each
 // point's distances are worked out once and added into every grouping's sums. Above
 // kSilhouetteSample points, an evenly spread sample of them is scored (against every
-// point), as scikit-learn's sample_size does, to keep the time bounded.
+// point), as scikit-learn's sample_size does, to keep the time bounded. The distances are
+// in float (the square roots are most of the time); the sums are in double.
 constexpr std::size_t kSilhouetteSample = 2500;
 
 std::vector<double> silhouettes(const std::vector<Point>& pts, const std::vector<Clustering>& groupings,
@@ -224,10 +249,14 @@ std::vector<double> silhouettes(const std::vector<Point>& pts, const std::vector
   }
   const std::size_t step = n > kSilhouetteSample ? (n + kSilhouetteSample - 1) / kSilhouetteSample : 1;
   std::size_t scored = 0;
-  std::vector<double> d(n), sums;
+  // The points' coordinates apart, in float, so the distances can be worked out several at a time.
+  std::vector<float> xs(n), ys(n), d(n);
+  for (std::size_t j = 0; j < n; ++j) xs[j] = static_cast<float>(pts[j].x), ys[j] = static_cast<float>(pts[j].y);
+  std::vector<double> sums;
   for (std::size_t i = 0; i < n; i += step) {
     ++scored;
-    for (std::size_t j = 0; j < n; ++j) d[j] = std::sqrt(distance2(pts[i], pts[j]));
+    const float xi = xs[i], yi = ys[i];
+    for (std::size_t j = 0; j < n; ++j) d[j] = std::sqrt((xs[j] - xi) * (xs[j] - xi) + (ys[j] - yi) * (ys[j] - yi));
     for (std::size_t a = 0; a < g; ++a) {
       sums.assign(ks[a], 0.0);
       for (std::size_t c = 0; c < ks[a]; ++c) {
@@ -278,15 +307,10 @@ OpinionMap opinion_map(const VoteMatrix& votes, const OpinionOptions& options) {
   const std::size_t n = rows.size();
   if (n == 0) return out;
 
-  const std::size_t stride = (m + 7) / 8 * 8;
-  std::vector<float> x(n * stride, 0.0f);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t s = 0; s < m; ++s) x[i * stride + s] = static_cast<float>(value_of(votes.at(rows[i], s)));
-
   // Two principal components of the centred votes.
   std::mt19937_64 rng(options.seed);
   std::vector<double> mean;
-  auto cov = covariance(x, n, m, stride, mean);
+  auto cov = covariance(votes, rows, mean);
   std::vector<std::vector<double>> components;
   double explained = 0;
   for (int c = 0; c < 2; ++c) {
