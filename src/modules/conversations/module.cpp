@@ -65,6 +65,14 @@ Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int
   return commands::set_choices(app, space_id, user_id, level, email);
 }
 
+std::vector<ConversationRef> readable_conversations(Services& app, std::int64_t space_id, std::int64_t user_id) {
+  std::vector<ConversationRef> out;
+  for (auto& it : commands::list(app, space_id, user_id))
+    if (it.opening.shown == Shown::text && it.opening.row.state == "visible" && !it.conversation.title.empty())
+      out.push_back({it.conversation.id, std::move(it.conversation.title)});
+  return out;
+}
+
 int send_digests(Services& app) { return commands::send_digests(app); }
 
 Totals totals(Services& app) {
