@@ -217,3 +217,80 @@ test('a facilitator removes a resource with a reason in the decision log; export
   assert.ok(!libraryFiles().includes(mineStored), 'their file is deleted');
   assert.doesNotMatch((await reader.get(`/spaces/${slug}/library`)).text, /My recovery map/);
 });
+
+function closing(hours) {
+  const d = new Date(Date.now() + hours * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    closes_day: String(d.getUTCDate()), closes_month: String(d.getUTCMonth() + 1), closes_year: String(d.getUTCFullYear()),
+    closes_time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+async function decision(client, slug, title) {
+  await client.get(`/spaces/${slug}/decisions/new`);
+  const res = await client.post(`/spaces/${slug}/decisions/new`, {
+    title, details: 'So we can plan.', method: 'consent', options: '', ...closing(72), quorum: '50', results: 'after_close',
+    threshold: 'simple_majority', dots: '5',
+  });
+  assert.equal(res.status, 303, `opening a proposal: ${res.status} ${res.text.slice(0, 600)}`);
+  return Number(res.location.match(/decisions\/(\d+)/)[1]);
+}
+
+async function event(client, slug, title) {
+  await client.get(`/spaces/${slug}/events`);
+  const res = await client.post(`/spaces/${slug}/events`, { title, description: 'Talks.', starts: '2031-03-04T10:00', ends: '2031-03-04T15:30' });
+  assert.equal(res.status, 303, res.text.slice(0, 500));
+  return Number(res.location.match(/\/events\/(\d+)/)[1]);
+}
+
+test('a conversation links to an event or a decision of its own space only, shown with its title to those who may see it', async () => {
+  const { facilitator, sharer, reader, outsider } = cast;
+  const slug = await space(cast.steward, members());
+  const other = await space(cast.steward, [[outsider, 'facilitator']]);
+  const dec = await decision(facilitator, slug, 'Meet every two weeks');
+  const ev = await event(facilitator, slug, 'Spring learning day');
+  const elsewhere = await decision(outsider, other, 'Another space\'s secret plan');
+  const elsewhereEvent = await event(outsider, other, 'Another space\'s day');
+
+  // The form offers this space's items and nothing of another space's.
+  const form = decode((await sharer.get(`/spaces/${slug}/conversations/new`)).text);
+  assert.match(form, new RegExp(`<option value="decision:${dec}">Meet every two weeks</option>`));
+  assert.match(form, new RegExp(`<option value="event:${ev}">Spring learning day</option>`));
+  assert.doesNotMatch(form, /secret plan|Another space's day/);
+
+  // Chosen on the form.
+  let res = await sharer.post(`/spaces/${slug}/conversations/new`, {
+    kind: 'idea', title: 'Shorter meetings, more often', body: 'Every two weeks, one hour.', content_note: '', link: `decision:${dec}`,
+  });
+  assert.equal(res.status, 303, decode(res.text).slice(0, 800));
+  const path = res.location.split('?')[0];
+  let page = decode((await reader.get(path)).text);
+  assert.match(page, new RegExp(`Decision: <a class="govuk-link" href="/spaces/${slug}/decisions/${dec}">Meet every two weeks</a>`));
+  assert.doesNotMatch(page, /Link this conversation to something/, 'only its starter or a facilitator adds links');
+
+  // Added afterwards by its starter; another space's items are refused, on the form and after.
+  await sharer.get(path);
+  res = await sharer.post(`${path}/links`, { link: `event:${ev}` });
+  assert.equal(res.status, 303);
+  page = decode((await reader.get(path)).text);
+  assert.match(page, new RegExp(`Event: <a class="govuk-link" href="/events/${ev}">Spring learning day</a>`));
+  for (const link of [`decision:${elsewhere}`, `event:${elsewhereEvent}`, 'story:999999', 'page:1']) {
+    res = await sharer.post(`${path}/links`, { link });
+    assert.match(res.location, /link_error=1/, link);
+    res = await sharer.post(`/spaces/${slug}/conversations/new`, { kind: 'idea', title: 'Sneaky link', body: 'x', content_note: '', link });
+    assert.equal(res.status, 422, link);
+    assert.match(decode(res.text), /Choose one of the events, decisions, stories or actions in the list/);
+    assert.match(decode(res.text), /value="Sneaky link"/);
+  }
+  const linkedIds = dbRows(server, `SELECT kind, item_id FROM conversation_links`).map((r) => r.join(':'));
+  assert.ok(!linkedIds.includes(`decision:${elsewhere}`) && !linkedIds.includes(`event:${elsewhereEvent}`));
+  // A member may not link someone else's conversation.
+  await reader.get(path);
+  res = await reader.post(`${path}/links`, { link: `decision:${dec}` });
+  assert.equal(res.status, 403);
+  // Someone outside the space sees neither the conversation nor its links.
+  res = await outsider.get(path);
+  assert.equal(res.status, 404);
+  assert.doesNotMatch(res.text, /Meet every two weeks/);
+});

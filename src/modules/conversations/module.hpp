@@ -45,6 +45,11 @@ Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int
 // the periodic sweep of `humanspace serve` and by `humanspace remind`. Returns how many went.
 int send_digests(Services& app);
 
+// For the demo seed, with the same checks as the page: links the conversation to the
+// space's event, decision, story or action (kind: event | decision | story | action).
+Result<void> link_conversation(Services& app, std::int64_t space_id, std::int64_t conversation_id,
+                               std::int64_t user_id, const std::string& kind, std::int64_t item_id);
+
 // The space's conversations whose opening words this person may read now, most recently
 // active first: for other modules to name one (the library's "the conversation it came
 // from"). Nothing for someone who is not a member.
