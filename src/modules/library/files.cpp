@@ -57,6 +57,10 @@ bool valid_stored_name(std::string_view name) {
 }
 
 Result<std::string> save_file(const Storage& s, std::string_view bytes) {
+  if (s.dir.empty()) {
+    spdlog::error("library: no folder for files (the module was not registered)");
+    return fail(ErrorCode::unavailable, "library_disk_error");
+  }
   std::error_code ec;
   std::filesystem::create_directories(s.dir, ec);
   if (ec) {
