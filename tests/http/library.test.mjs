@@ -123,8 +123,8 @@ test('an HTML page or a script renamed .pdf is refused with a clear message, and
       { name: 'report.pdf', type: 'application/pdf', bytes });
     assert.equal(res.status, 422);
     const page = decode(res.text);
-    assert.match(page, /This file is not one the library takes/);
-    assert.match(page, /We check what is inside the file, not its name/);
+    assert.match(page, /The file must be a PDF, a picture or an office document/);
+    assert.match(page, /We check what is inside a file, not its name/);
     assert.match(page, /value="Sneaky "report""/);
     assert.match(page, />Please open<\/textarea>/);
     assert.match(page, /value="reports"/);
