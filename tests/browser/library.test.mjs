@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../http/harness.mjs';
+import { cli, signedIn as httpPerson } from '../http/harness.mjs';
 import { startSuite, server, check, submit, signedIn as person, createSpace, PHONE, DESKTOP } from './lib.mjs';
 
 startSuite();
@@ -77,4 +77,48 @@ test('a member shares a PDF in the library from a phone without JavaScript, and 
   assert.ok(readFileSync(file).equals(PDF), 'the same bytes');
   // Still on the library: a download never replaces the page.
   assert.match(r.url(), /\/library/);
+});
+
+test('a conversation about an event, and a file shared from that conversation, link to each other', async () => {
+  const steward = await person('bertrand.steward@example.org', 'Bertrand Osei', { steward: true });
+  const slug = await createSpace(steward.page, { name: 'Harbour Carers Practice', purpose: 'Unpaid carers sharing what helps.' });
+  const fac = await httpPerson(server, 'Marisol Teague');
+  cli(server, ['user', 'set-role', fac.email, 'facilitator', '--space', slug]);
+  await fac.get(`/spaces/${slug}/events`);
+  const made = await fac.post(`/spaces/${slug}/events`, { title: 'Carers spring day', description: 'Talks.', starts: '2031-03-04T10:00', ends: '2031-03-04T15:30' });
+  assert.equal(made.status, 303);
+  const member = await person('anouk.member@example.org', 'Anouk Brennan', { js: false, viewport: PHONE });
+  cli(server, ['user', 'set-role', member.email, 'member', '--space', slug]);
+
+  // On a phone without JavaScript: a conversation about the event.
+  const m = member.page;
+  await m.goto(`/spaces/${slug}/conversations/new`);
+  await check(m);
+  await m.getByLabel('Idea').check();
+  await m.getByLabel('Title').fill('Slides for the spring day');
+  await m.getByLabel('What do you want to say?').fill('Could we have the slides the week before?');
+  await m.getByLabel('Is it about something in this space? (optional)').selectOption({ label: 'Carers spring day' });
+  await submit(m, m.getByRole('button', { name: 'Start the conversation' }), /notice=started$/);
+  const path = new URL(m.url()).pathname;
+  assert.match(await m.locator('main').innerText(), /This conversation is about\s+Event: Carers spring day/);
+  await shot(m, 'conversation-linked-360');
+  let width = await m.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a phone (${width}px)`);
+
+  // A file shared from that conversation names it, and links back.
+  await m.getByRole('link', { name: 'Share a file or a link from this conversation in the library' }).click();
+  await check(m);
+  assert.equal(await m.getByLabel('The conversation it came from (optional)').locator('option:checked').innerText(), 'Slides for the spring day');
+  await m.getByLabel('Title').fill('Last year\'s slides');
+  await m.getByLabel('A file').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await submit(m, m.getByRole('button', { name: 'Share it' }), /notice=added/);
+  await shot(m, 'index-from-conversation-360');
+  width = await m.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a phone (${width}px)`);
+  await m.getByRole('link', { name: 'Slides for the spring day' }).click();
+  await check(m);
+  assert.equal(new URL(m.url()).pathname, path);
+  await m.getByRole('link', { name: 'Carers spring day' }).click();
+  await check(m);
+  assert.match(await m.locator('h1').innerText(), /Carers spring day/);
 });

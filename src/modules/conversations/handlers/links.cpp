@@ -66,6 +66,8 @@ void add_links(Context& c, View& v, const Space& s, std::int64_t conversation_id
     v.set("has_links", true);
     v.set("links", std::move(shown));
   }
+  // The library takes what came up here (it names the conversation it came from).
+  v.set("library_new_href", "/spaces/" + s.space().slug + "/library/new?conversation=" + std::to_string(conversation_id));
   if (links::may_link(c.app, conversation_id, me)) {
     auto items = links::choices(c.app, s.space().id, me);
     if (!items.empty()) {
