@@ -5,11 +5,11 @@
 // pixels go to HS_SHOTS (or a temporary folder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, signedIn as httpPerson } from '../http/harness.mjs';
-import { startSuite, server, check, submit, signedIn as person, createSpace, PHONE, DESKTOP } from './lib.mjs';
+import { startSuite, server, check, submit, signedIn as person, createSpace, audit, PHONE, DESKTOP } from './lib.mjs';
 
 startSuite();
 
@@ -77,6 +77,19 @@ test('a member shares a PDF in the library from a phone without JavaScript, and 
   assert.ok(readFileSync(file).equals(PDF), 'the same bytes');
   // Still on the library: a download never replaces the page.
   assert.match(r.url(), /\/library/);
+
+  // With JavaScript, a file over 25 MB is refused as soon as it is chosen.
+  await r.goto(`/spaces/${slug}/library/new`);
+  await check(r);
+  // From a file on disk: the browser reads it itself (a buffer this size would be slow to hand over).
+  const huge = join(SHOTS, 'huge.pdf');
+  writeFileSync(huge, Buffer.alloc(25 * 1024 * 1024 + 1, 0x20));
+  await r.getByLabel('A file').setInputFiles(huge);
+  await r.getByText('The file must be 25 MB or smaller').waitFor();
+  assert.equal(await r.getByLabel('A file').evaluate((i) => i.files.length), 0);
+  await audit.check(r);
+  await shot(r, 'too-big-1280');
+  rmSync(huge);
 });
 
 test('a conversation about an event, and a file shared from that conversation, link to each other', async () => {
