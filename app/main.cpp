@@ -15,6 +15,7 @@
 #include "modules/conversations/module.hpp"
 #include "modules/equity/module.hpp"
 #include "modules/involvement/module.hpp"
+#include "modules/library/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/breakouts/module.hpp"
 #include "modules/decisions/module.hpp"
@@ -87,6 +88,7 @@ void wire(hs::web::App& app, Owned& s) {
   hs::involvement::register_module(app);
   hs::equity::register_module(app);
   hs::conversations::register_module(app);
+  hs::library::register_module(app);
   hs::vision::register_module(app);
 }
 

@@ -280,7 +280,10 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
       return reply_status(400, "Header lines may not be folded.\n");
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(sh_.app.config.body_limit);
+    // No limit while the header is read: Beast would refuse a Content-Length over it there,
+    // before on_header could look up the route's own limit (a 25 MB upload form's). on_header
+    // checks the Content-Length against the route's limit and sets it for the body.
+    parser_->body_limit(boost::none);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "services/fwd.hpp"
@@ -47,5 +48,16 @@ Result<void> set_page_public(Services& app, std::int64_t space_id, std::int64_t 
 // each once, even with several servers sweeping. Run by `humanspace serve` every few
 // minutes and by `humanspace remind`. Returns how many actions were reminded about.
 int sweep(Services& app);
+
+// --- for other modules (a conversation linked to an action) ------------------------------
+
+// An action as another module may name it: its id and title.
+struct ActionRef {
+  std::int64_t id = 0;
+  std::string title;
+};
+// The space's actions this person may see (its page's rule: anyone with a role in the
+// space, everyone when its stewards made the page public), newest first.
+std::vector<ActionRef> visible_actions(Services& app, std::int64_t space_id, std::int64_t user_id);
 
 }  // namespace hs::actions

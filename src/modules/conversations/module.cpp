@@ -2,6 +2,8 @@
 
 #include "modules/conversations/commands/commands.hpp"
 #include "modules/conversations/handlers/handlers.hpp"
+#include "modules/conversations/handlers/links.hpp"
+#include "modules/conversations/links.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
@@ -26,6 +28,7 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/conversations/{id}", h::show);
   r.post("/spaces/{slug}/conversations/{id}/replies", h::reply_submit, kPostForm);
   r.post("/spaces/{slug}/conversations/{id}/level", h::level_submit);
+  r.post("/spaces/{slug}/conversations/{id}/links", h::link_submit);
   r.get("/spaces/{slug}/conversations/{id}/posts/{pid}/edit", h::edit_form);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/edit", h::edit_submit, kPostForm);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/remove", h::remove_submit);
@@ -39,6 +42,7 @@ void register_module(web::App& app) {
   r.post("/conversations/unsubscribe", h::unsubscribe_submit, kOneClick);
 
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { links::erase_person(c, user_id); });
   app.exporters.push_back([&app](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("conversations", commands::export_person(app, c, user_id));
   });
@@ -63,6 +67,19 @@ Result<std::int64_t> reply(Services& app, std::int64_t conversation_id, std::int
 Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& level,
                                   const std::string& email) {
   return commands::set_choices(app, space_id, user_id, level, email);
+}
+
+std::vector<ConversationRef> readable_conversations(Services& app, std::int64_t space_id, std::int64_t user_id) {
+  std::vector<ConversationRef> out;
+  for (auto& it : commands::list(app, space_id, user_id))
+    if (it.opening.shown == Shown::text && it.opening.row.state == "visible" && !it.conversation.title.empty())
+      out.push_back({it.conversation.id, std::move(it.conversation.title)});
+  return out;
+}
+
+Result<void> link_conversation(Services& app, std::int64_t space_id, std::int64_t conversation_id,
+                               std::int64_t user_id, const std::string& kind, std::int64_t item_id) {
+  return links::add(app, space_id, conversation_id, user_id, kind + ":" + std::to_string(item_id));
 }
 
 int send_digests(Services& app) { return commands::send_digests(app); }

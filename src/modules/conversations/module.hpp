@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "services/fwd.hpp"
@@ -43,6 +44,20 @@ Result<void> choose_notifications(Services& app, std::int64_t space_id, std::int
 // Daily and weekly digests that are due, each person's for each space in one email; run by
 // the periodic sweep of `humanspace serve` and by `humanspace remind`. Returns how many went.
 int send_digests(Services& app);
+
+// For the demo seed, with the same checks as the page: links the conversation to the
+// space's event, decision, story or action (kind: event | decision | story | action).
+Result<void> link_conversation(Services& app, std::int64_t space_id, std::int64_t conversation_id,
+                               std::int64_t user_id, const std::string& kind, std::int64_t item_id);
+
+// The space's conversations whose opening words this person may read now, most recently
+// active first: for other modules to name one (the library's "the conversation it came
+// from"). Nothing for someone who is not a member.
+struct ConversationRef {
+  std::int64_t id = 0;
+  std::string title;
+};
+std::vector<ConversationRef> readable_conversations(Services& app, std::int64_t space_id, std::int64_t user_id);
 
 // How many conversations and posts there are (for the start-up summary).
 struct Totals {

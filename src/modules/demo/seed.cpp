@@ -31,6 +31,9 @@ Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int6
 // resources/demo/vision.json: a finished Three Horizons board and an answered opinion map.
 Result<bool> seed_vision(Services& app, std::map<std::string, std::int64_t>& ids,
                          std::map<std::string, std::int64_t>& space_ids);
+// resources/demo/library.json: a small library, and conversations linked to an event.
+Result<bool> seed_library(Services& app, std::map<std::string, std::int64_t>& ids,
+                          std::map<std::string, std::int64_t>& space_ids);
 
 namespace {
 
@@ -76,6 +79,8 @@ std::string summary(web::App& app, const json::object& demo) {
         " conversations, " + std::to_string(totals.posts) +
         " posts with replies and mentions; each person's notifications set differently): " + site + "/spaces/" +
         str(cv->as_object(), "space") + "/conversations\n";
+    out += "Demo library (a PDF, a picture and links shared from conversations): " + site + "/spaces/" +
+           str(cv->as_object(), "space") + "/library\n";
   }
   if (auto* di = demo.if_contains("drop_in"))
     out += "Demo speaking queue in a breakout group (hands up, progressive stack, go-round; as " +
@@ -633,6 +638,8 @@ Result<std::string> seed(web::App& app) {
   if (auto* di = doc.if_contains("drop_in"))
     if (auto r = seed_drop_in(app, di->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto r = seed_vision(app, ids, space_ids); !r) return tl::unexpected(r.error());
+  if (doc.if_contains("conversations"))
+    if (auto r = seed_library(app, ids, space_ids); !r) return tl::unexpected(r.error());
   return summary(app, doc);
 }
 

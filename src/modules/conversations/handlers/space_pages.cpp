@@ -2,6 +2,7 @@
 // members may post anonymously, and each person's notification choices for the space.
 #include "modules/conversations/handlers/common.hpp"
 #include "modules/conversations/handlers/handlers.hpp"
+#include "modules/conversations/handlers/links.hpp"
 #include "web/blocks.hpp"
 #include "web/render.hpp"
 
@@ -26,6 +27,7 @@ Response render_new(Context& c, const Space& s, const PostInput& in, const Error
     f.set("allow_anonymous", true);
     f.set("anonymous", in.anonymous);
   }
+  add_link_choices(c, f, s, c.req.method == "POST" ? c.field("link") : std::string(c.query_param("link")));
   v.set("form", std::move(f));
   v.set("action", base_path(s, "/new"));
   v.set("back_href", base_path(s));
@@ -76,11 +78,14 @@ Response create(Context& c) {
   auto in = in_space(c);
   if (!in.space) return std::move(in.refusal);
   const auto form = read_post_form(c);
+  auto link = chosen_link(c, *in.space);
+  if (!link) return render_new(c, *in.space, form, &link.error(), 422);
   auto r = commands::start(c.app, in.space->space().id, viewer_id(c), form);
   if (!r) {
     if (r.error().code != ErrorCode::invalid) return refused(c, r.error());
     return render_new(c, *in.space, form, &r.error(), 422);
   }
+  if (*link) (void)links::add(c.app, in.space->space().id, *r, viewer_id(c), links::value_of(**link));
   return c.redirect(conversation_path(*in.space, *r, form.anonymous ? "?notice=pending" : "?notice=started"));
 }
 

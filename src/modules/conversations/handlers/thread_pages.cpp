@@ -3,6 +3,7 @@
 #include "core/number.hpp"
 #include "modules/conversations/handlers/common.hpp"
 #include "modules/conversations/handlers/handlers.hpp"
+#include "modules/conversations/handlers/links.hpp"
 #include "web/blocks.hpp"
 #include "web/render.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 
 constexpr const char* kNotices[] = {"started", "pending",     "replied",     "reply_pending", "edited",
                                     "removed", "flagged",     "level_saved", "approve",       "hide",
-                                    "restore", "keep_hidden", "ask_review"};
+                                    "restore", "keep_hidden", "ask_review", "linked"};
 
 struct Loaded {
   std::optional<Space> space;
@@ -110,6 +111,7 @@ Response render_thread(Context& c, const Loaded& l, const std::string& reply_tex
                        std::optional<std::int64_t> quote_of, const Error* error = nullptr, int status = 200) {
   View v = thread_view(c, *l.space, *l.thread, reply_text, anonymous, quote_of);
   if (error) c.add_errors(v, *error);
+  add_links(c, v, *l.space, l.thread->conversation.id);
   return c.page("conversations/show", v, status);
 }
 
