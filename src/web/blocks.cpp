@@ -29,6 +29,7 @@ View code_blocks(const std::string& markdown) {
     item.set("is_paragraph", b.type == MarkdownBlock::Type::paragraph);
     item.set("is_list", b.type == MarkdownBlock::Type::list);
     item.set("ordered", b.ordered);
+    item.set("quoted", b.quoted);
     item.set("text", b.text);
     View items = View::list();
     for (const auto& i : b.items) items.push(View(i));

@@ -61,9 +61,10 @@ std::string text_of(cmark_node* node) {
   return s;
 }
 
-void add_blocks(cmark_node* parent, std::vector<MarkdownBlock>& out) {
+void add_blocks(cmark_node* parent, std::vector<MarkdownBlock>& out, bool quoted = false) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
     MarkdownBlock b;
+    b.quoted = quoted;
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
         b.type = MarkdownBlock::Type::heading;
@@ -86,7 +87,7 @@ void add_blocks(cmark_node* parent, std::vector<MarkdownBlock>& out) {
         if (b.items.empty()) continue;
         out.push_back(std::move(b));
         continue;
-      case CMARK_NODE_BLOCK_QUOTE: add_blocks(node, out); continue;
+      case CMARK_NODE_BLOCK_QUOTE: add_blocks(node, out, true); continue;
       default: continue;  // raw HTML blocks, thematic breaks
     }
     if (!b.text.empty()) out.push_back(std::move(b));

@@ -7,3 +7,16 @@
   var summary = document.querySelector('.govuk-error-summary');
   if (summary) summary.focus();
 })();
+
+// A confirmation carried in the address ("?notice=voted", "?floor_done=give") is said once:
+// it leaves the address as soon as the page shows it, so neither a reload nor a live
+// page fetching itself again repeats it after things have moved on.
+(function () {
+  if (!window.history || !window.history.replaceState || !window.URLSearchParams) return;
+  var params = new URLSearchParams(window.location.search);
+  var had = false;
+  ['notice', 'floor_done'].forEach(function (k) { if (params.has(k)) { params.delete(k); had = true; } });
+  if (!had) return;
+  var rest = params.toString();
+  window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+})();

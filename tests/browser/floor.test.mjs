@@ -90,6 +90,7 @@ test('a breakout group shares the floor: hands, progressive stack, talk time and
   await check(host.page);
   assert.equal(await host.page.locator('#floor-speaking').innerText(), 'Speaking now: Kit Marlowe-Adeyemi');
   assert.equal(await host.page.locator('#floor-done').innerText(), 'Done: everyone now sees who has the floor.');
+  assert.doesNotMatch(host.page.url(), /floor_done/, 'said once: a reload or a live update does not say it again');
   await kit.page.reload();
   assert.equal(await kit.page.locator('#floor-speaking').innerText(), 'You have the floor.');
   await jo.page.locator('#floor-speaking', { hasText: 'Speaking now: Kit Marlowe-Adeyemi' }).waitFor();
@@ -101,7 +102,8 @@ test('a breakout group shares the floor: hands, progressive stack, talk time and
   // Talk time is kept: Kit raises his hand again, and the host sees his turn and its length.
   await kit.page.reload();
   await press(kit.page, kit.page.getByRole('button', { name: 'Raise your hand' }));
-  assert.equal(await kit.page.locator('#floor-done').innerText(), 'Your hand is up.', 'the phone without JavaScript says what happened');
+  assert.match(await kit.page.locator('#floor-place').innerText(), /^Your hand is up\./, 'the phone without JavaScript says what happened');
+  assert.equal(await kit.page.locator('#floor-done').count(), 0, 'said once, not twice');
   const kitRow = host.page.locator('#floor-queue tbody tr', { hasText: 'Kit Marlowe-Adeyemi' });
   await kitRow.waitFor();
   assert.match(await kitRow.innerText(), /1 turn, [2-5] s/);

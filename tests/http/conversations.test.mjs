@@ -96,6 +96,11 @@ test('conversations of each kind, replies with quotes, reactions counted without
   assert.match(page, /<textarea[^>]*name="body"[^>]*>> The first \*\*weeks\*\* at night\.\n>\n> - phoning someone/);
   assert.match(page, new RegExp(`name="quote_of" value="${opening}"`));
   const r1 = await reply(replier, path, { body: '> The first weeks at night.\n\nI rang the helpline.', quote_of: String(opening) });
+  // The quoted words show as a quotation, linked to the post they came from, and the
+  // replier's own words as theirs.
+  const quoted = decode((await watcher.get(path)).text);
+  assert.match(quoted, new RegExp(`href="[^"]*\\?post=${opening}#post-${opening}">Quoting an earlier post in this conversation</a>`));
+  assert.match(quoted, /<blockquote class="hs-quote"><p class="govuk-body">The first weeks at night\.<\/p><\/blockquote>\s*<p class="govuk-body">I rang the helpline\.<\/p>/);
 
   // Reactions: a count, never who.
   await replier.get(path);

@@ -136,6 +136,13 @@ test('the main room\'s queue: closed until a facilitator opens it, which only th
   assert.equal((await fac.post(`${path}/floor/give`, { participant: guest.id })).status, 303);
   assert.match((await guest.get(path)).text, /You have the floor\./);
   assert.doesNotMatch((await fac.get(`${path}/run`)).text, /floor-close-warning/, 'no hands up, no warning');
+  // The guest says when they have finished; nobody else but a host may end the turn.
+  const other = await join(code, 'Quillon');
+  assert.equal((await other.post(`${path}/floor/end`, {})).status, 403);
+  const finished = await guest.post(`${path}/floor/end`, {});
+  assert.equal(finished.status, 303, 'the person speaking may say they have finished');
+  assert.match(finished.location, /\?floor_done=end#floor$/);
+  assert.match((await guest.get(path)).text, /Nobody has the floor|The turn has ended/);
   // The live channel's snapshot says which queue changed.
   const state = JSON.parse((await guest.get(`${path}/state.json`)).text);
   assert.ok(Number(state.floors['0']) > 0, JSON.stringify(state.floors));

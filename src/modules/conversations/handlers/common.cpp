@@ -59,6 +59,11 @@ View post_view(Context& c, const Space& s, const commands::ShownPost& p) {
       v.set("shows_text", true);
       if (r.content_note) v.set("content_note", *r.content_note);
       v.set("blocks", web::code_blocks(r.body));
+      // Words quoted from another post show as a quotation, with a link to where they came from.
+      if (r.quote_of)
+        v.set("quoted_href", conversation_path(s, r.conversation_id,
+                                               "?post=" + std::to_string(*r.quote_of) + "#post-" +
+                                                   std::to_string(*r.quote_of)));
       break;
     case Shown::hidden_notice: v.set("hidden_notice", true); break;
     case Shown::removed_notice: v.set("removed_notice", true); break;

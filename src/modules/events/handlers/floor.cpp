@@ -57,8 +57,9 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
   const auto hands = s.queue.size();
   // What the last press did, said where the page lands (#floor), as the live update
   // would show it: a host otherwise sees the same page come back and may press again.
+  // (A raised hand says so already, with its place.)
   const auto done = c.query_param("floor_done");
-  for (const char* known : {"hand", "lower", "pass", "give", "end", "progressive", "round", "round-stop", "open", "close"})
+  for (const char* known : {"lower", "pass", "give", "end", "progressive", "round", "round-stop", "open", "close"})
     if (done == known) {
       std::string key = std::string("events_floor_done_") + known;
       std::replace(key.begin(), key.end(), '-', '_');
@@ -236,6 +237,7 @@ Response floor_post(Context& c) {
   page.base = event_path(a->event.id) + "/floor";
   page.host = run_event(a->standing);
   page.taking_part = take_part(a->standing);
+  page.me = a->participant_id;  // so the person speaking may say "I have finished"
   auto r = floor_action(c, *a, page, std::string(c.param("action")));
   if (!r) {
     if (r.error().code == ErrorCode::not_found) return not_found(c);
