@@ -292,6 +292,12 @@ int main(int argc, char** argv) {
                   << cfg.listen << "\n";
         return 2;
       }
+      // Pages without their CSS and scripts look broken and do not update live: say where
+      // they were looked for, rather than serve every page unstyled in silence.
+      if (std::error_code ec; !std::filesystem::exists(std::filesystem::path(cfg.static_dir) / "build" / "app.css", ec))
+        std::cerr << "humanspace: warning: no stylesheet at " << (std::filesystem::path(cfg.static_dir) / "build" / "app.css")
+                  << ": pages will show without their look and will not update live. Run the server from the "
+                     "repository's folder (./dev run), or give --static-dir the folder holding build/app.css and js/\n";
       // The demo's accounts share one published password, and its steward reads every
       // sign-in link: on an address others can reach, anyone could run the site.
       if (cfg.demo && !loopback && !cfg.demo_on_public_address) {
