@@ -1,5 +1,9 @@
 #include "modules/vision/module.hpp"
 
+#include <boost/json.hpp>
+
+#include "modules/events/module.hpp"
+
 #include "modules/vision/commands/commands.hpp"
 #include "modules/vision/handlers/handlers.hpp"
 #include "web/app.hpp"
@@ -33,6 +37,30 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/opinions/{id}/map.svg", h::map_svg);
   r.get("/spaces/{slug}/opinions/{id}/results.csv", h::map_csv);
   r.get("/spaces/{slug}/opinions/{id}/results.json", h::map_json);
+
+  // A board as an event's agenda item: the event's people take part, those who run it facilitate.
+  r.get("/events/{id}/items/{item}/board", h::event_board_page);
+  r.post("/events/{id}/items/{item}/board/notes", h::event_note_add);
+  r.post("/events/{id}/items/{item}/board/stage", h::event_stage_move);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/merge", h::event_note_merge);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/move", h::event_note_move);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/hide", h::event_note_hide);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/show", h::event_note_show);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/dot", h::event_dot_change);
+  r.get("/events/{id}/items/{item}/board/picture.svg", h::picture_svg);
+  r.get("/events/{id}/items/{item}/board/picture.png", h::picture_png);
+  r.get("/events/{id}/items/{item}/board/picture.pdf", h::picture_pdf);
+  r.get("/events/{id}/items/{item}/board/notes.csv", h::board_csv);
+  // Every snapshot of the event's live channel says each board's version and stage, so
+  // its pages are drawn again exactly when the board changes.
+  events::live::add_part(app, "vision", [](Services& s, std::int64_t event_id) -> std::string {
+    const auto boards = commands::event_boards(s, event_id);
+    if (boards.empty()) return {};
+    boost::json::object o;
+    for (const auto& b : boards)
+      o[std::to_string(*b.item_id)] = std::to_string(b.version) + ":" + b.stage;
+    return boost::json::serialize(o);
+  });
 
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
