@@ -134,5 +134,32 @@ test('a board on the agenda: guests add notes and dots from their phones, the fa
   const bytes = Buffer.from(await png.arrayBuffer());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   assert.ok(bytes.length > 10000, `a real picture (${bytes.length} bytes)`);
-  assert.equal(secret > 0, true);
+  assert.ok(secret > 0);
+
+  // The event report: the picture and the lists, every shown note, never the hidden one.
+  const reportPage = (await fac.get(`${path}/report`)).text;
+  const report = decode(reportPage);
+  assert.match(report, /Three Horizons: Reducing gambling harm in Riverbend/);
+  const src = reportPage.match(/<img src="([^"]+)" alt="The three-curves picture[^"]*" class="hs-picture"/);
+  assert.ok(src, 'the report holds the picture');
+  const pictured = decode((await fac.get(src[1])).text);
+  assert.match(pictured, /Peer support in every GP/);
+  assert.doesNotMatch(pictured, /Something unkind/);
+  assert.match(report, /The most voted ideas \(H2\+\)<\/p>\s*<ol[^>]*><li>Peer support in every GP surgery \(4 dots\)<\/li><\/ol>/);
+  for (const note of ['Adverts for betting are everywhere', 'I lost my flat to debt', 'Nobody is ashamed to ask for help', 'More self-exclusion posters'])
+    assert.match(report, new RegExp(`<li>${note}`), note);
+  assert.doesNotMatch(report, /Something unkind/);
+  assert.doesNotMatch(report, /Osei/);
+
+  const res = await fetch(`${server.url}${path}/report.pdf`, { headers: { cookie: fac.cookieHeader() } });
+  assert.equal(res.status, 200);
+  const file = joinPath(mkdtempSync(joinPath(tmpdir(), 'hs-vision-report-')), 'report.pdf');
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /Three Horizons: Reducing gambling harm in Riverbend/);
+  assert.match(text, /Peer support in every GP surgery \(4 dots\)/);
+  assert.match(text, /Adverts for betting are everywhere/);
+  assert.doesNotMatch(text, /Something unkind/);
+  const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+  assert.match(struct, /^\s*Figure\b/m, 'the picture is a tagged figure');
 });

@@ -111,3 +111,51 @@ Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, s
 }
 
 }  // namespace hs::vision
+
+namespace hs::vision {
+
+PictureWords report_words(Services& app, const std::string& title) {
+  auto t = [&](const char* key) { return app.words->format(key, {}); };
+  PictureWords w;
+  w.title = title;
+  w.h1 = t("vision_h1_short");
+  w.h2 = t("vision_h2_short");
+  w.h3 = t("vision_h3_short");
+  w.today = t("vision_h1_name");
+  w.innovations = t("vision_h2_name");
+  w.future = t("vision_h3_name");
+  w.heading_h1 = t("vision_heading_h1");
+  w.heading_h3 = t("vision_heading_h3");
+  w.heading_h2_plus = t("vision_heading_h2_plus");
+  w.heading_h2_minus = t("vision_heading_h2_minus");
+  w.heading_h2 = t("vision_heading_h2");
+  w.dots = t("vision_dots");
+  w.one_dot = t("vision_one_dot");
+  w.more = t("vision_more_notes");
+  w.no_notes = t("vision_no_notes");
+  return w;
+}
+
+std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id) {
+  std::vector<ReportBoard> out;
+  for (const auto& row : commands::event_boards(app, event_id)) {
+    auto l = commands::load(app, row.space_id, row.id);
+    if (!l) continue;
+    ReportBoard r;
+    r.item_id = *row.item_id;
+    r.title = row.title;
+    r.words = report_words(app, row.title);
+    auto pic = lay_out(l->board, r.words, PictureSize::a4);
+    if (!pic) continue;  // the font is in the binary: only a broken build gets here
+    r.picture = std::move(*pic);
+    r.lists = note_lists(l->board);
+    for (const auto& list : r.lists)
+      if (list.horizon == Horizon::h2_plus)
+        for (const auto& n : list.notes)
+          if (n.highlighted) r.top_ideas.push_back(n);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace hs::vision
