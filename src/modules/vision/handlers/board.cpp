@@ -128,7 +128,7 @@ Response render_board(Context& c, BoardFrame& frame, const commands::Loaded& l, 
     // H2 not yet sorted is left out once it is empty and sorting has begun; H2+ and H2-
     // before sorting.
     if (notes.empty() &&
-        ((h == Horizon::h2 && sorting_open(b.stage)) ||
+        ((h == Horizon::h2 && (sorting_open(b.stage) || voting_open(b.stage) || b.stage == Stage::done)) ||
          ((h == Horizon::h2_plus || h == Horizon::h2_minus) && !sorting_open(b.stage) && b.stage != Stage::done)))
       continue;
     View hv;
