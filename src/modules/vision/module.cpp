@@ -72,30 +72,30 @@ Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int
                                   int dots_per_person) {
   return commands::create_board(app, space_id, user_id, title, dots_per_person);
 }
-Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                               const std::string& text, bool anonymous) {
-  return commands::add_note(app, space_id, board_id, user_id, text, anonymous);
+  return commands::add_note(app, space_id, board_id, who, text, anonymous);
 }
-Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                         const std::string& to) {
-  return commands::move_stage(app, space_id, board_id, user_id, to);
+  return commands::move_stage(app, space_id, board_id, who, to);
 }
-Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who, std::int64_t keep,
                    std::int64_t other) {
-  return commands::merge(app, space_id, board_id, user_id, keep, other);
+  return commands::merge(app, space_id, board_id, who, keep, other);
 }
-Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                        std::int64_t note_id, const std::string& to) {
-  return commands::move_note(app, space_id, board_id, user_id, note_id, to);
+  return commands::move_note(app, space_id, board_id, who, note_id, to);
 }
-Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                  std::int64_t note_id) {
-  return commands::dot(app, space_id, board_id, user_id, note_id, true);
+  return commands::dot(app, space_id, board_id, who, note_id, true);
 }
 
-Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                   std::int64_t note_id, const std::string& reason) {
-  return commands::hide(app, space_id, board_id, user_id, note_id, reason);
+  return commands::hide(app, space_id, board_id, who, note_id, reason);
 }
 Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
                                 bool moderated) {
@@ -134,6 +134,10 @@ PictureWords report_words(Services& app, const std::string& title) {
   w.more = t("vision_more_notes");
   w.no_notes = t("vision_no_notes");
   return w;
+}
+
+std::optional<BoardRow> event_board(Services& app, const events::EventRow& event, std::int64_t item_id) {
+  return commands::board_for_item(app, event, item_id);
 }
 
 std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id) {
