@@ -40,6 +40,13 @@
   function stale(s) {
     var r = root();
     if (!r) return false;
+    // A page of another module's part of the event (a Three Horizons board): its own
+    // signature in the snapshot, under data-part ("vision:12" is s.vision["12"]).
+    var part = r.getAttribute('data-part');
+    if (part) {
+      var at = part.split(':'), got = s[at[0]] && s[at[0]][at[1]];
+      return String(got || '') !== (r.getAttribute('data-part-sig') || '');
+    }
     if (s.sig && r.getAttribute('data-sig') !== s.sig) return true;
     // The run page's spread of who has been heard follows every contribution.
     if (s.spread && r.hasAttribute('data-spread') && r.getAttribute('data-spread') !== s.spread) return true;
@@ -99,7 +106,7 @@
     var sigs = null;
     if (fresh0) {
       sigs = {};
-      ['data-sig', 'data-staff', 'data-spread', 'data-floor'].forEach(function (k) { sigs[k] = fresh0.getAttribute(k); });
+      ['data-sig', 'data-staff', 'data-spread', 'data-floor', 'data-part-sig'].forEach(function (k) { sigs[k] = fresh0.getAttribute(k); });
     }
     var kept = [];
     for (var j = 0; j < regions.length; j++) {

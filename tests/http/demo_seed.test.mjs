@@ -53,7 +53,10 @@ test('the demo community seeds, lists every role and has a breakout round of its
     // Shared vision: a finished Three Horizons board with its picture, and an opinion map
     // answered by 20 people in two groups with common ground.
     assert.match(log, /\/spaces\/lived-experience-practice\/vision and .*\/opinions/, 'the start-up says where they are');
-    assert.equal(count(server, "SELECT COUNT(*) FROM vision_boards WHERE stage = 'done'"), 1);
+    assert.equal(count(server, "SELECT COUNT(*) FROM vision_boards WHERE stage = 'done' AND item_id IS NULL"), 1);
+    // And one on the learning event's agenda, finished by the people in the room.
+    assert.equal(count(server, "SELECT COUNT(*) FROM vision_boards WHERE stage = 'done' AND item_id IS NOT NULL"), 1);
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT participant_id) FROM vision_note_words WHERE participant_id IS NOT NULL'), 7);
     assert.equal(count(server, 'SELECT COUNT(*) FROM vision_notes WHERE hidden = 1'), 1);
     assert.ok(count(server, "SELECT COUNT(*) FROM vision_notes WHERE horizon = 'h2_plus'") >= 3, 'H2 is sorted');
     assert.ok(count(server, 'SELECT COUNT(*) FROM vision_dots') >= 10, 'the dot vote was held');
@@ -85,6 +88,8 @@ test('the demo community seeds, lists every role and has a breakout round of its
   cli(server, ['report', String(eventId), '--pdf', pdf]);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   assert.match(text, /Which should the breakout groups talk about first\?/, 'the poll is in the report');
+  assert.match(text, /Three Horizons: Co-production in Riverbend/, 'the event board is in the report');
+  assert.match(text, /A rate card everyone can see, and payment on the day \(4 dots\)/);
   assert.match(text, /\d+ ?%/, 'with its percentages');
   assert.match(text, /How did the forum agree its terms of reference/, 'the Q&A is in the report');
   assert.ok(readFileSync(pdf).length > 1000);

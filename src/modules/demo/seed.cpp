@@ -18,6 +18,7 @@
 #include "modules/report/module.hpp"
 #include "modules/spaces/module.hpp"
 #include "modules/stories/module.hpp"
+#include "modules/vision/module.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
@@ -274,6 +275,52 @@ Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int6
             return fail(r.error());
       }
       if (auto r = events::commands::run_item(app, event_id, cloud, "close"); !r) return fail(r.error());
+    }
+  }
+  // A Three Horizons board on the agenda, taken through every stage by the room (issue 16):
+  // each note [key, who, words, without their name], sorted, dot-voted, finished.
+  if (auto* board = e.if_contains("board")) {
+    std::int64_t item = 0;
+    for (const auto& it : events::commands::agenda(app, event_id))
+      if (it.kind == "horizons" && !item) item = it.id;
+    if (item) {
+      if (auto r = events::commands::run_item(app, event_id, item, "open"); !r) return fail(r.error());
+      auto row = vision::event_board(app, fac->event, item);
+      if (!row) return fail(ErrorCode::not_found, "vision_board_not_found");
+      const vision::commands::Actor runner(*fac, true);
+      const auto& b = board->as_object();
+      std::map<std::string, std::int64_t> notes;
+      for (const char* stage : {"h1", "h3", "h2"}) {
+        if (std::string(stage) != "h1")
+          if (auto r = vision::move_stage(app, row->space_id, row->id, runner, stage); !r) return fail(r.error());
+        for (const auto& n : b.at(stage).as_array()) {
+          const auto& a = n.as_array();
+          auto who = person(std::string(a.at(1).as_string()));
+          if (!who) return fail(who.error());
+          auto id = vision::add_note(app, row->space_id, row->id, vision::commands::Actor(*who, true),
+                                     std::string(a.at(2).as_string()), a.at(3).as_bool());
+          if (!id) return fail(id.error());
+          notes[std::string(a.at(0).as_string())] = *id;
+        }
+      }
+      if (auto r = vision::move_stage(app, row->space_id, row->id, runner, "sort"); !r) return fail(r.error());
+      for (const auto& m : b.at("sort").as_array())
+        if (auto r = vision::move_note(app, row->space_id, row->id, runner,
+                                       notes.at(std::string(m.as_array().at(0).as_string())),
+                                       std::string(m.as_array().at(1).as_string()));
+            !r)
+          return fail(r.error());
+      if (auto r = vision::move_stage(app, row->space_id, row->id, runner, "vote"); !r) return fail(r.error());
+      for (const auto& d : b.at("dots").as_array()) {
+        auto who = person(std::string(d.as_array().at(0).as_string()));
+        if (!who) return fail(who.error());
+        if (auto r = vision::dot(app, row->space_id, row->id, vision::commands::Actor(*who, true),
+                                 notes.at(std::string(d.as_array().at(1).as_string())));
+            !r)
+          return fail(r.error());
+      }
+      if (auto r = vision::move_stage(app, row->space_id, row->id, runner, "done"); !r) return fail(r.error());
+      if (auto r = events::commands::run_item(app, event_id, item, "close"); !r) return fail(r.error());
     }
   }
   auto first_of = [&](const char* kind) -> std::int64_t {

@@ -4,6 +4,7 @@
 #include "modules/breakouts/module.hpp"
 #include "modules/equity/module.hpp"
 #include "modules/events/module.hpp"
+#include "modules/vision/module.hpp"
 #include "modules/report/commands.hpp"
 #include "modules/report/plain_text.hpp"
 #include "services/services.hpp"
@@ -132,6 +133,40 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
     }
     s.blocks.push_back(WordCloudFigure{cp->picture->layout, alt});
     s.blocks.push_back(std::move(t));
+    d.sections.push_back(std::move(s));
+  }
+
+  // Three Horizons boards: the picture, every shown note by horizon, the most voted ideas.
+  for (const auto& b : vision::report_boards(app, event_id)) {
+    Section s{r.format("vision_report_heading", {{"title", b.title}}), {}};
+    s.blocks.push_back(HorizonsFigure{b.picture, r.format("vision_report_alt", {{"title", b.title}}), b.item_id});
+    auto note_line = [&](const vision::ListedNote& n, bool with_dots) {
+      std::string line;
+      for (const auto& w : n.words) line += (line.empty() ? "" : " / ") + w;
+      if (with_dots)
+        line += " (" +
+                (n.dots == 1 ? r.format("vision_one_dot", {})
+                             : r.format("vision_dots", {{"n", std::to_string(n.dots)}})) +
+                ")";
+      return line;
+    };
+    if (!b.top_ideas.empty()) {
+      s.blocks.push_back(Paragraph{r.format("vision_report_top_ideas", {})});
+      BulletList top{{}, true};
+      for (const auto& n : b.top_ideas) top.items.push_back(note_line(n, true));
+      s.blocks.push_back(std::move(top));
+    }
+    for (const auto& list : b.lists) {
+      const bool plus = list.horizon == vision::Horizon::h2_plus;
+      s.blocks.push_back(Paragraph{r.format("vision_heading_" + std::string(vision::key_of(list.horizon)), {})});
+      if (list.notes.empty()) {
+        s.blocks.push_back(Paragraph{r.format("vision_no_notes", {})});
+        continue;
+      }
+      BulletList notes;
+      for (const auto& n : list.notes) notes.items.push_back(note_line(n, plus));
+      s.blocks.push_back(std::move(notes));
+    }
     d.sections.push_back(std::move(s));
   }
 

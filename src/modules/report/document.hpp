@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "modules/vision/module.hpp"
 #include "modules/wordcloud/module.hpp"
 
 namespace hs::report {
@@ -52,7 +53,15 @@ struct WordCloudFigure {
   std::string alt;  // what the picture shows, in words; shown as its caption in the PDF
 };
 
-using Block = std::variant<Paragraph, BulletList, Quote, Theme, Table, WordCloudFigure>;
+// A Three Horizons board's three-curves picture, drawn as vector art (vision::draw) scaled
+// to fit the page; on the page, the board's SVG (item_id names it).
+struct HorizonsFigure {
+  vision::Picture picture;
+  std::string alt;  // what the picture shows, in words; its caption in the PDF
+  std::int64_t item_id = 0;
+};
+
+using Block = std::variant<Paragraph, BulletList, Quote, Theme, Table, WordCloudFigure, HorizonsFigure>;
 
 struct Section {
   std::string heading;

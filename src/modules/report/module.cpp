@@ -9,6 +9,7 @@
 #include "modules/report/commands.hpp"
 #include "modules/report/pdf.hpp"
 #include "modules/spaces/module.hpp"
+#include "modules/vision/module.hpp"
 #include "services/fwd.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
@@ -41,7 +42,7 @@ std::string report_path(std::int64_t event_id) { return "/events/" + std::to_str
 // raise_base: where "Raise an action" beside each theme leads, the theme's id appended;
 // empty for those who may not raise one.
 View document_view(const Document& d, const std::vector<std::int64_t>& clouds, const std::string& cloud_base,
-                   const std::string& raise_base = "") {
+                   const std::string& board_base, const std::string& raise_base = "") {
   View v;
   v.set("title", d.title);
   auto sub = View::list();
@@ -106,6 +107,10 @@ View document_view(const Document& d, const std::vector<std::int64_t>& clouds, c
           rows.push(rv);
         }
         bv.set("rows", rows);
+      } else if (auto* hf = std::get_if<HorizonsFigure>(&b)) {
+        bv.set("is_horizons", true);
+        bv.set("alt", hf->alt);
+        bv.set("src", board_base + std::to_string(hf->item_id));
       } else if (auto* f = std::get_if<WordCloudFigure>(&b)) {
         bv.set("is_cloud", true);
         bv.set("alt", f->alt);
@@ -144,6 +149,18 @@ Response cloud_response(Context& c, std::int64_t event_id, std::int64_t item_id)
   return res;
 }
 
+// A board's three-curves picture as the report holds it (hidden notes never in it).
+Response board_response(Context& c, std::int64_t event_id, std::int64_t item_id) {
+  for (const auto& b : vision::report_boards(c.app, event_id)) {
+    if (b.item_id != item_id) continue;
+    web::Response res;
+    res.body = vision::to_svg(b.picture);
+    res.set("Content-Type", "image/svg+xml");
+    return res;
+  }
+  return not_found(c);
+}
+
 // The space's facilitators raise "You said, we did" actions from the themes of its events'
 // reports (the actions module's form, which checks again).
 std::string raise_base(Context& c, const events::commands::Access& a) {
@@ -160,7 +177,8 @@ Response render(Context& c, const events::commands::Access& a, const Error* erro
   View v = c.view("report_page_title");
   v.set("page_title", doc->title);
   v.set("doc", document_view(*doc, cloud_items(c.app, a.event.id),
-                             "/events/" + std::to_string(a.event.id) + "/report-cloud/", raise_base(c, a)));
+                             "/events/" + std::to_string(a.event.id) + "/report-cloud/",
+                             "/events/" + std::to_string(a.event.id) + "/report-board/", raise_base(c, a)));
   v.set("path", report_path(a.event.id));
   v.set("event_path", "/events/" + std::to_string(a.event.id));
   if (permissions::edit(a.standing)) {
@@ -229,6 +247,13 @@ Response cloud(Context& c) {
   return cloud_response(c, a->event.id, *item);
 }
 
+Response board(Context& c) {
+  auto a = load(c);
+  auto item = number(c.param("item"));
+  if (!a || !item) return not_found(c);
+  return board_response(c, a->event.id, *item);
+}
+
 // The published copy: anyone with the link, no account.
 Response public_show(Context& c) {
   auto id = published_event(c.app, std::string(c.param("token")));
@@ -238,7 +263,7 @@ Response public_show(Context& c) {
   View v = c.view("report_page_title");
   v.set("page_title", doc->title);
   const auto base = "/reports/" + std::string(c.param("token"));
-  v.set("doc", document_view(*doc, cloud_items(c.app, *id), base + "/cloud/"));
+  v.set("doc", document_view(*doc, cloud_items(c.app, *id), base + "/cloud/", base + "/board/"));
   v.set("pdf_path", base + "/report.pdf");
   v.set("is_public", true);
   return c.page("report/show", v);
@@ -255,6 +280,13 @@ Response public_cloud(Context& c) {
   auto item = number(c.param("item"));
   if (!id || !item) return not_found(c);
   return cloud_response(c, *id, *item);
+}
+
+Response public_board(Context& c) {
+  auto id = published_event(c.app, std::string(c.param("token")));
+  auto item = number(c.param("item"));
+  if (!id || !item) return not_found(c);
+  return board_response(c, *id, *item);
 }
 
 }  // namespace
@@ -276,6 +308,8 @@ void register_module(web::App& app) {
   app.router.get("/reports/{token}", public_show);
   app.router.get("/reports/{token}/report.pdf", public_pdf);
   app.router.get("/reports/{token}/cloud/{item}", public_cloud);
+  app.router.get("/events/{id}/report-board/{item}", board);
+  app.router.get("/reports/{token}/board/{item}", public_board);
 }
 
 }  // namespace hs::report

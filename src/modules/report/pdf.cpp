@@ -1,5 +1,6 @@
 #include "modules/report/pdf.hpp"
 
+#include <cmath>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib.h>
@@ -467,6 +468,50 @@ class Builder {
       auto drawn = wordcloud::draw(cr, *coloured, *font, options);
       cairo_restore(cr);
       if (!drawn) throw std::runtime_error("report: the word cloud could not be drawn");
+    };
+    push(std::move(item));
+    if (!clean(f.alt).empty()) {
+      keep_last_with_next();
+      open_tag("Caption");
+      lines(f.alt, {.size = o_.body_size * 11 / 12, .colour = kSecondary}, left_, width_, o_.body_size * 0.5);
+      close_tag("Caption");
+    }
+    close_tag("Figure");
+  }
+
+  void block(const HorizonsFigure& f) {
+    const auto& p = f.picture;
+    if (p.width <= 0 || p.height <= 0) return;
+    const double scale = std::min(width_ / p.width, text_height_ * kCloudMaxHeight / p.height);
+    const double w = p.width * scale, h = p.height * scale;
+    const double x = left_ + (width_ - w) / 2;
+    Item item;
+    item.height = h;
+    item.space_before = gap();
+    // A figure: the picture (through the vision module's own drawing), then its caption.
+    // It is drawn onto an image at about 220 dots an inch, then placed: drawn as vectors
+    // straight onto the PDF, its many short-lived cairo-ft faces crash cairo's font
+    // subsetting when the document is finished. Its words are all in the lists after it.
+    open_tag("Figure");
+    auto picture = std::make_shared<vision::Picture>(p);
+    item.draw = [picture, x, scale, w, h](cairo_t* cr, double y) {
+      constexpr double kDotsPerPoint = 3;
+      const int pw = static_cast<int>(std::ceil(w * kDotsPerPoint)), ph = static_cast<int>(std::ceil(h * kDotsPerPoint));
+      cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+      cairo_t* ic = cairo_create(image);
+      cairo_scale(ic, scale * kDotsPerPoint, scale * kDotsPerPoint);
+      auto drawn = vision::draw(ic, *picture);
+      cairo_destroy(ic);
+      if (drawn) {
+        cairo_save(cr);
+        cairo_translate(cr, x, y);
+        cairo_scale(cr, 1 / kDotsPerPoint, 1 / kDotsPerPoint);
+        cairo_set_source_surface(cr, image, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+      }
+      cairo_surface_destroy(image);
+      if (!drawn) throw std::runtime_error("report: the three-curves picture could not be drawn");
     };
     push(std::move(item));
     if (!clean(f.alt).empty()) {

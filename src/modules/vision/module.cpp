@@ -1,5 +1,9 @@
 #include "modules/vision/module.hpp"
 
+#include <boost/json.hpp>
+
+#include "modules/events/module.hpp"
+
 #include "modules/vision/commands/commands.hpp"
 #include "modules/vision/handlers/handlers.hpp"
 #include "web/app.hpp"
@@ -34,6 +38,30 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/opinions/{id}/results.csv", h::map_csv);
   r.get("/spaces/{slug}/opinions/{id}/results.json", h::map_json);
 
+  // A board as an event's agenda item: the event's people take part, those who run it facilitate.
+  r.get("/events/{id}/items/{item}/board", h::event_board_page);
+  r.post("/events/{id}/items/{item}/board/notes", h::event_note_add);
+  r.post("/events/{id}/items/{item}/board/stage", h::event_stage_move);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/merge", h::event_note_merge);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/move", h::event_note_move);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/hide", h::event_note_hide);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/show", h::event_note_show);
+  r.post("/events/{id}/items/{item}/board/notes/{note}/dot", h::event_dot_change);
+  r.get("/events/{id}/items/{item}/board/picture.svg", h::picture_svg);
+  r.get("/events/{id}/items/{item}/board/picture.png", h::picture_png);
+  r.get("/events/{id}/items/{item}/board/picture.pdf", h::picture_pdf);
+  r.get("/events/{id}/items/{item}/board/notes.csv", h::board_csv);
+  // Every snapshot of the event's live channel says each board's version and stage, so
+  // its pages are drawn again exactly when the board changes.
+  events::live::add_part(app, "vision", [](Services& s, std::int64_t event_id) -> std::string {
+    const auto boards = commands::event_boards(s, event_id);
+    if (boards.empty()) return {};
+    boost::json::object o;
+    for (const auto& b : boards)
+      o[std::to_string(*b.item_id)] = std::to_string(b.version) + ":" + b.stage;
+    return boost::json::serialize(o);
+  });
+
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("vision", commands::export_person(c, user_id));
@@ -44,30 +72,30 @@ Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int
                                   int dots_per_person) {
   return commands::create_board(app, space_id, user_id, title, dots_per_person);
 }
-Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                               const std::string& text, bool anonymous) {
-  return commands::add_note(app, space_id, board_id, user_id, text, anonymous);
+  return commands::add_note(app, space_id, board_id, who, text, anonymous);
 }
-Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                         const std::string& to) {
-  return commands::move_stage(app, space_id, board_id, user_id, to);
+  return commands::move_stage(app, space_id, board_id, who, to);
 }
-Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who, std::int64_t keep,
                    std::int64_t other) {
-  return commands::merge(app, space_id, board_id, user_id, keep, other);
+  return commands::merge(app, space_id, board_id, who, keep, other);
 }
-Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                        std::int64_t note_id, const std::string& to) {
-  return commands::move_note(app, space_id, board_id, user_id, note_id, to);
+  return commands::move_note(app, space_id, board_id, who, note_id, to);
 }
-Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                  std::int64_t note_id) {
-  return commands::dot(app, space_id, board_id, user_id, note_id, true);
+  return commands::dot(app, space_id, board_id, who, note_id, true);
 }
 
-Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                   std::int64_t note_id, const std::string& reason) {
-  return commands::hide(app, space_id, board_id, user_id, note_id, reason);
+  return commands::hide(app, space_id, board_id, who, note_id, reason);
 }
 Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
                                 bool moderated) {
@@ -80,6 +108,58 @@ Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::in
 Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
                     std::int64_t statement_id, int vote) {
   return commands::answer(app, space_id, map_id, user_id, statement_id, vote);
+}
+
+}  // namespace hs::vision
+
+namespace hs::vision {
+
+PictureWords report_words(Services& app, const std::string& title) {
+  auto t = [&](const char* key) { return app.words->format(key, {}); };
+  PictureWords w;
+  w.title = title;
+  w.h1 = t("vision_h1_short");
+  w.h2 = t("vision_h2_short");
+  w.h3 = t("vision_h3_short");
+  w.today = t("vision_h1_name");
+  w.innovations = t("vision_h2_name");
+  w.future = t("vision_h3_name");
+  w.heading_h1 = t("vision_heading_h1");
+  w.heading_h3 = t("vision_heading_h3");
+  w.heading_h2_plus = t("vision_heading_h2_plus");
+  w.heading_h2_minus = t("vision_heading_h2_minus");
+  w.heading_h2 = t("vision_heading_h2");
+  w.dots = t("vision_dots");
+  w.one_dot = t("vision_one_dot");
+  w.more = t("vision_more_notes");
+  w.no_notes = t("vision_no_notes");
+  return w;
+}
+
+std::optional<BoardRow> event_board(Services& app, const events::EventRow& event, std::int64_t item_id) {
+  return commands::board_for_item(app, event, item_id);
+}
+
+std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id) {
+  std::vector<ReportBoard> out;
+  for (const auto& row : commands::event_boards(app, event_id)) {
+    auto l = commands::load(app, row.space_id, row.id);
+    if (!l) continue;
+    ReportBoard r;
+    r.item_id = *row.item_id;
+    r.title = row.title;
+    r.words = report_words(app, row.title);
+    auto pic = lay_out(l->board, r.words, PictureSize::a4);
+    if (!pic) continue;  // the font is in the binary: only a broken build gets here
+    r.picture = std::move(*pic);
+    r.lists = note_lists(l->board);
+    for (const auto& list : r.lists)
+      if (list.horizon == Horizon::h2_plus)
+        for (const auto& n : list.notes)
+          if (n.highlighted) r.top_ideas.push_back(n);
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace hs::vision

@@ -1,8 +1,8 @@
 #pragma once
 // Shared vision (issue 16), the front door other modules (the report, the demo, events'
 // agenda items) include. Boards and maps are kept per space (migrations 0034 and 0035),
-// with their pages under /spaces/{slug}/vision and /spaces/{slug}/opinions; an event's
-// agenda does not hold them yet. The pure foundations:
+// with their pages under /spaces/{slug}/vision and /spaces/{slug}/opinions; a board is
+// also an item of an event's agenda (/events/{id}/items/{item}/board, migration 0039). The pure foundations:
 // - Three Horizons boards: stages, notes, merges, hiding, the dot vote
 //   (rules/horizons.hpp);
 // - the three-curves picture: its geometry (rules/curves.hpp), and the picture itself as
@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
+#include "modules/vision/commands/commands.hpp"  // re-exported: Actor, and an event's boards
 #include "modules/vision/opinion_picture.hpp"
 #include "modules/vision/picture.hpp"
 #include "modules/vision/rules/curves.hpp"
@@ -35,19 +37,37 @@ void register_module(web::App& app);
 // (commands/commands.hpp says what each refuses). Stages and horizons by key.
 Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& title,
                                   int dots_per_person);
-Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                               const std::string& text, bool anonymous);
-Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                         const std::string& to);
-Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who, std::int64_t keep,
                    std::int64_t other);
-Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                        std::int64_t note_id, const std::string& to);
 // Places one dot.
-Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                  std::int64_t note_id);
-Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, const commands::Actor& who,
                   std::int64_t note_id, const std::string& reason);
+
+// An event agenda item's board, made the first time it is asked for (the board's
+// commands then take a commands::Actor built from the person's events::commands::Access).
+std::optional<BoardRow> event_board(Services& app, const events::EventRow& event, std::int64_t item_id);
+
+// An event's Three Horizons boards as its report shows them (in agenda order): the
+// three-curves picture laid out for an A4 page (draw it with vision::draw, or as SVG with
+// to_svg), every shown note by horizon (hidden and merged ones never), and the most voted
+// H2+ ideas. Words from Services::words.
+struct ReportBoard {
+  std::int64_t item_id = 0;
+  std::string title;
+  Picture picture;
+  std::vector<HorizonList> lists;
+  std::vector<ListedNote> top_ideas;  // the highlighted H2+ notes, most dots first
+  PictureWords words;
+};
+std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id);
 
 // Opinion maps, under /spaces/{slug}/opinions. vote: 1 agree, -1 disagree, 0 pass.
 Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,

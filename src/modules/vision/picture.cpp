@@ -192,6 +192,8 @@ void rounded(cairo_t* cr, const Box& b, double r) {
 // a unit's precision.
 constexpr double kTextPrecision = 8;
 
+}  // namespace
+
 Result<bool> draw(cairo_t* cr, const Picture& p) {
   const auto& m = measures_of(p.size);
   set_source(cr, "#ffffff");
@@ -263,7 +265,6 @@ Result<bool> draw(cairo_t* cr, const Picture& p) {
   return true;
 }
 
-}  // namespace
 
 std::vector<HorizonList> note_lists(const Board& board) {
   std::vector<HorizonList> out;

@@ -21,6 +21,8 @@
 #include "modules/vision/rules/curves.hpp"
 #include "modules/vision/rules/horizons.hpp"
 
+struct _cairo;  // cairo_t, as the word cloud's drawing declares it
+
 namespace hs::vision {
 
 enum class PictureSize {
@@ -89,6 +91,10 @@ std::string to_svg(const Picture& picture);
 Result<std::string> to_png(const Picture& picture, double scale = 1);
 // Vector art on one page of the picture's size. Fails with wordcloud_font_unreadable.
 Result<std::string> to_pdf(const Picture& picture);
+// Draws the picture at its own size (picture.width x picture.height units, white behind
+// it) onto the caller's cairo context, as to_png and to_pdf do: the event report's PDF
+// draws it in place among its pages. Fails with wordcloud_font_unreadable.
+Result<bool> draw(_cairo* cr, const Picture& picture);
 
 // --- The text equivalent -----------------------------------------------------------------
 

@@ -12,6 +12,8 @@ struct BoardRow {
   std::int64_t id = 0;
   std::int64_t space_id = 0;
   std::optional<std::int64_t> event_id;
+  std::optional<std::int64_t> item_id;  // an event's agenda item: its people are the event's participants
+  std::int64_t version = 0;             // grows with every change (the event's live channel)
   std::string title;
   std::string stage = "h1";
   int dots_per_person = 3;

@@ -9,22 +9,23 @@ namespace hs::vision::repo {
 namespace {
 
 constexpr const char* kBoardColumns =
-    "id, space_id, event_id, title, stage, dots_per_person, created_by, created_at, updated_at";
+    "id, space_id, event_id, title, stage, dots_per_person, created_by, created_at, updated_at, item_id, version";
 constexpr const char* kInsertBoard = R"(
-INSERT INTO vision_boards (space_id, event_id, title, stage, dots_per_person, created_by, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+INSERT INTO vision_boards (space_id, event_id, title, stage, dots_per_person, created_by, created_at, updated_at, item_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id)";
 constexpr const char* kSetStage = "UPDATE vision_boards SET stage = ?, updated_at = ? WHERE id = ? AND stage = ?";
-constexpr const char* kTouch = "UPDATE vision_boards SET updated_at = ? WHERE id = ?";
+constexpr const char* kTouch = "UPDATE vision_boards SET updated_at = ?, version = version + 1 WHERE id = ?";
 constexpr const char* kNotes = R"(
 SELECT id, horizon, hidden, hide_reason, merged_into FROM vision_notes WHERE board_id = ? ORDER BY id)";
 constexpr const char* kWords = R"(
-SELECT w.note_id, w.text, w.author_id FROM vision_note_words w JOIN vision_notes n ON n.id = w.note_id
+SELECT w.note_id, w.text, w.author_id, w.participant_id FROM vision_note_words w JOIN vision_notes n ON n.id = w.note_id
 WHERE n.board_id = ? ORDER BY w.note_id, w.position, w.id)";
-constexpr const char* kDots = "SELECT note_id, voter_id FROM vision_dots WHERE board_id = ? ORDER BY id";
+constexpr const char* kDots = "SELECT note_id, voter_id, participant_id FROM vision_dots WHERE board_id = ? ORDER BY id";
 constexpr const char* kInsertNote = R"(
 INSERT INTO vision_notes (board_id, horizon, hidden, hide_reason, created_at) VALUES (?, ?, 0, '', ?) RETURNING id)";
 constexpr const char* kInsertWords = R"(
-INSERT INTO vision_note_words (note_id, original_note_id, position, text, author_id) VALUES (?, ?, ?, ?, ?))";
+INSERT INTO vision_note_words (note_id, original_note_id, position, text, author_id, participant_id)
+VALUES (?, ?, ?, ?, ?, ?))";
 constexpr const char* kSetHorizon = "UPDATE vision_notes SET horizon = ? WHERE id = ?";
 constexpr const char* kSetHidden = "UPDATE vision_notes SET hidden = ?, hide_reason = ? WHERE id = ?";
 constexpr const char* kMoveWords =
@@ -32,9 +33,11 @@ constexpr const char* kMoveWords =
 constexpr const char* kMergeNotes = "UPDATE vision_notes SET merged_into = ? WHERE id = ? OR merged_into = ?";
 constexpr const char* kMoveDots = "UPDATE vision_dots SET note_id = ? WHERE note_id = ?";
 constexpr const char* kInsertDot = R"(
-INSERT INTO vision_dots (board_id, note_id, voter_id, created_at) VALUES (?, ?, ?, ?))";
+INSERT INTO vision_dots (board_id, note_id, voter_id, participant_id, created_at) VALUES (?, ?, ?, ?, ?))";
 constexpr const char* kDeleteDot = R"(
 DELETE FROM vision_dots WHERE id = (SELECT MAX(id) FROM vision_dots WHERE note_id = ? AND voter_id = ?))";
+constexpr const char* kDeleteParticipantDot = R"(
+DELETE FROM vision_dots WHERE id = (SELECT MAX(id) FROM vision_dots WHERE note_id = ? AND participant_id = ?))";
 constexpr const char* kWrittenBy = R"(
 SELECT b.id, b.title, w.text FROM vision_note_words w JOIN vision_notes n ON n.id = w.original_note_id
 JOIN vision_boards b ON b.id = n.board_id WHERE w.author_id = ? ORDER BY b.id, w.id)";
@@ -53,6 +56,8 @@ BoardRow from(const store::Row& r) {
   b.created_by = r.opt_i64(6);
   b.created_at = r.i64(7);
   b.updated_at = r.i64(8);
+  b.item_id = r.opt_i64(9);
+  b.version = r.i64(10);
   return b;
 }
 
@@ -60,9 +65,33 @@ BoardRow from(const store::Row& r) {
 
 std::int64_t insert_board(store::Conn& c, const BoardRow& b) {
   const store::Value args[] = {
-      b.space_id,           opt_id(b.event_id), b.title,     b.stage, std::int64_t{b.dots_per_person},
-      opt_id(b.created_by), b.created_at,       b.updated_at};
-  return c.query(kInsertBoard, args).at(0).i64(0);
+      b.space_id,           opt_id(b.event_id), b.title,      b.stage,          std::int64_t{b.dots_per_person},
+      opt_id(b.created_by), b.created_at,       b.updated_at, opt_id(b.item_id)};
+  auto rows = c.query(kInsertBoard, args);
+  return rows.empty() ? 0 : rows.at(0).i64(0);
+}
+
+std::optional<BoardRow> board_of_item(store::Conn& c, std::int64_t item_id) {
+  auto r = c.one(std::string("SELECT ") + kBoardColumns + " FROM vision_boards WHERE item_id = ?", item_id);
+  if (!r) return std::nullopt;
+  return from(*r);
+}
+
+std::vector<BoardRow> boards_of_event(store::Conn& c, std::int64_t event_id) {
+  std::vector<BoardRow> out;
+  for (const auto& r : c.q(std::string("SELECT ") + kBoardColumns +
+                               " FROM vision_boards WHERE event_id = ? AND item_id IS NOT NULL ORDER BY id",
+                           event_id))
+    out.push_back(from(r));
+  return out;
+}
+
+std::map<std::int64_t, std::pair<std::optional<std::int64_t>, std::string>> participants_of(store::Conn& c,
+                                                                                               std::int64_t event_id) {
+  std::map<std::int64_t, std::pair<std::optional<std::int64_t>, std::string>> out;
+  for (const auto& r : c.q("SELECT id, user_id, nickname FROM event_participants WHERE event_id = ?", event_id))
+    out[r.i64(0)] = {r.opt_i64(1), r.opt_text(2).value_or("")};
+  return out;
 }
 
 std::optional<BoardRow> board(store::Conn& c, std::int64_t id) {
@@ -109,9 +138,12 @@ Board load(store::Conn& c, const BoardRow& row) {
   for (const auto& n : b.notes)
     if (n.merged_into)
       if (auto it = at.find(n.merged_into); it != at.end()) b.notes[it->second].merged_from.push_back(n.id);
+  // An event's board counts its participants; a space's, its members' accounts.
+  const int who = row.item_id ? 3 : 2;
   for (const auto& r : c.q(kWords, row.id))
-    if (auto it = at.find(r.i64(0)); it != at.end()) b.notes[it->second].words.push_back(Words{r.text(1), r.i64(2)});
-  for (const auto& r : c.q(kDots, row.id)) b.dots.push_back(Dot{r.i64(0), r.i64(1)});
+    if (auto it = at.find(r.i64(0)); it != at.end())
+      b.notes[it->second].words.push_back(Words{r.text(1), r.opt_i64(who).value_or(0)});
+  for (const auto& r : c.q(kDots, row.id)) b.dots.push_back(Dot{r.i64(0), r.opt_i64(who - 1).value_or(0)});
   return b;
 }
 
@@ -120,8 +152,8 @@ std::int64_t insert_note(store::Conn& c, std::int64_t board_id, Horizon h, std::
 }
 
 void insert_words(store::Conn& c, std::int64_t note_id, std::int64_t original_note_id, int position,
-                  const std::string& text, std::int64_t author_id) {
-  c.q(kInsertWords, note_id, original_note_id, position, text, person(author_id));
+                  const std::string& text, std::int64_t author_id, std::int64_t participant_id) {
+  c.q(kInsertWords, note_id, original_note_id, position, text, person(author_id), person(participant_id));
 }
 
 void set_horizon(store::Conn& c, std::int64_t note_id, Horizon h) { c.q(kSetHorizon, std::string(key_of(h)), note_id); }
@@ -136,11 +168,15 @@ void merge(store::Conn& c, std::int64_t keep, std::int64_t other, int keep_words
   c.q(kMoveDots, keep, other);
 }
 
-void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std::int64_t voter_id, std::int64_t now) {
-  c.q(kInsertDot, board_id, note_id, person(voter_id), now);
+void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std::int64_t voter_id, std::int64_t now,
+                std::int64_t participant_id) {
+  c.q(kInsertDot, board_id, note_id, person(voter_id), person(participant_id), now);
 }
 
-void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id) { c.q(kDeleteDot, note_id, voter_id); }
+void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id, std::int64_t participant_id) {
+  if (participant_id > 0) c.q(kDeleteParticipantDot, note_id, participant_id);
+  else c.q(kDeleteDot, note_id, voter_id);
+}
 
 namespace {
 

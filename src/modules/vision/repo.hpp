@@ -2,6 +2,7 @@
 // The only place the vision module's SQL lives. Functions take a connection, so the
 // caller decides the transaction.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,9 +16,16 @@ class Conn;
 
 namespace hs::vision::repo {
 
+// 0 when the item already has its board (two first visits at once).
 std::int64_t insert_board(store::Conn& c, const BoardRow& b);
 std::optional<BoardRow> board(store::Conn& c, std::int64_t id);
 std::vector<BoardRow> boards_in(store::Conn& c, std::int64_t space_id);  // newest first
+// An event agenda item's board (one at most), and an event's boards in the order they came.
+std::optional<BoardRow> board_of_item(store::Conn& c, std::int64_t item_id);
+std::vector<BoardRow> boards_of_event(store::Conn& c, std::int64_t event_id);
+// An event's participants: their account (members) or nickname ("" when none), by id.
+std::map<std::int64_t, std::pair<std::optional<std::int64_t>, std::string>> participants_of(store::Conn& c,
+                                                                                               std::int64_t event_id);
 // Only while the stage is still `from`: false when someone moved it meanwhile.
 bool set_stage(store::Conn& c, std::int64_t id, const std::string& from, const std::string& to, std::int64_t now);
 void touch(store::Conn& c, std::int64_t id, std::int64_t now);
@@ -31,15 +39,17 @@ Board load(store::Conn& c, const BoardRow& row);
 
 std::int64_t insert_note(store::Conn& c, std::int64_t board_id, Horizon h, std::int64_t now);
 void insert_words(store::Conn& c, std::int64_t note_id, std::int64_t original_note_id, int position,
-                  const std::string& text, std::int64_t author_id);
+                  const std::string& text, std::int64_t author_id, std::int64_t participant_id = 0);
 void set_horizon(store::Conn& c, std::int64_t note_id, Horizon h);
 void set_hidden(store::Conn& c, std::int64_t note_id, bool hidden, const std::string& reason);
 // `other` merged into `keep`, which already holds `keep_words` words: its words follow
 // them, its dots and the notes merged into it move to `keep`.
 void merge(store::Conn& c, std::int64_t keep, std::int64_t other, int keep_words);
-void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std::int64_t voter_id, std::int64_t now);
+// On an event's board the voter is a participant (voter_id 0).
+void insert_dot(store::Conn& c, std::int64_t board_id, std::int64_t note_id, std::int64_t voter_id, std::int64_t now,
+                std::int64_t participant_id = 0);
 // Takes back the voter's latest dot on the note.
-void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id);
+void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id, std::int64_t participant_id = 0);
 
 // --- Opinion maps --------------------------------------------------------------------------
 std::int64_t insert_map(store::Conn& c, const MapRow& m);

@@ -120,6 +120,12 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
   if (!it.summary.empty()) v.set("summary", it.summary);
   if (it.content_note) v.set("content_note", *it.content_note);
   v.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+  // A Three Horizons board and an opinion map are the vision module's pages, under the item.
+  if (it.kind == "horizons" || it.kind == "opinions") {
+    v.set("is_vision", true);
+    v.set("vision_href", event_path(a.event.id) + "/items/" + std::to_string(it.id) +
+                             (it.kind == "horizons" ? "/board" : "/opinions"));
+  }
   v.set("responses", c.app.renderer->format("events_responses", {{"count", std::to_string(cur.responses)}}));
   auto speakers = View::list();
   for (const auto& s : cur.speakers) {

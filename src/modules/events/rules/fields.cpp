@@ -18,6 +18,7 @@ std::optional<ItemKind> parse_kind(std::string_view s) {
   if (s == "poll") return ItemKind::poll;
   if (s == "qa") return ItemKind::qa;
   if (s == "cloud") return ItemKind::cloud;
+  if (s == "horizons") return ItemKind::horizons;
   return std::nullopt;
 }
 std::string_view to_string(ItemKind k) {
@@ -26,6 +27,8 @@ std::string_view to_string(ItemKind k) {
     case ItemKind::poll: return "poll";
     case ItemKind::qa: return "qa";
     case ItemKind::cloud: return "cloud";
+    case ItemKind::horizons: return "horizons";
+    case ItemKind::opinions: return "opinions";
   }
   return "talk";
 }
@@ -133,7 +136,8 @@ Result<ItemFields> check_item(const ItemInput& in) {
     else if (bad) v.add("options", "events_options_too_long");
     f.multiple = in.multiple;
   }
-  if (kind == ItemKind::qa) f.premoderate = in.premoderate;
+  // An opinion map's statements can wait for a facilitator, as a Q&A's questions can.
+  if (kind == ItemKind::qa || kind == ItemKind::opinions) f.premoderate = in.premoderate;
   if (kind == ItemKind::cloud) {
     // A small whole number in [lo, hi]; empty: the default.
     auto number = [](std::string_view typed, std::int64_t dflt, std::int64_t lo,

@@ -10,7 +10,9 @@
 
 namespace hs::events {
 
-enum class ItemKind { talk, poll, qa, cloud };
+// horizons and opinions: a Three Horizons board and an opinion map, kept by the vision
+// module (its pages are under the item's address).
+enum class ItemKind { talk, poll, qa, cloud, horizons, opinions };
 enum class ItemState { waiting, open, closed };
 
 std::optional<ItemKind> parse_kind(std::string_view s);

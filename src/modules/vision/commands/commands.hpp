@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/events/module.hpp"
 #include "modules/vision/records.hpp"
 #include "modules/vision/rules/horizons.hpp"
 #include "modules/vision/rules/opinions.hpp"
@@ -24,29 +25,43 @@ class Conn;
 
 namespace hs::vision::commands {
 
+// Who acts on a board. On a space's board: a person by their account (0: not signed in),
+// with their role in the space as it is when the command runs. On an event's board (an
+// agenda item): how the person stands at the event (events::commands::access), which
+// includes people who joined with the code and have no account; what they add is theirs as
+// the event's participant. item_open: whether the agenda item is open (people add notes and
+// dots only then; facilitators moderate at any time).
+struct Actor {
+  Actor(std::int64_t user = 0) : user_id(user) {}  // NOLINT: a plain id is a space's member
+  Actor(const events::commands::Access& a, bool open) : user_id(a.user_id), event(a), item_open(open) {}
+  std::int64_t user_id = 0;
+  std::optional<events::commands::Access> event;
+  bool item_open = false;
+};
+
 // Facilitators and stewards start a board. Field errors: title (vision_title_needed,
 // vision_title_too_long), dots (vision_dots_range).
 Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& title,
                                   int dots_per_person);
 
 // Members add a note to the open horizon; anonymous notes are stored without their author.
-Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<std::int64_t> add_note(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                               const std::string& text, bool anonymous);
 // Members place a dot on an H2+ note (add) or take one back.
-Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> dot(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                  std::int64_t note_id, bool add);
 
 // Facilitators. to: a stage key.
-Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_stage(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                         const std::string& to);
-Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id, std::int64_t keep,
+Result<void> merge(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who, std::int64_t keep,
                    std::int64_t other);
 // to: a horizon key.
-Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> move_note(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                        std::int64_t note_id, const std::string& to);
-Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> hide(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                   std::int64_t note_id, const std::string& reason);
-Result<void> unhide(Services& app, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id,
+Result<void> unhide(Services& app, std::int64_t space_id, std::int64_t board_id, const Actor& who,
                     std::int64_t note_id);
 
 // --- reading -----------------------------------------------------------------------------
@@ -56,8 +71,16 @@ struct Loaded {
   Board board;
   std::map<std::int64_t, std::string> names;  // the named authors' display names
 };
-// The board when it is in this space.
+// The board when it is in this space. On an event's board, names are the participants'
+// (a member's display name, else their nickname, else "Guest N").
 std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t board_id);
+
+// An event agenda item's board: made the first time anyone asks for it (with the item's
+// title, at H1), then the same one. Nothing when the item is not a Three Horizons board of
+// this event.
+std::optional<BoardRow> board_for_item(Services& app, const events::EventRow& event, std::int64_t item_id);
+// The event's boards (for its report), oldest first.
+std::vector<BoardRow> event_boards(Services& app, std::int64_t event_id);
 
 // --- Opinion maps ------------------------------------------------------------------------
 // Facilitators and stewards ask a question. Field errors: question (vision_question_needed,

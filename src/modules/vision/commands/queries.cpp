@@ -25,9 +25,58 @@ std::optional<Loaded> load(Services& app, std::int64_t space_id, std::int64_t bo
     for (const auto& n : l.board.notes)
       for (const auto& w : n.words)
         if (w.author_id > 0) authors.insert(w.author_id);
-    l.names = accounts::display_names(app, c, {authors.begin(), authors.end()});
+    if (!row->item_id) {
+      l.names = accounts::display_names(app, c, {authors.begin(), authors.end()});
+      return l;
+    }
+    // An event's board: its authors are participants, named as the event names them.
+    const auto people = repo::participants_of(c, *row->event_id);
+    std::vector<std::int64_t> accounts_named;
+    for (auto id : authors)
+      if (auto it = people.find(id); it != people.end() && it->second.first) accounts_named.push_back(*it->second.first);
+    const auto names = accounts::display_names(app, c, accounts_named);
+    for (auto id : authors) {
+      auto it = people.find(id);
+      if (it == people.end()) continue;
+      const auto& [user, nickname] = it->second;
+      auto named = user ? names.find(*user) : names.end();
+      if (named != names.end()) l.names[id] = named->second;
+      else if (!nickname.empty()) l.names[id] = nickname;
+      else l.names[id] = app.words->format("vision_guest", {{"number", std::to_string(id)}});
+    }
     return l;
   });
+}
+
+std::optional<BoardRow> board_for_item(Services& app, const events::EventRow& event, std::int64_t item_id) {
+  std::optional<events::ItemRow> item;
+  for (const auto& it : events::commands::agenda(app, event.id))
+    if (it.id == item_id && it.kind == "horizons") item = it;
+  if (!item) return std::nullopt;
+  auto found = app.store->with([&](store::Conn& c) { return repo::board_of_item(c, item_id); });
+  if (found) return found;
+  const auto now = app.clock->now();
+  return app.store->write([&](store::Conn& c) -> Result<BoardRow> {
+           BoardRow b;
+           b.space_id = event.space_id;
+           b.event_id = event.id;
+           b.item_id = item_id;
+           b.title = item->title;
+           b.stage = std::string(key_of(Stage::h1));
+           b.dots_per_person = Settings{}.dots_per_person;
+           b.created_at = b.updated_at = now;
+           // Two first visits at once: the second finds the first's board.
+           repo::insert_board(c, b);
+           auto row = repo::board_of_item(c, item_id);
+           if (!row) return fail(ErrorCode::not_found, "vision_board_not_found");
+           return *row;
+         })
+      .map([](BoardRow r) { return std::optional<BoardRow>(std::move(r)); })
+      .value_or(std::nullopt);
+}
+
+std::vector<BoardRow> event_boards(Services& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::boards_of_event(c, event_id); });
 }
 
 std::string export_person(store::Conn& c, std::int64_t user_id) {

@@ -15,15 +15,36 @@ spaces::Subject subject_in(store::Conn& c, std::int64_t space_id, std::int64_t u
   return s;
 }
 
-Result<Open> open(store::Conn& c, std::int64_t space_id, std::int64_t board_id, std::int64_t user_id) {
+Result<Open> open(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t board_id, const Actor& who,
+                  bool taking_part) {
   // Every command changes the board: it reads it only once it holds it.
   repo::lock_board(c, board_id);
   auto row = repo::board(c, board_id);
   if (!row || row->space_id != space_id) return fail(ErrorCode::not_found, "vision_board_not_found");
-  auto who = subject_in(c, space_id, user_id);
-  if (!permissions::view_boards(who)) return fail(ErrorCode::not_found, "vision_board_not_found");
-  Open o{*row, repo::load(c, *row), who};
+  Open o{*row, repo::load(c, *row)};
+  if (row->item_id) {
+    // An event's board: how the person stands at that event, not in the space.
+    if (!who.event || who.event->event.id != row->event_id || !events::view_event(who.event->standing))
+      return fail(ErrorCode::not_found, "vision_board_not_found");
+    const auto& a = *who.event;
+    o.facilitate = events::run_event(a.standing);
+    o.take_part = events::take_part(a.standing) && !a.stepped_out;
+    o.user_id = 0;
+    if (taking_part && o.take_part) o.participant_id = events::commands::participant_for(c, a, app.clock->now());
+    else o.participant_id = events::commands::existing_participant(c, a).value_or(0);
+    o.me = o.participant_id;
+    return o;
+  }
+  auto subject = subject_in(c, space_id, who.user_id);
+  if (!permissions::view_boards(subject)) return fail(ErrorCode::not_found, "vision_board_not_found");
+  o.facilitate = permissions::facilitate(subject);
+  o.take_part = permissions::take_part(subject);
+  o.me = o.user_id = who.user_id;
   return o;
+}
+
+void changed(Services& app, const std::optional<std::int64_t>& event_id) {
+  if (event_id) events::live::changed(app, *event_id);
 }
 
 Result<void> log(Services& app, store::Conn& c, const BoardRow& row, std::int64_t user_id, const std::string& kind,

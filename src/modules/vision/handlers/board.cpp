@@ -39,13 +39,6 @@ PictureWords picture_words(Context& c, const std::string& title) {
 
 namespace {
 
-struct Typed {
-  std::string text;
-  bool anonymous = false;
-  std::int64_t note = 0;  // the note a facilitator's refused form was about
-  std::string reason;
-};
-
 const Horizon kOrder[] = {Horizon::h1, Horizon::h3, Horizon::h2, Horizon::h2_plus, Horizon::h2_minus};
 
 std::string note_text(const Note& n) {
@@ -66,16 +59,18 @@ View words_view(Context& c, const commands::Loaded& l, const Note& n) {
   return words;
 }
 
-Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded& l, const Typed& in,
-                const Error* error = nullptr, int status = 200) {
+}  // namespace
+
+Response render_board(Context& c, BoardFrame& frame, const commands::Loaded& l, const Typed& in, const Error* error,
+                      int status) {
   const auto& b = l.board;
-  const auto me = spaces::viewer_id(c);
-  const bool facilitator = permissions::facilitate(s.subject);
-  const bool member = permissions::take_part(s.subject);
-  View v = spaces::space_page(c, s, "vision_board_title", {{"board", l.row.title}});
-  const auto base = vision_path(s, "/" + std::to_string(l.row.id));
+  const auto me = frame.me;
+  const bool facilitator = frame.facilitator;
+  const bool member = frame.member;
+  View& v = frame.v;
+  const auto base = frame.base;
   v.set("board_title", l.row.title);
-  v.set("back_href", vision_path(s));
+  v.set("back_href", frame.back_href);
   v.set("base", base);
   v.set("stage", c.t("vision_stage_" + l.row.stage));
   v.set("stage_about", c.t("vision_stage_about_" + l.row.stage));
@@ -133,7 +128,7 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
     // H2 not yet sorted is left out once it is empty and sorting has begun; H2+ and H2-
     // before sorting.
     if (notes.empty() &&
-        ((h == Horizon::h2 && sorting_open(b.stage)) ||
+        ((h == Horizon::h2 && (sorting_open(b.stage) || voting_open(b.stage) || b.stage == Stage::done)) ||
          ((h == Horizon::h2_plus || h == Horizon::h2_minus) && !sorting_open(b.stage) && b.stage != Stage::done)))
       continue;
     View hv;
@@ -226,7 +221,7 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
       downloads.push(std::move(d));
     }
   v.set("downloads", std::move(downloads));
-  v.set("picture_src", base + "/picture.svg");
+  v.set("picture_src", base + "/picture.svg?v=" + std::to_string(l.row.version));
   v.set("csv_href", base + "/notes.csv");
   if (error) {
     auto e = *error;
@@ -240,6 +235,19 @@ Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded
     c.add_errors(v, e);
   }
   return c.page("vision/board", v, status);
+}
+
+namespace {
+
+Response render(Context& c, const spaces::SpaceInPath& s, const commands::Loaded& l, const Typed& in,
+                const Error* error = nullptr, int status = 200) {
+  BoardFrame f{spaces::space_page(c, s, "vision_board_title", {{"board", l.row.title}}),
+               vision_path(s, "/" + std::to_string(l.row.id)),
+               vision_path(s),
+               spaces::viewer_id(c),
+               permissions::facilitate(s.subject),
+               permissions::take_part(s.subject)};
+  return render_board(c, f, l, in, error, status);
 }
 
 struct Found {

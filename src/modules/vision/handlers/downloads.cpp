@@ -14,6 +14,13 @@ using web::Response;
 namespace {
 
 std::optional<commands::Loaded> loaded(Context& c, Response& refusal, std::string& slug) {
+  if (!c.param("item").empty()) {
+    // An event agenda item's board: whoever may see the event.
+    auto b = load_event_board(c);
+    if (!b.board) refusal = std::move(b.refusal);
+    else slug = "event-" + std::to_string(b.access->event.id);
+    return b.board;
+  }
   auto h = load_space(c);
   if (!h.space) {
     refusal = std::move(h.refusal);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "modules/spaces/module.hpp"
+#include "modules/vision/commands/commands.hpp"
 #include "modules/vision/picture.hpp"
 #include "web/app.hpp"
 
@@ -33,6 +34,41 @@ web::Response map_results(web::Context& c);
 web::Response map_svg(web::Context& c);
 web::Response map_csv(web::Context& c);
 web::Response map_json(web::Context& c);
+
+// What a person typed in a board's form, shown again with its error.
+struct Typed {
+  std::string text;
+  bool anonymous = false;
+  std::int64_t note = 0;  // the note a facilitator's refused form was about
+  std::string reason;
+};
+// The page a board is drawn on: a space's page or an event's, where its forms post, and
+// what the viewer may do there. me: whom the board's rules count the viewer as.
+struct BoardFrame {
+  web::View v;
+  std::string base, back_href;
+  std::int64_t me = 0;
+  bool facilitator = false, member = false;
+};
+web::Response render_board(web::Context& c, BoardFrame& frame, const commands::Loaded& l, const Typed& in,
+                           const Error* error = nullptr, int status = 200);
+
+// An event agenda item's board (GET and POST /events/{id}/items/{item}/board...).
+struct EventBoard {
+  std::optional<events::commands::Access> access;
+  std::optional<commands::Loaded> board;
+  bool item_open = false;
+  web::Response refusal;
+};
+EventBoard load_event_board(web::Context& c);
+web::Response event_board_page(web::Context& c);
+web::Response event_note_add(web::Context& c);
+web::Response event_stage_move(web::Context& c);
+web::Response event_note_merge(web::Context& c);
+web::Response event_note_move(web::Context& c);
+web::Response event_note_hide(web::Context& c);
+web::Response event_note_show(web::Context& c);
+web::Response event_dot_change(web::Context& c);
 
 // The space in the path when this viewer may see its boards; otherwise the refusal.
 struct Here {
