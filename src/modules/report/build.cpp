@@ -136,6 +136,27 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
     d.sections.push_back(std::move(s));
   }
 
+  // Opinion maps: the groups with what set each apart, and the common ground (shown
+  // statements only, nobody named).
+  for (const auto& m : vision::report_maps(app, event_id)) {
+    Section s{r.format("vision_report_map_heading", {{"question", m.question}}), {}};
+    s.blocks.push_back(Paragraph{m.people});
+    s.blocks.push_back(Paragraph{r.format("vision_report_map_groups", {})});
+    if (m.groups.empty()) s.blocks.push_back(Paragraph{r.format("vision_results_no_groups", {})});
+    for (const auto& g : m.groups) {
+      s.blocks.push_back(Paragraph{g.name});
+      if (g.distinctive.empty()) {
+        s.blocks.push_back(Paragraph{r.format("vision_opinion_none", {})});
+        continue;
+      }
+      s.blocks.push_back(BulletList{g.distinctive, false});
+    }
+    s.blocks.push_back(Paragraph{r.format("vision_opinion_common_ground", {})});
+    if (m.common_ground.empty()) s.blocks.push_back(Paragraph{r.format("vision_opinion_none", {})});
+    else s.blocks.push_back(BulletList{m.common_ground, false});
+    d.sections.push_back(std::move(s));
+  }
+
   // Three Horizons boards: the picture, every shown note by horizon, the most voted ideas.
   for (const auto& b : vision::report_boards(app, event_id)) {
     Section s{r.format("vision_report_heading", {{"title", b.title}}), {}};

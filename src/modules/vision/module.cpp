@@ -6,6 +6,7 @@
 
 #include "modules/vision/commands/commands.hpp"
 #include "modules/vision/handlers/handlers.hpp"
+#include "services/services.hpp"
 #include "web/app.hpp"
 
 namespace hs::vision {
@@ -51,14 +52,23 @@ void register_module(web::App& app) {
   r.get("/events/{id}/items/{item}/board/picture.png", h::picture_png);
   r.get("/events/{id}/items/{item}/board/picture.pdf", h::picture_pdf);
   r.get("/events/{id}/items/{item}/board/notes.csv", h::board_csv);
-  // Every snapshot of the event's live channel says each board's version and stage, so
-  // its pages are drawn again exactly when the board changes.
+  // An opinion map as an event's agenda item, the same way.
+  r.get("/events/{id}/items/{item}/map", h::event_map_page);
+  r.post("/events/{id}/items/{item}/map/answer", h::event_map_answer);
+  r.post("/events/{id}/items/{item}/map/statements", h::event_map_statement);
+  r.post("/events/{id}/items/{item}/map/statements/{statement}/moderate", h::event_map_moderate);
+  r.get("/events/{id}/items/{item}/map/results", h::event_map_results);
+  r.get("/events/{id}/items/{item}/map/map.svg", h::event_map_svg);
+  // Every snapshot of the event's live channel says each board's version and stage, and
+  // each map's version, so their pages are drawn again exactly when they change.
   events::live::add_part(app, "vision", [](Services& s, std::int64_t event_id) -> std::string {
     const auto boards = commands::event_boards(s, event_id);
-    if (boards.empty()) return {};
+    const auto maps = commands::event_maps(s, event_id);
+    if (boards.empty() && maps.empty()) return {};
     boost::json::object o;
     for (const auto& b : boards)
       o[std::to_string(*b.item_id)] = std::to_string(b.version) + ":" + b.stage;
+    for (const auto& m : maps) o[std::to_string(*m.item_id)] = std::to_string(m.version);
     return boost::json::serialize(o);
   });
 
@@ -101,11 +111,11 @@ Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64
                                 bool moderated) {
   return commands::create_map(app, space_id, user_id, question, moderated);
 }
-Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, const commands::Actor& user_id,
                                    const std::string& text) {
   return commands::add_statement(app, space_id, map_id, user_id, text);
 }
-Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, const commands::Actor& user_id,
                     std::int64_t statement_id, int vote) {
   return commands::answer(app, space_id, map_id, user_id, statement_id, vote);
 }
@@ -158,6 +168,54 @@ std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id) {
         for (const auto& n : list.notes)
           if (n.highlighted) r.top_ideas.push_back(n);
     out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace hs::vision
+
+namespace hs::vision {
+
+namespace {
+int percent(double rate) { return static_cast<int>(rate * 100 + 0.5); }
+}  // namespace
+
+std::optional<MapRow> event_map(Services& app, const events::EventRow& event, std::int64_t item_id) {
+  return commands::map_for_item(app, event, item_id);
+}
+
+std::vector<ReportMap> report_maps(Services& app, std::int64_t event_id) {
+  std::vector<ReportMap> out;
+  auto t = [&](const char* key, const std::vector<std::pair<std::string, std::string>>& vars = {}) {
+    return app.words->format(key, vars);
+  };
+  for (const auto& row : commands::event_maps(app, event_id)) {
+    // Only shown statements are counted: hidden and waiting ones are in none of it.
+    auto res = commands::results(app, row);
+    const auto& om = res->map;
+    ReportMap m;
+    m.item_id = *row.item_id;
+    m.question = row.question;
+    m.people = t("vision_results_people",
+                 {{"n", std::to_string(res->participants)}, {"grouped", std::to_string(om.grouped)}});
+    for (std::size_t g = 0; g < om.groups.size(); ++g) {
+      ReportMap::Group group;
+      const auto n = om.groups[g].members.size();
+      group.name = t("vision_opinion_group", {{"g", group_letter(g)}}) + ": " +
+                   (n == 1 ? t("vision_opinion_one_person") : t("vision_opinion_people", {{"n", std::to_string(n)}}));
+      for (const auto& st : om.groups[g].distinctive)
+        group.distinctive.push_back(res->statements.at(st.statement) + " (" +
+                                    t(st.agree ? "vision_opinion_agreed" : "vision_opinion_disagreed",
+                                      {{"p", std::to_string(percent(st.rate))},
+                                       {"q", std::to_string(percent(st.others_rate))}}) +
+                                    ")");
+      m.groups.push_back(std::move(group));
+    }
+    for (const auto& cg : om.common_ground)
+      m.common_ground.push_back(res->statements.at(cg.statement) + " (" +
+                                t("vision_opinion_common_line", {{"p", std::to_string(percent(cg.lowest_rate))}}) +
+                                ")");
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -73,10 +73,31 @@ std::vector<ReportBoard> report_boards(Services& app, std::int64_t event_id);
 Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& question,
                                 bool moderated);
 // Returns the statement's id when it is shown at once (0 when it waits for a facilitator).
-Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
-                                   const std::string& text);
-Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+// On an event's map, who is a commands::Actor built from the person's events::commands::Access.
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id,
+                                   const commands::Actor& who, const std::string& text);
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, const commands::Actor& who,
                     std::int64_t statement_id, int vote);
+
+// An event agenda item's opinion map (/events/{id}/items/{item}/map), made the first time
+// it is asked for.
+std::optional<MapRow> event_map(Services& app, const events::EventRow& event, std::int64_t item_id);
+
+// An event's opinion maps as its report shows them, as text (words from Services::words):
+// the question, how many answered, each group with its distinctive statements, and the
+// common ground. Only shown statements: hidden and waiting ones are never in it, nor who
+// wrote any statement.
+struct ReportMap {
+  std::int64_t item_id = 0;
+  std::string question, people;
+  struct Group {
+    std::string name;                      // "Group A: 10 people"
+    std::vector<std::string> distinctive;  // each with how the group and everyone else answered
+  };
+  std::vector<Group> groups;
+  std::vector<std::string> common_ground;
+};
+std::vector<ReportMap> report_maps(Services& app, std::int64_t event_id);
 
 // For bench/vision only (the hidden `humanspace vision bench-picture`): times the picture
 // of a generated, finished board of `notes` notes and prints the figures as JSON.

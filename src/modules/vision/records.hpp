@@ -26,6 +26,8 @@ struct BoardRow {
 struct MapRow {
   std::int64_t id = 0;
   std::int64_t space_id = 0;
+  std::optional<std::int64_t> event_id;
+  std::optional<std::int64_t> item_id;  // an event's agenda item: its voters are the event's participants
   std::string question;
   bool moderated = false;
   std::int64_t version = 0;

@@ -180,7 +180,8 @@ void delete_dot(store::Conn& c, std::int64_t note_id, std::int64_t voter_id, std
 
 namespace {
 
-constexpr const char* kMapColumns = "id, space_id, question, moderated, version, created_by, created_at, updated_at";
+constexpr const char* kMapColumns =
+    "id, space_id, question, moderated, version, created_by, created_at, updated_at, event_id, item_id";
 
 MapRow map_from(const store::Row& r) {
   MapRow m;
@@ -192,6 +193,8 @@ MapRow map_from(const store::Row& r) {
   m.created_by = r.opt_i64(5);
   m.created_at = r.i64(6);
   m.updated_at = r.i64(7);
+  m.event_id = r.opt_i64(8);
+  m.item_id = r.opt_i64(9);
   return m;
 }
 
@@ -204,12 +207,39 @@ constexpr const char* kStatementColumns = "id, map_id, text, status, created_at"
 }  // namespace
 
 std::int64_t insert_map(store::Conn& c, const MapRow& m) {
-  return c
-      .q(R"(INSERT INTO vision_maps (space_id, question, moderated, version, created_by, created_at, updated_at)
-VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id)",
-         m.space_id, m.question, m.moderated, opt_id(m.created_by), m.created_at, m.updated_at)
-      .at(0)
-      .i64(0);
+  auto rows = c.q(R"(INSERT INTO vision_maps (space_id, question, moderated, version, created_by, created_at, updated_at,
+event_id, item_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id)",
+                  m.space_id, m.question, m.moderated, opt_id(m.created_by), m.created_at, m.updated_at,
+                  opt_id(m.event_id), opt_id(m.item_id));
+  return rows.empty() ? 0 : rows.at(0).i64(0);
+}
+
+std::optional<MapRow> map_of_item(store::Conn& c, std::int64_t item_id) {
+  auto r = c.one(std::string("SELECT ") + kMapColumns + " FROM vision_maps WHERE item_id = ?", item_id);
+  if (!r) return std::nullopt;
+  return map_from(*r);
+}
+
+std::vector<MapRow> maps_of_event(store::Conn& c, std::int64_t event_id) {
+  std::vector<MapRow> out;
+  for (const auto& r : c.q(std::string("SELECT ") + kMapColumns +
+                               " FROM vision_maps WHERE event_id = ? AND item_id IS NOT NULL ORDER BY id",
+                           event_id))
+    out.push_back(map_from(r));
+  return out;
+}
+
+void set_map_question(store::Conn& c, std::int64_t map_id, const std::string& question, bool moderated,
+                      std::int64_t now) {
+  c.q("UPDATE vision_maps SET question = ?, moderated = ?, version = version + 1, updated_at = ? WHERE id = ?",
+      question, moderated, now, map_id);
+}
+
+void upsert_participant_vote(store::Conn& c, std::int64_t statement_id, std::int64_t participant_id, int vote,
+                             std::int64_t now) {
+  c.q(R"(INSERT INTO vision_participant_votes (statement_id, participant_id, vote, created_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at)",
+      statement_id, participant_id, vote, now);
 }
 
 std::optional<MapRow> map(store::Conn& c, std::int64_t id) {
@@ -231,11 +261,12 @@ void bump(store::Conn& c, std::int64_t map_id, std::int64_t now) {
 }
 
 std::int64_t insert_statement(store::Conn& c, std::int64_t map_id, const std::string& text, const std::string& status,
-                              std::int64_t author_id, std::int64_t now) {
+                              std::int64_t author_id, std::int64_t now, std::int64_t participant_id) {
   return c
-      .q("INSERT INTO vision_statements (map_id, text, status, author_id, created_at) VALUES (?, ?, ?, ?, ?) "
+      .q("INSERT INTO vision_statements (map_id, text, status, author_id, participant_id, created_at) "
+         "VALUES (?, ?, ?, ?, ?, ?) "
          "RETURNING id",
-         map_id, text, status, person(author_id), now)
+         map_id, text, status, person(author_id), person(participant_id), now)
       .at(0)
       .i64(0);
 }
@@ -266,16 +297,21 @@ ON CONFLICT (statement_id, voter_id) DO UPDATE SET vote = excluded.vote, created
 
 std::vector<VoteRow> votes(store::Conn& c, std::int64_t map_id) {
   std::vector<VoteRow> out;
+  // A space's map has its members' answers, an event's its participants' (never both).
   for (const auto& r : c.q(R"(SELECT v.statement_id, v.voter_id, v.vote FROM vision_votes v
-JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ? ORDER BY v.voter_id, v.statement_id)",
-                           map_id))
+JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ?
+UNION ALL SELECT p.statement_id, p.participant_id, p.vote FROM vision_participant_votes p
+JOIN vision_statements s ON s.id = p.statement_id WHERE s.map_id = ? ORDER BY 2, 1)",
+                           map_id, map_id))
     out.push_back(VoteRow{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))});
   return out;
 }
 
-std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id) {
+std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id, bool participant) {
   std::vector<VoteRow> out;
-  for (const auto& r : c.q(R"(SELECT v.statement_id, v.voter_id, v.vote FROM vision_votes v
+  for (const auto& r : c.q(participant ? R"(SELECT v.statement_id, v.participant_id, v.vote FROM vision_participant_votes v
+JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ? AND v.participant_id = ?)"
+                                       : R"(SELECT v.statement_id, v.voter_id, v.vote FROM vision_votes v
 JOIN vision_statements s ON s.id = v.statement_id WHERE s.map_id = ? AND v.voter_id = ?)",
                            map_id, voter_id))
     out.push_back(VoteRow{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))});

@@ -56,14 +56,24 @@ std::int64_t insert_map(store::Conn& c, const MapRow& m);
 std::optional<MapRow> map(store::Conn& c, std::int64_t id);
 std::vector<MapRow> maps_in(store::Conn& c, std::int64_t space_id);  // newest first
 void bump(store::Conn& c, std::int64_t map_id, std::int64_t now);
+// On an event's map the author is a participant (author_id 0).
 std::int64_t insert_statement(store::Conn& c, std::int64_t map_id, const std::string& text, const std::string& status,
-                              std::int64_t author_id, std::int64_t now);
+                              std::int64_t author_id, std::int64_t now, std::int64_t participant_id = 0);
 std::optional<StatementRow> statement(store::Conn& c, std::int64_t id);
 std::vector<StatementRow> statements(store::Conn& c, std::int64_t map_id);  // oldest first
 void set_statement_status(store::Conn& c, std::int64_t id, const std::string& status);
 void upsert_vote(store::Conn& c, std::int64_t statement_id, std::int64_t voter_id, int vote, std::int64_t now);
 std::vector<VoteRow> votes(store::Conn& c, std::int64_t map_id);
-std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id);
+// participant: voter_id is an event's participant (an event's map).
+std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t voter_id, bool participant = false);
+// An event agenda item's map (one at most; 0 from insert_map when it already has one), an
+// event's maps in the order they came, and the item's question and moderation followed.
+std::optional<MapRow> map_of_item(store::Conn& c, std::int64_t item_id);
+std::vector<MapRow> maps_of_event(store::Conn& c, std::int64_t event_id);
+void set_map_question(store::Conn& c, std::int64_t map_id, const std::string& question, bool moderated,
+                      std::int64_t now);
+void upsert_participant_vote(store::Conn& c, std::int64_t statement_id, std::int64_t participant_id, int vote,
+                             std::int64_t now);
 std::vector<std::string> statements_by(store::Conn& c, std::int64_t user_id);
 std::int64_t votes_by(store::Conn& c, std::int64_t user_id);
 

@@ -112,7 +112,7 @@ Response render_event_edit(Context& c, const commands::Access& a, const EventInp
 }  // namespace
 
 namespace {
-constexpr std::string_view kKinds[] = {"talk", "poll", "qa", "cloud", "horizons"};
+constexpr std::string_view kKinds[] = {"talk", "poll", "qa", "cloud", "horizons", "opinions"};
 bool known_kind(std::string_view k) { return std::find(std::begin(kKinds), std::end(kKinds), k) != std::end(kKinds); }
 }  // namespace
 

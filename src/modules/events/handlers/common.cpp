@@ -124,7 +124,7 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
   if (it.kind == "horizons" || it.kind == "opinions") {
     v.set("is_vision", true);
     v.set("vision_href", event_path(a.event.id) + "/items/" + std::to_string(it.id) +
-                             (it.kind == "horizons" ? "/board" : "/opinions"));
+                             (it.kind == "horizons" ? "/board" : "/map"));
   }
   v.set("responses", c.app.renderer->format("events_responses", {{"count", std::to_string(cur.responses)}}));
   auto speakers = View::list();

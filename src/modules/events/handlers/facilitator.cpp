@@ -137,9 +137,10 @@ Response render_run(Context& c, const commands::Access& a, const Error* error = 
     x.set("can_reveal", it.kind == "poll" && !it.revealed);
     x.set("can_hide", it.kind == "poll" && it.revealed);
     x.set("base", event_path(a.event.id) + "/items/" + std::to_string(it.id));
+    x.set("vision_map", it.kind == "opinions");
     if (it.kind == "horizons" || it.kind == "opinions")
       x.set("vision_href", event_path(a.event.id) + "/items/" + std::to_string(it.id) +
-                               (it.kind == "horizons" ? "/board" : "/opinions"));
+                               (it.kind == "horizons" ? "/board" : "/map"));
     x.set("can_move_up", index > 1);
     x.set("can_move_down", index < agenda.size());
     items.push(x);

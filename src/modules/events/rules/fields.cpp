@@ -19,6 +19,7 @@ std::optional<ItemKind> parse_kind(std::string_view s) {
   if (s == "qa") return ItemKind::qa;
   if (s == "cloud") return ItemKind::cloud;
   if (s == "horizons") return ItemKind::horizons;
+  if (s == "opinions") return ItemKind::opinions;
   return std::nullopt;
 }
 std::string_view to_string(ItemKind k) {

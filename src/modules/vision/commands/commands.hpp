@@ -90,15 +90,25 @@ Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64
 // Members write a statement: shown at once, or held for a facilitator when the map is
 // moderated (a facilitator's own is shown at once). Field errors: text
 // (vision_statement_empty, vision_statement_too_long, vision_note_control). Returns
-// its id when it is shown at once, 0 when it waits for a facilitator.
-Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+// its id when it is shown at once, 0 when it waits for a facilitator. On an event's map
+// (who.event), the people at the event write while the item is open (vision_item_closed),
+// as its participants; those who run the event moderate.
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                                    const std::string& text);
-// Facilitators show or reject a statement waiting for them (in the decision log).
-Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+// Facilitators show or hide a statement (waiting or shown; in the decision log). A hidden
+// statement leaves the map, its results and the event's report.
+Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                                 std::int64_t statement_id, bool show);
 // Members answer a shown statement: 1 agree, -1 disagree, 0 pass (again to change it).
-Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                     std::int64_t statement_id, int vote);
+
+// An event agenda item's opinion map: made the first time anyone asks for it (the item's
+// title is the question, its "premoderate" whether statements wait), then the same one,
+// following the item's title and setting. Nothing when the item is not an opinion map of
+// this event.
+std::optional<MapRow> map_for_item(Services& app, const events::EventRow& event, std::int64_t item_id);
+std::vector<MapRow> event_maps(Services& app, std::int64_t event_id);
 
 std::vector<MapRow> maps(Services& app, std::int64_t space_id);
 struct MapLoaded {
@@ -106,7 +116,9 @@ struct MapLoaded {
   std::vector<StatementRow> statements;  // every one, oldest first
   std::map<std::int64_t, int> mine;      // the viewer's answers by statement
 };
-std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer);
+// viewer: an account on a space's map, a participant on an event's (participant true).
+std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer,
+                                  bool participant = false);
 // The groups and common ground from the votes (rules/opinions.hpp), over the shown
 // statements in order; kept in memory until the map's version changes.
 struct MapResults {

@@ -20,15 +20,35 @@ constexpr std::size_t kMaxQuestion = 200;
 
 struct OpenMap {
   MapRow row;
-  spaces::Subject who;
+  bool take_part = false, facilitate = false;
+  std::int64_t user_id = 0, participant_id = 0;  // who is stored as the author or voter
 };
 
-Result<OpenMap> open_map(store::Conn& c, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id) {
+// The map when it is in this space and the person may see it (not_found otherwise). On an
+// event's map: how the person stands at that event; taking_part gives a member taking part
+// for the first time a participant record.
+Result<OpenMap> open_map(Services& app, store::Conn& c, std::int64_t space_id, std::int64_t map_id, const Actor& who,
+                         bool taking_part = false) {
   auto row = repo::map(c, map_id);
   if (!row || row->space_id != space_id) return fail(ErrorCode::not_found, "vision_map_not_found");
-  auto who = subject_in(c, space_id, user_id);
-  if (!permissions::view_boards(who)) return fail(ErrorCode::not_found, "vision_map_not_found");
-  return OpenMap{*row, who};
+  OpenMap o{*row};
+  if (row->item_id) {
+    if (!who.event || who.event->event.id != row->event_id || !events::view_event(who.event->standing))
+      return fail(ErrorCode::not_found, "vision_map_not_found");
+    const auto& a = *who.event;
+    o.facilitate = events::run_event(a.standing);
+    o.take_part = events::take_part(a.standing) && !a.stepped_out;
+    o.user_id = a.user_id;
+    if (taking_part && o.take_part) o.participant_id = events::commands::participant_for(c, a, app.clock->now());
+    else o.participant_id = events::commands::existing_participant(c, a).value_or(0);
+    return o;
+  }
+  auto who_here = subject_in(c, space_id, who.user_id);
+  if (!permissions::view_boards(who_here)) return fail(ErrorCode::not_found, "vision_map_not_found");
+  o.facilitate = permissions::facilitate(who_here);
+  o.take_part = permissions::take_part(who_here);
+  o.user_id = who.user_id;
+  return o;
 }
 
 Error field(ErrorCode code, const std::string& name, const std::string& key) { return Error{code, key, {{name, key}}}; }
@@ -66,76 +86,134 @@ Result<std::int64_t> create_map(Services& app, std::int64_t space_id, std::int64
   });
 }
 
-Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<std::int64_t> add_statement(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                                    const std::string& text) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
-    auto o = open_map(c, space_id, map_id, user_id);
+  std::optional<std::int64_t> event_id;
+  auto r = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
+    auto o = open_map(app, c, space_id, map_id, who, true);
     if (!o) return fail(o.error());
-    if (!permissions::take_part(o->who)) return fail(ErrorCode::forbidden, "vision_members_only");
+    if (!o->take_part) return fail(ErrorCode::forbidden, "vision_members_only");
+    if (o->row.item_id && !who.item_open) return fail(field(ErrorCode::conflict, "text", "vision_map_item_closed"));
+    event_id = o->row.event_id;
     if (!text::valid_utf8(text) || text::has_control(text, false))
       return fail(field(ErrorCode::invalid, "text", "vision_note_control"));
     const auto t = std::string(text::trim(text));
     if (t.empty()) return fail(field(ErrorCode::invalid, "text", "vision_statement_empty"));
     if (text::length(t) > kMaxStatement) return fail(field(ErrorCode::invalid, "text", "vision_statement_too_long"));
-    const bool shown = !o->row.moderated || permissions::facilitate(o->who);
-    const auto id = repo::insert_statement(c, map_id, t, shown ? "shown" : "pending", user_id, now);
-    if (shown) repo::bump(c, map_id, now);
+    const bool shown = !o->row.moderated || o->facilitate;
+    const bool event = o->row.item_id.has_value();
+    const auto id = repo::insert_statement(c, map_id, t, shown ? "shown" : "pending", event ? 0 : o->user_id, now,
+                                           event ? o->participant_id : 0);
+    repo::bump(c, map_id, now);
     return shown ? id : std::int64_t{0};
   });
+  if (r) changed(app, event_id);
+  return r;
 }
 
-Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<void> moderate_statement(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                                 std::int64_t statement_id, bool show) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<void> {
-    auto o = open_map(c, space_id, map_id, user_id);
+  std::optional<std::int64_t> event_id;
+  auto r = app.store->write([&](store::Conn& c) -> Result<void> {
+    auto o = open_map(app, c, space_id, map_id, who);
     if (!o) return fail(o.error());
-    if (!permissions::facilitate(o->who)) return fail(ErrorCode::forbidden, "vision_not_facilitator");
+    if (!o->facilitate) return fail(ErrorCode::forbidden, "vision_not_facilitator");
+    event_id = o->row.event_id;
     auto st = repo::statement(c, statement_id);
     if (!st || st->map_id != map_id) return fail(ErrorCode::not_found, "vision_statement_not_found");
     const std::string to = show ? "shown" : "rejected";
     if (st->status == to) return {};
     repo::set_statement_status(c, statement_id, to);
     repo::bump(c, map_id, now);
+    if (!app.audit) return fail(ErrorCode::unavailable, "common_unavailable");
     services::AuditFields f{{"map", map_id},
                             {"statement", statement_id},
                             {"from", st->status},
                             {"to", to},
-                            {"by", app.audit->person_commitment(app, space_id, user_id)}};
+                            {"by", app.audit->person_commitment(app, space_id, o->user_id)}};
     if (auto ok = app.audit->append(app, c, space_id, "vision.statement_moderated", f); !ok) return fail(ok.error());
     return {};
   });
+  if (r) changed(app, event_id);
+  return r;
 }
 
-Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t user_id,
+Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, const Actor& who,
                     std::int64_t statement_id, int vote) {
   const auto now = app.clock->now();
-  return app.store->write([&](store::Conn& c) -> Result<void> {
-    auto o = open_map(c, space_id, map_id, user_id);
+  std::optional<std::int64_t> event_id;
+  auto r = app.store->write([&](store::Conn& c) -> Result<void> {
+    auto o = open_map(app, c, space_id, map_id, who, true);
     if (!o) return fail(o.error());
-    if (!permissions::take_part(o->who)) return fail(ErrorCode::forbidden, "vision_members_only");
+    if (!o->take_part) return fail(ErrorCode::forbidden, "vision_members_only");
+    if (o->row.item_id && !who.item_open) return fail(ErrorCode::conflict, "vision_map_item_closed");
+    event_id = o->row.event_id;
     if (vote < -1 || vote > 1) return fail(ErrorCode::invalid, "vision_vote_choose");
     auto st = repo::statement(c, statement_id);
     if (!st || st->map_id != map_id || st->status != "shown")
       return fail(ErrorCode::not_found, "vision_statement_not_found");
-    repo::upsert_vote(c, statement_id, user_id, vote, now);
+    if (o->row.item_id) repo::upsert_participant_vote(c, statement_id, o->participant_id, vote, now);
+    else repo::upsert_vote(c, statement_id, o->user_id, vote, now);
     repo::bump(c, map_id, now);
     return {};
   });
+  if (r) changed(app, event_id);
+  return r;
+}
+
+std::optional<MapRow> map_for_item(Services& app, const events::EventRow& event, std::int64_t item_id) {
+  std::optional<events::ItemRow> item;
+  for (const auto& it : events::commands::agenda(app, event.id))
+    if (it.id == item_id && it.kind == "opinions") item = it;
+  if (!item) return std::nullopt;
+  auto kept = app.store->with([&](store::Conn& c) { return repo::map_of_item(c, item_id); });
+  if (kept && kept->question == item->title && kept->moderated == item->premoderate) return kept;
+  const auto now = app.clock->now();
+  return app.store
+      ->write([&](store::Conn& c) -> Result<MapRow> {
+        if (auto found = repo::map_of_item(c, item_id)) {
+          // The facilitator may have edited the item: the map follows its question and setting.
+          if (found->question != item->title || found->moderated != item->premoderate) {
+            repo::set_map_question(c, found->id, item->title, item->premoderate, now);
+            found = repo::map_of_item(c, item_id);
+          }
+          return *found;
+        }
+        MapRow m;
+        m.space_id = event.space_id;
+        m.event_id = event.id;
+        m.item_id = item_id;
+        m.question = item->title;
+        m.moderated = item->premoderate;
+        m.created_at = m.updated_at = now;
+        // Two first visits at once: the second finds the first's map.
+        repo::insert_map(c, m);
+        auto row = repo::map_of_item(c, item_id);
+        if (!row) return fail(ErrorCode::not_found, "vision_map_not_found");
+        return *row;
+      })
+      .map([](MapRow r) { return std::optional<MapRow>(std::move(r)); })
+      .value_or(std::nullopt);
+}
+
+std::vector<MapRow> event_maps(Services& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::maps_of_event(c, event_id); });
 }
 
 std::vector<MapRow> maps(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::maps_in(c, space_id); });
 }
 
-std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer) {
+std::optional<MapLoaded> load_map(Services& app, std::int64_t space_id, std::int64_t map_id, std::int64_t viewer,
+                                  bool participant) {
   return app.store->with([&](store::Conn& c) -> std::optional<MapLoaded> {
     auto row = repo::map(c, map_id);
     if (!row || row->space_id != space_id) return std::nullopt;
     MapLoaded l{*row, repo::statements(c, map_id), {}};
     if (viewer > 0)
-      for (const auto& v : repo::votes_of(c, map_id, viewer)) l.mine[v.statement_id] = v.vote;
+      for (const auto& v : repo::votes_of(c, map_id, viewer, participant)) l.mine[v.statement_id] = v.vote;
     return l;
   });
 }

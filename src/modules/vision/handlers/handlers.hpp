@@ -5,6 +5,7 @@
 
 #include "modules/spaces/module.hpp"
 #include "modules/vision/commands/commands.hpp"
+#include "modules/vision/opinion_picture.hpp"
 #include "modules/vision/picture.hpp"
 #include "web/app.hpp"
 
@@ -69,6 +70,27 @@ web::Response event_note_move(web::Context& c);
 web::Response event_note_hide(web::Context& c);
 web::Response event_note_show(web::Context& c);
 web::Response event_dot_change(web::Context& c);
+
+// The page an opinion map is drawn on: a space's or an event's (base: where its forms
+// post), and what the viewer may do there.
+struct MapFrame {
+  web::View v;
+  std::string base, back_href;
+  bool member = false, facilitator = false;
+};
+web::Response render_map_page(web::Context& c, MapFrame& frame, const commands::MapLoaded& m,
+                              const std::string& typed, const Error* error = nullptr, int status = 200);
+// The results' groups, distinctive statements, common ground and table into a page's view.
+void results_into(web::Context& c, web::View& v, const commands::MapResults& r);
+OpinionWords opinion_words(web::Context& c, const std::string& question);
+
+// An event agenda item's opinion map (GET and POST /events/{id}/items/{item}/map...).
+web::Response event_map_page(web::Context& c);
+web::Response event_map_answer(web::Context& c);
+web::Response event_map_statement(web::Context& c);
+web::Response event_map_moderate(web::Context& c);
+web::Response event_map_results(web::Context& c);
+web::Response event_map_svg(web::Context& c);
 
 // The space in the path when this viewer may see its boards; otherwise the refusal.
 struct Here {

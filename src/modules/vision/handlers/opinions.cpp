@@ -32,6 +32,8 @@ std::string fill(std::string pattern, std::string_view key, const std::string& v
   return pattern;
 }
 
+}  // namespace
+
 OpinionWords opinion_words(Context& c, const std::string& question) {
   OpinionWords w;
   w.title = question;
@@ -46,6 +48,8 @@ OpinionWords opinion_words(Context& c, const std::string& question) {
   w.none = c.t("vision_opinion_none");
   return w;
 }
+
+namespace {
 
 int percent(double rate) { return static_cast<int>(std::lround(rate * 100)); }
 
@@ -98,56 +102,11 @@ FoundMap find_map(Context& c) {
 
 Response render_map(Context& c, const spaces::SpaceInPath& s, const commands::MapLoaded& m, const std::string& typed,
                     const Error* error = nullptr, int status = 200) {
-  View v = spaces::space_page(c, s, "vision_map_title", {{"question", m.row.question}});
-  const auto base = maps_path(s, "/" + std::to_string(m.row.id));
-  v.set("question", m.row.question);
-  v.set("base", base);
-  v.set("back_href", maps_path(s));
-  if (auto notice = c.query_param("notice");
-      notice == "answered" || notice == "added" || notice == "held" || notice == "shown" || notice == "rejected")
-    v.set("notice", c.t("vision_map_notice_" + std::string(notice)));
-  const bool member = permissions::take_part(s.subject);
-  std::size_t shown = 0, answered = 0;
-  const StatementRow* next = nullptr;
-  View pending = View::list();
-  for (const auto& st : m.statements) {
-    if (st.status == "shown") {
-      ++shown;
-      if (m.mine.count(st.id)) ++answered;
-      else if (!next) next = &st;
-    } else if (st.status == "pending") {
-      View x;
-      x.set("id", st.id);
-      x.set("text", st.text);
-      pending.push(std::move(x));
-    }
-  }
-  if (member) {
-    v.set("member", true);
-    v.set("progress", c.app.words->format("vision_map_progress",
-                                          {{"n", std::to_string(answered)}, {"total", std::to_string(shown)}}));
-    if (next) {
-      View n;
-      n.set("id", next->id);
-      n.set("text", next->text);
-      v.set("next", std::move(n));
-    } else {
-      v.set("all_answered", shown > 0);
-    }
-    v.set("typed", typed);
-    v.set("moderated", m.row.moderated && !permissions::facilitate(s.subject));
-  }
-  if (permissions::facilitate(s.subject)) {
-    v.set("has_pending", !pending.items().empty());
-    v.set("pending", std::move(pending));
-  }
-  v.set("results_href", base + "/results");
-  if (error) {
-    auto e = *error;
-    if (e.fields.empty()) e.fields.push_back({"text", e.message_key});
-    c.add_errors(v, e);
-  }
-  return c.page("vision/map", v, status);
+  MapFrame f{spaces::space_page(c, s, "vision_map_title", {{"question", m.row.question}}),
+             maps_path(s, "/" + std::to_string(m.row.id)), maps_path(s), permissions::take_part(s.subject),
+             permissions::facilitate(s.subject)};
+  f.v.set("results_href", f.base + "/results");
+  return render_map_page(c, f, m, typed, error, status);
 }
 
 Response after_map(Context& c, FoundMap& f, const Result<void>& r, const std::string& typed,
@@ -177,6 +136,114 @@ std::string csv_cell(const std::string& s) {
 }
 
 }  // namespace
+
+void results_into(Context& c, View& v, const commands::MapResults& r) {
+  const auto* res = &r;
+  const auto& om = res->map;
+  v.set("participants", c.app.words->format("vision_results_people", {{"n", std::to_string(res->participants)},
+                                                                      {"grouped", std::to_string(om.grouped)}}));
+  View groups = View::list();
+  for (std::size_t g = 0; g < om.groups.size(); ++g) {
+    View x;
+    x.set("name", fill(c.t("vision_opinion_group"), "{g}", group_letter(g)));
+    const auto n = om.groups[g].members.size();
+    x.set("people",
+          n == 1 ? c.t("vision_opinion_one_person") : fill(c.t("vision_opinion_people"), "{n}", std::to_string(n)));
+    View d = View::list();
+    for (const auto& st : om.groups[g].distinctive) {
+      View y;
+      y.set("text", res->statements.at(st.statement));
+      y.set("line", fill(fill(c.t(st.agree ? "vision_opinion_agreed" : "vision_opinion_disagreed"), "{p}",
+                              std::to_string(percent(st.rate))),
+                         "{q}", std::to_string(percent(st.others_rate))));
+      d.push(std::move(y));
+    }
+    x.set("has_distinctive", !d.items().empty());
+    x.set("distinctive", std::move(d));
+    groups.push(std::move(x));
+  }
+  v.set("has_groups", !groups.items().empty());
+  v.set("groups", std::move(groups));
+  View common = View::list();
+  for (const auto& cg : om.common_ground) {
+    View y;
+    y.set("text", res->statements.at(cg.statement));
+    y.set("line", fill(c.t("vision_opinion_common_line"), "{p}", std::to_string(percent(cg.lowest_rate))));
+    common.push(std::move(y));
+  }
+  v.set("has_common", !common.items().empty());
+  v.set("common", std::move(common));
+  // Every statement with its answers, as a table (the text equivalent in full).
+  View table = View::list();
+  for (std::size_t i = 0; i < res->statements.size(); ++i) {
+    View y;
+    y.set("text", res->statements[i]);
+    y.set("agree", res->total[i].agree);
+    y.set("disagree", res->total[i].disagree);
+    y.set("pass", res->total[i].pass);
+    table.push(std::move(y));
+  }
+  v.set("has_statements", !table.items().empty());
+  v.set("statements", std::move(table));
+}
+
+Response render_map_page(Context& c, MapFrame& f, const commands::MapLoaded& m, const std::string& typed,
+                         const Error* error, int status) {
+  View& v = f.v;
+  const auto& base = f.base;
+  v.set("question", m.row.question);
+  v.set("base", base);
+  v.set("back_href", f.back_href);
+  if (auto notice = c.query_param("notice"); notice == "answered" || notice == "added" || notice == "held" ||
+                                             notice == "shown" || notice == "rejected")
+    v.set("notice", c.t("vision_map_notice_" + std::string(notice)));
+  std::size_t shown = 0, answered = 0;
+  const StatementRow* next = nullptr;
+  View pending = View::list(), shown_list = View::list();
+  for (const auto& st : m.statements) {
+    View x;
+    x.set("id", st.id);
+    x.set("text", st.text);
+    if (st.status == "shown") {
+      ++shown;
+      if (m.mine.count(st.id)) ++answered;
+      else if (!next) next = &st;
+      shown_list.push(std::move(x));
+    } else if (st.status == "pending") {
+      pending.push(std::move(x));
+    }
+  }
+  if (f.member) {
+    v.set("member", true);
+    v.set("progress", c.app.words->format("vision_map_progress",
+                                          {{"n", std::to_string(answered)}, {"total", std::to_string(shown)}}));
+    if (next) {
+      View n;
+      n.set("id", next->id);
+      n.set("text", next->text);
+      v.set("next", std::move(n));
+    } else {
+      v.set("all_answered", shown > 0);
+    }
+    v.set("typed", typed);
+    v.set("moderated", m.row.moderated && !f.facilitator);
+  }
+  if (f.facilitator) {
+    v.set("has_pending", !pending.items().empty());
+    v.set("pending", std::move(pending));
+    // On an event's map, those who run it can take a shown statement off the map.
+    if (m.row.item_id) {
+      v.set("has_shown", !shown_list.items().empty());
+      v.set("shown", std::move(shown_list));
+    }
+  }
+  if (error) {
+    auto e = *error;
+    if (e.fields.empty()) e.fields.push_back({"text", e.message_key});
+    c.add_errors(v, e);
+  }
+  return c.page("vision/map", v, status);
+}
 
 Response maps_page(Context& c) {
   auto h = load_space(c);
@@ -239,7 +306,6 @@ Response map_results(Context& c) {
   if (!f.map) return std::move(f.refusal);
   const auto& s = *f.space;
   auto res = commands::results(c.app, f.map->row);
-  const auto& om = res->map;
   View v = spaces::space_page(c, s, "vision_results_title", {{"question", f.map->row.question}});
   const auto base = maps_path(s, "/" + std::to_string(f.map->row.id));
   v.set("question", f.map->row.question);
@@ -247,51 +313,7 @@ Response map_results(Context& c) {
   v.set("svg_href", base + "/map.svg");
   v.set("csv_href", base + "/results.csv");
   v.set("json_href", base + "/results.json");
-  v.set("participants", c.app.words->format("vision_results_people", {{"n", std::to_string(res->participants)},
-                                                                      {"grouped", std::to_string(om.grouped)}}));
-  View groups = View::list();
-  for (std::size_t g = 0; g < om.groups.size(); ++g) {
-    View x;
-    x.set("name", fill(c.t("vision_opinion_group"), "{g}", group_letter(g)));
-    const auto n = om.groups[g].members.size();
-    x.set("people",
-          n == 1 ? c.t("vision_opinion_one_person") : fill(c.t("vision_opinion_people"), "{n}", std::to_string(n)));
-    View d = View::list();
-    for (const auto& st : om.groups[g].distinctive) {
-      View y;
-      y.set("text", res->statements.at(st.statement));
-      y.set("line", fill(fill(c.t(st.agree ? "vision_opinion_agreed" : "vision_opinion_disagreed"), "{p}",
-                              std::to_string(percent(st.rate))),
-                         "{q}", std::to_string(percent(st.others_rate))));
-      d.push(std::move(y));
-    }
-    x.set("has_distinctive", !d.items().empty());
-    x.set("distinctive", std::move(d));
-    groups.push(std::move(x));
-  }
-  v.set("has_groups", !groups.items().empty());
-  v.set("groups", std::move(groups));
-  View common = View::list();
-  for (const auto& cg : om.common_ground) {
-    View y;
-    y.set("text", res->statements.at(cg.statement));
-    y.set("line", fill(c.t("vision_opinion_common_line"), "{p}", std::to_string(percent(cg.lowest_rate))));
-    common.push(std::move(y));
-  }
-  v.set("has_common", !common.items().empty());
-  v.set("common", std::move(common));
-  // Every statement with its answers, as a table (the text equivalent in full).
-  View table = View::list();
-  for (std::size_t i = 0; i < res->statements.size(); ++i) {
-    View y;
-    y.set("text", res->statements[i]);
-    y.set("agree", res->total[i].agree);
-    y.set("disagree", res->total[i].disagree);
-    y.set("pass", res->total[i].pass);
-    table.push(std::move(y));
-  }
-  v.set("has_statements", !table.items().empty());
-  v.set("statements", std::move(table));
+  results_into(c, v, *res);
   return c.page("vision/results", v);
 }
 
