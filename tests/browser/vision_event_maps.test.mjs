@@ -124,6 +124,7 @@ test('twenty guests answer an opinion map; the facilitator sees two groups and t
   await check(f);
   const report = await f.locator('main').innerText();
   assert.ok(report.includes(`Opinion map: ${QUESTION}`));
+  await f.waitForFunction(() => [...document.querySelectorAll('img.hs-picture')].some((i) => i.alt.startsWith('The map of people') && i.complete && i.naturalWidth > 0));
   assert.match(report, /Group A: 10 people/);
   assert.match(report, /Group B: 10 people/);
   assert.match(report, /Common ground[^\n]*\n+Help should be free for anyone who asks[^\n]*\n+Families need support too/);

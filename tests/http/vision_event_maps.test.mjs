@@ -148,7 +148,13 @@ test('an opinion map on the agenda: guests write and answer, moderated statement
   assert.doesNotMatch(svg, /from the bakery/);
 
   // The event report: the question, the groups, the common ground; never the hidden one nor an author.
-  const report = decode((await fac.get(`${path}/report`)).text);
+  const reportPage = (await fac.get(`${path}/report`)).text;
+  const report = decode(reportPage);
+  const src = reportPage.match(/<img src="([^"]+)" alt="The map of people who answered[^"]*" class="hs-picture"/);
+  assert.ok(src, 'the report holds the map of people');
+  const pictured = decode((await fac.get(src[1])).text);
+  assert.match(pictured, /<svg[\s\S]*Group A \(4 people\)/);
+  assert.doesNotMatch(pictured, /from the bakery/);
   assert.match(report, new RegExp(`Opinion map: ${question.replace('?', '\\?')}`));
   assert.match(report, /Group A: 4 people/);
   assert.match(report, /Group B: 4 people/);

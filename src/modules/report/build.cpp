@@ -141,6 +141,7 @@ std::optional<Document> build(Services& app, std::int64_t event_id) {
   for (const auto& m : vision::report_maps(app, event_id)) {
     Section s{r.format("vision_report_map_heading", {{"question", m.question}}), {}};
     s.blocks.push_back(Paragraph{m.people});
+    s.blocks.push_back(OpinionFigure{r.format("vision_report_map_alt", {{"question", m.question}}), m.item_id});
     s.blocks.push_back(Paragraph{r.format("vision_report_map_groups", {})});
     if (m.groups.empty()) s.blocks.push_back(Paragraph{r.format("vision_results_no_groups", {})});
     for (const auto& g : m.groups) {

@@ -61,7 +61,14 @@ struct HorizonsFigure {
   std::int64_t item_id = 0;
 };
 
-using Block = std::variant<Paragraph, BulletList, Quote, Theme, Table, WordCloudFigure, HorizonsFigure>;
+// An opinion map's map of people (dots, nobody named), on the page only: the map's SVG
+// (item_id names it). Its groups and common ground follow it as text, in the PDF too.
+struct OpinionFigure {
+  std::string alt;
+  std::int64_t item_id = 0;
+};
+
+using Block = std::variant<Paragraph, BulletList, Quote, Theme, Table, WordCloudFigure, HorizonsFigure, OpinionFigure>;
 
 struct Section {
   std::string heading;

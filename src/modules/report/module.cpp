@@ -42,7 +42,7 @@ std::string report_path(std::int64_t event_id) { return "/events/" + std::to_str
 // raise_base: where "Raise an action" beside each theme leads, the theme's id appended;
 // empty for those who may not raise one.
 View document_view(const Document& d, const std::vector<std::int64_t>& clouds, const std::string& cloud_base,
-                   const std::string& board_base, const std::string& raise_base = "") {
+                   const std::string& board_base, const std::string& map_base, const std::string& raise_base = "") {
   View v;
   v.set("title", d.title);
   auto sub = View::list();
@@ -107,6 +107,10 @@ View document_view(const Document& d, const std::vector<std::int64_t>& clouds, c
           rows.push(rv);
         }
         bv.set("rows", rows);
+      } else if (auto* of = std::get_if<OpinionFigure>(&b)) {
+        bv.set("is_opinions", true);
+        bv.set("alt", of->alt);
+        bv.set("src", map_base + std::to_string(of->item_id));
       } else if (auto* hf = std::get_if<HorizonsFigure>(&b)) {
         bv.set("is_horizons", true);
         bv.set("alt", hf->alt);
@@ -161,6 +165,16 @@ Response board_response(Context& c, std::int64_t event_id, std::int64_t item_id)
   return not_found(c);
 }
 
+// An opinion map's map of people as the report holds it (shown statements only).
+Response map_response(Context& c, std::int64_t event_id, std::int64_t item_id) {
+  auto svg = vision::report_map_svg(c.app, event_id, item_id);
+  if (!svg) return not_found(c);
+  web::Response res;
+  res.body = std::move(*svg);
+  res.set("Content-Type", "image/svg+xml");
+  return res;
+}
+
 // The space's facilitators raise "You said, we did" actions from the themes of its events'
 // reports (the actions module's form, which checks again).
 std::string raise_base(Context& c, const events::commands::Access& a) {
@@ -178,7 +192,8 @@ Response render(Context& c, const events::commands::Access& a, const Error* erro
   v.set("page_title", doc->title);
   v.set("doc", document_view(*doc, cloud_items(c.app, a.event.id),
                              "/events/" + std::to_string(a.event.id) + "/report-cloud/",
-                             "/events/" + std::to_string(a.event.id) + "/report-board/", raise_base(c, a)));
+                             "/events/" + std::to_string(a.event.id) + "/report-board/",
+                             "/events/" + std::to_string(a.event.id) + "/report-map/", raise_base(c, a)));
   v.set("path", report_path(a.event.id));
   v.set("event_path", "/events/" + std::to_string(a.event.id));
   if (permissions::edit(a.standing)) {
@@ -254,6 +269,13 @@ Response board(Context& c) {
   return board_response(c, a->event.id, *item);
 }
 
+Response map(Context& c) {
+  auto a = load(c);
+  auto item = number(c.param("item"));
+  if (!a || !item) return not_found(c);
+  return map_response(c, a->event.id, *item);
+}
+
 // The published copy: anyone with the link, no account.
 Response public_show(Context& c) {
   auto id = published_event(c.app, std::string(c.param("token")));
@@ -263,7 +285,7 @@ Response public_show(Context& c) {
   View v = c.view("report_page_title");
   v.set("page_title", doc->title);
   const auto base = "/reports/" + std::string(c.param("token"));
-  v.set("doc", document_view(*doc, cloud_items(c.app, *id), base + "/cloud/", base + "/board/"));
+  v.set("doc", document_view(*doc, cloud_items(c.app, *id), base + "/cloud/", base + "/board/", base + "/map/"));
   v.set("pdf_path", base + "/report.pdf");
   v.set("is_public", true);
   return c.page("report/show", v);
@@ -289,6 +311,13 @@ Response public_board(Context& c) {
   return board_response(c, *id, *item);
 }
 
+Response public_map(Context& c) {
+  auto id = published_event(c.app, std::string(c.param("token")));
+  auto item = number(c.param("item"));
+  if (!id || !item) return not_found(c);
+  return map_response(c, *id, *item);
+}
+
 }  // namespace
 
 void register_module(web::App& app) {
@@ -310,6 +339,8 @@ void register_module(web::App& app) {
   app.router.get("/reports/{token}/cloud/{item}", public_cloud);
   app.router.get("/events/{id}/report-board/{item}", board);
   app.router.get("/reports/{token}/board/{item}", public_board);
+  app.router.get("/events/{id}/report-map/{item}", map);
+  app.router.get("/reports/{token}/map/{item}", public_map);
 }
 
 }  // namespace hs::report

@@ -479,6 +479,9 @@ class Builder {
     close_tag("Figure");
   }
 
+  // The map of people is on the page only; its text (groups, common ground) follows.
+  void block(const OpinionFigure&) {}
+
   void block(const HorizonsFigure& f) {
     const auto& p = f.picture;
     if (p.width <= 0 || p.height <= 0) return;

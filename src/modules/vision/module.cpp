@@ -221,3 +221,28 @@ std::vector<ReportMap> report_maps(Services& app, std::int64_t event_id) {
 }
 
 }  // namespace hs::vision
+
+namespace hs::vision {
+
+std::optional<std::string> report_map_svg(Services& app, std::int64_t event_id, std::int64_t item_id) {
+  for (const auto& row : commands::event_maps(app, event_id)) {
+    if (row.item_id != item_id) continue;
+    auto res = commands::results(app, row);
+    auto t = [&](const char* key) { return app.words->t(key); };
+    OpinionWords w;
+    w.title = row.question;
+    w.group = t("vision_opinion_group");
+    w.people = t("vision_opinion_people");
+    w.one_person = t("vision_opinion_one_person");
+    w.not_grouped = t("vision_opinion_not_grouped");
+    w.agreed = t("vision_opinion_agreed");
+    w.disagreed = t("vision_opinion_disagreed");
+    w.common_ground = t("vision_opinion_common_ground");
+    w.common_line = t("vision_opinion_common_line");
+    w.none = t("vision_opinion_none");
+    return opinion_svg(res->map, res->statements, w);
+  }
+  return std::nullopt;
+}
+
+}  // namespace hs::vision

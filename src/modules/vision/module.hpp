@@ -98,6 +98,9 @@ struct ReportMap {
   std::vector<std::string> common_ground;
 };
 std::vector<ReportMap> report_maps(Services& app, std::int64_t event_id);
+// The map of people of an event's opinion map as SVG (dots, nobody named; its groups and
+// common ground in its text equivalent); nothing when the item is not one of its maps.
+std::optional<std::string> report_map_svg(Services& app, std::int64_t event_id, std::int64_t item_id);
 
 // For bench/vision only (the hidden `humanspace vision bench-picture`): times the picture
 // of a generated, finished board of `notes` notes and prints the figures as JSON.
