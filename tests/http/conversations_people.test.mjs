@@ -237,3 +237,56 @@ test('erasure and "download my data" cover directory entries and messages', asyn
   assert.equal(dbRows(server, `SELECT count(*) FROM conversation_people WHERE user_id = ${leavingId}`)[0][0], '0');
   assert.equal(dbRows(server, `SELECT count(*) FROM conversation_contacts WHERE from_id = ${leavingId} OR to_id = ${leavingId}`)[0][0], '0');
 });
+
+test('search finds words in any form, with escaped snippets, and never what others may not read', async () => {
+  const { asker, listed, other, facilitator, outsider, steward } = cast;
+  const slug = await space(steward, members());
+  const theirs = await space(steward, [[outsider, 'member']]);
+  const search = (who, q, s = slug) => who.get(`/spaces/${s}/conversations/search?q=${encodeURIComponent(q)}`);
+  const path = await start(asker, slug, { kind: 'idea', title: 'Morning walks by the canal', body: 'We walked <b>together</b> every Tuesday, and it helped.' });
+  await reply(listed, path, { body: 'Walking with others got me out of the house.' });
+  // In another space, the same words: never found from this one.
+  await start(outsider, theirs, { title: 'Walks elsewhere', body: 'Walking in another space, secretly.' });
+  let res = await search(other, 'walking');
+  assert.equal(res.status, 200);
+  let page = res.text;
+  assert.match(decode(page), /Morning walks by the canal/);
+  assert.match(page, /<mark>walked <\/mark>|<mark>walked<\/mark>/, 'the opening post, stemmed');
+  assert.match(page, /<mark>Walking <\/mark>with others/, 'the reply');
+  assert.match(page, /&lt;b&gt;together&lt;\/b&gt;/, 'escaped');
+  assert.doesNotMatch(page, /secretly|Walks elsewhere/);
+  assert.match(decode((await search(outsider, 'walking', theirs)).text), /secretly/);
+  // The search box is on the conversations page.
+  assert.match((await other.get(`/spaces/${slug}/conversations`)).text, /<form method="get" action="\/spaces\/[a-z0-9-]+\/conversations\/search" role="search"/);
+  // Another space's member and the signed-out see nothing.
+  res = await search(outsider, 'walking');
+  assert.equal(res.status, 404);
+  assert.doesNotMatch(res.text, /canal/);
+  const anon = await new Client(server).get(`/spaces/${slug}/conversations/search?q=walking`);
+  assert.ok([302, 303].includes(anon.status));
+
+  // Hidden: found by nobody else.
+  const hiddenPath = await start(asker, slug, { title: 'Kingfisher sightings', body: 'A kingfisher by the lock gates.' });
+  assert.match(decode((await search(other, 'kingfishers')).text), /Kingfisher sightings/);
+  const hp = decode((await facilitator.get(hiddenPath)).text);
+  const hid = Number(hp.match(/id="post-(\d+)"/)[1]);
+  await facilitator.get(hiddenPath);
+  assert.equal((await facilitator.post(`${hiddenPath}/posts/${hid}/moderate`, { act: 'hide', reason: 'Names a place someone asked us not to.' })).status, 303);
+  for (const who of [other, listed]) assert.doesNotMatch(decode((await search(who, 'kingfisher')).text), /Kingfisher|lock gates/);
+  // Removed by its author: gone.
+  const rid = await reply(listed, path, { body: 'Heronry near the weir.' });
+  assert.match(decode((await search(other, 'heronry')).text), /Heronry/);
+  await listed.get(path);
+  await listed.post(`${path}/posts/${rid}/remove`, {});
+  assert.doesNotMatch(decode((await search(other, 'heronry')).text), /Heronry/);
+  // Waiting for a facilitator (anonymous): found by nobody until approved.
+  await facilitator.get(`/spaces/${slug}/conversations/settings`);
+  await facilitator.post(`/spaces/${slug}/conversations/settings`, { allow_anonymous: 'yes' });
+  const anonPath = await start(asker, slug, { title: 'Otters at dusk', body: 'Otters, quietly.', anonymous: 'yes' });
+  for (const who of [other, listed, facilitator]) assert.doesNotMatch(decode((await search(who, 'otter')).text), /Otters/);
+  const aid = Number(decode((await facilitator.get(anonPath)).text).match(/id="post-(\d+)"/)[1]);
+  await facilitator.post(`${anonPath}/posts/${aid}/moderate`, { act: 'approve' });
+  page = decode((await search(other, 'otter')).text);
+  assert.match(page, /Otters at dusk/);
+  assert.doesNotMatch(page, /Marisol|Okonjo/, 'an anonymous post\'s author is not shown');
+});
