@@ -290,3 +290,29 @@ test('search finds words in any form, with escaped snippets, and never what othe
   assert.match(page, /Otters at dusk/);
   assert.doesNotMatch(page, /Marisol|Okonjo/, 'an anonymous post\'s author is not shown');
 });
+
+test('the demo: people who can connect with several people, a message answered and one waiting, and search', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('./harness.mjs');
+  const demo = await startServer({ env: { HUMANSPACE_DEMO: '1' }, args: ['--seed-demo'] });
+  try {
+    const password = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'community.json'), 'utf8')).password;
+    const kit = new Client(demo);
+    await kit.get('/signin');
+    assert.equal((await kit.post('/signin', { email: 'kit@example.org', password })).status, 303);
+    const base = '/spaces/lived-experience-practice/conversations';
+    const people = decode((await kit.get(`${base}/people`)).text);
+    for (const name of ['Jo Whitlow', 'Priya Castell', 'Dana F.', 'Kit']) assert.match(people, new RegExp(`>${name}`));
+    assert.match(people, /buddying newcomers/);
+    const messages = decode((await kit.get(`${base}/people/messages`)).text);
+    assert.match(messages, /To Jo Whitlow/);
+    assert.match(messages, /Answered/);
+    const found = decode((await kit.get(`${base}/search?q=nervously`)).text);
+    assert.match(found, /What helped me get ready for the council meeting/);
+    assert.match(found, /<mark>nervous/);
+    assert.match(demo.log(), /conversations\/people/);
+  } finally {
+    await demo.stop();
+  }
+});
