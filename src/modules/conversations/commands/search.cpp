@@ -123,14 +123,17 @@ std::vector<Segment> snippet(std::string_view body, const std::vector<std::strin
   const std::size_t to = std::min(words.size(), from + kSnippetWords);
   std::vector<Segment> out;
   if (from > 0) out.push_back({"… ", false});
+  // Plain text joins up; each matching word is a segment of its own, the spaces outside it.
+  auto plain = [&](std::string_view t) {
+    if (!out.empty() && !out.back().match) out.back().text += t;
+    else out.push_back({std::string(t), false});
+  };
   for (std::size_t i = from; i < to; ++i) {
-    const bool m = matches(words[i]);
-    std::string w(words[i]);
-    if (i + 1 < to) w += ' ';
-    if (!out.empty() && out.back().match == m && out.back().text != "… ") out.back().text += w;
-    else out.push_back({std::move(w), m});
+    if (matches(words[i])) out.push_back({std::string(words[i]), true});
+    else plain(words[i]);
+    if (i + 1 < to) plain(" ");
   }
-  if (to < words.size()) out.push_back({" …", false});
+  if (to < words.size()) plain(" …");
   return out;
 }
 
