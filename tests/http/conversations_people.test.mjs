@@ -318,3 +318,40 @@ test('the demo: people who can connect with several people, a message answered a
     await demo.stop();
   }
 });
+
+test('a long conversation shows its replies in pages of 100, and a link to a post opens its page', async () => {
+  const { asker, listed, other } = cast;
+  const slug = await space(cast.steward, members());
+  const path = await start(asker, slug, { title: 'A very long thread', body: 'Tell me everything.' });
+  const conv = Number(path.split('/').pop());
+  const sp = Number(dbRows(server, `SELECT space_id FROM conversations WHERE id = ${conv}`)[0][0]);
+  const author = Number(dbRows(server, `SELECT id FROM users WHERE display_name = 'Ingrid Halloran'`)[0][0]);
+  const values = Array.from({ length: 149 }, (_, i) => `(${conv}, ${sp}, ${author}, 0, 0, 'visible', 'Reply number ${i + 1}.', 1, ${1000 + i}, ${1000 + i})`).join(', ');
+  dbRows(server, `INSERT INTO conversation_posts (conversation_id, space_id, author_id, opening, anonymous, state, body, version, created_at, updated_at) VALUES ${values}`);
+  // The 150th, as people reply: the person who is told of it gets a link to its page.
+  await listed.get(`/spaces/${slug}/conversations/notifications`);
+  await listed.post(`/spaces/${slug}/conversations/notifications`, { level: 'watch', email: 'at_once' });
+  const last = await reply(other, path, { body: 'Reply number 150.' });
+  let page = decode((await listed.get(path)).text);
+  assert.equal((page.match(/id="post-\d+"/g) || []).length, 101, 'the opening post and 100 replies');
+  assert.match(page, /Reply number 100\./);
+  assert.doesNotMatch(page, /Reply number 101\./);
+  assert.match(page, /<nav class="govuk-pagination" aria-label="Replies, page 1 of 2">/);
+  assert.match(page, /Tell me everything\./, 'the opening post on every page');
+  page = decode((await listed.get(`${path}?page=2`)).text);
+  assert.match(page, /Reply number 101\./);
+  assert.match(page, /Reply number 150\./);
+  assert.match(page, /Tell me everything\./);
+  assert.equal((page.match(/id="post-\d+"/g) || []).length, 51);
+  // The email's link says which post, and opens the page holding it.
+  const mail = emailsTo(listed).pop();
+  const link = new URL(mail.match(/https?:\/\/\S+\?post=\d+#post-\d+/)[0]);
+  assert.equal(link.hash, `#post-${last}`);
+  page = decode((await listed.get(link.pathname + link.search)).text);
+  assert.match(page, new RegExp(`id="post-${last}"`));
+  // The redirect after replying does too.
+  await other.get(path);
+  const res = await other.post(`${path}/replies`, { body: 'And one more.', content_note: '' });
+  assert.match(res.location, /\?notice=replied&post=(\d+)#post-\1$/);
+  assert.match(decode((await other.get(res.location.replace(/#.*$/, ''))).text), /And one more\./);
+});
