@@ -84,12 +84,12 @@ std::optional<PostWords> post_words(store::Conn& c, std::int64_t post_id) {
   return words_from(*r);
 }
 
-std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t limit) {
+std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t after_id, std::int64_t limit) {
   std::vector<PostWords> out;
   for (const auto& r : c.q(std::string(kPostWordsColumns) + R"(
-WHERE p.state = 'visible' AND NOT EXISTS (SELECT 1 FROM conversation_search x WHERE x.post_id = p.id)
+WHERE p.id > ? AND p.state = 'visible' AND NOT EXISTS (SELECT 1 FROM conversation_search x WHERE x.post_id = p.id)
 ORDER BY p.id LIMIT ?)",
-                           limit))
+                           after_id, limit))
     out.push_back(words_from(r));
   return out;
 }

@@ -25,8 +25,9 @@ struct PostWords {
   std::optional<std::string> content_note;
 };
 std::optional<PostWords> post_words(store::Conn& c, std::int64_t post_id);
-// Visible posts without a search row, oldest first.
-std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t limit);
+// Visible posts after after_id without a search row, oldest first (the caller passes the
+// last id of the batch before: each batch reads on from there, not from the first post).
+std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t after_id, std::int64_t limit);
 
 struct SearchHit {
   std::int64_t post_id = 0;

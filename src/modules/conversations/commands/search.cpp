@@ -77,11 +77,12 @@ void index_post(store::Conn& c, std::int64_t post_id) {
 }
 
 std::int64_t index_unindexed(Services& app) {
-  std::int64_t done = 0;
+  std::int64_t done = 0, after = 0;
   for (;;) {
     auto n = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
-      auto batch = repo::unindexed_posts(c, kIndexBatch);
+      auto batch = repo::unindexed_posts(c, after, kIndexBatch);
       for (const auto& w : batch) index_words(c, w);
+      if (!batch.empty()) after = batch.back().post_id;
       return static_cast<std::int64_t>(batch.size());
     });
     if (!n) return done;
