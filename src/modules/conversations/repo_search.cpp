@@ -84,6 +84,10 @@ std::optional<PostWords> post_words(store::Conn& c, std::int64_t post_id) {
   return words_from(*r);
 }
 
+std::int64_t newest_indexed(store::Conn& c) {
+  return c.one("SELECT COALESCE(MAX(post_id), 0) FROM conversation_search")->i64(0);
+}
+
 std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t after_id, std::int64_t limit) {
   std::vector<PostWords> out;
   for (const auto& r : c.q(std::string(kPostWordsColumns) + R"(

@@ -25,6 +25,8 @@ struct PostWords {
   std::optional<std::string> content_note;
 };
 std::optional<PostWords> post_words(store::Conn& c, std::int64_t post_id);
+// The newest post with a search row (0 for none).
+std::int64_t newest_indexed(store::Conn& c);
 // Visible posts after after_id without a search row, oldest first (the caller passes the
 // last id of the batch before: each batch reads on from there, not from the first post).
 std::vector<PostWords> unindexed_posts(store::Conn& c, std::int64_t after_id, std::int64_t limit);

@@ -77,7 +77,10 @@ void index_post(store::Conn& c, std::int64_t post_id) {
 }
 
 std::int64_t index_unindexed(Services& app) {
-  std::int64_t done = 0, after = 0;
+  // Every post that shows is indexed in the transaction that shows it, and this indexes
+  // in id order: what waits is after the newest row (a start with nothing to index read
+  // every post of 520,000 for 1.5 s).
+  std::int64_t done = 0, after = app.store->with([](store::Conn& c) { return repo::newest_indexed(c); });
   for (;;) {
     auto n = app.store->write([&](store::Conn& c) -> Result<std::int64_t> {
       auto batch = repo::unindexed_posts(c, after, kIndexBatch);
