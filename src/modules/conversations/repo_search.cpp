@@ -56,11 +56,16 @@ WHERE w.tokens @@ q.words
 ORDER BY w.post_id DESC LIMIT ?)";
 constexpr const char* kPostgresEdge = R"(
 SELECT post_id FROM conversation_search WHERE space_id = ? ORDER BY space_id DESC, post_id DESC LIMIT 1 OFFSET ?)";
+// The ids alone: ranking every older match before keeping the newest (thousands for words
+// that are each common but rarely meet) read and ranked each one's tokens; only those kept
+// are ranked (kPostgresRank).
 constexpr const char* kPostgresOlder = R"(
-SELECT x.post_id, ts_rank(x.tokens, q.words)
+SELECT x.post_id
 FROM conversation_search x, (SELECT plainto_tsquery('simple', ?) AS words, ?::tsquery AS space) q
 WHERE x.tokens @@ (q.words && q.space) AND x.post_id + 0 < ?
 ORDER BY x.post_id DESC LIMIT ?)";
+constexpr const char* kPostgresRank = R"(
+SELECT x.post_id, ts_rank(x.tokens, plainto_tsquery('simple', ?)) FROM conversation_search x WHERE x.post_id IN )";
 
 }  // namespace
 
@@ -118,9 +123,13 @@ std::vector<SearchHit> search_posts(store::Conn& c, std::int64_t space_id, const
     // Older than the walk, when the space holds more posts than it read.
     if (auto edge = c.one(kPostgresEdge, space_id, kWalk - 1)) {
       const auto space = "'#" + std::to_string(space_id) + "'";
+      std::vector<std::int64_t> older;
       for (const auto& r : c.q(kPostgresOlder, words, space, edge->i64(0),
                                static_cast<std::int64_t>(window - static_cast<int>(recent.size()))))
-        recent.push_back({r.i64(0), real(r, 1)});
+        older.push_back(r.i64(0));
+      store::for_id_slices(older, {words}, [&](const std::string& in, const std::vector<store::Value>& args) {
+        for (const auto& r : c.query(std::string(kPostgresRank) + in, args)) recent.push_back({r.i64(0), real(r, 1)});
+      });
     }
   }
   std::stable_sort(recent.begin(), recent.end(), [](const SearchHit& a, const SearchHit& b) {
