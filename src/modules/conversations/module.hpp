@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/conversations/commands/search.hpp"
 #include "services/fwd.hpp"
 
 namespace hs::web {
@@ -75,5 +76,16 @@ struct Totals {
   std::int64_t conversations = 0, posts = 0;
 };
 Totals totals(Services& app);
+
+// The space's search (commands/search.hpp): other modules add their own results (the
+// library's resources), and mark their snippets as the conversations' are marked.
+using commands::add_search_source;
+using commands::SearchFound;
+using commands::SearchSource;
+using commands::Segment;
+inline std::vector<Segment> search_snippet(std::string_view text, const std::vector<std::string>& terms,
+                                           text::Stemmer& stemmer) {
+  return commands::snippet(text, terms, stemmer);
+}
 
 }  // namespace hs::conversations
