@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "web/app.hpp"
+#include "web/header_count.hpp"
 #include "web/multipart.hpp"
 #include "web/parse.hpp"
 #include "web/render.hpp"
@@ -98,6 +99,11 @@ View Context::view(const std::string& page_title_key) {
     me.set("display_name", viewer->display_name);
     me.set("site_steward", viewer->site_steward);
     v.set("me", std::move(me));
+    // The header's notifications count: one indexed count, capped (web/header_count.hpp).
+    if (const auto& unread = app.kept<HeaderCount>().unread) {
+      const auto n = unread(app, viewer->user_id);
+      if (n > 0) v.set("unread_count", n >= kHeaderCountMax ? std::string("99+") : std::to_string(n));
+    }
   }
   v.set("demo", app.config.demo);
   // The demo outbox holds working sign-in links: only a site steward is shown it.

@@ -294,3 +294,29 @@ test('a conversation links to an event or a decision of its own space only, show
   assert.equal(res.status, 404);
   assert.doesNotMatch(res.text, /Meet every two weeks/);
 });
+
+test('the space\'s search finds shared resources by their words, for members only, and never removed ones', async () => {
+  const { sharer, reader, outsider } = cast;
+  const slug = await space(cast.steward, members());
+  const id = await shared(sharer, slug, { title: 'Travel costs', description: 'How we reimburse volunteers for their journeys.', tags: 'money' },
+    { name: 'travel.pdf', type: 'application/pdf', bytes: PDF });
+  await shared(sharer, slug, { title: 'Quiet rooms', url: 'https://www.example.org/quiet', tags: 'venues' });
+  const search = async (who, q) => decode((await who.get(`/spaces/${slug}/conversations/search?q=${encodeURIComponent(q)}`)).text);
+  // "journey" finds "journeys", and a tag is searched too.
+  let page = await search(reader, 'reimbursing journey');
+  assert.match(page, new RegExp(`href="/spaces/${slug}/library#resource-${id}"[^>]*>Travel costs</a>`));
+  assert.match(page, /in the library/);
+  assert.match(page, /<mark>reimburse<\/mark>/);
+  assert.doesNotMatch(page, /Quiet rooms/);
+  assert.match(await search(reader, 'venues'), /Quiet rooms/);
+  // Every word must be there: a word it lacks finds nothing.
+  assert.doesNotMatch(await search(reader, 'journeys elephant'), /Travel costs/);
+  // Another space's member finds nothing.
+  const theirs = await search(outsider, 'journeys');
+  assert.doesNotMatch(theirs, /Travel costs/);
+  // A removed resource is not found.
+  await sharer.get(`/spaces/${slug}/library/${id}/remove`);
+  const removed = await sharer.post(`/spaces/${slug}/library/${id}/remove`, { reason: 'Out of date.' });
+  assert.equal(removed.status, 303, removed.text.slice(0, 300));
+  assert.doesNotMatch(await search(reader, 'journeys'), /Travel costs/);
+});

@@ -313,6 +313,9 @@ const ERASURE = {
   'conversation_levels.user_id': 'deleted',
   'conversation_notifications.user_id': 'deleted',
   'conversation_digests.user_id': 'deleted',  // when their last digest went (migration 0037)
+  'conversation_people.user_id': 'deleted',  // their entries in people who can connect (migration 0043)
+  'conversation_contacts.from_id': 'deleted',  // get-in-touch messages they sent or received go with them
+  'conversation_contacts.to_id': 'deleted',
   'vision_boards.created_by': 'cleared',  // a Three Horizons board stays, without who started it (migration 0034)
   'vision_note_words.author_id': 'cleared',  // a named note's words stay, as if written anonymously
   'vision_dots.voter_id': 'cleared',  // a dot still counts, on a record that leads to no one

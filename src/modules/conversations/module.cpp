@@ -4,6 +4,7 @@
 #include "modules/conversations/handlers/handlers.hpp"
 #include "modules/conversations/handlers/links.hpp"
 #include "modules/conversations/links.hpp"
+#include "modules/conversations/handlers/people.hpp"
 #include "store/db.hpp"
 #include "web/app.hpp"
 
@@ -17,6 +18,7 @@ void register_module(web::App& app) {
   // without a page, a cookie or a CSRF token).
   constexpr web::RouteOptions kOneClick{.body_limit = 0, .csrf = false};
   auto& r = app.router;
+  register_people_and_search(app);  // first: /{id} below would take their paths
   r.get("/spaces/{slug}/conversations", h::index);
   r.get("/spaces/{slug}/conversations/new", h::new_form);
   r.post("/spaces/{slug}/conversations/new", h::create, kPostForm);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/conversations/commands/search.hpp"
 #include "services/fwd.hpp"
 
 namespace hs::web {
@@ -58,11 +59,33 @@ struct ConversationRef {
   std::string title;
 };
 std::vector<ConversationRef> readable_conversations(Services& app, std::int64_t space_id, std::int64_t user_id);
+// People who can connect (commands/people.hpp), for the demo seed with the same checks as
+// the pages: a member opts in to the space's directory (areas one a line), writes to
+// someone listed, and the recipient answers (which shares both addresses).
+struct DirectoryInput {
+  std::string name, pronouns, ask_me_about, areas;
+};
+Result<void> join_directory(Services& app, std::int64_t space_id, std::int64_t user_id, const DirectoryInput& in);
+Result<std::int64_t> get_in_touch(Services& app, std::int64_t space_id, std::int64_t from_id, std::int64_t to_id,
+                                  const std::string& body);
+Result<void> answer_message(Services& app, std::int64_t space_id, std::int64_t message_id, std::int64_t user_id,
+                            const std::string& body);
 
 // How many conversations and posts there are (for the start-up summary).
 struct Totals {
   std::int64_t conversations = 0, posts = 0;
 };
 Totals totals(Services& app);
+
+// The space's search (commands/search.hpp): other modules add their own results (the
+// library's resources), and mark their snippets as the conversations' are marked.
+using commands::add_search_source;
+using commands::SearchFound;
+using commands::SearchSource;
+using commands::Segment;
+inline std::vector<Segment> search_snippet(std::string_view text, const std::vector<std::string>& terms,
+                                           text::Stemmer& stemmer) {
+  return commands::snippet(text, terms, stemmer);
+}
 
 }  // namespace hs::conversations

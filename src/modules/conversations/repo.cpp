@@ -111,6 +111,29 @@ std::vector<PostRow> posts_of(store::Conn& c, std::int64_t conversation_id) {
   return out;
 }
 
+// All three read conversation_posts_by_conversation (conversation_id, id).
+std::int64_t reply_count(store::Conn& c, std::int64_t conversation_id) {
+  return c.one("SELECT count(*) FROM conversation_posts WHERE conversation_id = ? AND opening = 0", conversation_id)
+      ->i64(0);
+}
+
+std::int64_t replies_before(store::Conn& c, std::int64_t conversation_id, std::int64_t post_id) {
+  return c
+      .one("SELECT count(*) FROM conversation_posts WHERE conversation_id = ? AND opening = 0 AND id < ?",
+           conversation_id, post_id)
+      ->i64(0);
+}
+
+std::vector<PostRow> posts_page(store::Conn& c, std::int64_t conversation_id, std::int64_t offset,
+                                std::int64_t limit) {
+  std::vector<PostRow> out;
+  if (auto o = opening_post(c, conversation_id)) out.push_back(*o);
+  for (const auto& r : c.q(post_select("WHERE p.conversation_id = ? AND p.opening = 0 ORDER BY p.id LIMIT ? OFFSET ?"),
+                           conversation_id, limit, offset))
+    out.push_back(post_from(r));
+  return out;
+}
+
 std::vector<Listed> listed(store::Conn& c, std::int64_t space_id, std::int64_t limit) {
   std::vector<Listed> out;
   const auto sql = std::string("SELECT ") + kConversationColumns + ", " + kPostColumns +

@@ -55,6 +55,12 @@ std::optional<PostRow> post(store::Conn& c, std::int64_t id);
 std::optional<PostRow> opening_post(store::Conn& c, std::int64_t conversation_id);
 // Oldest first.
 std::vector<PostRow> posts_of(store::Conn& c, std::int64_t conversation_id);
+// A long conversation's replies in pages: how many replies it holds (in any state), how
+// many are older than the post, and the opening post then `limit` replies from `offset`.
+std::int64_t reply_count(store::Conn& c, std::int64_t conversation_id);
+std::int64_t replies_before(store::Conn& c, std::int64_t conversation_id, std::int64_t post_id);
+std::vector<PostRow> posts_page(store::Conn& c, std::int64_t conversation_id, std::int64_t offset,
+                                std::int64_t limit);
 // A space's conversations with their opening posts and how many replies are visible,
 // the most recently active first.
 struct Listed {

@@ -36,6 +36,11 @@ Result<bool> seed_vision(Services& app, std::map<std::string, std::int64_t>& ids
 Result<bool> seed_library(Services& app, std::map<std::string, std::int64_t>& ids,
                           std::map<std::string, std::int64_t>& space_ids);
 
+// resources/demo/people.json: people who can connect, and messages between them.
+Result<bool> seed_people(Services& app, std::map<std::string, std::int64_t>& ids,
+                         std::map<std::string, std::int64_t>& space_ids);
+std::string people_space();
+
 namespace {
 
 std::string str(const json::object& o, const char* key) {
@@ -83,6 +88,10 @@ std::string summary(web::App& app, const json::object& demo) {
     out += "Demo library (a PDF, a picture and links shared from conversations): " + site + "/spaces/" +
            str(cv->as_object(), "space") + "/library\n";
   }
+  out += "Demo people who can connect (four members listed; a message answered, so both addresses are shared, and one "
+         "waiting), and searching conversations: " +
+         site + "/spaces/" + people_space() + "/conversations/people and " + site + "/spaces/" + people_space() +
+         "/conversations/search?q=nervous\n";
   if (auto* di = demo.if_contains("drop_in"))
     out += "Demo speaking queue in a breakout group (hands up, progressive stack, go-round; as " +
            str(di->as_object(), "creator") + " who hosts the group, or a member in it): " + site + "/spaces/" +
@@ -682,6 +691,7 @@ Result<std::string> seed(web::App& app) {
     if (auto r = seed_equality(app, eq->as_object(), password); !r) return tl::unexpected(r.error());
   if (auto* cv = doc.if_contains("conversations"))
     if (auto r = seed_conversations(app, cv->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
+  if (auto r = seed_people(app, ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto* di = doc.if_contains("drop_in"))
     if (auto r = seed_drop_in(app, di->as_object(), ids, space_ids); !r) return tl::unexpected(r.error());
   if (auto r = seed_vision(app, ids, space_ids); !r) return tl::unexpected(r.error());

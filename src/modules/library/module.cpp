@@ -22,6 +22,7 @@ void register_module(web::App& app) {
   r.get("/spaces/{slug}/library/{id}/remove", h::remove_form);
   r.post("/spaces/{slug}/library/{id}/remove", h::remove_submit);
 
+  conversations::add_search_source(app, {"library", commands::search});
   app.on_erase.push_back([&app](store::Conn& c, std::int64_t user_id) { commands::erase_person(app, c, user_id); });
   app.exporters.push_back([&app](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("library", commands::export_person(app, c, user_id));

@@ -15,11 +15,14 @@ bool any_of(const spaces::Subject& s, std::initializer_list<Role> roles) {
 
 }  // namespace
 
+// A treasurer is a member who also approves claims: they see and take part as any member.
 bool view_boards(const spaces::Subject& s) {
-  return any_of(s, {Role::member, Role::facilitator, Role::steward, Role::auditor});
+  return any_of(s, {Role::member, Role::facilitator, Role::steward, Role::treasurer, Role::auditor});
 }
 
-bool take_part(const spaces::Subject& s) { return any_of(s, {Role::member, Role::facilitator, Role::steward}); }
+bool take_part(const spaces::Subject& s) {
+  return any_of(s, {Role::member, Role::facilitator, Role::steward, Role::treasurer});
+}
 
 bool facilitate(const spaces::Subject& s) { return any_of(s, {Role::facilitator, Role::steward}); }
 

@@ -57,10 +57,18 @@ struct Thread {
   std::vector<ShownPost> posts;  // the opening post first; what this reader may not see left out
   bool allow_anonymous = false;
   std::string level;  // this reader's own level for the conversation, "" for the space's
+  std::int64_t page = 1, pages = 1;  // of replies, with a window
 };
 // The conversation as this person sees it: not_found when it is not the space's, or the
-// person may not see its opening post.
-Result<Thread> thread(Services& app, std::int64_t space_id, std::int64_t conversation_id, std::int64_t user_id);
+// person may not see its opening post. With a window, the opening post and one page of
+// replies (kRepliesPerPage, oldest first): page (from 1), or the page holding post_id;
+// without one, every post.
+inline constexpr std::int64_t kRepliesPerPage = 100;
+struct Window {
+  std::int64_t page = 0, post_id = 0;
+};
+Result<Thread> thread(Services& app, std::int64_t space_id, std::int64_t conversation_id, std::int64_t user_id,
+                      Window window = {});
 struct ListItem {
   repo::ConversationRow conversation;
   ShownPost opening;

@@ -52,7 +52,7 @@ int send_digests(Services& app) {
         x.set("line", w.format("conversations_email_line_" + n.reason,
                                {{"person", who}, {"title", title}, {"space", space->name}}));
         x.set("link", app.link("/spaces/" + space->slug + "/conversations/" + std::to_string(n.conversation_id) +
-                               "#post-" + std::to_string(n.post_id)));
+                               "?post=" + std::to_string(n.post_id) + "#post-" + std::to_string(n.post_id)));
         lines.push(std::move(x));
       }
       if (lines.items().empty()) return std::nullopt;

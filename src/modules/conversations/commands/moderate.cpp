@@ -2,6 +2,7 @@
 // sees, restore it or keep it hidden after the author asked for review; and what the
 // author does: ask for that review. Each step is in the space's decision log.
 #include "core/clock.hpp"
+#include "modules/conversations/commands/search.hpp"
 #include "modules/conversations/commands/support.hpp"
 #include "store/db.hpp"
 
@@ -29,6 +30,7 @@ Result<void> moderate(Services& app, std::int64_t post_id, std::int64_t user_id,
       hide_reason.reset();
     }
     repo::set_state(c, post_id, std::string(to_string(*next)), hide_reason, now);
+    index_post(c, post_id);
     if (act == Act::hide || act == Act::restore || act == Act::approve || act == Act::keep_hidden)
       repo::resolve_flags(c, post_id, now);
     // An approved post shows for the first time: people hear of it now.

@@ -141,7 +141,8 @@ void email_now(Services& app, const std::vector<std::int64_t>& notification_ids)
       v.set("person", who);
       v.set("line", w.format("conversations_email_line_" + reason,
                              {{"person", who}, {"title", title}, {"space", space->name}}));
-      v.set("link", app.link("/spaces/" + space->slug + "/conversations/" + std::to_string(conversation_id) + "#post-" +
+      v.set("link", app.link("/spaces/" + space->slug + "/conversations/" + std::to_string(conversation_id) + "?post=" +
+                             std::to_string(post_id) + "#post-" +
                              std::to_string(post_id)));
       v.set("choices_link", app.link("/spaces/" + space->slug + "/conversations/notifications"));
       v.set("unsubscribe_link", app.link("/conversations/unsubscribe?token=" + p.token));

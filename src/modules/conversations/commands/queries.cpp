@@ -1,6 +1,8 @@
 // What the pages read: a conversation as one person sees it, the space's list, and the
 // facilitators' queue. Who wrote an anonymous post is never read into what a page gets,
 // except for its own author.
+#include <algorithm>
+
 #include "modules/accounts/module.hpp"
 #include "modules/conversations/commands/support.hpp"
 #include "store/db.hpp"
@@ -46,7 +48,8 @@ std::vector<ShownPost> shown_posts(Services& app, store::Conn& c, const spaces::
 
 }  // namespace
 
-Result<Thread> thread(Services& app, std::int64_t space_id, std::int64_t conversation_id, std::int64_t user_id) {
+Result<Thread> thread(Services& app, std::int64_t space_id, std::int64_t conversation_id, std::int64_t user_id,
+                      Window window) {
   return app.store->with([&](store::Conn& c) -> Result<Thread> {
     auto conv = repo::conversation(c, conversation_id);
     if (!conv || conv->space_id != space_id) return fail(ErrorCode::not_found, "conversations_not_found");
@@ -57,7 +60,18 @@ Result<Thread> thread(Services& app, std::int64_t space_id, std::int64_t convers
     t.reader = reader_in(c, space_id, user_id, opening->author_id);
     if (!permissions::read_post(t.reader, facts_of(*opening)))
       return fail(ErrorCode::not_found, "conversations_not_found");
-    t.posts = shown_posts(app, c, t.reader.subject, user_id, repo::posts_of(c, conversation_id), true);
+    std::vector<repo::PostRow> rows;
+    if (window.page > 0 || window.post_id > 0) {
+      const auto replies = repo::reply_count(c, conversation_id);
+      t.pages = std::max<std::int64_t>(1, (replies + kRepliesPerPage - 1) / kRepliesPerPage);
+      t.page = window.post_id > 0 ? repo::replies_before(c, conversation_id, window.post_id) / kRepliesPerPage + 1
+                                  : window.page;
+      t.page = std::clamp<std::int64_t>(t.page, 1, t.pages);
+      rows = repo::posts_page(c, conversation_id, (t.page - 1) * kRepliesPerPage, kRepliesPerPage);
+    } else {
+      rows = repo::posts_of(c, conversation_id);
+    }
+    t.posts = shown_posts(app, c, t.reader.subject, user_id, std::move(rows), true);
     auto counts = repo::reaction_counts(c, conversation_id);
     std::set<std::pair<std::int64_t, std::string>> mine;
     if (user_id > 0) mine = repo::reactions_by(c, conversation_id, user_id);

@@ -2,6 +2,7 @@
 // and flagging. A post that shows at once tells people of it (notify.cpp) in the same
 // transaction; the email goes after commit.
 #include "core/clock.hpp"
+#include "modules/conversations/commands/search.hpp"
 #include "modules/conversations/commands/support.hpp"
 #include "modules/spaces/module.hpp"
 #include "store/db.hpp"
@@ -46,6 +47,7 @@ Result<std::int64_t> start(Services& app, std::int64_t space_id, std::int64_t us
     p.content_note = note(f->content_note);
     p.created_at = p.updated_at = now;
     p.id = repo::insert_post(c, p);
+    index_post(c, p.id);
     if (p.state == "visible") emails = notify_post(app, c, p);
     return id;
   });
@@ -84,6 +86,7 @@ Result<std::int64_t> reply(Services& app, std::int64_t conversation_id, std::int
     p.content_note = note(f->content_note);
     p.created_at = p.updated_at = now;
     p.id = repo::insert_post(c, p);
+    index_post(c, p.id);
     if (p.state == "visible") {
       repo::touch(c, conversation_id, now);
       emails = notify_post(app, c, p);
@@ -114,6 +117,7 @@ Result<void> edit(Services& app, std::int64_t post_id, std::int64_t user_id, con
       return {};
     }
     repo::update_words(c, f->post, title_before, words->body, note(words->content_note), now);
+    index_post(c, post_id);
     return {};
   });
 }
@@ -126,6 +130,7 @@ Result<void> remove(Services& app, std::int64_t post_id, std::int64_t user_id) {
     if (!permissions::remove_post(f->reader, f->facts)) return fail(ErrorCode::forbidden, "conversations_not_yours");
     if (auto next = next_state(f->facts.state, Act::remove); !next) return fail(next.error());
     repo::remove_words(c, post_id, now);
+    index_post(c, post_id);
     // The title was the opening post's words too: it goes with them.
     if (f->post.opening) repo::set_title(c, f->post.conversation_id, "");
     repo::resolve_flags(c, post_id, now);

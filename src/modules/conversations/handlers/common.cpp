@@ -34,6 +34,15 @@ std::string base_path(const Space& s, const std::string& rest) {
 }
 
 std::string conversation_path(const Space& s, std::int64_t id, const std::string& rest) {
+  // A link to a post says which post, so that the page holding it (of a long
+  // conversation's replies) is shown: "#post-7" becomes "?post=7#post-7".
+  const auto anchor = rest.find("#post-");
+  if (anchor != std::string::npos && rest.find("post=") == std::string::npos) {
+    const auto query = rest.substr(0, anchor);
+    const auto post = rest.substr(anchor + 6);
+    return base_path(s, "/" + std::to_string(id) + query + (query.empty() ? "?" : "&") + "post=" + post +
+                            rest.substr(anchor));
+  }
   return base_path(s, "/" + std::to_string(id) + rest);
 }
 

@@ -26,7 +26,8 @@ Response notifications_page(Context& c) {
                    : n.conversation_title.empty() ? c.t("conversations_title_removed")
                                                   : n.conversation_title);
     x.set("space", n.space_name);
-    x.set("href", "/spaces/" + n.space_slug + "/conversations/" + std::to_string(n.row.conversation_id) + "#post-" +
+    x.set("href", "/spaces/" + n.space_slug + "/conversations/" + std::to_string(n.row.conversation_id) + "?post=" +
+                      std::to_string(n.row.post_id) + "#post-" +
                       std::to_string(n.row.post_id));
     x.set("when", web::date_text(c, n.row.created_at));
     x.set("is_unread", !n.row.read_at);

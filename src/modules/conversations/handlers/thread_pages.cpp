@@ -25,7 +25,7 @@ struct Loaded {
   Response refusal;
 };
 
-Loaded load(Context& c) {
+Loaded load(Context& c, commands::Window window = {}) {
   Loaded l;
   auto in = in_space(c);
   if (!in.space) {
@@ -38,7 +38,7 @@ Loaded load(Context& c) {
     l.refusal = not_found(c);
     return l;
   }
-  auto t = commands::thread(c.app, l.space->space().id, *id, viewer_id(c));
+  auto t = commands::thread(c.app, l.space->space().id, *id, viewer_id(c), window);
   if (!t) l.refusal = refused(c, t.error());
   else l.thread = std::move(*t);
   return l;
@@ -78,6 +78,25 @@ View thread_view(Context& c, const Space& s, const commands::Thread& t, const st
     posts.push(std::move(x));
   }
   v.set("posts", std::move(posts));
+  // A long conversation's replies come in pages (GOV.UK pagination).
+  if (t.pages > 1) {
+    auto page_href = [&](std::int64_t n) { return conversation_path(s, conv.id, "?page=" + std::to_string(n)); };
+    View pg;
+    if (t.page > 1) pg.set("previous_href", page_href(t.page - 1));
+    if (t.page < t.pages) pg.set("next_href", page_href(t.page + 1));
+    View items = View::list();
+    for (std::int64_t n = 1; n <= t.pages; ++n) {
+      View x;
+      x.set("number", n);
+      x.set("href", page_href(n));
+      x.set("current", n == t.page);
+      items.push(std::move(x));
+    }
+    pg.set("items", std::move(items));
+    pg.set("label", c.app.renderer->format("conversations_pages_label",
+                                           {{"page", std::to_string(t.page)}, {"pages", std::to_string(t.pages)}}));
+    v.set("pagination", std::move(pg));
+  }
   if (permissions::reply(t.reader, t.posts.front().facts)) {
     View f;
     f.set("action", conversation_path(s, conv.id, "/replies"));
@@ -152,7 +171,13 @@ Response render_flag(Context& c, const Loaded& l, const commands::ShownPost& p, 
 }  // namespace
 
 Response show(Context& c) {
-  auto l = load(c);
+  // Which replies: ?page=N, or the page holding ?post= (links to a post say it) or the
+  // post being quoted; the first page otherwise.
+  commands::Window window{1, 0};
+  if (auto n = number::id(c.query_param("page"))) window.page = *n;
+  if (auto p = number::id(c.query_param("post"))) window.post_id = *p;
+  else if (auto q = number::id(c.query_param("quote"))) window.post_id = *q;
+  auto l = load(c, window);
   if (!l.thread) return std::move(l.refusal);
   std::string typed;
   std::optional<std::int64_t> quote_of;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "modules/conversations/module.hpp"
 #include "modules/library/files.hpp"
 #include "modules/library/permissions.hpp"
 #include "modules/library/records.hpp"
@@ -64,6 +65,12 @@ struct ConversationChoice {
   std::string title;
 };
 std::vector<ConversationChoice> conversations(Services& app, std::int64_t space_id, std::int64_t user_id);
+
+// The space's search (conversations' search page): the resources still shown that hold
+// every one of the query's terms, newest first, at most `limit`; nothing for someone who
+// is not a member (commands/search.cpp).
+std::vector<conversations::SearchFound> search(Services& app, std::int64_t space_id, std::int64_t user_id,
+                                               const std::vector<std::string>& terms, int limit);
 
 // --- a person's data
 std::string export_person(Services& app, store::Conn& c, std::int64_t user_id);

@@ -4,6 +4,7 @@
 // The POSTs that change the board come back here, or show it again with the error and
 // what was typed.
 #include <algorithm>
+#include <span>
 
 #include "core/number.hpp"
 #include "modules/vision/commands/commands.hpp"
@@ -161,9 +162,24 @@ Response render_board(Context& c, BoardFrame& frame, const commands::Loaded& l, 
       if (facilitator) {
         View f;
         f.set("id", id);
+        // Which note, for a screen reader's list of controls: its first few words.
+        if (!n->words.empty()) {
+          std::string shortened;
+          int words = 0;
+          for (char ch : n->words.front().text) {
+            if (ch == ' ' && ++words == 6) {
+              shortened += "…";
+              break;
+            }
+            shortened += ch;
+          }
+          f.set("short", shortened);
+        }
         if (b.stage != Stage::done) {
           View targets = View::list();
-          for (auto t : kOrder) {
+          // While sorting, H2+ and H2- come first: the likely move is the one offered.
+          const Horizon sorting_order[] = {Horizon::h2_plus, Horizon::h2_minus, Horizon::h1, Horizon::h3, Horizon::h2};
+          for (auto t : sorting_open(b.stage) ? std::span<const Horizon>(sorting_order) : std::span<const Horizon>(kOrder)) {
             if (t == h) continue;
             if ((t == Horizon::h2_plus || t == Horizon::h2_minus) && !sorting_open(b.stage)) continue;
             View o;

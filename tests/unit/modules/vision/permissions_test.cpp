@@ -33,7 +33,7 @@ TEST(VisionPermissions, EveryRole) {
       {"facilitator", Role::facilitator, true, true, true, true},
       {"steward", Role::steward, true, true, true, true},
       {"partner", Role::partner, true, false, false, false},
-      {"treasurer", Role::treasurer, true, false, false, false},
+      {"treasurer (a member who also approves claims)", Role::treasurer, true, true, true, false},
       // A role left on a session that ended counts for nothing.
       {"member, signed out", Role::member, false, false, false, false},
       {"facilitator, signed out", Role::facilitator, false, false, false, false},
