@@ -322,6 +322,13 @@ const ERASURE = {
   'vision_maps.created_by': 'cleared',  // an opinion map stays, without who asked (migration 0035)
   'vision_statements.author_id': 'cleared',  // a statement stays, never shown with its writer anyway
   'vision_votes.voter_id': 'deleted',  // their answers leave the map's groups
+  // At events, through their participant record (migration 0039, 0040):
+  'vision_note_words.participant_id': 'cleared',  // a named note's words stay, without who wrote them
+  'vision_dots.participant_id': 'kept',  // a dot still counts, on a record that leads to no one
+  'vision_statements.participant_id': 'cleared',
+  'vision_participant_votes.participant_id': 'deleted',  // their answers leave the map's groups
+  'library_resources.added_by': 'deleted',  // what they shared goes, files too (migration 0041)
+  'conversation_links.added_by': 'cleared',  // a conversation's link stays, without who added it (0042)
   // PostgreSQL's search row keeps a copy of its story's author (migration 0029), so that a
   // reader's matches are checked in the index; it goes with the story.
   ...(ENGINE === 'postgres' ? { 'story_search.author_id': 'deleted' } : {}),

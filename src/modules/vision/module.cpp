@@ -73,6 +73,10 @@ void register_module(web::App& app) {
   });
 
   app.on_erase.push_back([](store::Conn& c, std::int64_t user_id) { commands::erase_person(c, user_id); });
+  // What they did at events through their participant record: named notes and statements
+  // stay without their writer, their answers leave the maps, their dots still count on a
+  // record that leads to no one (as poll answers do).
+  events::add_participant_eraser(app, commands::erase_participants);
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("vision", commands::export_person(c, user_id));
   });

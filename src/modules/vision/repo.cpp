@@ -342,6 +342,16 @@ void erase_person(store::Conn& c, std::int64_t user_id) {
   c.q("UPDATE vision_boards SET created_by = NULL WHERE created_by = ?", user_id);
 }
 
+void erase_participant(store::Conn& c, std::int64_t participant_id) {
+  c.q("UPDATE vision_statements SET participant_id = NULL WHERE participant_id = ?", participant_id);
+  c.q(R"(UPDATE vision_maps SET version = version + 1 WHERE id IN
+(SELECT s.map_id FROM vision_statements s JOIN vision_participant_votes v ON v.statement_id = s.id
+ WHERE v.participant_id = ?))",
+      participant_id);
+  c.q("DELETE FROM vision_participant_votes WHERE participant_id = ?", participant_id);
+  c.q("UPDATE vision_note_words SET participant_id = NULL WHERE participant_id = ?", participant_id);
+}
+
 std::vector<WrittenRow> written_by(store::Conn& c, std::int64_t user_id) {
   std::vector<WrittenRow> out;
   for (const auto& r : c.q(kWrittenBy, user_id)) out.push_back(WrittenRow{r.i64(0), r.text(1), r.text(2)});

@@ -79,6 +79,7 @@ std::int64_t votes_by(store::Conn& c, std::int64_t user_id);
 
 // Erasure: their named words become anonymous, their dots and boards lead to no one.
 void erase_person(store::Conn& c, std::int64_t user_id);
+void erase_participant(store::Conn& c, std::int64_t participant_id);
 // What the person wrote under their name, for "download my data".
 struct WrittenRow {
   std::int64_t board_id = 0;

@@ -138,5 +138,7 @@ std::shared_ptr<const MapResults> results(Services& app, const MapRow& row);
 
 std::string export_person(store::Conn& c, std::int64_t user_id);
 void erase_person(store::Conn& c, std::int64_t user_id);
+// The same for an erased person's event participant records (events::add_participant_eraser).
+void erase_participants(store::Conn& c, const std::vector<std::int64_t>& participant_ids);
 
 }  // namespace hs::vision::commands

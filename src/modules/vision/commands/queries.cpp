@@ -93,5 +93,8 @@ std::string export_person(store::Conn& c, std::int64_t user_id) {
 }
 
 void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_person(c, user_id); }
+void erase_participants(store::Conn& c, const std::vector<std::int64_t>& participant_ids) {
+  for (auto id : participant_ids) repo::erase_participant(c, id);
+}
 
 }  // namespace hs::vision::commands
