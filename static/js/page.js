@@ -8,14 +8,15 @@
   if (summary) summary.focus();
 })();
 
-// A confirmation carried in the address ("?notice=voted", "?floor_done=give") is said once:
-// it leaves the address as soon as the page shows it, so neither a reload nor a live
-// page fetching itself again repeats it after things have moved on.
+// What a speaking-queue press did ("?floor_done=give") is said once: it leaves the address
+// as soon as the page shows it, so neither a reload nor a live page fetching itself again
+// repeats it after things have moved on. (A "?notice=" stays in the address, as after any
+// form; live pages leave it out when they fetch themselves again: live.js, breakouts.js.)
 (function () {
   if (!window.history || !window.history.replaceState || !window.URLSearchParams) return;
   var params = new URLSearchParams(window.location.search);
   var had = false;
-  ['notice', 'floor_done'].forEach(function (k) { if (params.has(k)) { params.delete(k); had = true; } });
+  ['floor_done'].forEach(function (k) { if (params.has(k)) { params.delete(k); had = true; } });
   if (!had) return;
   var rest = params.toString();
   window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);

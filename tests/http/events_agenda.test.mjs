@@ -116,13 +116,18 @@ test('members register and cancel from the event page; the facilitator sees who 
   assert.equal(events.registrations.length, 1);
   assert.equal(events.registrations[0].event, 'Carers learning day');
 
-  // Once the day has begun the registration box is gone: the person is here. After the
+  // Once the day has begun the box is gone for someone registered: they are here. After the
   // event it says registration has closed.
   const iso = (ms) => new Date(ms).toISOString().slice(0, 16);
   const edit = (starts, ends) => fac.post(`${path}/edit`, { title: 'Carers learning day', description: '', starts, ends, language: 'en' });
   assert.equal((await edit(iso(Date.now() - 3600e3), iso(Date.now() + 3600e3))).status, 303);
   const during = (await member.get(path)).text;
-  assert.doesNotMatch(during, /id="registration"/, 'no registration box during the event');
+  assert.doesNotMatch(during, /id="registration"/, 'no registration box during the event for someone registered');
+  // Someone not registered can still register on the day, below what is happening now.
+  assert.equal((await member.post(`${path}/registration/cancel`)).status, 303);
+  const unregistered = (await member.get(path)).text;
+  assert.match(unregistered, /id="current"[\s\S]*id="floor-area"[\s\S]*id="registration"/, 'the box comes after what is happening now');
+  assert.equal((await member.post(`${path}/registration`)).status, 303);
   assert.equal((await edit(iso(Date.now() - 7200e3), iso(Date.now() - 3600e3))).status, 303);
   assert.match((await member.get(path)).text, /This event has finished, so registration has closed\./);
   void slug;

@@ -33,14 +33,21 @@ Response render_show(Context& c, const commands::Access& a, const Error* error =
   v.set("event", event_view(c, a.event));
   v.set("runs", run_event(a.standing));
   v.set("stepped_out", a.stepped_out);
-  // Registering is for before the day: once the event has begun the person is here, and
-  // the box would push what is happening now down a phone's screen.
-  const bool begun = a.event.starts_at <= c.app.clock->now();
-  if (a.user_id != 0 && register_for_event(a.standing) && (!begun || a.event.ends_at <= c.app.clock->now())) {
-    web::View reg;
-    reg.set("registered", commands::is_registered(c.app, a.event.id, a.user_id));
-    reg.set("over", a.event.ends_at <= c.app.clock->now());
-    v.set("registration", reg);
+  // Registering is for before the day. Once the event has begun the box goes below what is
+  // happening now (it would push that down a phone's screen), and only for someone not yet
+  // registered; after it, it says registration has closed.
+  const auto now = c.app.clock->now();
+  const bool over = a.event.ends_at <= now;
+  const bool during = a.event.starts_at <= now && !over;
+  if (a.user_id != 0 && register_for_event(a.standing)) {
+    const bool registered = commands::is_registered(c.app, a.event.id, a.user_id);
+    if (!(during && registered)) {
+      web::View reg;
+      reg.set("registered", registered);
+      reg.set("over", over);
+      reg.set("during", during);
+      v.set("registration", reg);
+    }
   }
   add_notice(c, v);
   auto links = web::View::list();
