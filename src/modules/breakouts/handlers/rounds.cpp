@@ -492,6 +492,8 @@ Response render_group(Context& c, const commands::Access& a, std::int64_t round_
         gv.set("room", c.app.renderer->format(room == 1 ? "breakouts_room_one" : "breakouts_room_n",
                                               {{"count", std::to_string(std::max<std::int64_t>(0, room))}}));
       gv.set("full", !late && room <= 0);
+      // One group to choose from: already chosen, so "Join this group" just joins it.
+      gv.set("checked", offer.size() == 1 && (late || room > 0));
       choices.push(gv);
     }
     v.set("choices", choices);

@@ -134,10 +134,16 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
     h.set("has_speaker", s.speaker_id.has_value());
     h.set("progressive", s.progressive);
     auto queue = View::list();
+    // In a group, whoever seems to have left keeps their place (a phone may just have
+    // slept), and the host sees that they may not be there.
+    auto here = [&](std::int64_t id) {
+      return main_room || std::find(page.people.begin(), page.people.end(), id) != page.people.end();
+    };
     for (const auto& q : s.queue) {
       View x;
       x.set("id", q.participant_id);
       x.set("name", q.name);
+      x.set("away", !here(q.participant_id));
       x.set("spoken", q.turns == 0 ? c.t("events_floor_spoken_none")
                                    : c.app.renderer->format(q.turns == 1 ? "events_floor_spoken_one" : "events_floor_spoken",
                                                             {{"turns", std::to_string(q.turns)},
