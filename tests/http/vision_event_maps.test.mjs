@@ -147,6 +147,25 @@ test('an opinion map on the agenda: guests write and answer, moderated statement
   assert.match(svg, /<svg/);
   assert.doesNotMatch(svg, /from the bakery/);
 
+  // The results download as CSV and JSON, for those who run the event only; never who answered.
+  const csv = await fac.get(`${map}/results.csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition'), /^attachment; filename="event-\d+-opinion-map-\d+\.csv"/);
+  const rows = csv.text.trim().split('\r\n');
+  assert.equal(rows[0], 'statement,agree,disagree,pass,group_A_agree,group_A_disagree,group_A_pass,group_B_agree,group_B_disagree,group_B_pass,common_ground');
+  assert.equal(rows.length, 1 + SIDE_A.length + SIDE_B.length + COMMON.length, 'a row for each statement shown');
+  for (const t of COMMON) assert.ok(rows.some((r) => r.startsWith(`"${t}",8,0,0,`) && r.endsWith(',yes')), `${t} is common ground in the CSV`);
+  assert.doesNotMatch(csv.text, /from the bakery/);
+  const json = JSON.parse((await fac.get(`${map}/results.json`)).text);
+  assert.equal(json.question, question);
+  assert.equal(json.participants, 8);
+  assert.deepEqual(json.groups.map((g) => g.people), [4, 4]);
+  assert.deepEqual(json.common_ground.map((c) => json.statements[c.statement].text).sort(), [...COMMON].sort());
+  for (const n of names) assert.doesNotMatch(csv.text + JSON.stringify(json), new RegExp(n));
+  assert.equal((await people[0].get(`${map}/results.csv`)).status, 403);
+  assert.equal((await people[0].get(`${map}/results.json`)).status, 403);
+  assert.ok(results.includes(`href="${map}/results.csv"`) && results.includes(`href="${map}/results.json"`), 'the results page links both');
+
   // The event report: the question, the groups, the common ground; never the hidden one nor an author.
   const reportPage = (await fac.get(`${path}/report`)).text;
   const report = decode(reportPage);

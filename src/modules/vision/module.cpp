@@ -59,6 +59,8 @@ void register_module(web::App& app) {
   r.post("/events/{id}/items/{item}/map/statements/{statement}/moderate", h::event_map_moderate);
   r.get("/events/{id}/items/{item}/map/results", h::event_map_results);
   r.get("/events/{id}/items/{item}/map/map.svg", h::event_map_svg);
+  r.get("/events/{id}/items/{item}/map/results.csv", h::event_map_csv);
+  r.get("/events/{id}/items/{item}/map/results.json", h::event_map_json);
   // Every snapshot of the event's live channel says each board's version and stage, and
   // each map's version, so their pages are drawn again exactly when they change.
   events::live::add_part(app, "vision", [](Services& s, std::int64_t event_id) -> std::string {

@@ -11,6 +11,15 @@ namespace hs::vision::handlers {
 using web::Context;
 using web::Response;
 
+Response download(std::string body, const char* type, const std::string& name, bool attachment) {
+  Response res;
+  res.body = std::move(body);
+  res.set("Content-Type", type);
+  res.set("Content-Disposition", std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
 namespace {
 
 std::optional<commands::Loaded> loaded(Context& c, Response& refusal, std::string& slug) {
@@ -33,15 +42,6 @@ std::optional<commands::Loaded> loaded(Context& c, Response& refusal, std::strin
   return l;
 }
 
-Response file(std::string body, const char* type, const std::string& name, bool attachment) {
-  Response res;
-  res.body = std::move(body);
-  res.set("Content-Type", type);
-  res.set("Content-Disposition", std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
-  res.set("Cache-Control", "no-store");
-  return res;
-}
-
 enum class Format { svg, png, pdf };
 
 Response picture(Context& c, Format format) {
@@ -54,16 +54,16 @@ Response picture(Context& c, Format format) {
   if (!pic) return c.error_page(pic.error(), 500);
   const auto name = slug + "-horizons-" + std::to_string(l->row.id) + (a4 ? "-a4" : "-slide");
   switch (format) {
-    case Format::svg: return file(to_svg(*pic), "image/svg+xml; charset=utf-8", name + ".svg", false);
+    case Format::svg: return download(to_svg(*pic), "image/svg+xml; charset=utf-8", name + ".svg", false);
     case Format::png: {
       auto png = to_png(*pic, 2);
       if (!png) return c.error_page(png.error(), 500);
-      return file(std::move(*png), "image/png", name + ".png", false);
+      return download(std::move(*png), "image/png", name + ".png", false);
     }
     case Format::pdf: {
       auto pdf = to_pdf(*pic);
       if (!pdf) return c.error_page(pdf.error(), 500);
-      return file(std::move(*pdf), "application/pdf", name + ".pdf", true);
+      return download(std::move(*pdf), "application/pdf", name + ".pdf", true);
     }
   }
   return refusal;
@@ -100,7 +100,7 @@ Response board_csv(Context& c) {
       }
     }
   }
-  return file(std::move(out), "text/csv; charset=utf-8", slug + "-horizons-" + std::to_string(l->row.id) + ".csv",
+  return download(std::move(out), "text/csv; charset=utf-8", slug + "-horizons-" + std::to_string(l->row.id) + ".csv",
               true);
 }
 

@@ -146,6 +146,8 @@ Response event_map_results(Context& c) {
   v.set("question", m.map->row.question);
   v.set("map_href", base);
   v.set("svg_href", base + "/map.svg");
+  v.set("csv_href", base + "/results.csv");
+  v.set("json_href", base + "/results.json");
   set_live(v, m, base + "/results");
   results_into(c, v, *res);
   return c.page("vision/results", v);
@@ -156,13 +158,30 @@ Response event_map_svg(Context& c) {
   if (!m.map) return std::move(m.refusal);
   if (!runs(m)) return c.error_page(Error::of(ErrorCode::forbidden, "vision_not_facilitator"));
   auto res = commands::results(c.app, m.map->row);
-  Response out;
-  out.body = opinion_svg(res->map, res->statements, opinion_words(c, m.map->row.question));
-  out.set("Content-Type", "image/svg+xml; charset=utf-8");
-  out.set("Content-Disposition",
-          "inline; filename=\"opinion-map-" + std::to_string(m.map->row.id) + ".svg\"");
-  out.set("Cache-Control", "no-store");
-  return out;
+  return download(opinion_svg(res->map, res->statements, opinion_words(c, m.map->row.question)),
+                  "image/svg+xml; charset=utf-8", "opinion-map-" + std::to_string(m.map->row.id) + ".svg", false);
+}
+
+// The results as CSV and JSON, for those who run the event (as the results page).
+Response event_map_csv(Context& c) {
+  auto m = load_event_map(c);
+  if (!m.map) return std::move(m.refusal);
+  if (!runs(m)) return c.error_page(Error::of(ErrorCode::forbidden, "vision_not_facilitator"));
+  auto res = commands::results(c.app, m.map->row);
+  return download(results_csv(*res), "text/csv; charset=utf-8",
+                  "event-" + std::to_string(m.access->event.id) + "-opinion-map-" + std::to_string(m.map->row.id) + ".csv",
+                  true);
+}
+
+Response event_map_json(Context& c) {
+  auto m = load_event_map(c);
+  if (!m.map) return std::move(m.refusal);
+  if (!runs(m)) return c.error_page(Error::of(ErrorCode::forbidden, "vision_not_facilitator"));
+  auto res = commands::results(c.app, m.map->row);
+  return download(results_json(m.map->row.question, *res), "application/json; charset=utf-8",
+                  "event-" + std::to_string(m.access->event.id) + "-opinion-map-" + std::to_string(m.map->row.id) +
+                      ".json",
+                  true);
 }
 
 }  // namespace hs::vision::handlers

@@ -83,6 +83,13 @@ web::Response render_map_page(web::Context& c, MapFrame& frame, const commands::
 // The results' groups, distinctive statements, common ground and table into a page's view.
 void results_into(web::Context& c, web::View& v, const commands::MapResults& r);
 OpinionWords opinion_words(web::Context& c, const std::string& question);
+// A map's results as the downloads give them: CSV (each statement's answers, in all and by
+// group, and whether it is common ground) and JSON (the same, with each group's
+// distinctive statements).
+std::string results_csv(const commands::MapResults& r);
+std::string results_json(const std::string& question, const commands::MapResults& r);
+// A file to download (attachment) or to show (inline), never kept by a cache.
+web::Response download(std::string body, const char* type, const std::string& name, bool attachment);
 
 // An event agenda item's opinion map (GET and POST /events/{id}/items/{item}/map...).
 web::Response event_map_page(web::Context& c);
@@ -91,6 +98,8 @@ web::Response event_map_statement(web::Context& c);
 web::Response event_map_moderate(web::Context& c);
 web::Response event_map_results(web::Context& c);
 web::Response event_map_svg(web::Context& c);
+web::Response event_map_csv(web::Context& c);
+web::Response event_map_json(web::Context& c);
 
 // The space in the path when this viewer may see its boards; otherwise the refusal.
 struct Here {

@@ -119,15 +119,6 @@ Response after_map(Context& c, FoundMap& f, const Result<void>& r, const std::st
   return c.redirect(maps_path(*f.space, "/" + std::to_string(f.map->row.id) + "?notice=" + notice));
 }
 
-Response file(std::string body, const char* type, const std::string& name, bool attachment) {
-  Response res;
-  res.body = std::move(body);
-  res.set("Content-Type", type);
-  res.set("Content-Disposition", std::string(attachment ? "attachment" : "inline") + "; filename=\"" + name + "\"");
-  res.set("Cache-Control", "no-store");
-  return res;
-}
-
 std::string csv_cell(const std::string& s) {
   std::string out = "\"";
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) out += '\'';
@@ -321,68 +312,77 @@ Response map_svg(Context& c) {
   auto f = find_map(c);
   if (!f.map) return std::move(f.refusal);
   auto res = commands::results(c.app, f.map->row);
-  return file(opinion_svg(res->map, res->statements, opinion_words(c, f.map->row.question)),
+  return download(opinion_svg(res->map, res->statements, opinion_words(c, f.map->row.question)),
               "image/svg+xml; charset=utf-8", "opinion-map-" + std::to_string(f.map->row.id) + ".svg", false);
 }
 
-Response map_csv(Context& c) {
-  auto f = find_map(c);
-  if (!f.map) return std::move(f.refusal);
-  auto res = commands::results(c.app, f.map->row);
+std::string results_csv(const commands::MapResults& r) {
   std::string out = "statement,agree,disagree,pass";
-  for (std::size_t g = 0; g < res->map.groups.size(); ++g) {
+  for (std::size_t g = 0; g < r.map.groups.size(); ++g) {
     const auto l = group_letter(g);
     out += ",group_" + l + "_agree,group_" + l + "_disagree,group_" + l + "_pass";
   }
   out += ",common_ground\r\n";
-  for (std::size_t i = 0; i < res->statements.size(); ++i) {
-    const auto& t = res->total[i];
-    out += csv_cell(res->statements[i]) + "," + std::to_string(t.agree) + "," + std::to_string(t.disagree) + "," +
+  for (std::size_t i = 0; i < r.statements.size(); ++i) {
+    const auto& t = r.total[i];
+    out += csv_cell(r.statements[i]) + "," + std::to_string(t.agree) + "," + std::to_string(t.disagree) + "," +
            std::to_string(t.pass);
-    for (const auto& g : res->by_group[i])
+    for (const auto& g : r.by_group[i])
       out += "," + std::to_string(g.agree) + "," + std::to_string(g.disagree) + "," + std::to_string(g.pass);
     bool common = false;
-    for (const auto& cg : res->map.common_ground) common = common || cg.statement == i;
+    for (const auto& cg : r.map.common_ground) common = common || cg.statement == i;
     out += common ? ",yes\r\n" : ",no\r\n";
   }
-  return file(std::move(out), "text/csv; charset=utf-8", "opinion-map-" + std::to_string(f.map->row.id) + ".csv", true);
+  return out;
 }
 
-Response map_json(Context& c) {
+std::string results_json(const std::string& question, const commands::MapResults& r) {
   namespace json = boost::json;
-  auto f = find_map(c);
-  if (!f.map) return std::move(f.refusal);
-  auto res = commands::results(c.app, f.map->row);
   json::array statements;
-  for (std::size_t i = 0; i < res->statements.size(); ++i) {
+  for (std::size_t i = 0; i < r.statements.size(); ++i) {
     json::array groups;
-    for (const auto& g : res->by_group[i])
+    for (const auto& g : r.by_group[i])
       groups.push_back(json::object{{"agree", g.agree}, {"disagree", g.disagree}, {"pass", g.pass}});
-    const auto& t = res->total[i];
-    statements.push_back(json::object{{"text", res->statements[i]},
+    const auto& t = r.total[i];
+    statements.push_back(json::object{{"text", r.statements[i]},
                                       {"agree", t.agree},
                                       {"disagree", t.disagree},
                                       {"pass", t.pass},
                                       {"by_group", std::move(groups)}});
   }
   json::array groups;
-  for (std::size_t g = 0; g < res->map.groups.size(); ++g) {
+  for (std::size_t g = 0; g < r.map.groups.size(); ++g) {
     json::array distinctive;
-    for (const auto& d : res->map.groups[g].distinctive)
+    for (const auto& d : r.map.groups[g].distinctive)
       distinctive.push_back(json::object{
           {"statement", d.statement}, {"agree", d.agree}, {"rate", d.rate}, {"others_rate", d.others_rate}});
     groups.push_back(json::object{{"group", group_letter(g)},
-                                  {"people", res->map.groups[g].members.size()},
+                                  {"people", r.map.groups[g].members.size()},
                                   {"distinctive", std::move(distinctive)}});
   }
   json::array common;
-  for (const auto& cg : res->map.common_ground)
+  for (const auto& cg : r.map.common_ground)
     common.push_back(json::object{{"statement", cg.statement}, {"lowest_rate", cg.lowest_rate}});
-  json::object out{{"question", f.map->row.question}, {"participants", res->participants},
-                   {"grouped", res->map.grouped},     {"statements", std::move(statements)},
-                   {"groups", std::move(groups)},     {"common_ground", std::move(common)}};
-  return file(json::serialize(out), "application/json; charset=utf-8",
-              "opinion-map-" + std::to_string(f.map->row.id) + ".json", true);
+  json::object out{{"question", question},          {"participants", r.participants},
+                   {"grouped", r.map.grouped},      {"statements", std::move(statements)},
+                   {"groups", std::move(groups)},   {"common_ground", std::move(common)}};
+  return json::serialize(out);
+}
+
+Response map_csv(Context& c) {
+  auto f = find_map(c);
+  if (!f.map) return std::move(f.refusal);
+  auto res = commands::results(c.app, f.map->row);
+  return download(results_csv(*res), "text/csv; charset=utf-8", "opinion-map-" + std::to_string(f.map->row.id) + ".csv",
+                  true);
+}
+
+Response map_json(Context& c) {
+  auto f = find_map(c);
+  if (!f.map) return std::move(f.refusal);
+  auto res = commands::results(c.app, f.map->row);
+  return download(results_json(f.map->row.question, *res), "application/json; charset=utf-8",
+                  "opinion-map-" + std::to_string(f.map->row.id) + ".json", true);
 }
 
 }  // namespace hs::vision::handlers
