@@ -57,6 +57,9 @@ test('the demo community seeds, lists every role and has a breakout round of its
     // And one on the learning event's agenda, finished by the people in the room.
     assert.equal(count(server, "SELECT COUNT(*) FROM vision_boards WHERE stage = 'done' AND item_id IS NOT NULL"), 1);
     assert.equal(count(server, 'SELECT COUNT(DISTINCT participant_id) FROM vision_note_words WHERE participant_id IS NOT NULL'), 7);
+    // And an opinion map there that the room's eight people wrote and answered.
+    assert.equal(count(server, 'SELECT COUNT(*) FROM vision_maps WHERE item_id IS NOT NULL'), 1);
+    assert.equal(count(server, 'SELECT COUNT(DISTINCT participant_id) FROM vision_participant_votes'), 8);
     assert.equal(count(server, 'SELECT COUNT(*) FROM vision_notes WHERE hidden = 1'), 1);
     assert.ok(count(server, "SELECT COUNT(*) FROM vision_notes WHERE horizon = 'h2_plus'") >= 3, 'H2 is sorted');
     assert.ok(count(server, 'SELECT COUNT(*) FROM vision_dots') >= 10, 'the dot vote was held');
@@ -90,6 +93,10 @@ test('the demo community seeds, lists every role and has a breakout round of its
   assert.match(text, /Which should the breakout groups talk about first\?/, 'the poll is in the report');
   assert.match(text, /Three Horizons: Co-production in Riverbend/, 'the event board is in the report');
   assert.match(text, /A rate card everyone can see, and payment on the day \(4 dots\)/);
+  assert.match(text, /Opinion map: What would make co-production real in Riverbend\?/, 'the event map is in the report');
+  assert.match(text, /Group A: 4 people/);
+  assert.match(text, /Group B: 4 people/);
+  assert.match(text, /Meeting papers should be written in plain words/, 'with its common ground');
   assert.match(text, /\d+ ?%/, 'with its percentages');
   assert.match(text, /How did the forum agree its terms of reference/, 'the Q&A is in the report');
   assert.ok(readFileSync(pdf).length > 1000);

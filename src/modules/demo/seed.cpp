@@ -102,7 +102,8 @@ std::string summary(web::App& app, const json::object& demo) {
     const auto slug = str(vision.at("board").as_object(), "space");
     out +=
         "Demo shared vision (a finished Three Horizons board on gambling harm with its three-curves picture; an "
-        "opinion map with two groups and common ground): " +
+        "opinion map with two groups and common ground; on the learning event's agenda, a board and a map the room "
+        "finished, both in its report): " +
         site + "/spaces/" + slug + "/vision and " + site + "/spaces/" + slug + "/opinions\n";
   }
   if (auto* ac = demo.if_contains("actions"))
@@ -329,6 +330,38 @@ Result<bool> seed_event_activity(Services& app, std::int64_t event_id, std::int6
           return fail(r.error());
       }
       if (auto r = vision::move_stage(app, row->space_id, row->id, runner, "done"); !r) return fail(r.error());
+      if (auto r = events::commands::run_item(app, event_id, item, "close"); !r) return fail(r.error());
+    }
+  }
+  // An opinion map on the agenda (issue 16): people in the room wrote its statements and
+  // answered every one, one string of + - 0 each, in two groups with common ground.
+  if (auto* map = e.if_contains("map")) {
+    std::int64_t item = 0;
+    for (const auto& it : events::commands::agenda(app, event_id))
+      if (it.kind == "opinions" && !item) item = it.id;
+    if (item) {
+      if (auto r = events::commands::run_item(app, event_id, item, "open"); !r) return fail(r.error());
+      auto row = vision::event_map(app, fac->event, item);
+      if (!row) return fail(ErrorCode::not_found, "vision_map_not_found");
+      std::vector<std::int64_t> statements;
+      for (const auto& st : map->as_object().at("statements").as_array()) {
+        auto who = person(std::string(st.as_array().at(0).as_string()));
+        if (!who) return fail(who.error());
+        auto id = vision::add_statement(app, row->space_id, row->id, vision::commands::Actor(*who, true),
+                                        std::string(st.as_array().at(1).as_string()));
+        if (!id) return fail(id.error());
+        statements.push_back(*id);
+      }
+      for (const auto& [nickname, answers] : map->as_object().at("answers").as_object()) {
+        auto who = person(std::string(nickname));
+        if (!who) return fail(who.error());
+        const std::string row_of(answers.as_string());
+        for (std::size_t i = 0; i < row_of.size() && i < statements.size(); ++i)
+          if (auto r = vision::answer(app, row->space_id, row->id, vision::commands::Actor(*who, true), statements[i],
+                                      row_of[i] == '+' ? 1 : row_of[i] == '-' ? -1 : 0);
+              !r)
+            return fail(r.error());
+      }
       if (auto r = events::commands::run_item(app, event_id, item, "close"); !r) return fail(r.error());
     }
   }
