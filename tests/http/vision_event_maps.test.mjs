@@ -112,6 +112,9 @@ test('an opinion map on the agenda: guests write and answer, moderated statement
   }
   const v1 = JSON.parse((await people[0].get(`${path}/state.json`)).text).vision[item];
   assert.notEqual(v1, v0, 'the live channel carries the change');
+  const pageSig = () => people[0].get(`${path}/state.json`).then((r) => JSON.parse(r.text).vision[`${item}s`]);
+  const s1 = await pageSig();
+  assert.ok(s1, "the map's own page has a signature of its own");
 
   // Everyone answers, one statement at a time: four on each side.
   const rude = ids['Bernard from the bakery is a cheat'];
@@ -130,9 +133,17 @@ test('an opinion map on the agenda: guests write and answer, moderated statement
     }
   }
 
+  // Answers change what the results page follows, not what each phone's map page follows:
+  // a room answering does not make every phone fetch its page again at each answer.
+  const after = JSON.parse((await people[0].get(`${path}/state.json`)).text).vision;
+  assert.notEqual(after[item], v1, 'the results page follows the answers');
+  assert.equal(after[`${item}s`], s1, 'the map page does not');
+  assert.match(decode((await people[0].get(map)).text), new RegExp(`data-part="vision:${item}s" data-part-sig="${s1.replace(/[|]/g, '\\|')}"`));
+
   // The facilitator hides the statement that names someone.
   await fac.get(map);
   assert.equal((await fac.post(`${map}/statements/${rude}/moderate`, { do: 'reject' })).status, 303);
+  assert.notEqual(await pageSig(), s1, 'hiding a statement changes what the map page follows');
 
   const results = decode((await fac.get(`${map}/results`)).text);
   assert.match(results, /8 people answered/);

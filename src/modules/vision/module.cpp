@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <set>
+
 #include "modules/events/module.hpp"
 
 #include "modules/vision/commands/commands.hpp"
@@ -70,7 +72,15 @@ void register_module(web::App& app) {
     boost::json::object o;
     for (const auto& b : boards)
       o[std::to_string(*b.item_id)] = std::to_string(b.version) + ":" + b.stage;
-    for (const auto& m : maps) o[std::to_string(*m.item_id)] = std::to_string(m.version);
+    // A map's results page follows its version (every answer); its own page only "<item>s".
+    std::set<std::int64_t> open;
+    if (!maps.empty())
+      for (const auto& it : events::commands::agenda(s, event_id))
+        if (it.state == "open") open.insert(it.id);
+    for (const auto& m : maps) {
+      o[std::to_string(*m.item_id)] = std::to_string(m.version);
+      o[std::to_string(*m.item_id) + "s"] = commands::map_page_signature(s, m, open.count(*m.item_id) > 0);
+    }
     return boost::json::serialize(o);
   });
 

@@ -229,6 +229,14 @@ std::vector<MapRow> maps_of_event(store::Conn& c, std::int64_t event_id) {
   return out;
 }
 
+std::string statements_signature(store::Conn& c, std::int64_t map_id) {
+  std::string out;
+  for (const auto& r : c.q("SELECT status, COUNT(*) FROM vision_statements WHERE map_id = ? GROUP BY status ORDER BY status",
+                           map_id))
+    out += (out.empty() ? "" : ",") + r.text(0) + ":" + std::to_string(r.i64(1));
+  return out;
+}
+
 void set_map_question(store::Conn& c, std::int64_t map_id, const std::string& question, bool moderated,
                       std::int64_t now) {
   c.q("UPDATE vision_maps SET question = ?, moderated = ?, version = version + 1, updated_at = ? WHERE id = ?",

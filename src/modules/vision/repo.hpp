@@ -70,6 +70,9 @@ std::vector<VoteRow> votes_of(store::Conn& c, std::int64_t map_id, std::int64_t 
 // event's maps in the order they came, and the item's question and moderation followed.
 std::optional<MapRow> map_of_item(store::Conn& c, std::int64_t item_id);
 std::vector<MapRow> maps_of_event(store::Conn& c, std::int64_t event_id);
+// What the map's statements are, as a short signature ("held:2,shown:7"): it changes when a
+// statement is written or moderated, never when someone answers.
+std::string statements_signature(store::Conn& c, std::int64_t map_id);
 void set_map_question(store::Conn& c, std::int64_t map_id, const std::string& question, bool moderated,
                       std::int64_t now);
 void upsert_participant_vote(store::Conn& c, std::int64_t statement_id, std::int64_t participant_id, int vote,

@@ -109,6 +109,11 @@ Result<void> answer(Services& app, std::int64_t space_id, std::int64_t map_id, c
 // this event.
 std::optional<MapRow> map_for_item(Services& app, const events::EventRow& event, std::int64_t item_id);
 std::vector<MapRow> event_maps(Services& app, std::int64_t event_id);
+// The signature an event map's own page follows on the live channel: its statements (written,
+// moderated) and whether its agenda item is open, never the answers (which only its
+// results page follows, by the map's version): a room of 2,000 answering does not make
+// every phone fetch its page again at each answer.
+std::string map_page_signature(Services& app, const MapRow& m, bool item_open);
 
 std::vector<MapRow> maps(Services& app, std::int64_t space_id);
 struct MapLoaded {

@@ -202,6 +202,11 @@ std::vector<MapRow> event_maps(Services& app, std::int64_t event_id) {
   return app.store->with([&](store::Conn& c) { return repo::maps_of_event(c, event_id); });
 }
 
+std::string map_page_signature(Services& app, const MapRow& m, bool item_open) {
+  return app.store->with([&](store::Conn& c) { return repo::statements_signature(c, m.id); }) +
+         (item_open ? "|open" : "|closed");
+}
+
 std::vector<MapRow> maps(Services& app, std::int64_t space_id) {
   return app.store->with([&](store::Conn& c) { return repo::maps_in(c, space_id); });
 }

@@ -58,12 +58,15 @@ EventMap load_event_map(Context& c) {
 }
 
 // The live channel's attributes: the page redraws when the map's version moves on.
-void set_live(View& v, const EventMap& m, const std::string& page) {
+// The results page follows every answer (the map's version); the map's own page only its
+// statements and whether it is open (vision::register_module's part of the live channel).
+void set_live(Context& c, View& v, const EventMap& m, const std::string& page, bool results) {
   View live;
   live.set("path", event_path(m.access->event.id));
   live.set("page", page);
-  live.set("item", *m.map->row.item_id);
-  live.set("sig", std::to_string(m.map->row.version));
+  live.set("item", std::to_string(*m.map->row.item_id) + (results ? "" : "s"));
+  live.set("sig", results ? std::to_string(m.map->row.version)
+                          : commands::map_page_signature(c.app, m.map->row, m.item_open));
   v.set("live", std::move(live));
 }
 
@@ -77,7 +80,7 @@ Response render(Context& c, const EventMap& m, const commands::MapLoaded& l, con
   f.v.set("event_page", a.event.title);
   if (!m.item_open) f.v.set("item_closed", true);
   if (runs(m)) f.v.set("results_href", f.base + "/results");
-  set_live(f.v, m, f.base);
+  set_live(c, f.v, m, f.base, false);
   return render_map_page(c, f, l, typed, error, status);
 }
 
@@ -148,7 +151,7 @@ Response event_map_results(Context& c) {
   v.set("svg_href", base + "/map.svg");
   v.set("csv_href", base + "/results.csv");
   v.set("json_href", base + "/results.json");
-  set_live(v, m, base + "/results");
+  set_live(c, v, m, base + "/results", true);
   results_into(c, v, *res);
   return c.page("vision/results", v);
 }
