@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { startServer, cli, signedIn, Client } from './harness.mjs';
+import { startServer, cli, signedIn, Client, eventInSpace } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -162,4 +162,34 @@ test('a board on the agenda: guests add notes and dots from their phones, the fa
   assert.doesNotMatch(text, /Something unkind/);
   const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
   assert.match(struct, /^\s*Figure\b/m, 'the picture is a tagged figure');
+});
+
+test('a member who takes part signed in finds their event notes, statements and answers in "download my data"', async () => {
+  const { fac, member, path } = await eventInSpace(server);
+  for (const [kind, title] of [['horizons', 'Futures of the carers forum'], ['opinions', 'What should the forum change?']])
+    assert.equal((await fac.post(`${path}/items`, { kind, from: 'new', title })).status, 303);
+  const [boardItem, mapItem] = [...(await fac.get(`${path}/run`)).text.matchAll(/id="item-(\d+)"/g)].map((m) => m[1]);
+  const board = `${path}/items/${boardItem}/board`, map = `${path}/items/${mapItem}/map`;
+  assert.equal((await fac.post(`${path}/items/${boardItem}/do/open`)).status, 303);
+  await member.get(board);
+  assert.equal((await member.post(`${board}/notes`, { text: 'Meetings in the evening so carers can come' })).status, 303);
+  await member.get(board);
+  assert.equal((await member.post(`${board}/notes`, { text: 'Nobody asks us until it is too late', anonymous: 'yes' })).status, 303);
+  assert.equal((await fac.post(`${path}/items/${mapItem}/do/open`)).status, 303);
+  await member.get(map);
+  assert.equal((await member.post(`${map}/statements`, { text: 'Carers should be paid for their time at meetings' })).status, 303);
+  const statement = (await member.get(map)).text.match(/name="statement" value="(\d+)"/)[1];
+  assert.equal((await member.post(`${map}/answer`, { statement, vote: 'agree' })).status, 303);
+
+  const data = JSON.parse((await member.get('/account/data.json')).text);
+  const mine = data.vision_at_events;
+  assert.deepEqual(mine.named_notes.map((n) => n.words), ['Meetings in the evening so carers can come'], 'the named note only');
+  assert.equal(mine.named_notes[0].board, 'Futures of the carers forum');
+  assert.equal(mine.named_notes[0].event, path);
+  assert.deepEqual(mine.opinion_statements, ['Carers should be paid for their time at meetings']);
+  assert.equal(mine.opinion_answers, 1);
+  assert.equal(mine.dots_placed, 0);
+  // The facilitator's own download holds none of it.
+  const theirs = JSON.parse((await fac.get('/account/data.json')).text).vision_at_events;
+  assert.deepEqual([theirs.named_notes.length, theirs.opinion_statements.length, theirs.opinion_answers], [0, 0, 0]);
 });

@@ -36,6 +36,9 @@ void register_module(web::App& app);
 // Registered at start-up.
 using ParticipantEraser = std::function<void(store::Conn&, const std::vector<std::int64_t>& participant_ids)>;
 void add_participant_eraser(Services& app, ParticipantEraser eraser);
+// The participant records a signed-in person took part through (one an event), for other
+// modules' part in "download my data".
+std::vector<std::int64_t> participant_ids_of(store::Conn& c, std::int64_t user_id);
 
 // What an event's polls and Q&A produced, as its report shows them: plain values, in
 // agenda order, for any item that was ever opened or has answers.

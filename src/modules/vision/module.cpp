@@ -92,6 +92,11 @@ void register_module(web::App& app) {
   app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
     return std::pair<std::string, std::string>("vision", commands::export_person(c, user_id));
   });
+  // What they did at events while signed in (their participant records), beside it.
+  app.exporters.push_back([](store::Conn& c, std::int64_t user_id) {
+    return std::pair<std::string, std::string>("vision_at_events",
+                                               commands::export_at_events(c, events::participant_ids_of(c, user_id)));
+  });
 }
 
 Result<std::int64_t> create_board(Services& app, std::int64_t space_id, std::int64_t user_id, const std::string& title,

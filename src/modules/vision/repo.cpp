@@ -366,6 +366,22 @@ std::vector<WrittenRow> written_by(store::Conn& c, std::int64_t user_id) {
   return out;
 }
 
+AtEvents at_events(store::Conn& c, const std::vector<std::int64_t>& participant_ids) {
+  AtEvents out;
+  for (const auto id : participant_ids) {
+    for (const auto& r : c.q(R"(SELECT b.event_id, b.title, w.text FROM vision_note_words w
+JOIN vision_notes n ON n.id = w.original_note_id JOIN vision_boards b ON b.id = n.board_id
+WHERE w.participant_id = ? ORDER BY b.id, w.id)",
+                             id))
+      out.notes.push_back({r.i64(0), r.text(1), r.text(2)});
+    for (const auto& r : c.q("SELECT text FROM vision_statements WHERE participant_id = ? ORDER BY id", id))
+      out.statements.push_back(r.text(0));
+    out.dots += c.q("SELECT COUNT(*) FROM vision_dots WHERE participant_id = ?", id).at(0).i64(0);
+    out.answers += c.q("SELECT COUNT(*) FROM vision_participant_votes WHERE participant_id = ?", id).at(0).i64(0);
+  }
+  return out;
+}
+
 std::int64_t dots_by(store::Conn& c, std::int64_t user_id) {
   return c.q("SELECT COUNT(*) FROM vision_dots WHERE voter_id = ?", user_id).at(0).i64(0);
 }

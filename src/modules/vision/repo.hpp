@@ -90,5 +90,18 @@ struct WrittenRow {
 };
 std::vector<WrittenRow> written_by(store::Conn& c, std::int64_t user_id);
 std::int64_t dots_by(store::Conn& c, std::int64_t user_id);
+// The same for what they did at events through their participant records: the boards
+// their named notes are on (with the event), the statements they wrote on maps, their dots
+// and answers counted.
+struct AtEvents {
+  struct Note {
+    std::int64_t event_id = 0;
+    std::string board_title, text;
+  };
+  std::vector<Note> notes;
+  std::vector<std::string> statements;
+  std::int64_t dots = 0, answers = 0;
+};
+AtEvents at_events(store::Conn& c, const std::vector<std::int64_t>& participant_ids);
 
 }  // namespace hs::vision::repo

@@ -23,6 +23,10 @@ void add_participant_eraser(Services& app, ParticipantEraser eraser) {
   app.kept<Erasers>().all.push_back(std::move(eraser));
 }
 
+std::vector<std::int64_t> participant_ids_of(store::Conn& c, std::int64_t user_id) {
+  return repo::participant_ids_of_user(c, user_id);
+}
+
 }  // namespace hs::events
 
 namespace hs::events::commands {

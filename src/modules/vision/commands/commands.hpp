@@ -142,6 +142,8 @@ struct MapResults {
 std::shared_ptr<const MapResults> results(Services& app, const MapRow& row);
 
 std::string export_person(store::Conn& c, std::int64_t user_id);
+// "vision_at_events" in "download my data": what they did at events while signed in.
+std::string export_at_events(store::Conn& c, const std::vector<std::int64_t>& participant_ids);
 void erase_person(store::Conn& c, std::int64_t user_id);
 // The same for an erased person's event participant records (events::add_participant_eraser).
 void erase_participants(store::Conn& c, const std::vector<std::int64_t>& participant_ids);

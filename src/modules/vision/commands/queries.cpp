@@ -92,6 +92,21 @@ std::string export_person(store::Conn& c, std::int64_t user_id) {
   return boost::json::serialize(out);
 }
 
+std::string export_at_events(store::Conn& c, const std::vector<std::int64_t>& participant_ids) {
+  const auto at = repo::at_events(c, participant_ids);
+  boost::json::array notes;
+  for (const auto& n : at.notes)
+    notes.push_back(boost::json::object{
+        {"event", "/events/" + std::to_string(n.event_id)}, {"board", n.board_title}, {"words", n.text}});
+  boost::json::array statements;
+  for (const auto& t : at.statements) statements.push_back(boost::json::string(t));
+  boost::json::object out{{"named_notes", std::move(notes)},
+                          {"dots_placed", at.dots},
+                          {"opinion_statements", std::move(statements)},
+                          {"opinion_answers", at.answers}};
+  return boost::json::serialize(out);
+}
+
 void erase_person(store::Conn& c, std::int64_t user_id) { repo::erase_person(c, user_id); }
 void erase_participants(store::Conn& c, const std::vector<std::int64_t>& participant_ids) {
   for (auto id : participant_ids) repo::erase_participant(c, id);
