@@ -123,7 +123,8 @@ View round_basics(Context& c, const commands::Access& a, const repo::RoundRow& r
     if (!names->together.empty()) v.set("together", pair_list(names->together)), v.set("has_together", true);
   }
   if (r.group_count)
-    v.set("sizes", c.app.renderer->format("breakouts_group_count", {{"count", std::to_string(*r.group_count)}}));
+    v.set("sizes", c.app.renderer->format(*r.group_count == 1 ? "breakouts_group_count_one" : "breakouts_group_count",
+                                                 {{"count", std::to_string(*r.group_count)}}));
   v.set("has_details", r.attributes_sealed.has_value());
   v.set("space_history", r.space_history);
   v.set("use_equality", r.use_equality);

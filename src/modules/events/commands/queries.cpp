@@ -94,8 +94,9 @@ std::vector<std::string> stepped_out(Services& app, std::int64_t event_id) {
 }
 
 std::string cloud_summary(Services& app, std::int64_t entries, const std::vector<CloudCount>& shown) {
-  if (shown.empty()) return app.words->format("events_cloud_summary_empty", {{"count", std::to_string(entries)}});
-  return app.words->format("events_cloud_summary", {{"count", std::to_string(entries)},
+  const std::string one = entries == 1 ? "_one" : "";
+  if (shown.empty()) return app.words->format("events_cloud_summary_empty" + one, {{"count", std::to_string(entries)}});
+  return app.words->format("events_cloud_summary" + one, {{"count", std::to_string(entries)},
                                                     {"top", shown.front().text},
                                                     {"top_count", std::to_string(shown.front().count)}});
 }

@@ -126,7 +126,8 @@ View current_view(Context& c, const commands::Access& a, const commands::Current
     v.set("vision_href", event_path(a.event.id) + "/items/" + std::to_string(it.id) +
                              (it.kind == "horizons" ? "/board" : "/map"));
   }
-  v.set("responses", c.app.renderer->format("events_responses", {{"count", std::to_string(cur.responses)}}));
+  v.set("responses", c.app.renderer->format(cur.responses == 1 ? "events_responses_one" : "events_responses",
+                                                  {{"count", std::to_string(cur.responses)}}));
   auto speakers = View::list();
   for (const auto& s : cur.speakers) {
     View x;

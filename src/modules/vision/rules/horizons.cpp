@@ -59,6 +59,12 @@ bool may_move(Stage from, Stage to) {
 
 Result<void> move_stage(Board& board, Stage to) {
   if (!may_move(board.stage, to)) return fail(ErrorCode::conflict, "vision_stage_not_next");
+  // The dot vote is on H2+ ideas only: with none shown, there would be nothing to vote on.
+  if (to == Stage::vote) {
+    bool any = false;
+    for (const auto& n : board.notes) any = any || (n.horizon == Horizon::h2_plus && !n.hidden && !n.merged_into);
+    if (!any) return fail(ErrorCode::conflict, "vision_vote_needs_h2_plus");
+  }
   board.stage = to;
   return {};
 }

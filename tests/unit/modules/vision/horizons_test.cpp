@@ -95,6 +95,13 @@ TEST(VisionHorizons, NotesGoToTheOpenHorizonOnly) {
 
   for (Stage s : {Stage::h3, Stage::h2, Stage::sort}) ASSERT_TRUE(move_stage(b, s));
   EXPECT_EQ(key_of_error(add_note(b, 3, "late", 7)), "vision_stage_closed");
+  // No dot vote without an H2+ idea to vote on; a hidden one does not count.
+  EXPECT_EQ(key_of_error(move_stage(b, Stage::vote)), "vision_vote_needs_h2_plus");
+  ASSERT_TRUE(move_note(b, 2, Horizon::h2_plus));
+  ASSERT_TRUE(hide_note(b, 2, "Off topic"));
+  EXPECT_EQ(key_of_error(move_stage(b, Stage::vote)), "vision_vote_needs_h2_plus");
+  EXPECT_EQ(b.stage, Stage::sort);
+  ASSERT_TRUE(move_note(b, 3, Horizon::h2_plus));
   ASSERT_TRUE(move_stage(b, Stage::vote));
   ASSERT_TRUE(move_stage(b, Stage::done));
   EXPECT_EQ(key_of_error(add_note(b, 3, "late", 7)), "vision_stage_closed");
