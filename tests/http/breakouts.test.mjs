@@ -187,6 +187,7 @@ test('a breakout round from setting up to the end, with notes, a message, help a
   ws.close();
   page = await mate.get(roundPath);
   assert.match(page.text, /The round has ended\. Go back to the main event/);
+  assert.doesNotMatch(page.text, /id="see-now"/, 'an ended round offers no refresh: nothing more will change');
   assert.doesNotMatch(page.text, /name="note"/);
 
   // Keep-apart and keep-together pairs, picked from the people here, always hold.

@@ -109,6 +109,11 @@ test('conversations of each kind, replies with quotes, reactions counted without
   await watcher.get(path);
   res = await watcher.post(`${path}/posts/${opening}/react`, { reaction: 'me_too' });
   assert.equal(res.status, 303);
+  // Back at the post, its words stay open behind the content note (they were read to react).
+  assert.match(res.location, new RegExp(`\\?post=${opening}&read=1#post-${opening}$`));
+  const back = (await watcher.get(res.location.replace(/#.*/, ''))).text;
+  assert.match(back.slice(back.indexOf(`id="post-${opening}"`), back.indexOf(`id="post-${r1}"`)), /<details class="govuk-details" open>/);
+  assert.doesNotMatch((await watcher.get(path)).text, /<details class="govuk-details" open>/, 'otherwise closed');
   page = decode((await author.get(path)).text);
   assert.match(page, /Me too: 2/, 'the author sees the count');
   const section = page.slice(page.indexOf(`id="post-${opening}"`), page.indexOf(`id="post-${r1}"`));

@@ -108,6 +108,8 @@ test('members register and cancel from the event page; the facilitator sees who 
   assert.equal((await member.post(`${path}/items/${qa}/questions`, { question: 'How do we claim travel costs?' })).status, 303);
   const seen = await guest.get(`${path}?seen=${qa}`);
   assert.match(seen.text, /How do we claim travel costs\?[\s\S]*?Asked by Dov Abernethy/);
+  // The run page says how many joined on the day, not only who registered: guests never register.
+  assert.match((await fac.get(`${path}/run`)).text, /id="joined-count">2 people have joined on the day, with the code or signed in\.</);
 
   // Their registration is in "download my data".
   const data = await member.get('/account/data.json');

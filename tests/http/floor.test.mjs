@@ -118,6 +118,7 @@ test('the main room\'s queue: closed until a facilitator opens it, which only th
   const { fac, path, code } = await setUp();
   const guest = await join(code, 'Perpetua');
   assert.doesNotMatch((await guest.get(path)).text, /Raise your hand/, 'a closed queue is not offered');
+  assert.match((await fac.get(`${path}/present`)).text, /<div id="present-floor" class="hs-stage__floor" data-live-region><\/div>/, 'nor on the presenter');
   assert.equal((await guest.post(`${path}/floor/hand`, {})).status, 409);
   assert.equal((await guest.post(`${path}/floor/open`, {})).status, 403);
   assert.equal((await guest.post(`${path}/floor/give`, { participant: guest.id })).status, 403);
@@ -135,6 +136,10 @@ test('the main room\'s queue: closed until a facilitator opens it, which only th
   assert.match(run.text, /id="floor-close-warning"><span class="govuk-visually-hidden">Warning<\/span> 1 hand is up\. If you close the queue/);
   assert.equal((await fac.post(`${path}/floor/give`, { participant: guest.id })).status, 303);
   assert.match((await guest.get(path)).text, /You have the floor\./);
+  // The presenter shows the room who has the floor, and follows the queue's changes.
+  const present = (await fac.get(`${path}/present`)).text;
+  assert.match(present, /id="present-floor"[^>]*><p class="hs-stage__floor-text"><strong>Speaking now: Perpetua<\/strong> <span class="hs-stage__floor-hands">No hands are up\.<\/span>/);
+  assert.match(present, /data-floor="\d+" data-floor-room="0"/);
   assert.doesNotMatch((await fac.get(`${path}/run`)).text, /floor-close-warning/, 'no hands up, no warning');
   // The guest says when they have finished; nobody else but a host may end the turn.
   const other = await join(code, 'Quillon');

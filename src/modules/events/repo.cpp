@@ -288,6 +288,10 @@ void set_stepped_out(store::Conn& c, std::int64_t participant_id, std::optional<
   c.query(kSetSteppedOut, vals);
 }
 
+std::int64_t joined_count(store::Conn& c, std::int64_t event_id) {
+  return c.q("SELECT COUNT(*) FROM event_participants WHERE event_id = ?", event_id).at(0).i64(0);
+}
+
 std::vector<std::string> stepped_out(store::Conn& c, std::int64_t event_id) {
   std::vector<std::string> out;
   for (const auto& r : c.q(kSteppedOut, event_id)) out.push_back(r.text(0));

@@ -72,6 +72,8 @@ void set_stepped_out(store::Conn& c, std::int64_t participant_id, std::optional<
 void set_nickname(store::Conn& c, std::int64_t participant_id, const std::string& nickname);
 // Nicknames of those stepped out ("" for none given).
 std::vector<std::string> stepped_out(store::Conn& c, std::int64_t event_id);
+// How many have joined the event on the day (by code or signed in).
+std::int64_t joined_count(store::Conn& c, std::int64_t event_id);
 
 std::vector<PollOption> options(store::Conn& c, std::int64_t item_id);
 void clear_votes(store::Conn& c, std::int64_t item_id, std::int64_t participant_id);

@@ -56,8 +56,12 @@ View thread_view(Context& c, const Space& s, const commands::Thread& t, const st
   const bool moderator = permissions::moderate(t.reader.subject);
   View posts = View::list();
   bool first = true;
+  // The post the person has just reacted to: its words stay open behind their content note
+  // (they had opened them to react), rather than closing again at each press.
+  const auto read = c.query_param("read") == "1" ? number::id(c.query_param("post")) : std::nullopt;
   for (const auto& p : t.posts) {
     View x = post_view(c, s, p);
+    if (read && *read == p.row.id) x.set("details_open", true);
     permissions::Reader r{t.reader.subject, p.is_author};
     if (first) x.set("opening", true);
     first = false;
@@ -264,7 +268,8 @@ Response react_submit(Context& c) {
   if (!p) return not_found(c);
   auto r = commands::react(c.app, p->row.id, viewer_id(c), c.field("reaction"));
   if (!r) return refused(c, r.error());
-  return c.redirect(conversation_path(*l.space, l.thread->conversation.id, "#post-" + std::to_string(p->row.id)));
+  const auto id = std::to_string(p->row.id);
+  return c.redirect(conversation_path(*l.space, l.thread->conversation.id, "?post=" + id + "&read=1#post-" + id));
 }
 
 Response flag_form(Context& c) {

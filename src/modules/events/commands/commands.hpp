@@ -108,6 +108,8 @@ struct Registrant {
 };
 // Sorted by name.
 std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool with_access_needs);
+// How many have joined on the day, with the code or signed in (guests never register).
+std::int64_t joined_count(Services& app, std::int64_t event_id);
 // The members who registered for the event or joined it on the day, signed in (the
 // involvement module confirms who took part from these), in the order they came.
 struct MemberAtEvent {

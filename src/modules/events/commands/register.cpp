@@ -61,6 +61,10 @@ bool is_registered(Services& app, std::int64_t event_id, std::int64_t user_id) {
   return app.store->with([&](store::Conn& c) { return repo::is_registered(c, event_id, user_id); });
 }
 
+std::int64_t joined_count(Services& app, std::int64_t event_id) {
+  return app.store->with([&](store::Conn& c) { return repo::joined_count(c, event_id); });
+}
+
 std::vector<Registrant> registrants(Services& app, std::int64_t event_id, bool with_access_needs) {
   return app.store->with([&](store::Conn& c) {
     std::vector<Registrant> out;

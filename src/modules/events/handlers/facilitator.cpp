@@ -103,6 +103,11 @@ void add_registrants(Context& c, View& v, const commands::Access& a) {
         c.app.renderer->format("events_registered_count", {{"count", std::to_string(people.size())}}));
   v.set("registrants", list);
   v.set("has_registrants", !people.empty());
+  // Guests join with the code and never register: "0 registered" alone would read as an
+  // empty room while a hundred phones take part.
+  if (const auto joined = commands::joined_count(c.app, a.event.id); joined > 0)
+    v.set("joined_count", c.app.renderer->format(joined == 1 ? "events_joined_count_one" : "events_joined_count",
+                                                 {{"count", std::to_string(joined)}}));
   v.set("show_access_needs", needs);
 }
 
@@ -257,6 +262,7 @@ Response event_present(Context& c) {
     cv.set("can_hide", cur->item.kind == "poll" && cur->item.revealed);
     v.set("current", cv);
   }
+  add_stage_floor(c, v, a->event.id);
   return c.page("events/present", v);
 }
 

@@ -25,7 +25,24 @@ std::string talk_time(Context& c, std::int64_t seconds) {
                                 {{"minutes", std::to_string(seconds / 60)}, {"seconds", std::to_string(seconds % 60)}});
 }
 
+std::string hands_text(Context& c, std::size_t hands) {
+  return hands == 0   ? c.t("events_floor_hands_none")
+         : hands == 1 ? c.t("events_floor_hands_one")
+                      : c.app.renderer->format("events_floor_hands_n", {{"count", std::to_string(hands)}});
+}
+
 }  // namespace
+
+void handlers::add_stage_floor(Context& c, web::View& v, std::int64_t event_id) {
+  const auto s = floor::state(c.app, floor::Room{event_id, 0});
+  v.set("floor_version", s.version);
+  if (!s.open) return;
+  View f;
+  f.set("speaking_text", s.speaker_id ? c.app.renderer->format("events_floor_speaking", {{"name", s.speaker_name}})
+                                      : c.t("events_floor_nobody_speaking"));
+  f.set("hands_text", hands_text(c, s.queue.size()));
+  v.set("stage_floor", std::move(f));
+}
 
 void add_floor(Context& c, View& v, const FloorPage& page) {
   const auto s = floor::state(c.app, page.room);
@@ -69,9 +86,7 @@ void add_floor(Context& c, View& v, const FloorPage& page) {
     f.set("close_warning", hands == 1 ? c.t("events_floor_close_warning_one")
                                       : c.app.renderer->format("events_floor_close_warning",
                                                                {{"count", std::to_string(hands)}}));
-  f.set("hands_text", hands == 0   ? c.t("events_floor_hands_none")
-                      : hands == 1 ? c.t("events_floor_hands_one")
-                                   : c.app.renderer->format("events_floor_hands_n", {{"count", std::to_string(hands)}}));
+  f.set("hands_text", hands_text(c, hands));
   // The go-round.
   if (s.round_on) {
     View r;

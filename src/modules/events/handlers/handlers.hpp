@@ -24,6 +24,9 @@ web::Response entry_add(web::Context& c);
 web::Response entry_withdraw(web::Context& c);
 web::Response step_out(web::Context& c);
 web::Response floor_post(web::Context& c);  // handlers/floor.cpp
+// The presenter's line about the main room's speaking queue, while it is open: who has the
+// floor and how many hands are up (stage_floor), and the queue's version (floor_version).
+void add_stage_floor(web::Context& c, web::View& v, std::int64_t event_id);
 web::Response cloud_moderate(web::Context& c);
 web::Response cloud_svg(web::Context& c);
 web::Response event_calendar(web::Context& c);
