@@ -512,8 +512,16 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void do_accept() {
     acceptor_.async_accept(net::make_strand(ioc_), [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
       if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
-      if (!ec) std::make_shared<HttpSession>(std::move(s), self->sh_)->run();
-      else spdlog::warn("accept failed: {}", ec.message());
+      if (!ec) {
+        // A response goes out in several writes (a page of 200 KB); with Nagle's algorithm
+        // its last small segment waits for the client's delayed ACK of the one before,
+        // about 40 ms on Linux, now and then. Each write is a whole piece already.
+        beast::error_code nd;
+        s.set_option(tcp::no_delay(true), nd);
+        std::make_shared<HttpSession>(std::move(s), self->sh_)->run();
+      } else {
+        spdlog::warn("accept failed: {}", ec.message());
+      }
       self->do_accept();
     });
   }
