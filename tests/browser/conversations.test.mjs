@@ -63,6 +63,14 @@ test('a challenge with a content note, a reply that mentions, a daily digest the
   await check(r);
   await r.getByRole('button', { name: /Me too/ }).click();
   await r.waitForURL(/#post-/);
+  // Back at the post, its words stay open behind the content note; who reacted is a page of
+  // its own, for someone who asks.
+  assert.equal(await r.locator('details.govuk-details[open]').count(), 1, 'the words stay open after reacting');
+  await r.getByRole('link', { name: 'See who reacted' }).click();
+  await r.waitForURL(/\/reactions$/);
+  assert.match(await r.locator('#who-reacted').innerText(), /Me too \(1\)/);
+  await check(r);
+  await r.goto(path);
   await r.getByLabel('What do you want to say?').fill('Same for me, @eilidh-brannigan found a Saturday walk.');
   await submit(r, r.getByRole('button', { name: 'Post your reply' }), /notice=replied/);
   await r.goto(`${path}?quote=1`);

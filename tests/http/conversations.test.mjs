@@ -118,6 +118,11 @@ test('conversations of each kind, replies with quotes, reactions counted without
   assert.match(page, /Me too: 2/, 'the author sees the count');
   const section = page.slice(page.indexOf(`id="post-${opening}"`), page.indexOf(`id="post-${r1}"`));
   assert.doesNotMatch(section, /Lorcan|Persephone/, 'and not who reacted');
+  // Unless the reader asks: a page of its own names them, for those who may read the post.
+  const whoHref = section.match(/href="([^"]+\/reactions)">See who reacted</);
+  assert.ok(whoHref, 'the post links to who reacted');
+  const who = decode((await author.get(whoHref[1])).text);
+  assert.match(who, /<dt class="govuk-summary-list__key">Me too \(2\)<\/dt>[\s\S]*Lorcan[\s\S]*Persephone|<dt class="govuk-summary-list__key">Me too \(2\)<\/dt>[\s\S]*Persephone[\s\S]*Lorcan/);
   // Reacting again takes it back; one's own post cannot be reacted to; reactions are a fixed set.
   res = await watcher.post(`${path}/posts/${opening}/react`, { reaction: 'me_too' });
   assert.match(decode((await watcher.get(path)).text), /Me too <span class="hs-count">1<\/span>/);
@@ -160,6 +165,8 @@ test('a member of another space, a partner-less outsider and the signed-out see 
     assert.equal(r.status, 404, `${p}: ${r.status}`);
     assert.doesNotMatch(r.text, /Members only, please/);
   }
+  const openingId = (await author.get(path)).text.match(/id="post-(\d+)"/)[1];
+  assert.equal((await outsider.get(`${path}/posts/${openingId}/reactions`)).status, 404, 'nor who reacted');
   await outsider.get(`/spaces/${other}/conversations`);
   let r = await outsider.post(`${path}/replies`, { body: 'Let me in.' });
   assert.equal(r.status, 404);

@@ -35,6 +35,7 @@ void register_module(web::App& app) {
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/edit", h::edit_submit, kPostForm);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/remove", h::remove_submit);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/react", h::react_submit);
+  r.get("/spaces/{slug}/conversations/{id}/posts/{pid}/reactions", h::reactions_page);
   r.get("/spaces/{slug}/conversations/{id}/posts/{pid}/flag", h::flag_form);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/flag", h::flag_submit);
   r.post("/spaces/{slug}/conversations/{id}/posts/{pid}/moderate", h::moderate_submit);

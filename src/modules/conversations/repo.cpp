@@ -205,6 +205,14 @@ JOIN conversation_posts p ON p.id = x.post_id WHERE p.conversation_id = ? GROUP 
   return out;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> reactors(store::Conn& c, std::int64_t post_id) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r :
+       c.q("SELECT reaction, user_id FROM conversation_reactions WHERE post_id = ? ORDER BY created_at, user_id", post_id))
+    out.emplace_back(r.text(0), r.i64(1));
+  return out;
+}
+
 std::set<std::pair<std::int64_t, std::string>> reactions_by(store::Conn& c, std::int64_t conversation_id,
                                                             std::int64_t user_id) {
   std::set<std::pair<std::int64_t, std::string>> out;

@@ -88,6 +88,8 @@ std::map<std::int64_t, std::map<std::string, std::int64_t>> reaction_counts(stor
                                                                             std::int64_t conversation_id);
 std::set<std::pair<std::int64_t, std::string>> reactions_by(store::Conn& c, std::int64_t conversation_id,
                                                             std::int64_t user_id);
+// Who gave each reaction to a post: (reaction, user id), oldest first.
+std::vector<std::pair<std::string, std::int64_t>> reactors(store::Conn& c, std::int64_t post_id);
 // Adds the reaction, or takes it back when they had given it; true when added.
 bool toggle_reaction(store::Conn& c, std::int64_t post_id, std::int64_t user_id, const std::string& reaction,
                      std::int64_t now);

@@ -32,6 +32,10 @@ Result<void> edit(Services& app, std::int64_t post_id, std::int64_t user_id, con
 Result<void> remove(Services& app, std::int64_t post_id, std::int64_t user_id);
 // Gives the reaction, or takes it back.
 Result<void> react(Services& app, std::int64_t post_id, std::int64_t user_id, const std::string& reaction);
+// Who gave each reaction to a post, by name (oldest first), for a reader who opens the list.
+// Refused as reading the post is.
+Result<std::map<std::string, std::vector<std::string>>> who_reacted(Services& app, std::int64_t post_id,
+                                                                    std::int64_t user_id);
 Result<void> flag(Services& app, std::int64_t post_id, std::int64_t user_id, const std::string& reason);
 
 // --- moderation (moderate.cpp): approve, hide (with a reason), restore, keep_hidden by a

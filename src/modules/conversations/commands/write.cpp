@@ -2,6 +2,7 @@
 // and flagging. A post that shows at once tells people of it (notify.cpp) in the same
 // transaction; the email goes after commit.
 #include "core/clock.hpp"
+#include "modules/accounts/module.hpp"
 #include "modules/conversations/commands/search.hpp"
 #include "modules/conversations/commands/support.hpp"
 #include "modules/spaces/module.hpp"
@@ -149,6 +150,22 @@ Result<void> react(Services& app, std::int64_t post_id, std::int64_t user_id, co
     if (!r) return fail(ErrorCode::invalid, "conversations_reaction_invalid");
     repo::toggle_reaction(c, post_id, user_id, std::string(to_string(*r)), now);
     return {};
+  });
+}
+
+Result<std::map<std::string, std::vector<std::string>>> who_reacted(Services& app, std::int64_t post_id,
+                                                                    std::int64_t user_id) {
+  return app.store->with([&](store::Conn& c) -> Result<std::map<std::string, std::vector<std::string>>> {
+    auto f = find_post(c, post_id, user_id);
+    if (!f) return fail(f.error());
+    const auto rows = repo::reactors(c, post_id);
+    std::vector<std::int64_t> ids;
+    for (const auto& [reaction, id] : rows) ids.push_back(id);
+    const auto names = accounts::display_names(app, c, ids);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [reaction, id] : rows)
+      if (auto it = names.find(id); it != names.end()) out[reaction].push_back(it->second);
+    return out;
   });
 }
 

@@ -99,6 +99,8 @@ View post_view(Context& c, const Space& s, const commands::ShownPost& p) {
     }
     v.set("reactions", std::move(reactions));
     v.set("has_reactions", true);
+    // Who reacted is on a page of its own, for a reader who asks.
+    if (!p.reactions.empty()) v.set("who_href", post_path(s, r.conversation_id, r.id, "/reactions"));
   }
   if (!p.earlier.empty()) {
     View earlier = View::list();

@@ -14,6 +14,7 @@ web::Response edit_form(web::Context& c);
 web::Response edit_submit(web::Context& c);
 web::Response remove_submit(web::Context& c);
 web::Response react_submit(web::Context& c);
+web::Response reactions_page(web::Context& c);
 web::Response flag_form(web::Context& c);
 web::Response flag_submit(web::Context& c);
 web::Response moderate_submit(web::Context& c);

@@ -272,6 +272,39 @@ Response react_submit(Context& c) {
   return c.redirect(conversation_path(*l.space, l.thread->conversation.id, "?post=" + id + "&read=1#post-" + id));
 }
 
+// GET .../posts/{pid}/reactions: who gave each reaction, for a reader who asks (the post
+// shows counts only).
+Response reactions_page(Context& c) {
+  commands::Window window{1, 0};
+  if (auto pid = number::id(c.param("pid"))) window.post_id = *pid;
+  auto l = load(c, window);
+  if (!l.thread) return std::move(l.refusal);
+  auto p = post_in(c, l);
+  if (!p || p->shown != Shown::text || p->row.state != "visible") return not_found(c);
+  auto who = commands::who_reacted(c.app, p->row.id, viewer_id(c));
+  if (!who) return refused(c, who.error());
+  View v = spaces::space_page(c, *l.space, "conversations_reactions_title");
+  v.set("post", post_view(c, *l.space, *p));
+  v.set("back_href", conversation_path(*l.space, p->row.conversation_id,
+                                       "?post=" + std::to_string(p->row.id) + "#post-" + std::to_string(p->row.id)));
+  View list = View::list();
+  for (auto kind : kReactions) {
+    const std::string name(to_string(kind));
+    auto it = who->find(name);
+    if (it == who->end()) continue;
+    View x;
+    x.set("label", c.t("conversations_reaction_" + name));
+    x.set("count", static_cast<std::int64_t>(it->second.size()));
+    View names = View::list();
+    for (const auto& n : it->second) names.push(View(n));
+    x.set("names", std::move(names));
+    list.push(std::move(x));
+  }
+  v.set("has_reactions", !who->empty());
+  v.set("reactions", std::move(list));
+  return c.page("conversations/reactions", v);
+}
+
 Response flag_form(Context& c) {
   auto l = load(c);
   if (!l.thread) return std::move(l.refusal);
