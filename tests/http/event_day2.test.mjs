@@ -121,6 +121,10 @@ test('the facilitator shows one question large on the presenter; another replace
   present = await fac.get(`${path}/present`);
   assert.equal(shownOnPresenter(present.text), null);
   assert.match(present.text, /id="questions"/);
+  // An answered question sorts below the rest on the screen, and says it was answered.
+  assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${notes}/answered`)).status, 303);
+  present = await fac.get(`${path}/present`);
+  assert.match(present.text, new RegExp(`<li id="q-${notes}" class="hs-stage__answered"><span class="hs-stage__question">Where do the notes go\\? <span class="hs-stage__answered-tag">Answered</span>`));
 
   // Hiding a shown question takes it off the screen; a hidden one cannot be shown.
   assert.equal((await fac.post(`${path}/items/${qaItem}/questions/${travel}/show`)).status, 303);
