@@ -95,6 +95,7 @@ test('a member shares a PDF, a picture and a link; another downloads the file, a
     assert.equal(res.headers.get('content-type'), type);
     assert.equal(res.headers.get('content-disposition'), `attachment; filename="${name}"`);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(res.headers.get('content-security-policy'), /; sandbox allow-downloads$/, 'and sandboxed, should a browser show it');
     assert.equal(Buffer.from(res.text, 'latin1').length > 0, true);
     const raw = Buffer.from(await (await fetch(`${server.url}/spaces/${slug}/library/${id}/download`, { headers: { cookie: reader.cookieHeader() } })).arrayBuffer());
     assert.ok(raw.equals(bytes), 'the bytes come back unchanged');
