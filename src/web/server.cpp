@@ -38,7 +38,11 @@ namespace {
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 constexpr auto kHeaderTimeout = 10s;
 constexpr auto kIdleTimeout = 60s;
+// A body must keep coming: 30 s without a byte ends the request. Over all, it may take
+// as long as its route's limit would take at 16 KiB/s (a 25 MB file over a slow phone
+// connection: about 26 minutes), and never less than 30 s.
 constexpr auto kBodyTimeout = 30s;
+constexpr std::size_t kSlowestBodyRate = 16 * 1024;
 constexpr auto kWriteTimeout = 30s;
 
 class Closable {
@@ -304,6 +308,9 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     if (h.has_content_length() && parser_->content_length() && *parser_->content_length() > limit)
       return reply_status(413, "The request is too large.\n");
     parser_->body_limit(limit);
+    body_deadline_ = std::chrono::steady_clock::now() +
+                     std::max<std::chrono::steady_clock::duration>(
+                         kBodyTimeout, std::chrono::seconds(limit / kSlowestBodyRate));
     if (h[http::field::expect] == "100-continue") {
       // Tell the client to send the body it is holding back.
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
@@ -316,10 +323,17 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     read_body();
   }
 
+  // Reads the body a piece at a time, each piece within kBodyTimeout of the last and the
+  // whole before its deadline.
   void read_body() {
-    stream_.expires_after(kBodyTimeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    if (parser_->is_done()) return on_read({});
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= body_deadline_) return do_close();
+    stream_.expires_after(std::min<std::chrono::steady_clock::duration>(kBodyTimeout, body_deadline_ - now));
+    http::async_read_some(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->on_read(ec);
+      self->read_body();
+    });
   }
 
   void on_error(beast::error_code ec) {
@@ -486,6 +500,7 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
   Shared& sh_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::chrono::steady_clock::time_point body_deadline_{};
   std::string remote_;
   bool idle_ = false, tracked_ = false;
   std::list<std::weak_ptr<Closable>>::iterator it_;

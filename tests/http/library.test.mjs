@@ -3,12 +3,13 @@
 // files are stored under random names, never the uploaded one, and only ever served as
 // attachments with nosniff, to the space's members; over 25 MB is refused; a facilitator
 // removes a resource with a reason that goes in the decision log; a person's export and
-// erasure cover what they shared. Runs on the engine under test.
+// erasure cover what they shared; a slow connection may take more than 30 s over a file
+// while its bytes keep coming. Runs on the engine under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, cli, signedIn, dbRows } from './harness.mjs';
+import { startServer, cli, signedIn, dbRows, raw as rawRequest } from './harness.mjs';
 
 let server;
 let cast;
@@ -320,4 +321,24 @@ test('the space\'s search finds shared resources by their words, for members onl
   const removed = await sharer.post(`/spaces/${slug}/library/${id}/remove`, { reason: 'Out of date.' });
   assert.equal(removed.status, 303, removed.text.slice(0, 300));
   assert.doesNotMatch(await search(reader, 'journeys'), /Travel costs/);
+});
+
+test('a slow connection may take more than 30 s over a file, as long as its bytes keep coming', async () => {
+  const slug = await space(cast.steward, members());
+  const c = cast.sharer;
+  await c.get(`/spaces/${slug}/library/new`);
+  const boundary = '----hsSlowUpload';
+  const part = (name, value) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([
+    Buffer.from(part('csrf', c.csrf) + part('title', 'A guide sent slowly') + part('description', '') + part('tags', '') + part('url', '') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    PDF, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const head = `POST /spaces/${slug}/library/new HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.origin}\r\n` +
+    `Cookie: ${c.cookieHeader()}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+  // Five pieces nine seconds apart: 45 s in all, never 30 s without a byte.
+  const pieces = [head];
+  for (let i = 0; i < 5; i++) pieces.push(body.subarray(Math.floor((i * body.length) / 5), Math.floor(((i + 1) * body.length) / 5)));
+  const res = await rawRequest(server, pieces, { delayMs: 9000, timeoutMs: 70000 });
+  assert.match(res.data, /^HTTP\/1\.1 303 /, res.data.slice(0, 300));
+  assert.match(decode((await c.get(`/spaces/${slug}/library`)).text), /A guide sent slowly/);
 });
