@@ -95,9 +95,7 @@
 
   // Swaps in the children of the given parts from a fresh copy of this page.
   function refresh(ids, announce) {
-    // Without a confirmation ("?notice=", "?floor_done="): it was for the press that led here.
-    fetch(location.pathname + location.search.replace(/([?&])(notice|floor_done)=[^&#]*&?/g, '$1').replace(/[?&]$/, ''),
-      { credentials: 'same-origin' })
+    fetch(window.hsChannel.withoutNotice(location.pathname + location.search), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) return;

@@ -34,4 +34,9 @@
     }
     connect();
   };
+  // A page's address without its confirmation ("?notice=voted", "?floor_done=give"): that
+  // was for the press that led here, so a live page fetching itself again leaves it out.
+  window.hsChannel.withoutNotice = function (url) {
+    return url.replace(/([?&])(notice|floor_done)=[^&#]*&?/g, '$1').replace(/[?&]$/, '');
+  };
 })();

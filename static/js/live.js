@@ -147,9 +147,7 @@
     setTimeout(function () {
       var r = root();
       var url = (r && r.getAttribute('data-page')) || window.location.pathname + window.location.search;
-      // A confirmation ("?notice=voted") was for the press that led here, not for what has
-      // changed since: the page is fetched again without it.
-      url = url.replace(/([?&])(notice|floor_done)=[^&#]*&?/g, '$1').replace(/[?&]$/, '');
+      url = window.hsChannel.withoutNotice(url);
       lastFetch = Date.now();
       var asked = latest;
       fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
